@@ -1,0 +1,37 @@
+//! Embeds `content/` and `static/` in the binary, so the site runs from one file.
+//! Writes `embedded.rs` into OUT_DIR: two slices of (relative path, bytes).
+
+use std::{env, fs, io, path::Path};
+
+fn main() -> io::Result<()> {
+    let manifest = env::var("CARGO_MANIFEST_DIR").map_err(io::Error::other)?;
+    let out_dir = env::var("OUT_DIR").map_err(io::Error::other)?;
+    let mut code = String::new();
+    for (constant, folder) in [("CONTENT_FILES", "content"), ("STATIC_FILES", "static")] {
+        let root = Path::new(&manifest).join(folder);
+        println!("cargo:rerun-if-changed={}", root.display());
+        let mut files = Vec::new();
+        collect(&root, &root, &mut files)?;
+        files.sort();
+        code.push_str(&format!("pub static {constant}: &[(&str, &[u8])] = &[\n"));
+        for (relative, absolute) in files {
+            code.push_str(&format!("    ({relative:?}, include_bytes!({absolute:?})),\n"));
+        }
+        code.push_str("];\n");
+    }
+    fs::write(Path::new(&out_dir).join("embedded.rs"), code)
+}
+
+fn collect(root: &Path, dir: &Path, files: &mut Vec<(String, String)>) -> io::Result<()> {
+    for entry in fs::read_dir(dir)? {
+        let path = entry?.path();
+        println!("cargo:rerun-if-changed={}", path.display());
+        if path.is_dir() {
+            collect(root, &path, files)?;
+        } else if let Ok(relative) = path.strip_prefix(root) {
+            let relative = relative.to_string_lossy().replace('\\', "/");
+            files.push((relative, path.to_string_lossy().into_owned()));
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,346 @@
+//! The site's words: groups, pages and the provider guide, read from the Markdown files under
+//! `content/` (embedded at build time). Front matter is typed TOML; a missing or misspelled field
+//! is an error that names the file and the field.
+
+use std::collections::BTreeMap;
+
+use pulldown_cmark::{Options, Parser, html};
+use serde::Deserialize;
+
+/// A content file that could not be read, with the file's path and what was wrong.
+#[derive(Debug, thiserror::Error)]
+#[error("content/{file}: {reason}")]
+pub struct ContentError {
+    pub file: String,
+    pub reason: String,
+}
+
+impl ContentError {
+    fn new(file: &str, reason: impl Into<String>) -> Self {
+        ContentError { file: file.to_owned(), reason: reason.into() }
+    }
+}
+
+/// Who a group is for; the `/groups` page is grouped by this.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Audience {
+    SubstanceUse,
+    CoOccurring,
+    Family,
+}
+
+impl Audience {
+    pub const ALL: [Audience; 3] = [Audience::SubstanceUse, Audience::CoOccurring, Audience::Family];
+
+    pub fn heading(self) -> &'static str {
+        match self {
+            Audience::SubstanceUse => "For people who have a substance use disorder",
+            Audience::CoOccurring => "For people with co-occurring disorders",
+            Audience::Family => "For families, friends and significant others",
+        }
+    }
+
+    /// The fragment id of this audience's section on `/groups`.
+    pub fn anchor(self) -> &'static str {
+        match self {
+            Audience::SubstanceUse => "substance-use",
+            Audience::CoOccurring => "co-occurring",
+            Audience::Family => "family",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Approach {
+    TwelveStep,
+    Other,
+}
+
+impl Approach {
+    pub fn label(self) -> &'static str {
+        match self {
+            Approach::TwelveStep => "12-Step",
+            Approach::Other => "Not 12-Step",
+        }
+    }
+
+    /// The value of `?approach=` that selects this approach.
+    pub fn parameter(self) -> &'static str {
+        match self {
+            Approach::TwelveStep => "twelve-step",
+            Approach::Other => "other",
+        }
+    }
+}
+
+/// How a group treats spirituality, as the fact sheet describes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Spirituality {
+    HigherPower,
+    Personal,
+    Secular,
+    NotDescribed,
+}
+
+/// The substances a group focuses on (for family groups: the substance of the person they worry about).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Substance {
+    Alcohol,
+    Drugs,
+    Cocaine,
+    Meth,
+    Heroin,
+    Marijuana,
+    Methadone,
+}
+
+/// Short phrases for the side-by-side comparison table.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Comparison {
+    pub spiritual_emphasis: String,
+    pub sponsors: String,
+    pub lifetime_membership: String,
+    pub abstinence: String,
+    pub meeting_structure: String,
+    pub size: String,
+    pub online_options: String,
+    pub substance_focus: String,
+    pub medication_assisted_treatment: String,
+}
+
+impl Comparison {
+    /// (row heading, value) in the order the comparison table shows them.
+    pub fn rows(&self) -> [(&'static str, &str); 9] {
+        [
+            ("Spiritual emphasis", &self.spiritual_emphasis),
+            ("Sponsors", &self.sponsors),
+            ("Lifetime membership", &self.lifetime_membership),
+            ("Abstinence", &self.abstinence),
+            ("Meeting structure", &self.meeting_structure),
+            ("Size", &self.size),
+            ("Online options", &self.online_options),
+            ("Substance focus", &self.substance_focus),
+            ("Medication-assisted treatment", &self.medication_assisted_treatment),
+        ]
+    }
+}
+
+/// A group file's front matter (`content/groups/<slug>.md`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GroupFrontMatter {
+    name: String,
+    short_name: Option<String>,
+    slug: String,
+    audience: Audience,
+    approach: Approach,
+    website: String,
+    summary: String,
+    spirituality: Spirituality,
+    substances: Vec<Substance>,
+    women_only: bool,
+    mat_supportive: bool,
+    comparison: Comparison,
+}
+
+/// One mutual support organisation, as the site shows it.
+#[derive(Debug, Clone)]
+pub struct Group {
+    pub name: String,
+    pub short_name: Option<String>,
+    pub slug: String,
+    pub audience: Audience,
+    pub approach: Approach,
+    pub website: String,
+    pub summary: String,
+    pub spirituality: Spirituality,
+    pub substances: Vec<Substance>,
+    pub women_only: bool,
+    pub mat_supportive: bool,
+    pub comparison: Comparison,
+    /// The body, rendered from Markdown (our own trusted content).
+    pub body_html: String,
+}
+
+/// A page of prose (`content/pages/*.md`, `content/guide/*.md`).
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub title: String,
+    pub description: String,
+    pub body_html: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PageFrontMatter {
+    title: String,
+    description: String,
+}
+
+/// Everything under `content/`, parsed and checked.
+#[derive(Debug, Clone)]
+pub struct Content {
+    /// Sorted by audience, then name.
+    pub groups: Vec<Group>,
+    /// Keyed by path without `.md`, e.g. `pages/about`, `guide/index`.
+    pub pages: BTreeMap<String, Page>,
+}
+
+impl Content {
+    /// The content embedded in this binary.
+    pub fn embedded() -> Result<Content, ContentError> {
+        Content::from_files(crate::embedded::CONTENT_FILES)
+    }
+
+    /// Parses every Markdown file of a content tree given as (relative path, bytes).
+    pub fn from_files(files: &[(&str, &[u8])]) -> Result<Content, ContentError> {
+        let mut groups = Vec::new();
+        let mut pages = BTreeMap::new();
+        for (path, bytes) in files {
+            let Some(stem) = path.strip_suffix(".md") else { continue };
+            if *path == "README.md" {
+                continue;
+            }
+            let text = std::str::from_utf8(bytes).map_err(|_| ContentError::new(path, "is not valid UTF-8"))?;
+            if stem.starts_with("groups/") {
+                groups.push(parse_group(path, text)?);
+            } else {
+                pages.insert(stem.to_owned(), parse_page(path, text)?);
+            }
+        }
+        groups.sort_by(|a, b| (a.audience, &a.name).cmp(&(b.audience, &b.name)));
+        Ok(Content { groups, pages })
+    }
+
+    pub fn group(&self, slug: &str) -> Option<&Group> {
+        self.groups.iter().find(|group| group.slug == slug)
+    }
+
+    pub fn page(&self, key: &str) -> Option<&Page> {
+        self.pages.get(key)
+    }
+}
+
+/// Parses `content/groups/<slug>.md`; `path` is relative to `content/` and names the file in errors.
+pub fn parse_group(path: &str, text: &str) -> Result<Group, ContentError> {
+    let (front, body) = split_front_matter(path, text)?;
+    let meta: GroupFrontMatter = toml::from_str(front).map_err(|error| ContentError::new(path, error.message()))?;
+    let expected_slug = path.rsplit('/').next().and_then(|name| name.strip_suffix(".md"));
+    if expected_slug != Some(meta.slug.as_str()) {
+        return Err(ContentError::new(path, format!("field `slug` is \"{}\" but must equal the file name", meta.slug)));
+    }
+    if !meta.website.starts_with("http://") && !meta.website.starts_with("https://") {
+        return Err(ContentError::new(path, "field `website` must be an http(s) address"));
+    }
+    Ok(Group {
+        name: meta.name,
+        short_name: meta.short_name,
+        slug: meta.slug,
+        audience: meta.audience,
+        approach: meta.approach,
+        website: meta.website,
+        summary: meta.summary,
+        spirituality: meta.spirituality,
+        substances: meta.substances,
+        women_only: meta.women_only,
+        mat_supportive: meta.mat_supportive,
+        comparison: meta.comparison,
+        body_html: markdown_to_html(body),
+    })
+}
+
+/// Parses a page of prose with `title` and `description` front matter.
+pub fn parse_page(path: &str, text: &str) -> Result<Page, ContentError> {
+    let (front, body) = split_front_matter(path, text)?;
+    let meta: PageFrontMatter = toml::from_str(front).map_err(|error| ContentError::new(path, error.message()))?;
+    Ok(Page { title: meta.title, description: meta.description, body_html: markdown_to_html(body) })
+}
+
+/// Splits `+++\n<toml>\n+++\n<markdown>`.
+fn split_front_matter<'a>(path: &str, text: &'a str) -> Result<(&'a str, &'a str), ContentError> {
+    let missing = || ContentError::new(path, "must start with TOML front matter between `+++` lines");
+    let rest = text.trim_start_matches('\u{feff}').strip_prefix("+++").ok_or_else(missing)?;
+    let end = rest.find("\n+++").ok_or_else(missing)?;
+    let body = &rest[end + 4..];
+    Ok((&rest[..end], body.strip_prefix('\n').unwrap_or(body)))
+}
+
+/// Renders our own Markdown (raw HTML passes through: never use this for imported text).
+pub fn markdown_to_html(markdown: &str) -> String {
+    let options = Options::ENABLE_TABLES | Options::ENABLE_SMART_PUNCTUATION | Options::ENABLE_HEADING_ATTRIBUTES;
+    let mut out = String::with_capacity(markdown.len() * 3 / 2);
+    html::push_html(&mut out, Parser::new_ext(markdown, options));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"+++
+name = "Example Anonymous"
+slug = "example-anonymous"
+audience = "family"
+approach = "twelve-step"
+website = "http://www.example.org"
+summary = "An example."
+spirituality = "higher-power"
+substances = ["alcohol"]
+women_only = false
+mat_supportive = false
+
+[comparison]
+spiritual_emphasis = "a"
+sponsors = "b"
+lifetime_membership = "c"
+abstinence = "d"
+meeting_structure = "e"
+size = "f"
+online_options = "g"
+substance_focus = "h"
+medication_assisted_treatment = "i"
++++
+## Philosophy
+
+Words.
+"#;
+
+    #[test]
+    fn a_well_formed_group_file_parses() {
+        let group = parse_group("groups/example-anonymous.md", GOOD).expect("parses");
+        assert_eq!(group.audience, Audience::Family);
+        assert!(group.body_html.contains("<h2>Philosophy</h2>"));
+    }
+
+    #[test]
+    fn a_misspelled_field_names_the_file_and_the_field() {
+        let bad = GOOD.replace("website =", "websit =");
+        let error = parse_group("groups/example-anonymous.md", &bad).expect_err("rejected");
+        let text = error.to_string();
+        assert!(text.contains("content/groups/example-anonymous.md"), "{text}");
+        assert!(text.contains("websit"), "{text}");
+    }
+
+    #[test]
+    fn a_missing_field_is_named() {
+        let bad = GOOD.replace("summary = \"An example.\"\n", "");
+        let error = parse_group("groups/example-anonymous.md", &bad).expect_err("rejected");
+        assert!(error.to_string().contains("summary"), "{error}");
+    }
+
+    #[test]
+    fn a_slug_that_differs_from_the_file_name_is_rejected() {
+        let error = parse_group("groups/other.md", GOOD).expect_err("rejected");
+        assert!(error.to_string().contains("slug"), "{error}");
+    }
+
+    #[test]
+    fn a_file_without_front_matter_is_rejected() {
+        assert!(parse_page("pages/x.md", "# Just markdown").is_err());
+    }
+}

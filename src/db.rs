@@ -1,0 +1,605 @@
+//! The store: the SQLite database of groups and meetings. All SQL lives here; callers pass domain
+//! values in and get domain values back. Every function blocks: call it inside `web::block`.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+use std::sync::LazyLock;
+
+use r2d2_sqlite::SqliteConnectionManager;
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension, Transaction, params, params_from_iter};
+use rusqlite_migration::{M, Migrations};
+
+use crate::content::Group;
+use crate::meetings::filter::PAGE_SIZE;
+use crate::meetings::{
+    Attendance, DayChoice, FinderResults, Meeting, MeetingFilter, MeetingListing, MeetingTime, TimeOfDay, Weekday,
+};
+
+/// The schema, one `.sql` file per step, applied in order at start-up.
+pub static MIGRATIONS: LazyLock<Migrations<'static>> =
+    LazyLock::new(|| Migrations::new(vec![M::up(include_str!("../migrations/001_initial.sql"))]));
+
+/// The day number stored for a meeting by appointment (after Saturday, so it sorts last).
+const APPOINTMENT_DAY: i64 = 7;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("connection pool: {0}")]
+    Pool(#[from] r2d2::Error),
+    #[error("migrating the database: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+    #[error("creating the database folder {path}: {source}")]
+    Folder { path: String, source: std::io::Error },
+    #[error("unknown group `{0}`")]
+    UnknownGroup(String),
+}
+
+/// What an import did, or (with `dry_run`) would do.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportSummary {
+    pub added: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+    pub archived: usize,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    /// Mark the meetings as sample data (the embedded default's seed).
+    pub sample: bool,
+    /// Treat the file as the full list of this group: its meetings missing from the file are archived.
+    pub replace_group: Option<String>,
+    /// Report what would change and write nothing.
+    pub dry_run: bool,
+}
+
+/// A pool of connections to one SQLite file.
+#[derive(Clone)]
+pub struct Store {
+    pool: r2d2::Pool<SqliteConnectionManager>,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        if let Some(folder) = path.parent().filter(|folder| !folder.as_os_str().is_empty()) {
+            std::fs::create_dir_all(folder)
+                .map_err(|source| StoreError::Folder { path: folder.display().to_string(), source })?;
+        }
+        let manager = SqliteConnectionManager::file(path).with_init(|connection| {
+            connection.execute_batch(
+                "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;
+                 PRAGMA busy_timeout = 5000; PRAGMA cache_size = -32000;",
+            )
+        });
+        let pool = r2d2::Pool::builder().max_size(8).build(manager)?;
+        MIGRATIONS.to_latest(&mut *pool.get()?)?;
+        Ok(Store { pool })
+    }
+
+    fn connection(&self) -> Result<r2d2::PooledConnection<SqliteConnectionManager>, StoreError> {
+        Ok(self.pool.get()?)
+    }
+
+    /// Checks that the database answers (for `/healthz`).
+    pub fn check(&self) -> Result<(), StoreError> {
+        self.connection()?.query_row("SELECT count(*) FROM groups", [], |_| Ok(()))?;
+        Ok(())
+    }
+
+    /// The number that changes whenever meetings or groups change.
+    pub fn revision(&self) -> Result<i64, StoreError> {
+        Ok(self.connection()?.query_row("SELECT value FROM revision WHERE id = 1", [], |row| row.get(0))?)
+    }
+
+    /// Writes the groups from `content/` into the database (insert or update by slug).
+    pub fn sync_groups(&self, groups: &[Group]) -> Result<(), StoreError> {
+        let mut connection = self.connection()?;
+        let transaction = connection.transaction()?;
+        {
+            let mut upsert = transaction.prepare(
+                "INSERT INTO groups (slug, name, short_name, audience, approach, website)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                 ON CONFLICT (slug) DO UPDATE SET name = ?2, short_name = ?3, audience = ?4,
+                     approach = ?5, website = ?6
+                 WHERE (name, short_name, audience, approach, website) IS NOT (?2, ?3, ?4, ?5, ?6)",
+            )?;
+            for group in groups {
+                upsert.execute(params![
+                    group.slug,
+                    group.name,
+                    group.short_name,
+                    group.audience.anchor(),
+                    group.approach.parameter(),
+                    group.website
+                ])?;
+            }
+        }
+        transaction.commit()?;
+        Ok(())
+    }
+
+    /// Are any of the active meetings sample data?
+    pub fn has_sample_meetings(&self) -> Result<bool, StoreError> {
+        Ok(self.connection()?.query_row(
+            "SELECT EXISTS (SELECT 1 FROM meetings WHERE sample = 1 AND archived = 0)",
+            [],
+            |row| row.get(0),
+        )?)
+    }
+
+    /// Has this database never held a meeting (not even an archived one)?
+    pub fn never_had_meetings(&self) -> Result<bool, StoreError> {
+        Ok(self.connection()?.query_row("SELECT NOT EXISTS (SELECT 1 FROM meetings)", [], |row| row.get(0))?)
+    }
+
+    pub fn meeting_count(&self) -> Result<u64, StoreError> {
+        let count: i64 =
+            self.connection()?.query_row("SELECT count(*) FROM meetings WHERE archived = 0", [], |row| row.get(0))?;
+        Ok(count.unsigned_abs())
+    }
+
+    /// Active meetings per group slug.
+    pub fn meeting_counts_by_group(&self) -> Result<HashMap<String, u64>, StoreError> {
+        let connection = self.connection()?;
+        let mut statement = connection.prepare_cached(
+            "SELECT group_slug, count(*) FROM meetings
+             WHERE archived = 0 AND group_slug IS NOT NULL GROUP BY group_slug",
+        )?;
+        let counts = statement
+            .query_map([], |row| Ok((row.get(0)?, row.get::<_, i64>(1)?.unsigned_abs())))?
+            .collect::<Result<_, _>>()?;
+        Ok(counts)
+    }
+
+    /// Imports meetings in one transaction: upsert by slug, optionally archiving the group's
+    /// meetings that are missing. Nothing is written on error or with `dry_run`.
+    pub fn import(&self, meetings: &[Meeting], options: &ImportOptions) -> Result<ImportSummary, StoreError> {
+        let mut connection = self.connection()?;
+        let transaction = connection.transaction()?;
+        let summary = import_into(&transaction, meetings, options)?;
+        if options.dry_run {
+            transaction.rollback()?;
+        } else {
+            if summary != (ImportSummary { unchanged: summary.unchanged, ..ImportSummary::default() }) {
+                transaction.execute("UPDATE revision SET value = value + 1 WHERE id = 1", [])?;
+            }
+            transaction.commit()?;
+        }
+        Ok(summary)
+    }
+
+    /// One meeting by slug, archived or not.
+    pub fn meeting(&self, slug: &str) -> Result<Option<Meeting>, StoreError> {
+        let connection = self.connection()?;
+        let id: Option<i64> = connection
+            .query_row("SELECT id FROM meetings WHERE slug = ?1 AND archived = 0", [slug], |row| row.get(0))
+            .optional()?;
+        match id {
+            Some(id) => Ok(load_meetings(&connection, &[id])?.pop()),
+            None => Ok(None),
+        }
+    }
+
+    /// Every active meeting matching the filter (ignoring its page), in schedule order: for
+    /// exports and printed schedules.
+    pub fn meetings_matching(&self, filter: &MeetingFilter, now: jiff::Timestamp) -> Result<Vec<Meeting>, StoreError> {
+        let connection = self.connection()?;
+        let query = FinderQuery::build(&connection, filter, now)?;
+        let sql = format!(
+            "SELECT m.id FROM meeting_days d JOIN meetings m ON m.id = d.meeting_id WHERE {} GROUP BY m.id ORDER BY min({}), m.name",
+            query.condition, query.order
+        );
+        let mut statement = connection.prepare(&sql)?;
+        let ids: Vec<i64> =
+            statement.query_map(params_from_iter(&query.values), |row| row.get(0))?.collect::<Result<_, _>>()?;
+        load_meetings(&connection, &ids)
+    }
+
+    /// A page of finder results, sorted by day and time (from now, for `day=today`).
+    pub fn find(&self, filter: &MeetingFilter, now: jiff::Timestamp) -> Result<FinderResults, StoreError> {
+        let connection = self.connection()?;
+        let query = FinderQuery::build(&connection, filter, now)?;
+        let total: i64 = connection
+            .prepare_cached(&format!(
+                "SELECT count(*) FROM meeting_days d JOIN meetings m ON m.id = d.meeting_id WHERE {}",
+                query.condition
+            ))?
+            .query_row(params_from_iter(&query.values), |row| row.get(0))?;
+        let sql = format!(
+            "SELECT m.slug, m.name, m.group_slug, d.day, d.minutes, m.end_time, m.timezone, m.location,
+                    m.formatted_address, m.approximate, m.attendance, m.conference_url, m.conference_phone,
+                    m.types, m.time
+             FROM meeting_days d JOIN meetings m ON m.id = d.meeting_id
+             WHERE {} ORDER BY {}, m.name LIMIT {PAGE_SIZE} OFFSET {}",
+            query.condition,
+            query.order,
+            u64::from(filter.page.saturating_sub(1)) * u64::from(PAGE_SIZE)
+        );
+        let mut statement = connection.prepare_cached(&sql)?;
+        let listings = statement
+            .query_map(params_from_iter(&query.values), |row| {
+                let day: i64 = row.get(3)?;
+                let minutes: i64 = row.get(4)?;
+                let has_time = row.get::<_, Option<String>>(14)?.is_some();
+                Ok(MeetingListing {
+                    slug: row.get(0)?,
+                    name: row.get(1)?,
+                    group_slug: row.get(2)?,
+                    day: u8::try_from(day).ok().and_then(Weekday::new),
+                    time: (has_time && day != APPOINTMENT_DAY)
+                        .then(|| MeetingTime::from_minutes(u16::try_from(minutes).unwrap_or(0))),
+                    end_time: parse_time(row.get(5)?),
+                    timezone: row.get(6)?,
+                    location: row.get(7)?,
+                    address: row.get(8)?,
+                    approximate: row.get(9)?,
+                    attendance: parse_attendance(row.get(10)?),
+                    conference_url: row.get(11)?,
+                    conference_phone: row.get(12)?,
+                    types: serde_json::from_str(&row.get::<_, String>(13)?).unwrap_or_default(),
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(FinderResults { total: total.unsigned_abs(), listings })
+    }
+
+    /// Distinct regions of active meetings, for the finder's region list.
+    pub fn regions(&self) -> Result<Vec<String>, StoreError> {
+        let connection = self.connection()?;
+        let mut statement = connection.prepare_cached(
+            "SELECT DISTINCT r.region FROM meeting_regions r JOIN meetings m ON m.id = r.meeting_id
+             WHERE m.archived = 0 ORDER BY r.region LIMIT 500",
+        )?;
+        let regions = statement.query_map([], |row| row.get(0))?.collect::<Result<_, _>>()?;
+        Ok(regions)
+    }
+}
+
+/// The WHERE clause, ORDER BY and parameters of a finder query.
+struct FinderQuery {
+    condition: String,
+    order: String,
+    values: Vec<Value>,
+}
+
+impl FinderQuery {
+    fn build(connection: &Connection, filter: &MeetingFilter, now: jiff::Timestamp) -> Result<FinderQuery, StoreError> {
+        let mut conditions = vec!["m.archived = 0".to_owned()];
+        let mut values: Vec<Value> = Vec::new();
+        let bind = |values: &mut Vec<Value>, value: Value| {
+            values.push(value);
+            format!("?{}", values.len())
+        };
+        let mut order = "d.day, d.minutes".to_owned();
+
+        if !filter.days.is_empty() {
+            let mut any_day = Vec::new();
+            let weekdays: Vec<String> = filter
+                .days
+                .iter()
+                .filter_map(|day| match day {
+                    DayChoice::Weekday(day) => Some(day.number().to_string()),
+                    DayChoice::Today => None,
+                })
+                .collect();
+            if !weekdays.is_empty() {
+                any_day.push(format!("d.day IN ({})", weekdays.join(", ")));
+            }
+            if filter.has_day(DayChoice::Today) {
+                // Today and the time now, in each meeting's own zone.
+                let (today, now_minutes) = zone_clock_cases(connection, now)?;
+                any_day.push(format!("d.day = {today}"));
+                // From now: later today first, then the rest of the week, then earlier today.
+                order = format!(
+                    "CASE WHEN d.day = {today} AND d.minutes >= {now_minutes} THEN 0
+                          WHEN d.day = {today} THEN 8 ELSE ((d.day - {today} + 7) % 7) END, d.minutes"
+                );
+            }
+            conditions.push(format!("({})", any_day.join(" OR ")));
+        }
+        if let Some(band) = filter.time {
+            let (start, end) = band.range();
+            let (start, end) = (minutes_of(start), minutes_of(end));
+            conditions.push(match band {
+                TimeOfDay::Night => format!("(d.minutes >= {start} OR d.minutes < {end}) AND d.day < 7"),
+                _ => format!("d.minutes >= {start} AND d.minutes < {end} AND d.day < 7"),
+            });
+        }
+        for code in &filter.types {
+            let placeholder = bind(&mut values, Value::Text(code.clone()));
+            conditions.push(format!(
+                "EXISTS (SELECT 1 FROM meeting_types t WHERE t.code = {placeholder} AND t.meeting_id = m.id)"
+            ));
+        }
+        if !filter.groups.is_empty() {
+            let placeholders: Vec<String> =
+                filter.groups.iter().map(|slug| bind(&mut values, Value::Text(slug.clone()))).collect();
+            conditions.push(format!("m.group_slug IN ({})", placeholders.join(", ")));
+        }
+        match filter.attendance {
+            Some(Attendance::InPerson) => conditions.push("m.attendance IN ('in_person', 'hybrid')".to_owned()),
+            Some(Attendance::Online) => conditions.push("m.attendance IN ('online', 'hybrid')".to_owned()),
+            Some(Attendance::Hybrid) => conditions.push("m.attendance = 'hybrid'".to_owned()),
+            Some(Attendance::Inactive) | None => {}
+        }
+        if !filter.include_inactive {
+            conditions.push("m.attendance != 'inactive'".to_owned());
+        }
+        if let Some(region) = &filter.region {
+            let placeholder = bind(&mut values, Value::Text(region.clone()));
+            conditions.push(format!(
+                "EXISTS (SELECT 1 FROM meeting_regions r WHERE r.region = {placeholder} AND r.meeting_id = m.id)"
+            ));
+        }
+        if let Some(words) = filter.query.as_deref().and_then(full_text_query) {
+            let placeholder = bind(&mut values, Value::Text(words));
+            conditions
+                .push(format!("m.id IN (SELECT rowid FROM meeting_search WHERE meeting_search MATCH {placeholder})"));
+        }
+        Ok(FinderQuery { condition: conditions.join(" AND "), order, values })
+    }
+}
+
+/// SQL `CASE` expressions giving today's weekday and the minutes past midnight now in each
+/// meeting's zone (`m.timezone`). Zones are few, so the cases are short.
+fn zone_clock_cases(connection: &Connection, now: jiff::Timestamp) -> Result<(String, String), StoreError> {
+    let mut statement = connection.prepare_cached("SELECT DISTINCT timezone FROM meetings")?;
+    let zones: Vec<String> = statement.query_map([], |row| row.get(0))?.collect::<Result<_, _>>()?;
+    let mut day_cases = String::from("CASE m.timezone");
+    let mut minute_cases = String::from("CASE m.timezone");
+    for zone in zones {
+        let Ok(tz) = jiff::tz::TimeZone::get(&zone) else { continue };
+        let local = now.to_zoned_datetime(tz);
+        let quoted = zone.replace('\'', "''");
+        day_cases.push_str(&format!(" WHEN '{quoted}' THEN {}", Weekday::of(local.date()).number()));
+        minute_cases
+            .push_str(&format!(" WHEN '{quoted}' THEN {}", i32::from(local.hour()) * 60 + i32::from(local.minute())));
+    }
+    let utc = now.to_zoned_datetime(jiff::tz::TimeZone::UTC);
+    day_cases.push_str(&format!(" ELSE {} END", Weekday::of(utc.date()).number()));
+    minute_cases.push_str(&format!(" ELSE {} END", i32::from(utc.hour()) * 60 + i32::from(utc.minute())));
+    Ok((day_cases, minute_cases))
+}
+
+/// Turns search words into an FTS5 query: every word must appear, as a word prefix.
+fn full_text_query(text: &str) -> Option<String> {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .take(10)
+        .map(|word| format!("\"{word}\"*"))
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+fn minutes_of(time: &str) -> u16 {
+    MeetingTime::parse(time).map_or(0, MeetingTime::minutes)
+}
+
+fn parse_time(text: Option<String>) -> Option<MeetingTime> {
+    text.as_deref().and_then(MeetingTime::parse)
+}
+
+fn parse_attendance(text: String) -> Attendance {
+    Attendance::parse(&text).unwrap_or(Attendance::InPerson)
+}
+
+fn import_into(
+    transaction: &Transaction,
+    meetings: &[Meeting],
+    options: &ImportOptions,
+) -> Result<ImportSummary, StoreError> {
+    let known_groups: HashSet<String> = {
+        let mut statement = transaction.prepare("SELECT slug FROM groups")?;
+        statement.query_map([], |row| row.get(0))?.collect::<Result<_, _>>()?
+    };
+    for slug in meetings.iter().filter_map(|m| m.group_slug.as_ref()).chain(options.replace_group.as_ref()) {
+        if !known_groups.contains(slug) {
+            return Err(StoreError::UnknownGroup(slug.clone()));
+        }
+    }
+    let mut summary = ImportSummary::default();
+    let mut existing = transaction.prepare("SELECT id, fingerprint, archived FROM meetings WHERE slug = ?1")?;
+    for meeting in meetings {
+        let fingerprint = fingerprint(meeting);
+        let found: Option<(i64, String, bool)> =
+            existing.query_row([&meeting.slug], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?))).optional()?;
+        match found {
+            Some((_, old, false)) if old == fingerprint => summary.unchanged += 1,
+            Some((id, _, _)) => {
+                write_meeting(transaction, Some(id), meeting, &fingerprint, options.sample)?;
+                summary.updated += 1;
+            }
+            None => {
+                write_meeting(transaction, None, meeting, &fingerprint, options.sample)?;
+                summary.added += 1;
+            }
+        }
+    }
+    if let Some(group) = &options.replace_group {
+        let keep: HashSet<&str> = meetings.iter().map(|m| m.slug.as_str()).collect();
+        let mut statement =
+            transaction.prepare("SELECT id, slug FROM meetings WHERE group_slug = ?1 AND archived = 0")?;
+        let current: Vec<(i64, String)> =
+            statement.query_map([group], |row| Ok((row.get(0)?, row.get(1)?)))?.collect::<Result<_, _>>()?;
+        let mut archive = transaction.prepare("UPDATE meetings SET archived = 1 WHERE id = ?1")?;
+        for (id, slug) in current {
+            if !keep.contains(slug.as_str()) {
+                archive.execute([id])?;
+                summary.archived += 1;
+            }
+        }
+    }
+    Ok(summary)
+}
+
+/// A digest of everything stored for a meeting, to tell an unchanged record on re-import.
+fn fingerprint(meeting: &Meeting) -> String {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    format!("{meeting:?}").hash(&mut hasher);
+    format!("{:016x}", hasher.finish())
+}
+
+fn write_meeting(
+    transaction: &Transaction,
+    id: Option<i64>,
+    meeting: &Meeting,
+    fingerprint: &str,
+    sample: bool,
+) -> Result<(), StoreError> {
+    let regions = serde_json::to_string(&meeting.regions).unwrap_or_else(|_| "[]".to_owned());
+    let types = serde_json::to_string(&meeting.types).unwrap_or_else(|_| "[]".to_owned());
+    let extra = serde_json::Value::Object(meeting.extra.clone()).to_string();
+    let values = params![
+        meeting.slug,
+        meeting.name,
+        meeting.group_slug,
+        meeting.time.map(|t| t.to_string()),
+        meeting.end_time.map(|t| t.to_string()),
+        meeting.timezone,
+        meeting.location,
+        meeting.formatted_address,
+        meeting.approximate,
+        meeting.latitude,
+        meeting.longitude,
+        regions,
+        meeting.conference_url,
+        meeting.conference_url_notes,
+        meeting.conference_phone,
+        meeting.conference_phone_notes,
+        meeting.notes,
+        meeting.location_notes,
+        meeting.home_group,
+        meeting.updated,
+        meeting.attendance().as_str(),
+        extra,
+        fingerprint,
+        types,
+        sample,
+    ];
+    let id = match id {
+        Some(id) => {
+            transaction.prepare_cached(
+                "UPDATE meetings SET slug = ?1, name = ?2, group_slug = ?3, time = ?4, end_time = ?5, timezone = ?6,
+                    location = ?7, formatted_address = ?8, approximate = ?9, latitude = ?10, longitude = ?11,
+                    regions = ?12, conference_url = ?13, conference_url_notes = ?14, conference_phone = ?15,
+                    conference_phone_notes = ?16, notes = ?17, location_notes = ?18, home_group = ?19,
+                    updated = ?20, attendance = ?21, extra = ?22, fingerprint = ?23, types = ?24, sample = ?25, archived = 0
+                 WHERE id = ?26",
+            )?
+            .execute(rusqlite::params_from_iter(values.iter().copied().chain([&id as &dyn rusqlite::ToSql])))?;
+            for table in ["meeting_days", "meeting_types", "meeting_regions"] {
+                transaction.prepare_cached(&format!("DELETE FROM {table} WHERE meeting_id = ?1"))?.execute([id])?;
+            }
+            transaction.prepare_cached("DELETE FROM meeting_search WHERE rowid = ?1")?.execute([id])?;
+            id
+        }
+        None => {
+            transaction.prepare_cached(
+                "INSERT INTO meetings (slug, name, group_slug, time, end_time, timezone, location, formatted_address,
+                    approximate, latitude, longitude, regions, conference_url, conference_url_notes, conference_phone,
+                    conference_phone_notes, notes, location_notes, home_group, updated, attendance, extra, fingerprint, types, sample)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
+                    ?21, ?22, ?23, ?24, ?25)",
+            )?
+            .execute(values)?;
+            transaction.last_insert_rowid()
+        }
+    };
+    let minutes = meeting.time.map_or(0, MeetingTime::minutes);
+    let mut add_day = transaction
+        .prepare_cached("INSERT OR IGNORE INTO meeting_days (meeting_id, day, minutes) VALUES (?1, ?2, ?3)")?;
+    if meeting.is_by_appointment() {
+        add_day.execute(params![id, APPOINTMENT_DAY, 0])?;
+    } else {
+        for day in &meeting.days {
+            add_day.execute(params![id, day.number(), minutes])?;
+        }
+    }
+    let mut add_type =
+        transaction.prepare_cached("INSERT OR IGNORE INTO meeting_types (meeting_id, code) VALUES (?1, ?2)")?;
+    for code in &meeting.types {
+        add_type.execute(params![id, code])?;
+    }
+    let mut add_region =
+        transaction.prepare_cached("INSERT OR IGNORE INTO meeting_regions (meeting_id, region) VALUES (?1, ?2)")?;
+    for region in &meeting.regions {
+        add_region.execute(params![id, region])?;
+    }
+    transaction
+        .prepare_cached("INSERT INTO meeting_search (rowid, words) VALUES (?1, ?2)")?
+        .execute(params![id, meeting.search_words()])?;
+    Ok(())
+}
+
+/// Loads whole meetings by id, in the order given.
+fn load_meetings(connection: &Connection, ids: &[i64]) -> Result<Vec<Meeting>, StoreError> {
+    let mut by_id = connection.prepare_cached(
+        "SELECT slug, name, group_slug, time, end_time, timezone, location, formatted_address, approximate,
+                latitude, longitude, regions, conference_url, conference_url_notes, conference_phone,
+                conference_phone_notes, notes, location_notes, home_group, updated, extra, types
+         FROM meetings WHERE id = ?1",
+    )?;
+    let mut days =
+        connection.prepare_cached("SELECT day FROM meeting_days WHERE meeting_id = ?1 AND day < 7 ORDER BY day")?;
+    let mut meetings = Vec::with_capacity(ids.len());
+    for id in ids {
+        let mut meeting = by_id.query_row([id], |row| {
+            let regions: String = row.get(11)?;
+            let extra: String = row.get(20)?;
+            let types: String = row.get(21)?;
+            Ok(Meeting {
+                slug: row.get(0)?,
+                name: row.get(1)?,
+                group_slug: row.get(2)?,
+                time: parse_time(row.get(3)?),
+                end_time: parse_time(row.get(4)?),
+                timezone: row.get(5)?,
+                location: row.get(6)?,
+                formatted_address: row.get(7)?,
+                approximate: row.get(8)?,
+                latitude: row.get(9)?,
+                longitude: row.get(10)?,
+                regions: serde_json::from_str(&regions).unwrap_or_default(),
+                conference_url: row.get(12)?,
+                conference_url_notes: row.get(13)?,
+                conference_phone: row.get(14)?,
+                conference_phone_notes: row.get(15)?,
+                notes: row.get(16)?,
+                location_notes: row.get(17)?,
+                home_group: row.get(18)?,
+                updated: row.get(19)?,
+                extra: serde_json::from_str(&extra).unwrap_or_default(),
+                types: serde_json::from_str(&types).unwrap_or_default(),
+                days: Vec::new(),
+            })
+        })?;
+        meeting.days = days
+            .query_map([id], |row| row.get::<_, u8>(0))?
+            .filter_map(|day| day.ok().and_then(Weekday::new))
+            .collect();
+        meetings.push(meeting);
+    }
+    Ok(meetings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_validate() {
+        assert!(MIGRATIONS.validate().is_ok());
+    }
+
+    #[test]
+    fn search_words_become_quoted_prefix_terms() {
+        assert_eq!(full_text_query("Hope  \"and\" AND").as_deref(), Some("\"Hope\"* \"and\"* \"AND\"*"));
+        assert_eq!(full_text_query("\" * ( ) -"), None);
+    }
+}

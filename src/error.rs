@@ -1,0 +1,62 @@
+//! The one error type of the web layer. Every failure becomes an HTML error page with the right
+//! status code: users never see a plain-text error.
+
+use actix_web::http::StatusCode;
+use actix_web::http::header::{self, ContentType};
+use actix_web::{HttpResponse, ResponseError};
+use askama::Template;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// The request itself was wrong; the message says how, in words for the person who sent it.
+    #[error("{0}")]
+    BadRequest(String),
+    #[error("page not found")]
+    NotFound,
+    #[error("database: {0}")]
+    Database(#[from] crate::db::StoreError),
+    #[error("template: {0}")]
+    Render(#[from] askama::Error),
+    #[error("a background task failed: {0}")]
+    Blocking(#[from] actix_web::error::BlockingError),
+}
+
+/// `templates/error.html`: the page behind every error status.
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage<'a> {
+    status: u16,
+    heading: &'a str,
+    message: &'a str,
+}
+
+impl ResponseError for AppError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::Database(_) | AppError::Render(_) | AppError::Blocking(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        let status = self.status_code();
+        let (heading, message) = match self {
+            AppError::BadRequest(reason) => ("That request could not be understood", reason.as_str()),
+            AppError::NotFound => {
+                ("Page not found", "There is no page at this address. It may have moved, or the link may be mistyped.")
+            }
+            _ => {
+                tracing::error!(error = %self, "request failed");
+                ("Something went wrong on our side", "The page could not be shown. Please try again in a moment.")
+            }
+        };
+        let page = ErrorPage { status: status.as_u16(), heading, message };
+        let body =
+            page.render().unwrap_or_else(|_| format!("<!doctype html><title>{heading}</title><h1>{heading}</h1>"));
+        HttpResponse::build(status)
+            .content_type(ContentType::html())
+            .insert_header((header::CACHE_CONTROL, "no-store"))
+            .body(body)
+    }
+}

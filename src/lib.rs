@@ -1,0 +1,25 @@
+//! Mutual Support Directory: a server-rendered directory of mutual support groups for alcohol and
+//! drug recovery and of their meetings. One binary, one SQLite file.
+//!
+//! A request flows `startup::app` (middleware, shared state) → `routes::*` (parse the request into
+//! domain values) → `db::Store` (all SQL) → an askama template → HTML. Errors become `AppError`,
+//! which renders the HTML error page.
+
+pub mod cli;
+pub mod content;
+pub mod db;
+pub mod error;
+pub mod feed;
+pub mod meetings;
+pub mod routes;
+pub mod startup;
+
+/// Files under `content/` and `static/`, embedded at build time by `build.rs`.
+pub mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
+
+    /// The bytes of `content/<path>`, if the file exists.
+    pub fn content_file(path: &str) -> Option<&'static [u8]> {
+        CONTENT_FILES.iter().find(|(name, _)| *name == path).map(|(_, bytes)| *bytes)
+    }
+}

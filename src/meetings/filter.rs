@@ -1,0 +1,275 @@
+//! The finder's filter: what `/meetings?…` asks for, parsed leniently. A value that makes no sense
+//! is dropped with a notice the page shows, never an error; the canonical query string rebuilds
+//! links, cache keys and the "widen your search" suggestions.
+
+use super::{Attendance, TimeOfDay, TypeVocabulary, Weekday, is_type_code};
+
+/// Results per page.
+pub const PAGE_SIZE: u32 = 25;
+/// Longest text search we take; longer input is cut with a notice.
+pub const MAX_QUERY_CHARS: usize = 100;
+/// Highest page number we serve (far beyond any real list).
+pub const MAX_PAGE: u32 = 10_000;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DayChoice {
+    Weekday(Weekday),
+    /// Today in each meeting's own time zone.
+    Today,
+}
+
+impl DayChoice {
+    fn parameter(self) -> String {
+        match self {
+            DayChoice::Weekday(day) => day.number().to_string(),
+            DayChoice::Today => "today".to_owned(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MeetingFilter {
+    /// A meeting must have every one of these type codes.
+    pub types: Vec<String>,
+    /// A meeting must belong to any one of these groups (slugs).
+    pub groups: Vec<String>,
+    /// Any of these days.
+    pub days: Vec<DayChoice>,
+    pub time: Option<TimeOfDay>,
+    /// `hybrid` meetings are found under in person and under online too.
+    pub attendance: Option<Attendance>,
+    pub region: Option<String>,
+    /// Words that must all appear in the name, venue, address, notes or group.
+    pub query: Option<String>,
+    /// 1-based.
+    pub page: u32,
+    /// Show temporarily closed meetings that have no online option.
+    pub include_inactive: bool,
+    /// What was dropped from the request, and why, in words for the person searching.
+    pub notices: Vec<String>,
+}
+
+impl MeetingFilter {
+    /// Parses a raw query string. `is_group` says whether a slug names a group we list.
+    pub fn parse(query_string: &str, vocabulary: &TypeVocabulary, is_group: impl Fn(&str) -> bool) -> MeetingFilter {
+        let mut filter = MeetingFilter { page: 1, ..MeetingFilter::default() };
+        for (key, value) in form_urlencoded::parse(query_string.as_bytes()) {
+            let value = value.trim();
+            if value.is_empty() {
+                continue;
+            }
+            match key.as_ref() {
+                "type" => filter.add_type(value, vocabulary),
+                "group" => {
+                    if is_group(value) {
+                        push_unique(&mut filter.groups, value.to_owned());
+                    } else {
+                        filter
+                            .notice(format!("There is no group called “{}”; that choice was ignored.", shorten(value)));
+                    }
+                }
+                "day" => match (value, Weekday::parse(value)) {
+                    ("today", _) => push_unique(&mut filter.days, DayChoice::Today),
+                    (_, Some(day)) => push_unique(&mut filter.days, DayChoice::Weekday(day)),
+                    _ => filter.notice(format!(
+                        "“{}” is not a day (use 0 for Sunday to 6 for Saturday, or today); it was ignored.",
+                        shorten(value)
+                    )),
+                },
+                "time" => match (TimeOfDay::parse(value), filter.time) {
+                    (Some(band), None) => filter.time = Some(band),
+                    (Some(band), Some(kept)) if band != kept => {
+                        filter.notice(format!("Only one time of day can be chosen; kept {}.", kept.parameter()))
+                    }
+                    (Some(_), Some(_)) => {}
+                    (None, _) => filter.notice(format!(
+                        "“{}” is not a time of day (morning, midday, evening or night); it was ignored.",
+                        shorten(value)
+                    )),
+                },
+                "attendance" => match (Attendance::parse(value), filter.attendance) {
+                    (Some(Attendance::Inactive), _) => filter.include_inactive = true,
+                    (Some(kind), None) => filter.attendance = Some(kind),
+                    (Some(kind), Some(kept)) if kind != kept => filter.notice(format!(
+                        "Only one kind of attendance can be chosen; kept {}.",
+                        kept.label().to_lowercase()
+                    )),
+                    (Some(_), Some(_)) => {}
+                    (None, _) => filter.notice(format!(
+                        "“{}” is not a way to attend (in_person, online or hybrid); it was ignored.",
+                        shorten(value)
+                    )),
+                },
+                "region" => filter.region = Some(value.chars().take(MAX_QUERY_CHARS).collect()),
+                "q" => filter.set_query(value),
+                "page" => match value.parse::<u32>() {
+                    Ok(page) if (1..=MAX_PAGE).contains(&page) => filter.page = page,
+                    _ => filter.notice(format!("“{}” is not a page number; showing the first page.", shorten(value))),
+                },
+                "inactive" => filter.include_inactive = value == "yes",
+                _ => {}
+            }
+        }
+        filter
+    }
+
+    fn add_type(&mut self, value: &str, vocabulary: &TypeVocabulary) {
+        let code = value.to_ascii_uppercase();
+        if !is_type_code(&code) {
+            self.notice(format!("“{}” is not a meeting type code; it was ignored.", shorten(value)));
+        } else if code == "TC" {
+            self.include_inactive = true;
+            push_unique(&mut self.types, code);
+        } else {
+            if !vocabulary.contains(&code) {
+                self.notice(format!("“{code}” is not a standard meeting type; showing meetings whose group lists it."));
+            }
+            push_unique(&mut self.types, code);
+        }
+    }
+
+    fn set_query(&mut self, value: &str) {
+        let mut words: String = value.split_whitespace().collect::<Vec<_>>().join(" ");
+        if words.chars().count() > MAX_QUERY_CHARS {
+            words = words.chars().take(MAX_QUERY_CHARS).collect();
+            self.notice(format!("The search text was cut to its first {MAX_QUERY_CHARS} characters."));
+        }
+        self.query = Some(words);
+    }
+
+    fn notice(&mut self, text: String) {
+        if !self.notices.contains(&text) {
+            self.notices.push(text);
+        }
+    }
+
+    /// The filter as query pairs, in a fixed order (the page number left out).
+    pub fn pairs(&self) -> Vec<(&'static str, String)> {
+        let mut pairs = Vec::new();
+        pairs.extend(self.types.iter().map(|code| ("type", code.clone())));
+        pairs.extend(self.groups.iter().map(|slug| ("group", slug.clone())));
+        pairs.extend(self.days.iter().map(|day| ("day", day.parameter())));
+        pairs.extend(self.time.map(|band| ("time", band.parameter().to_owned())));
+        pairs.extend(self.attendance.map(|kind| ("attendance", kind.as_str().to_owned())));
+        pairs.extend(self.region.iter().map(|region| ("region", region.clone())));
+        pairs.extend(self.query.iter().map(|query| ("q", query.clone())));
+        if self.include_inactive && !self.types.iter().any(|code| code == "TC") {
+            pairs.push(("inactive", "yes".to_owned()));
+        }
+        pairs
+    }
+
+    /// The canonical query string of this filter (no page), e.g. `type=O&day=1`.
+    pub fn query_string(&self) -> String {
+        encode(self.pairs())
+    }
+
+    /// The canonical query string for another page of the same results.
+    pub fn query_string_for_page(&self, page: u32) -> String {
+        let mut pairs = self.pairs();
+        if page > 1 {
+            pairs.push(("page", page.to_string()));
+        }
+        encode(pairs)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.pairs().is_empty()
+    }
+
+    pub fn has_day(&self, day: DayChoice) -> bool {
+        self.days.contains(&day)
+    }
+
+    /// Links that widen a search: the same filter with one constraint removed.
+    pub fn widenings(&self) -> Vec<(String, String)> {
+        let mut options = Vec::new();
+        let mut without = |label: &str, change: &dyn Fn(&mut MeetingFilter)| {
+            let mut wider = self.clone();
+            change(&mut wider);
+            if wider.pairs() != self.pairs() {
+                options.push((label.to_owned(), wider.query_string()));
+            }
+        };
+        without("any day", &|f| f.days.clear());
+        without("any time of day", &|f| f.time = None);
+        without("any kind of meeting", &|f| f.types.clear());
+        without("every group", &|f| f.groups.clear());
+        without("any way to attend", &|f| f.attendance = None);
+        without("everywhere", &|f| f.region = None);
+        without("no search words", &|f| f.query = None);
+        options
+    }
+}
+
+fn push_unique<T: PartialEq>(list: &mut Vec<T>, item: T) {
+    if !list.contains(&item) {
+        list.push(item);
+    }
+}
+
+/// Quotes user input in a notice without echoing a page of it back.
+fn shorten(value: &str) -> String {
+    let mut short: String = value.chars().take(40).collect();
+    if value.chars().count() > 40 {
+        short.push('…');
+    }
+    short
+}
+
+fn encode(pairs: Vec<(&'static str, String)>) -> String {
+    let mut serializer = form_urlencoded::Serializer::new(String::new());
+    for (key, value) in pairs {
+        serializer.append_pair(key, &value);
+    }
+    serializer.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(query: &str) -> MeetingFilter {
+        let vocabulary = TypeVocabulary::embedded().expect("vocabulary");
+        MeetingFilter::parse(query, &vocabulary, |slug| slug == "alcoholics-anonymous" || slug == "smart-recovery")
+    }
+
+    #[test]
+    fn repeated_parameters_accumulate_and_the_query_string_is_canonical() {
+        let filter = parse("day=2&type=o&type=W&day=4&group=smart-recovery&time=evening&day=2");
+        assert_eq!(filter.types, ["O", "W"]);
+        assert_eq!(filter.days.len(), 2);
+        assert_eq!(filter.query_string(), "type=O&type=W&group=smart-recovery&day=2&day=4&time=evening");
+        assert!(filter.notices.is_empty(), "{:?}", filter.notices);
+    }
+
+    #[test]
+    fn bad_values_are_dropped_with_a_notice() {
+        let filter = parse("day=9&time=foo&page=-1&type=%3Cscript%3E&group=nope&attendance=teleport");
+        assert!(filter.days.is_empty() && filter.time.is_none() && filter.types.is_empty());
+        assert!(filter.groups.is_empty() && filter.attendance.is_none());
+        assert_eq!(filter.page, 1);
+        assert_eq!(filter.notices.len(), 6, "{:?}", filter.notices);
+    }
+
+    #[test]
+    fn a_long_search_is_cut_and_noticed() {
+        let filter = parse(&format!("q={}", "a".repeat(5000)));
+        assert_eq!(filter.query.as_deref().map(str::len), Some(MAX_QUERY_CHARS));
+        assert_eq!(filter.notices.len(), 1);
+    }
+
+    #[test]
+    fn garbled_percent_encoding_does_not_fail() {
+        let filter = parse("q=%ZZ%E2%28&day=%&&&=&type");
+        assert_eq!(filter.query.as_deref(), Some("%ZZ\u{fffd}("));
+    }
+
+    #[test]
+    fn widenings_remove_one_constraint_at_a_time() {
+        let filter = parse("type=O&day=1&time=night");
+        let widenings = filter.widenings();
+        assert_eq!(widenings.len(), 3);
+        assert!(widenings.iter().any(|(label, query)| label == "any day" && query == "type=O&time=night"));
+    }
+}

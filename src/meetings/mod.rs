@@ -1,0 +1,418 @@
+//! The meeting domain: validated values (weekday, time, type code, attendance), the type-code
+//! vocabulary, and the finder's filter parsed from a query string. No SQL and no HTTP here.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use serde::Serialize;
+
+pub mod filter;
+
+pub use filter::{DayChoice, MeetingFilter};
+
+pub const DAY_NAMES: [&str; 7] = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+
+/// A day of the week, 0 = Sunday, as in the Meeting Guide feed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Weekday(u8);
+
+impl Weekday {
+    pub fn new(day: u8) -> Option<Weekday> {
+        (day < 7).then_some(Weekday(day))
+    }
+
+    pub fn parse(text: &str) -> Option<Weekday> {
+        text.trim().parse::<u8>().ok().and_then(Weekday::new)
+    }
+
+    pub fn number(self) -> u8 {
+        self.0
+    }
+
+    pub fn name(self) -> &'static str {
+        DAY_NAMES[usize::from(self.0)]
+    }
+
+    pub fn all() -> impl Iterator<Item = Weekday> {
+        (0..7).map(Weekday)
+    }
+
+    /// The weekday of a civil date (jiff counts Monday = 1 .. Sunday = 7).
+    pub fn of(date: jiff::civil::Date) -> Weekday {
+        Weekday((date.weekday().to_sunday_zero_offset()) as u8)
+    }
+}
+
+/// A time of day, `HH:MM` in 24 hours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct MeetingTime {
+    hour: u8,
+    minute: u8,
+}
+
+impl MeetingTime {
+    pub fn new(hour: u8, minute: u8) -> Option<MeetingTime> {
+        (hour < 24 && minute < 60).then_some(MeetingTime { hour, minute })
+    }
+
+    /// Accepts `H:MM`, `HH:MM` and `HH:MM:SS` (seconds must be zero or are dropped).
+    pub fn parse(text: &str) -> Option<MeetingTime> {
+        let mut parts = text.trim().split(':');
+        let hour = parts.next()?;
+        let minute = parts.next()?;
+        if let Some(seconds) = parts.next() {
+            seconds.parse::<u8>().ok().filter(|s| *s < 60)?;
+        }
+        if parts.next().is_some() || hour.is_empty() || hour.len() > 2 || minute.len() != 2 {
+            return None;
+        }
+        MeetingTime::new(hour.parse().ok()?, minute.parse().ok()?)
+    }
+
+    pub fn minutes(self) -> u16 {
+        u16::from(self.hour) * 60 + u16::from(self.minute)
+    }
+
+    pub fn from_minutes(minutes: u16) -> MeetingTime {
+        let minutes = minutes % (24 * 60);
+        MeetingTime { hour: (minutes / 60) as u8, minute: (minutes % 60) as u8 }
+    }
+
+    pub fn hour(self) -> u8 {
+        self.hour
+    }
+
+    pub fn minute(self) -> u8 {
+        self.minute
+    }
+
+    /// "7:00 pm": how people read a time on a meeting list.
+    pub fn twelve_hour(self) -> String {
+        let suffix = if self.hour < 12 { "am" } else { "pm" };
+        match (self.hour % 12, self.minute) {
+            (0, 0) if self.hour == 12 => "noon".to_owned(),
+            (0, 0) => "midnight".to_owned(),
+            (hour, minute) => format!("{}:{minute:02} {suffix}", if hour == 0 { 12 } else { hour }),
+        }
+    }
+}
+
+impl fmt::Display for MeetingTime {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:02}:{:02}", self.hour, self.minute)
+    }
+}
+
+/// The finder's times of day. Night wraps past midnight.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimeOfDay {
+    Morning,
+    Midday,
+    Evening,
+    Night,
+}
+
+impl TimeOfDay {
+    pub const ALL: [TimeOfDay; 4] = [TimeOfDay::Morning, TimeOfDay::Midday, TimeOfDay::Evening, TimeOfDay::Night];
+
+    pub fn parse(text: &str) -> Option<TimeOfDay> {
+        TimeOfDay::ALL.into_iter().find(|band| band.parameter() == text)
+    }
+
+    pub fn parameter(self) -> &'static str {
+        match self {
+            TimeOfDay::Morning => "morning",
+            TimeOfDay::Midday => "midday",
+            TimeOfDay::Evening => "evening",
+            TimeOfDay::Night => "night",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            TimeOfDay::Morning => "Morning (5 am to noon)",
+            TimeOfDay::Midday => "Midday (noon to 5 pm)",
+            TimeOfDay::Evening => "Evening (5 pm to 9 pm)",
+            TimeOfDay::Night => "Night (9 pm to 5 am)",
+        }
+    }
+
+    /// `[start, end)` as `HH:MM` strings; night is the complement of 05:00..21:00.
+    pub fn range(self) -> (&'static str, &'static str) {
+        match self {
+            TimeOfDay::Morning => ("05:00", "12:00"),
+            TimeOfDay::Midday => ("12:00", "17:00"),
+            TimeOfDay::Evening => ("17:00", "21:00"),
+            TimeOfDay::Night => ("21:00", "05:00"),
+        }
+    }
+}
+
+/// How a person can attend, derived from the meeting's data (see [`Attendance::derive`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Attendance {
+    InPerson,
+    Online,
+    Hybrid,
+    Inactive,
+}
+
+impl Attendance {
+    pub fn parse(text: &str) -> Option<Attendance> {
+        match text {
+            "in_person" => Some(Attendance::InPerson),
+            "online" => Some(Attendance::Online),
+            "hybrid" => Some(Attendance::Hybrid),
+            "inactive" => Some(Attendance::Inactive),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Attendance::InPerson => "in_person",
+            Attendance::Online => "online",
+            Attendance::Hybrid => "hybrid",
+            Attendance::Inactive => "inactive",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Attendance::InPerson => "In person",
+            Attendance::Online => "Online",
+            Attendance::Hybrid => "In person and online",
+            Attendance::Inactive => "Temporarily closed",
+        }
+    }
+
+    /// Derives attendance as the TSML plugin does, without its known bugs: any conference URL or a
+    /// phone number alone makes a meeting reachable online (a phone-only meeting is active), and
+    /// a temporarily closed venue ("TC") with no online option is inactive.
+    pub fn derive(has_venue: bool, online: bool, temporarily_closed: bool) -> Attendance {
+        match (has_venue && !temporarily_closed, online) {
+            (true, true) => Attendance::Hybrid,
+            (true, false) => Attendance::InPerson,
+            (false, true) => Attendance::Online,
+            (false, false) if temporarily_closed => Attendance::Inactive,
+            // No venue, no link: an appointment or an incomplete record. It is shown, not hidden.
+            (false, false) => Attendance::InPerson,
+        }
+    }
+}
+
+/// Meeting Guide type codes and their English names (`content/meetings/meeting-guide-types.json`).
+#[derive(Debug, Clone, Default)]
+pub struct TypeVocabulary {
+    names: HashMap<String, String>,
+}
+
+impl TypeVocabulary {
+    /// The vocabulary embedded in the binary. `ONL` (dropped from the spec, still sent) is added.
+    pub fn embedded() -> Result<TypeVocabulary, serde_json::Error> {
+        let bytes = crate::embedded::content_file("meetings/meeting-guide-types.json").unwrap_or(b"{}");
+        let all: HashMap<String, HashMap<String, String>> = serde_json::from_slice(bytes)?;
+        let mut names: HashMap<String, String> =
+            all.into_iter().filter_map(|(code, names)| Some((code, names.get("en")?.clone()))).collect();
+        names.entry("ONL".to_owned()).or_insert_with(|| "Online".to_owned());
+        Ok(TypeVocabulary { names })
+    }
+
+    /// The English name of a code, or `None` for an unknown or program-specific code.
+    pub fn name(&self, code: &str) -> Option<&str> {
+        self.names.get(code).map(String::as_str)
+    }
+
+    /// The name to show: the vocabulary's, or the code itself when unknown (never dropped).
+    pub fn label<'a>(&'a self, code: &'a str) -> &'a str {
+        self.name(code).unwrap_or(code)
+    }
+
+    pub fn contains(&self, code: &str) -> bool {
+        self.names.contains_key(code)
+    }
+
+    /// Codes offered as finder checkboxes, the ones people ask for most.
+    pub const COMMON: [&'static str; 12] = ["O", "C", "W", "M", "S", "X", "D", "SP", "B", "BE", "LGBTQ", "Y"];
+}
+
+/// One meeting, with every Meeting Guide field we model; everything else a feed brought is in
+/// `extra`, verbatim, so an export gives back what an import took in.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Meeting {
+    pub slug: String,
+    pub name: String,
+    /// The fellowship (our group slug, e.g. `alcoholics-anonymous`).
+    pub group_slug: Option<String>,
+    /// Empty for a meeting by appointment.
+    pub days: Vec<Weekday>,
+    pub time: Option<MeetingTime>,
+    pub end_time: Option<MeetingTime>,
+    /// IANA name, e.g. `America/Chicago`.
+    pub timezone: String,
+    pub types: Vec<String>,
+    /// The venue's name.
+    pub location: Option<String>,
+    pub formatted_address: Option<String>,
+    /// The address is only a city (online meetings use this).
+    pub approximate: bool,
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
+    /// From general to specific.
+    pub regions: Vec<String>,
+    pub conference_url: Option<String>,
+    pub conference_url_notes: Option<String>,
+    pub conference_phone: Option<String>,
+    pub conference_phone_notes: Option<String>,
+    pub notes: Option<String>,
+    pub location_notes: Option<String>,
+    /// The feed's `group`: the home group's name, not the fellowship.
+    pub home_group: Option<String>,
+    /// `YYYY-MM-DD HH:MM:SS`, UTC.
+    pub updated: Option<String>,
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Meeting {
+    pub fn has_type(&self, code: &str) -> bool {
+        self.types.iter().any(|own| own == code)
+    }
+
+    pub fn is_online(&self) -> bool {
+        self.conference_url.is_some() || self.conference_phone.is_some()
+    }
+
+    /// A venue people can go to: an address that is more than a city.
+    pub fn has_venue(&self) -> bool {
+        !self.approximate && self.address().is_some()
+    }
+
+    pub fn attendance(&self) -> Attendance {
+        Attendance::derive(self.has_venue(), self.is_online(), self.has_type("TC"))
+    }
+
+    pub fn is_by_appointment(&self) -> bool {
+        self.days.is_empty() || self.time.is_none()
+    }
+
+    /// The end time, or one hour after the start when the feed gave none.
+    pub fn end_time_or_default(&self) -> Option<MeetingTime> {
+        self.end_time.or_else(|| self.time.map(|start| MeetingTime::from_minutes(start.minutes() + 60)))
+    }
+
+    /// The address to show: `formatted_address`, or one built from the feed's address parts.
+    pub fn address(&self) -> Option<String> {
+        if let Some(address) = &self.formatted_address {
+            return Some(address.clone());
+        }
+        let parts: Vec<&str> = ["address", "city", "state", "postal_code", "country"]
+            .iter()
+            .filter_map(|key| self.extra.get(*key)?.as_str())
+            .map(str::trim)
+            .filter(|part| !part.is_empty())
+            .collect();
+        (!parts.is_empty()).then(|| parts.join(", "))
+    }
+
+    /// The words a text search looks in.
+    pub fn search_words(&self) -> String {
+        [
+            Some(&self.name),
+            self.location.as_ref(),
+            self.address().as_ref(),
+            self.notes.as_ref(),
+            self.location_notes.as_ref(),
+            self.home_group.as_ref(),
+        ]
+        .into_iter()
+        .flatten()
+        .chain(self.regions.iter())
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(" ")
+    }
+}
+
+/// One weekly occurrence of a meeting, as a finder result shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MeetingListing {
+    pub slug: String,
+    pub name: String,
+    pub group_slug: Option<String>,
+    /// `None`: by appointment.
+    pub day: Option<Weekday>,
+    pub time: Option<MeetingTime>,
+    pub end_time: Option<MeetingTime>,
+    pub timezone: String,
+    pub location: Option<String>,
+    pub address: Option<String>,
+    pub approximate: bool,
+    pub attendance: Attendance,
+    pub types: Vec<String>,
+    pub conference_url: Option<String>,
+    pub conference_phone: Option<String>,
+}
+
+/// A page of finder results and how many there are in all.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FinderResults {
+    pub total: u64,
+    pub listings: Vec<MeetingListing>,
+}
+
+/// Is this a plausible type code? Letters, digits, `-` and `_`, at most 12 characters.
+pub fn is_type_code(code: &str) -> bool {
+    !code.is_empty()
+        && code.len() <= 12
+        && code.bytes().all(|byte| byte.is_ascii_alphanumeric() || byte == b'-' || byte == b'_')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weekdays_are_zero_to_six_with_sunday_first() {
+        assert_eq!(Weekday::parse("0").map(Weekday::name), Some("Sunday"));
+        assert_eq!(Weekday::parse("6").map(Weekday::name), Some("Saturday"));
+        assert_eq!(Weekday::parse("7"), None);
+        assert_eq!(Weekday::parse("-1"), None);
+    }
+
+    #[test]
+    fn times_parse_in_their_common_shapes_and_reject_nonsense() {
+        assert_eq!(MeetingTime::parse("07:00").map(|t| t.to_string()), Some("07:00".into()));
+        assert_eq!(MeetingTime::parse("7:05").map(|t| t.to_string()), Some("07:05".into()));
+        assert_eq!(MeetingTime::parse("19:30:00").map(|t| t.to_string()), Some("19:30".into()));
+        for bad in ["25:99", "24:00", "7", "ab:cd", "07:0", "", "07:00:00:00"] {
+            assert_eq!(MeetingTime::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn twelve_hour_times_read_naturally() {
+        let show = |text| MeetingTime::parse(text).map(MeetingTime::twelve_hour);
+        assert_eq!(show("00:00").as_deref(), Some("midnight"));
+        assert_eq!(show("12:00").as_deref(), Some("noon"));
+        assert_eq!(show("00:30").as_deref(), Some("12:30 am"));
+        assert_eq!(show("19:05").as_deref(), Some("7:05 pm"));
+    }
+
+    #[test]
+    fn attendance_counts_phone_only_meetings_as_online_and_active() {
+        assert_eq!(Attendance::derive(false, true, false), Attendance::Online);
+        assert_eq!(Attendance::derive(true, true, false), Attendance::Hybrid);
+        assert_eq!(Attendance::derive(true, false, true), Attendance::Inactive);
+        assert_eq!(Attendance::derive(true, true, true), Attendance::Online);
+        assert_eq!(Attendance::derive(true, false, false), Attendance::InPerson);
+    }
+
+    #[test]
+    fn the_vocabulary_names_known_codes_and_keeps_unknown_ones() {
+        let vocabulary = TypeVocabulary::embedded().expect("vocabulary parses");
+        assert_eq!(vocabulary.name("O"), Some("Open"));
+        assert_eq!(vocabulary.name("ONL"), Some("Online"));
+        assert_eq!(vocabulary.label("NEWCOMER"), "NEWCOMER");
+    }
+}

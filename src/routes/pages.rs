@@ -1,0 +1,84 @@
+//! The site's own pages (home, about), the health check, static files and the 404 page.
+
+use std::hash::{Hash, Hasher};
+
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+
+use super::html;
+use crate::content::{Group, Page};
+use crate::error::AppError;
+use crate::startup::AppState;
+
+#[derive(Template)]
+#[template(path = "home.html")]
+struct HomePage<'a> {
+    groups: &'a [Group],
+    meeting_count: u64,
+}
+
+pub async fn home(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let store = state.store.clone();
+    let meeting_count = web::block(move || store.meeting_count()).await??;
+    html(&HomePage { groups: &state.content.groups, meeting_count })
+}
+
+/// A page of prose from `content/`.
+#[derive(Template)]
+#[template(path = "page.html")]
+pub struct ProsePage<'a> {
+    pub page: &'a Page,
+}
+
+pub async fn about(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let page = state.content.page("pages/about").ok_or(AppError::NotFound)?;
+    html(&ProsePage { page })
+}
+
+/// `/healthz`: 200 with `{"status":"ok"}` when the database answers, 503 otherwise.
+pub async fn health(state: web::Data<AppState>) -> HttpResponse {
+    let store = state.store.clone();
+    match web::block(move || store.check()).await {
+        Ok(Ok(())) => HttpResponse::Ok()
+            .insert_header((header::CACHE_CONTROL, "no-store"))
+            .json(serde_json::json!({"status": "ok", "database": "ok"})),
+        _ => HttpResponse::ServiceUnavailable()
+            .insert_header((header::CACHE_CONTROL, "no-store"))
+            .json(serde_json::json!({"status": "error", "database": "unavailable"})),
+    }
+}
+
+/// Files under `static/`, embedded in the binary, with an ETag and a day's cache lifetime.
+pub async fn static_file(request: HttpRequest, path: web::Path<String>) -> Result<HttpResponse, AppError> {
+    let (_, bytes) =
+        crate::embedded::STATIC_FILES.iter().find(|(name, _)| *name == path.as_str()).ok_or(AppError::NotFound)?;
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut hasher);
+    let etag = format!("\"{:016x}\"", hasher.finish());
+    let content_type = match path.rsplit('.').next() {
+        Some("css") => "text/css; charset=utf-8",
+        Some("js") => "text/javascript; charset=utf-8",
+        Some("svg") => "image/svg+xml",
+        Some("woff2") => "font/woff2",
+        Some("png") => "image/png",
+        Some("ico") => "image/x-icon",
+        _ => "application/octet-stream",
+    };
+    let cached = request
+        .headers()
+        .get(header::IF_NONE_MATCH)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|value| value.split(',').any(|tag| tag.trim() == etag));
+    let mut response = if cached { HttpResponse::NotModified() } else { HttpResponse::Ok() };
+    response.insert_header((header::ETAG, etag)).insert_header((header::CACHE_CONTROL, "public, max-age=86400"));
+    if cached {
+        return Ok(response.finish());
+    }
+    Ok(response.insert_header((header::CONTENT_TYPE, content_type)).body(*bytes))
+}
+
+/// Every unknown path: the HTML 404 page.
+pub async fn not_found() -> Result<HttpResponse, AppError> {
+    Err(AppError::NotFound)
+}

@@ -1,0 +1,121 @@
+//! `/groups` and `/groups/{slug}`: every group from the fact sheet, compared and described.
+
+use mutual_support::content::Content;
+
+use crate::helpers::TestApp;
+
+/// The slugs the product map promises (links and handouts rely on them).
+const SLUGS: [&str; 18] = [
+    "alcoholics-anonymous",
+    "chemically-dependent-anonymous",
+    "cocaine-anonymous",
+    "crystal-meth-anonymous",
+    "heroin-anonymous",
+    "lifering-secular-recovery",
+    "marijuana-anonymous",
+    "methadone-anonymous",
+    "narcotics-anonymous",
+    "secular-organizations-for-sobriety",
+    "smart-recovery",
+    "women-for-sobriety",
+    "double-trouble-in-recovery",
+    "dual-recovery-anonymous",
+    "al-anon-alateen",
+    "co-anon",
+    "families-anonymous",
+    "nar-anon",
+];
+
+#[actix_web::test]
+async fn every_group_page_renders_with_its_name_and_website() {
+    let app = TestApp::spawn();
+    let content = Content::embedded().expect("content loads");
+    assert_eq!(content.groups.len(), SLUGS.len());
+    for slug in SLUGS {
+        let group = content.group(slug).unwrap_or_else(|| panic!("no content for {slug}"));
+        let page = app.get(&format!("/groups/{slug}")).await;
+        assert_eq!(page.status, 200, "{slug}");
+        assert!(page.texts("h1")[0].starts_with(&group.name), "{slug}");
+        assert!(page.attributes("main a", "href").contains(&group.website), "{slug} links its website");
+        let words = page.texts("main .prose").join(" ").split_whitespace().count();
+        assert!(words >= 100, "{slug} has only {words} words of description");
+        for section in ["Philosophy", "What a meeting is like", "Who it is for"] {
+            assert!(page.texts("main .prose h2").iter().any(|h| h == section), "{slug} lacks {section}");
+        }
+    }
+}
+
+#[actix_web::test]
+async fn the_comparison_lists_every_group_under_its_audience() {
+    let app = TestApp::spawn();
+    let page = app.get("/groups").await;
+    assert_eq!(page.status, 200);
+    let compared = page.attributes("table.comparison tbody th a", "href");
+    assert_eq!(compared.len(), SLUGS.len());
+    for slug in SLUGS {
+        assert!(compared.contains(&format!("/groups/{slug}")), "{slug} missing from the comparison");
+    }
+    let family = page.attributes("section:has(#family) .card a", "href");
+    assert_eq!(family.len(), 4, "{family:?}");
+    assert!(family.contains(&"/groups/al-anon-alateen".to_owned()));
+    let co_occurring = page.attributes("section:has(#co-occurring) .card a", "href");
+    assert_eq!(co_occurring.len(), 2);
+}
+
+#[actix_web::test]
+async fn the_approach_filter_narrows_the_comparison() {
+    let app = TestApp::spawn();
+    let other = app.get("/groups?approach=other").await;
+    let mut names = other.texts("table.comparison tbody th");
+    names.sort();
+    assert_eq!(
+        names,
+        ["LifeRing Secular Recovery", "SMART Recovery", "Secular Organizations for Sobriety/Save Our Selves", "Women for Sobriety"]
+    );
+    let twelve_step = app.get("/groups?approach=twelve-step").await;
+    assert_eq!(twelve_step.texts("table.comparison tbody tr").len(), 14);
+    let bad = app.get("/groups?approach=%3Cscript%3E").await;
+    assert_eq!(bad.status, 400);
+    assert!(bad.texts("main p").iter().any(|text| text.contains("twelve-step")));
+    assert!(!bad.body.contains("<script>"));
+}
+
+#[actix_web::test]
+async fn an_unknown_group_is_an_html_404() {
+    let app = TestApp::spawn();
+    let page = app.get("/groups/not-a-group").await;
+    assert_eq!(page.status, 404);
+    assert_eq!(page.texts("h1"), ["Page not found"]);
+}
+
+#[actix_web::test]
+async fn the_figures_are_the_fact_sheets() {
+    let app = TestApp::spawn();
+    let expectations: [(&str, &[&str]); 5] = [
+        ("alcoholics-anonymous", &["100,000", "2 million"]),
+        ("women-for-sobriety", &["Thirteen Statements", "300", "women"]),
+        ("smart-recovery", &["300", "motivation", "urges", "thoughts, feelings", "satisfactions"]),
+        ("secular-organizations-for-sobriety", &["500", "Guidelines for Sobriety"]),
+        ("lifering-secular-recovery", &["100", "sobriety, secularity", "self-help"]),
+    ];
+    for (slug, facts) in expectations {
+        let text = app.get(&format!("/groups/{slug}")).await.texts("main").join(" ");
+        for fact in facts {
+            assert!(text.contains(fact), "{slug} lacks {fact:?}");
+        }
+    }
+    let methadone = app.get("/groups/methadone-anonymous").await.texts("main").join(" ");
+    assert!(methadone.to_lowercase().contains("methadone"));
+}
+
+#[test]
+fn a_content_file_with_a_bad_field_stops_the_content_from_loading() {
+    let good = std::fs::read("content/groups/co-anon.md").expect("co-anon.md");
+    let bad = String::from_utf8_lossy(&good).replace("approach = ", "aproach = ");
+    let files: [(&str, &[u8]); 2] =
+        [("groups/co-anon.md", bad.as_bytes()), ("groups/nar-anon.md", &std::fs::read("content/groups/nar-anon.md").expect("nar-anon.md"))];
+    let error = Content::from_files(&files).expect_err("a misspelled field is rejected");
+    let message = error.to_string();
+    assert!(message.contains("content/groups/co-anon.md"), "{message}");
+    assert!(message.contains("aproach"), "{message}");
+}

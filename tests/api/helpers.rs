@@ -1,0 +1,68 @@
+//! Starts the real application on a fresh temporary database and fetches pages from it.
+
+use actix_web::http::StatusCode;
+use actix_web::http::header::HeaderMap;
+use actix_web::{test, web};
+use mutual_support::startup::{self, AppState, Settings};
+use scraper::{Html, Selector};
+use tempfile::TempDir;
+
+pub struct TestApp {
+    pub state: web::Data<AppState>,
+    /// Kept so the database outlives the test.
+    _folder: TempDir,
+}
+
+pub struct Page {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: String,
+}
+
+impl Page {
+    pub fn html(&self) -> Html {
+        Html::parse_document(&self.body)
+    }
+
+    /// The text of every element matching a CSS selector.
+    pub fn texts(&self, selector: &str) -> Vec<String> {
+        let selector = Selector::parse(selector).expect("valid selector");
+        self.html().select(&selector).map(|element| element.text().collect::<String>().trim().to_owned()).collect()
+    }
+
+    /// An attribute of every element matching a CSS selector.
+    pub fn attributes(&self, selector: &str, attribute: &str) -> Vec<String> {
+        let selector = Selector::parse(selector).expect("valid selector");
+        self.html().select(&selector).filter_map(|element| element.value().attr(attribute).map(str::to_owned)).collect()
+    }
+
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|value| value.to_str().ok())
+    }
+}
+
+impl TestApp {
+    /// The app on a new database, seeded like a first `cargo run`.
+    pub fn spawn() -> TestApp {
+        let folder = tempfile::tempdir().expect("temporary folder");
+        let settings = Settings {
+            database_path: folder.path().join("data").join("test.sqlite3"),
+            default_timezone: "America/Chicago".to_owned(),
+        };
+        let state = startup::prepare(settings).expect("the app starts");
+        TestApp { state, _folder: folder }
+    }
+
+    pub async fn get(&self, path: &str) -> Page {
+        self.request(test::TestRequest::get().uri(path)).await
+    }
+
+    pub async fn request(&self, request: test::TestRequest) -> Page {
+        let service = test::init_service(startup::app(self.state.clone())).await;
+        let response = test::call_service(&service, request.to_request()).await;
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = test::read_body(response).await;
+        Page { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+    }
+}

@@ -1,0 +1,5 @@
+//! Integration tests: the real app (same factory as `main`) on a temporary database.
+
+mod groups;
+mod helpers;
+mod pages;
