@@ -9,6 +9,8 @@ use serde_json::{Map, Value, json};
 
 use crate::meetings::{Meeting, MeetingTime, Weekday, is_type_code};
 
+pub mod ics;
+
 /// Fields the Meeting Guide format defines that we read into [`Meeting`]; any other field is kept
 /// verbatim in `Meeting::extra`.
 const MODELED: [&str; 22] = [

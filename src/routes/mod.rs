@@ -1,12 +1,13 @@
 //! Every route of the site, declared in one place; one module per area.
 
 use actix_web::http::header::{self, ContentType};
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 
 use crate::error::AppError;
 
 pub mod groups;
+pub mod meetings;
 pub mod pages;
 
 /// The single list of routes.
@@ -17,7 +18,10 @@ pub fn configure(config: &mut web::ServiceConfig) {
         .route("/healthz", web::get().to(pages::health))
         .route("/static/{path:.*}", web::get().to(pages::static_file))
         .route("/groups", web::get().to(groups::index))
-        .route("/groups/{slug}", web::get().to(groups::show));
+        .route("/groups/{slug}", web::get().to(groups::show))
+        .route("/meetings", web::get().to(meetings::finder))
+        .route("/meetings/{slug}.ics", web::get().to(meetings::calendar))
+        .route("/meetings/{slug}", web::get().to(meetings::show));
 }
 
 /// A rendered page with the site's cache policy for public pages.
@@ -26,4 +30,14 @@ pub fn html(page: &impl Template) -> Result<HttpResponse, AppError> {
         .content_type(ContentType::html())
         .insert_header((header::CACHE_CONTROL, "public, max-age=300"))
         .body(page.render()?))
+}
+
+/// A 304 when the client already has this version.
+pub fn not_modified(request: &HttpRequest, etag: &str) -> Option<HttpResponse> {
+    let matches = request
+        .headers()
+        .get(header::IF_NONE_MATCH)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|value| value.split(',').any(|tag| tag.trim() == etag));
+    matches.then(|| HttpResponse::NotModified().insert_header((header::ETAG, etag.to_owned())).finish())
 }

@@ -65,16 +65,11 @@ pub async fn static_file(request: HttpRequest, path: web::Path<String>) -> Resul
         Some("ico") => "image/x-icon",
         _ => "application/octet-stream",
     };
-    let cached = request
-        .headers()
-        .get(header::IF_NONE_MATCH)
-        .and_then(|value| value.to_str().ok())
-        .is_some_and(|value| value.split(',').any(|tag| tag.trim() == etag));
-    let mut response = if cached { HttpResponse::NotModified() } else { HttpResponse::Ok() };
-    response.insert_header((header::ETAG, etag)).insert_header((header::CACHE_CONTROL, "public, max-age=86400"));
-    if cached {
-        return Ok(response.finish());
+    if let Some(not_modified) = super::not_modified(&request, &etag) {
+        return Ok(not_modified);
     }
+    let mut response = HttpResponse::Ok();
+    response.insert_header((header::ETAG, etag)).insert_header((header::CACHE_CONTROL, "public, max-age=86400"));
     Ok(response.insert_header((header::CONTENT_TYPE, content_type)).body(*bytes))
 }
 

@@ -70,7 +70,12 @@ async fn the_approach_filter_narrows_the_comparison() {
     names.sort();
     assert_eq!(
         names,
-        ["LifeRing Secular Recovery", "SMART Recovery", "Secular Organizations for Sobriety/Save Our Selves", "Women for Sobriety"]
+        [
+            "LifeRing Secular Recovery",
+            "SMART Recovery",
+            "Secular Organizations for Sobriety/Save Our Selves",
+            "Women for Sobriety"
+        ]
     );
     let twelve_step = app.get("/groups?approach=twelve-step").await;
     assert_eq!(twelve_step.texts("table.comparison tbody tr").len(), 14);
@@ -112,8 +117,10 @@ async fn the_figures_are_the_fact_sheets() {
 fn a_content_file_with_a_bad_field_stops_the_content_from_loading() {
     let good = std::fs::read("content/groups/co-anon.md").expect("co-anon.md");
     let bad = String::from_utf8_lossy(&good).replace("approach = ", "aproach = ");
-    let files: [(&str, &[u8]); 2] =
-        [("groups/co-anon.md", bad.as_bytes()), ("groups/nar-anon.md", &std::fs::read("content/groups/nar-anon.md").expect("nar-anon.md"))];
+    let files: [(&str, &[u8]); 2] = [
+        ("groups/co-anon.md", bad.as_bytes()),
+        ("groups/nar-anon.md", &std::fs::read("content/groups/nar-anon.md").expect("nar-anon.md")),
+    ];
     let error = Content::from_files(&files).expect_err("a misspelled field is rejected");
     let message = error.to_string();
     assert!(message.contains("content/groups/co-anon.md"), "{message}");

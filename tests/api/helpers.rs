@@ -3,6 +3,9 @@
 use actix_web::http::StatusCode;
 use actix_web::http::header::HeaderMap;
 use actix_web::{test, web};
+use mutual_support::content::Content;
+use mutual_support::db::{ImportOptions, Store};
+use mutual_support::feed::{FeedDefaults, parse_meeting_guide};
 use mutual_support::startup::{self, AppState, Settings};
 use scraper::{Html, Selector};
 use tempfile::TempDir;
@@ -36,6 +39,14 @@ impl Page {
         self.html().select(&selector).filter_map(|element| element.value().attr(attribute).map(str::to_owned)).collect()
     }
 
+    /// The slugs of the meetings a finder page lists, in order.
+    pub fn listed_meetings(&self) -> Vec<String> {
+        self.attributes("ol.meeting-list h3 a", "href")
+            .into_iter()
+            .map(|href| href.trim_start_matches("/meetings/").to_owned())
+            .collect()
+    }
+
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers.get(name).and_then(|value| value.to_str().ok())
     }
@@ -49,6 +60,23 @@ impl TestApp {
             database_path: folder.path().join("data").join("test.sqlite3"),
             default_timezone: "America/Chicago".to_owned(),
         };
+        let state = startup::prepare(settings).expect("the app starts");
+        TestApp { state, _folder: folder }
+    }
+
+    /// The app on a new database holding only the meetings of `tests/fixtures/<name>`.
+    pub fn with_fixture(name: &str) -> TestApp {
+        let folder = tempfile::tempdir().expect("temporary folder");
+        let settings = Settings {
+            database_path: folder.path().join("fixture.sqlite3"),
+            default_timezone: "America/Chicago".to_owned(),
+        };
+        let store = Store::open(&settings.database_path).expect("store opens");
+        store.sync_groups(&Content::embedded().expect("content").groups).expect("groups sync");
+        let bytes = std::fs::read(format!("tests/fixtures/{name}")).expect("fixture exists");
+        let defaults = FeedDefaults { timezone: settings.default_timezone.clone(), group_slug: None };
+        let meetings = parse_meeting_guide(&bytes, &defaults).expect("fixture parses");
+        store.import(&meetings, &ImportOptions::default()).expect("fixture imports");
         let state = startup::prepare(settings).expect("the app starts");
         TestApp { state, _folder: folder }
     }

@@ -2,4 +2,5 @@
 
 mod groups;
 mod helpers;
+mod meetings;
 mod pages;

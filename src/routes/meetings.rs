@@ -1,0 +1,281 @@
+//! The meeting finder (`/meetings`), one meeting (`/meetings/{slug}`) and its calendar file
+//! (`/meetings/{slug}.ics`). Finder pages carry an ETag derived from the data's revision and the
+//! request, so repeats are answered with 304 and proxies can cache them.
+
+use std::hash::{Hash, Hasher};
+
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+
+use crate::content::Group;
+use crate::error::AppError;
+use crate::feed::ics;
+use crate::meetings::filter::PAGE_SIZE;
+use crate::meetings::{
+    Attendance, DayChoice, Meeting, MeetingFilter, MeetingListing, MeetingTime, TimeOfDay, TypeVocabulary, Weekday,
+};
+use crate::startup::AppState;
+
+/// How a meeting's schedule reads: "Monday, 7:00 pm to 8:00 pm (Chicago time)".
+pub fn when(day: Option<Weekday>, time: Option<MeetingTime>, end: Option<MeetingTime>, zone: &str) -> String {
+    let (Some(day), Some(time)) = (day, time) else { return "By appointment".to_owned() };
+    let mut text = format!("{}, {}", day.name(), time.twelve_hour());
+    if let Some(end) = end {
+        text.push_str(&format!(" to {}", end.twelve_hour()));
+    }
+    text.push_str(&format!(" ({})", zone_label(zone)));
+    text
+}
+
+/// "America/New_York" → "New York time".
+pub fn zone_label(zone: &str) -> String {
+    format!("{} time", zone.rsplit('/').next().unwrap_or(zone).replace('_', " "))
+}
+
+/// A finder result, ready to show.
+pub struct ListingView {
+    pub slug: String,
+    pub name: String,
+    pub group: Option<(String, String)>,
+    pub when: String,
+    pub place: String,
+    pub attendance: Attendance,
+    pub types: Vec<String>,
+}
+
+impl ListingView {
+    fn new(listing: MeetingListing, groups: &[Group], vocabulary: &TypeVocabulary) -> ListingView {
+        let place = match (listing.attendance, &listing.location, &listing.address) {
+            (Attendance::Online, _, _) => "Online".to_owned(),
+            (_, Some(venue), _) => venue.clone(),
+            (_, None, Some(address)) if !listing.approximate => address.clone(),
+            _ => "Place given on request".to_owned(),
+        };
+        ListingView {
+            when: when(listing.day, listing.time, listing.end_time, &listing.timezone),
+            group: group_link(listing.group_slug.as_deref(), groups),
+            types: listing.types.iter().map(|code| vocabulary.label(code).to_owned()).collect(),
+            slug: listing.slug,
+            name: listing.name,
+            place,
+            attendance: listing.attendance,
+        }
+    }
+}
+
+fn group_link(slug: Option<&str>, groups: &[Group]) -> Option<(String, String)> {
+    let group = groups.iter().find(|group| Some(group.slug.as_str()) == slug)?;
+    Some((group.slug.clone(), group.name.clone()))
+}
+
+#[derive(Template)]
+#[template(path = "meetings/index.html")]
+struct FinderPage<'a> {
+    filter: &'a MeetingFilter,
+    total: u64,
+    listings: Vec<ListingView>,
+    page_count: u32,
+    previous_page: Option<String>,
+    next_page: Option<String>,
+    groups: &'a [Group],
+    regions: Vec<String>,
+    /// (code, name) checkboxes: the common codes and any other the filter uses.
+    type_choices: Vec<(String, String)>,
+    sample_data: bool,
+}
+
+impl FinderPage<'_> {
+    fn has_type(&self, code: &str) -> bool {
+        self.filter.types.iter().any(|own| own == code)
+    }
+
+    fn has_group(&self, slug: &str) -> bool {
+        self.filter.groups.iter().any(|own| own == slug)
+    }
+
+    fn has_weekday(&self, day: &Weekday) -> bool {
+        self.filter.has_day(DayChoice::Weekday(*day))
+    }
+
+    fn has_today(&self) -> bool {
+        self.filter.has_day(DayChoice::Today)
+    }
+
+    fn time_is(&self, band: &Option<TimeOfDay>) -> bool {
+        self.filter.time == *band
+    }
+
+    fn attendance_is(&self, kind: &Option<Attendance>) -> bool {
+        self.filter.attendance == *kind
+    }
+
+    fn region_is(&self, region: &str) -> bool {
+        self.filter.region.as_deref() == Some(region)
+    }
+
+    fn weekdays(&self) -> Vec<Weekday> {
+        Weekday::all().collect()
+    }
+
+    fn time_choices(&self) -> Vec<(Option<TimeOfDay>, &'static str, &'static str)> {
+        let mut choices = vec![(None, "any", "Any time")];
+        choices.extend(TimeOfDay::ALL.map(|band| (Some(band), band.parameter(), band.label())));
+        choices
+    }
+
+    fn attendance_choices(&self) -> [(Option<Attendance>, &'static str, &'static str); 4] {
+        [
+            (None, "any", "Any way"),
+            (Some(Attendance::InPerson), "in_person", "In person (includes hybrid)"),
+            (Some(Attendance::Online), "online", "Online or by phone (includes hybrid)"),
+            (Some(Attendance::Hybrid), "hybrid", "Hybrid only"),
+        ]
+    }
+
+    fn last_page_query(&self) -> String {
+        self.filter.query_string_for_page(self.page_count)
+    }
+
+    fn count_text(&self) -> String {
+        match self.total {
+            0 => "No meetings found".to_owned(),
+            1 => "1 meeting".to_owned(),
+            total => format!("{total} meetings"),
+        }
+    }
+}
+
+pub async fn finder(state: web::Data<AppState>, request: HttpRequest) -> Result<HttpResponse, AppError> {
+    let filter =
+        MeetingFilter::parse(request.query_string(), &state.vocabulary, |slug| state.content.group(slug).is_some());
+    let store = state.store.clone();
+    let revision = {
+        let store = store.clone();
+        web::block(move || store.revision()).await??
+    };
+    let etag = entity_tag(revision, &request, filter.has_day(DayChoice::Today));
+    if let Some(not_modified) = super::not_modified(&request, &etag) {
+        return Ok(not_modified);
+    }
+    let query = filter.clone();
+    let (results, regions, sample_data) = web::block(move || {
+        Ok::<_, crate::db::StoreError>((
+            store.find(&query, jiff::Timestamp::now())?,
+            store.regions()?,
+            store.has_sample_meetings()?,
+        ))
+    })
+    .await??;
+    let page_count = u32::try_from(results.total.div_ceil(u64::from(PAGE_SIZE))).unwrap_or(u32::MAX).max(1);
+    let mut type_choices: Vec<(String, String)> = TypeVocabulary::COMMON
+        .iter()
+        .map(|code| ((*code).to_owned(), state.vocabulary.label(code).to_owned()))
+        .collect();
+    for code in &filter.types {
+        if !type_choices.iter().any(|(own, _)| own == code) {
+            type_choices.push((code.clone(), state.vocabulary.label(code).to_owned()));
+        }
+    }
+    let link = |page: u32| format!("/meetings?{}", filter.query_string_for_page(page));
+    let page = FinderPage {
+        filter: &filter,
+        total: results.total,
+        listings: results
+            .listings
+            .into_iter()
+            .map(|listing| ListingView::new(listing, &state.content.groups, &state.vocabulary))
+            .collect(),
+        page_count,
+        previous_page: (filter.page > 1).then(|| link(filter.page - 1)),
+        next_page: (filter.page < page_count).then(|| link(filter.page + 1)),
+        groups: &state.content.groups,
+        regions,
+        type_choices,
+        sample_data,
+    };
+    cached_html(&page, etag, filter.has_day(DayChoice::Today))
+}
+
+#[derive(Template)]
+#[template(path = "meetings/show.html")]
+struct MeetingPage<'a> {
+    meeting: &'a Meeting,
+    group: Option<(String, String)>,
+    schedule: Vec<String>,
+    types: Vec<(String, Option<String>)>,
+    address: Option<String>,
+    attendance: Attendance,
+    sample_data: bool,
+}
+
+pub async fn show(state: web::Data<AppState>, slug: web::Path<String>) -> Result<HttpResponse, AppError> {
+    let store = state.store.clone();
+    let slug = slug.into_inner();
+    let (meeting, sample_data) =
+        web::block(move || Ok::<_, crate::db::StoreError>((store.meeting(&slug)?, store.has_sample_meetings()?)))
+            .await??;
+    let meeting = meeting.ok_or(AppError::NotFound)?;
+    let schedule = if meeting.is_by_appointment() {
+        vec!["By appointment".to_owned()]
+    } else {
+        meeting
+            .days
+            .iter()
+            .map(|day| when(Some(*day), meeting.time, meeting.end_time_or_default(), &meeting.timezone))
+            .collect()
+    };
+    let page = MeetingPage {
+        group: group_link(meeting.group_slug.as_deref(), &state.content.groups),
+        schedule,
+        types: meeting
+            .types
+            .iter()
+            .map(|code| (code.clone(), state.vocabulary.name(code).map(str::to_owned)))
+            .collect(),
+        address: meeting.address(),
+        attendance: meeting.attendance(),
+        meeting: &meeting,
+        sample_data,
+    };
+    super::html(&page)
+}
+
+/// `/meetings/{slug}.ics`: the meeting as a weekly event in its own time zone.
+pub async fn calendar(state: web::Data<AppState>, slug: web::Path<String>) -> Result<HttpResponse, AppError> {
+    let store = state.store.clone();
+    let slug = slug.into_inner();
+    let meeting = web::block(move || store.meeting(&slug)).await??.ok_or(AppError::NotFound)?;
+    if meeting.is_by_appointment() {
+        return Err(AppError::BadRequest(
+            "This meeting is by appointment, so it has no calendar file. Its page says how to arrange a time."
+                .to_owned(),
+        ));
+    }
+    let body = ics::calendar(std::slice::from_ref(&meeting), jiff::Timestamp::now(), &meeting.name);
+    Ok(HttpResponse::Ok()
+        .content_type("text/calendar; charset=utf-8")
+        .insert_header((header::CONTENT_DISPOSITION, format!("attachment; filename=\"{}.ics\"", meeting.slug)))
+        .insert_header((header::CACHE_CONTROL, "public, max-age=3600"))
+        .body(body))
+}
+
+/// An ETag from the data's revision and the exact request; "today" pages also change each minute.
+pub fn entity_tag(revision: i64, request: &HttpRequest, depends_on_now: bool) -> String {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    (revision, request.path(), request.query_string()).hash(&mut hasher);
+    if depends_on_now {
+        (jiff::Timestamp::now().as_second() / 60).hash(&mut hasher);
+    }
+    format!("\"r{revision}-{:016x}\"", hasher.finish())
+}
+
+/// A rendered page with its ETag; pages that depend on the time now are cached for a minute only.
+fn cached_html(page: &impl Template, etag: String, depends_on_now: bool) -> Result<HttpResponse, AppError> {
+    let max_age = if depends_on_now { 60 } else { 300 };
+    Ok(HttpResponse::Ok()
+        .content_type(header::ContentType::html())
+        .insert_header((header::ETAG, etag))
+        .insert_header((header::CACHE_CONTROL, format!("public, max-age={max_age}")))
+        .body(page.render()?))
+}

@@ -1,0 +1,228 @@
+//! The meeting finder, one meeting's page and its calendar file.
+
+use mutual_support::meetings::filter::PAGE_SIZE;
+use mutual_support::meetings::{MeetingFilter, TypeVocabulary};
+
+use crate::helpers::TestApp;
+
+async fn listed(app: &TestApp, query: &str) -> Vec<String> {
+    let page = app.get(&format!("/meetings?{query}")).await;
+    assert_eq!(page.status, 200, "{query}");
+    let mut slugs = page.listed_meetings();
+    slugs.sort();
+    slugs
+}
+
+#[actix_web::test]
+async fn types_must_all_be_present() {
+    let app = TestApp::with_fixture("finder-feed.json");
+    assert_eq!(listed(&app, "type=W").await, ["alpha-open-women", "gamma-closed-women"]);
+    assert_eq!(listed(&app, "type=O&type=W").await, ["alpha-open-women"]);
+    assert!(listed(&app, "type=C&type=O").await.is_empty());
+}
+
+#[actix_web::test]
+async fn any_of_several_groups_is_enough() {
+    let app = TestApp::with_fixture("finder-feed.json");
+    assert_eq!(
+        listed(&app, "group=narcotics-anonymous&group=smart-recovery").await,
+        ["delta-hybrid", "eta-two-days", "eta-two-days", "gamma-closed-women", "kappa-tokyo"]
+    );
+}
+
+#[actix_web::test]
+async fn a_hybrid_meeting_is_found_as_in_person_and_as_online() {
+    let app = TestApp::with_fixture("finder-feed.json");
+    let in_person = listed(&app, "attendance=in_person").await;
+    let online = listed(&app, "attendance=online").await;
+    assert!(in_person.contains(&"delta-hybrid".to_owned()) && online.contains(&"delta-hybrid".to_owned()));
+    assert!(online.contains(&"epsilon-phone".to_owned()), "a phone-only meeting is online: {online:?}");
+    assert!(!in_person.contains(&"epsilon-phone".to_owned()));
+    assert!(!online.contains(&"alpha-open-women".to_owned()));
+    assert_eq!(listed(&app, "attendance=hybrid").await, ["delta-hybrid"]);
+}
+
+#[actix_web::test]
+async fn temporarily_closed_meetings_are_hidden_unless_asked_for() {
+    let app = TestApp::with_fixture("finder-feed.json");
+    assert!(!listed(&app, "").await.contains(&"zeta-closed".to_owned()));
+    assert!(listed(&app, "inactive=yes").await.contains(&"zeta-closed".to_owned()));
+    assert_eq!(listed(&app, "type=TC").await, ["zeta-closed"]);
+}
+
+#[actix_web::test]
+async fn several_days_and_a_meeting_on_several_days() {
+    let app = TestApp::with_fixture("finder-feed.json");
+    assert_eq!(listed(&app, "day=2").await, ["delta-hybrid", "eta-two-days"]);
+    assert_eq!(listed(&app, "day=4").await, ["eta-two-days"], "zeta is closed, eta meets Tuesday and Thursday");
+    assert_eq!(listed(&app, "day=2&day=4").await, ["delta-hybrid", "eta-two-days", "eta-two-days"]);
+}
+
+#[actix_web::test]
+async fn times_of_day_include_night_past_midnight() {
+    let app = TestApp::with_fixture("finder-feed.json");
+    assert_eq!(
+        listed(&app, "time=morning").await,
+        ["beta-open", "eta-two-days", "eta-two-days", "iota-sunday-morning"]
+    );
+    assert_eq!(listed(&app, "time=night").await, ["epsilon-phone", "theta-sunday-night"]);
+    assert!(!listed(&app, "time=night").await.contains(&"lambda-appointment".to_owned()));
+}
+
+#[actix_web::test]
+async fn results_are_in_day_and_time_order_with_appointments_last() {
+    let app = TestApp::with_fixture("finder-feed.json");
+    let page = app.get("/meetings").await;
+    let order = page.listed_meetings();
+    assert_eq!(order.first().map(String::as_str), Some("iota-sunday-morning"));
+    assert_eq!(order.last().map(String::as_str), Some("lambda-appointment"));
+    let monday: Vec<&String> = order
+        .iter()
+        .filter(|slug| ["beta-open", "alpha-open-women", "gamma-closed-women"].contains(&slug.as_str()))
+        .collect();
+    assert_eq!(monday, ["beta-open", "alpha-open-women", "gamma-closed-women"]);
+}
+
+#[actix_web::test]
+async fn text_search_looks_in_names_places_and_notes() {
+    let app = TestApp::with_fixture("finder-feed.json");
+    assert_eq!(listed(&app, "q=serenity").await, ["eta-two-days", "eta-two-days"]);
+    assert_eq!(listed(&app, "q=maple+falls").await, ["gamma-closed-women"]);
+    assert_eq!(listed(&app, "q=library").await, ["delta-hybrid"]);
+    assert!(listed(&app, "q=%22%29%28*+OR").await.is_empty(), "FTS syntax in the search is taken as words");
+}
+
+#[actix_web::test]
+async fn today_is_each_meetings_own_today_and_starts_from_now() {
+    let app = TestApp::with_fixture("finder-feed.json");
+    let vocabulary = TypeVocabulary::embedded().expect("vocabulary");
+    let filter = MeetingFilter::parse("day=today", &vocabulary, |_| true);
+    // Monday 03:00 UTC: Sunday 21:00 in Chicago, Monday noon in Tokyo.
+    let now: jiff::Timestamp = "2026-11-30T03:00:00Z".parse().expect("timestamp");
+    let results = app.state.store.find(&filter, now).expect("query runs");
+    let order: Vec<&str> = results.listings.iter().map(|listing| listing.slug.as_str()).collect();
+    assert_eq!(
+        order,
+        ["kappa-tokyo", "theta-sunday-night", "iota-sunday-morning"],
+        "Tokyo's Monday 18:00 is 6 h away; Chicago's 21:30 is 30 min away but sorts by local time; 08:00 has passed"
+    );
+    assert_eq!(results.total, 3);
+}
+
+#[actix_web::test]
+async fn the_count_and_the_pages_cover_every_result_once() {
+    let app = TestApp::spawn();
+    let first = app.get("/meetings").await;
+    let count_text = first.texts("#result-count")[0].clone();
+    let total: usize = count_text.split_whitespace().next().and_then(|n| n.parse().ok()).expect("a count");
+    assert!(total >= 150, "the sample has at least 150 meetings: {count_text}");
+    let pages = total.div_ceil(PAGE_SIZE as usize);
+    let mut seen = Vec::new();
+    for number in 1..=pages {
+        let page = app.get(&format!("/meetings?page={number}")).await;
+        let slugs = page.listed_meetings();
+        let expected = if number < pages { PAGE_SIZE as usize } else { total - PAGE_SIZE as usize * (pages - 1) };
+        assert_eq!(slugs.len(), expected, "page {number}");
+        seen.extend(slugs);
+    }
+    assert_eq!(seen.len(), total);
+    assert_eq!(first.attributes("a[rel=next]", "href"), ["/meetings?page=2"]);
+    assert!(first.body.contains("Sample data"), "sample meetings are labelled");
+}
+
+#[actix_web::test]
+async fn bad_input_gets_a_notice_never_an_error() {
+    let app = TestApp::with_fixture("finder-feed.json");
+    let long = "x".repeat(5000);
+    for query in [
+        "day=9".to_owned(),
+        "time=foo".to_owned(),
+        "page=-1".to_owned(),
+        format!("q={long}"),
+        "type=%3Cscript%3Ealert(1)%3C/script%3E".to_owned(),
+        "day=1&day=1&time=morning&time=night".to_owned(),
+        "q=%ZZ%E2%28&&&=&type".to_owned(),
+        "group=%3Cb%3Enope".to_owned(),
+        "page=999999999999".to_owned(),
+    ] {
+        let page = app.get(&format!("/meetings?{query}")).await;
+        assert_eq!(page.status, 200, "{query}");
+        assert!(!page.body.contains("<script>alert"), "{query} is reflected unescaped");
+        assert!(!page.body.contains("<b>nope"), "{query} is reflected unescaped");
+        assert!(page.body.len() < 60_000, "{query} echoes too much");
+    }
+    let page = app.get("/meetings?day=9&time=foo").await;
+    let notices = page.texts("div.notice li");
+    assert_eq!(notices.len(), 2, "{notices:?}");
+    assert!(notices[0].contains("“9” is not a day"));
+}
+
+#[actix_web::test]
+async fn an_empty_result_explains_itself_and_offers_wider_searches() {
+    let app = TestApp::with_fixture("finder-feed.json");
+    let page = app.get("/meetings?type=W&day=3").await;
+    assert_eq!(page.texts("#result-count"), ["No meetings found"]);
+    let wider = page.attributes("section.results a", "href");
+    assert!(wider.contains(&"/meetings?type=W".to_owned()), "{wider:?}");
+    assert!(wider.contains(&"/meetings?day=3".to_owned()), "{wider:?}");
+}
+
+#[actix_web::test]
+async fn a_finder_page_has_an_etag_and_answers_304_to_a_repeat() {
+    let app = TestApp::with_fixture("finder-feed.json");
+    let page = app.get("/meetings?type=O").await;
+    let etag = page.header("etag").expect("an ETag").to_owned();
+    assert!(page.header("cache-control").is_some_and(|value| value.contains("max-age")));
+    let repeat = app
+        .request(
+            actix_web::test::TestRequest::get().uri("/meetings?type=O").insert_header(("if-none-match", etag.clone())),
+        )
+        .await;
+    assert_eq!(repeat.status, 304);
+    let other = app.get("/meetings?type=C").await;
+    assert_ne!(other.header("etag"), Some(etag.as_str()));
+}
+
+#[actix_web::test]
+async fn a_meeting_page_shows_when_where_how_and_its_types() {
+    let app = TestApp::with_fixture("finder-feed.json");
+    let page = app.get("/meetings/delta-hybrid").await;
+    assert_eq!(page.status, 200);
+    let text = page.texts("main").join(" ");
+    assert!(text.contains("Tuesday, 12:30 pm to 1:30 pm (Chicago time)"), "{text}");
+    assert!(text.contains("Delta Library") && text.contains("4 Example St"));
+    assert!(page.attributes("a", "href").contains(&"https://video.example.org/delta".to_owned()));
+    assert!(page.attributes("a", "href").contains(&"/groups/smart-recovery".to_owned()));
+    assert!(page.attributes("a", "href").contains(&"/meetings/delta-hybrid.ics".to_owned()));
+    let al_anon = app.get("/meetings/theta-sunday-night").await;
+    let types = al_anon.texts("ul.types-list li");
+    assert!(types.contains(&"Open".to_owned()));
+    assert!(types.iter().any(|t| t.starts_with("POA") || t.contains("Proof")), "program codes are kept: {types:?}");
+    assert_eq!(app.get("/meetings/no-such-meeting").await.status, 404);
+}
+
+#[actix_web::test]
+async fn the_calendar_file_repeats_weekly_at_local_time_in_the_meetings_zone() {
+    let app = TestApp::with_fixture("finder-feed.json");
+    let page = app.get("/meetings/eta-two-days.ics").await;
+    assert_eq!(page.status, 200);
+    assert!(page.header("content-type").is_some_and(|value| value.starts_with("text/calendar")));
+    let body = page.body.replace("\r\n ", "");
+    let start = body.lines().find(|line| line.starts_with("DTSTART")).expect("DTSTART");
+    assert!(start.starts_with("DTSTART;TZID=America/Chicago:") && start.ends_with("T063000"), "{start}");
+    let end = body.lines().find(|line| line.starts_with("DTEND")).expect("DTEND");
+    assert!(end.ends_with("T073000"), "one hour by default: {end}");
+    assert!(body.lines().any(|line| line == "RRULE:FREQ=WEEKLY;BYDAY=TU,TH"), "{body}");
+    let date = &start["DTSTART;TZID=America/Chicago:".len()..][..8];
+    let date: jiff::civil::Date = format!("{}-{}-{}", &date[..4], &date[4..6], &date[6..]).parse().expect("a date");
+    assert!(matches!(date.weekday(), jiff::civil::Weekday::Tuesday | jiff::civil::Weekday::Thursday));
+    assert_eq!(app.get("/meetings/lambda-appointment.ics").await.status, 400);
+}
+
+#[actix_web::test]
+async fn a_group_page_counts_its_meetings_and_links_to_them() {
+    let app = TestApp::with_fixture("finder-feed.json");
+    let page = app.get("/groups/narcotics-anonymous").await;
+    let link = page.texts("a[href='/meetings?group=narcotics-anonymous']");
+    assert_eq!(link, ["2 meetings in this directory"]);
+}
