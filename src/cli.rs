@@ -1,12 +1,17 @@
 //! The command line: `serve` (the default), and the meeting data tools. Every flag has an
 //! environment fallback, so a service manager can configure the site without arguments.
 
+use std::io::{Read, Write};
 use std::net::TcpListener;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressStyle};
 
+use crate::db::ImportOptions;
+use crate::feed::{self, FeedDefaults};
+use crate::meetings::MeetingFilter;
 use crate::startup::{self, Settings};
 
 #[derive(Debug, Parser)]
@@ -24,6 +29,45 @@ pub struct Cli {
 enum Command {
     /// Serve the website (what runs when no subcommand is given).
     Serve(ServeArgs),
+    /// Import meetings from a Meeting Guide JSON feed or a CSV file (all or nothing).
+    Import(ImportArgs),
+    /// Write meetings to standard output as a Meeting Guide feed, CSV or iCalendar.
+    Export(ExportArgs),
+}
+
+#[derive(Debug, Args)]
+struct ImportArgs {
+    #[command(flatten)]
+    data: DataArgs,
+    /// The group (fellowship slug) of meetings whose record does not name one.
+    #[arg(long)]
+    group: Option<String>,
+    /// The file is the group's full list: its meetings missing from the file are archived.
+    #[arg(long, requires = "group")]
+    replace: bool,
+    /// Report what would change without writing anything.
+    #[arg(long)]
+    dry_run: bool,
+    /// The file to read (JSON or CSV, told apart by its content), or `-` for standard input.
+    file: PathBuf,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum ExportFormat {
+    Json,
+    Csv,
+    Ics,
+}
+
+#[derive(Debug, Args)]
+struct ExportArgs {
+    #[command(flatten)]
+    data: DataArgs,
+    #[arg(long, value_enum, default_value = "json")]
+    format: ExportFormat,
+    /// Only this group's meetings (a fellowship slug).
+    #[arg(long)]
+    group: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -47,8 +91,12 @@ struct DataArgs {
 }
 
 impl DataArgs {
-    fn settings(&self) -> Settings {
-        Settings { database_path: self.database_path.clone(), default_timezone: self.timezone.clone() }
+    fn settings(&self, seed_sample_meetings: bool) -> Settings {
+        Settings {
+            database_path: self.database_path.clone(),
+            default_timezone: self.timezone.clone(),
+            seed_sample_meetings,
+        }
     }
 }
 
@@ -60,6 +108,8 @@ pub fn main() -> ExitCode {
     tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).init();
     let result = match cli.command {
         Some(Command::Serve(args)) => serve(args),
+        Some(Command::Import(args)) => import(args),
+        Some(Command::Export(args)) => export(args),
         None => serve(cli.serve),
     };
     match result {
@@ -72,11 +122,65 @@ pub fn main() -> ExitCode {
 }
 
 fn serve(args: ServeArgs) -> anyhow::Result<()> {
-    let state = startup::prepare(args.data.settings())?;
+    let state = startup::prepare(args.data.settings(true))?;
     let listener =
         TcpListener::bind(&args.bind).map_err(|error| anyhow::anyhow!("cannot listen on {}: {error}", args.bind))?;
     let address = listener.local_addr()?;
     tracing::info!("serving the Mutual Support Directory at http://{address}/");
     actix_web::rt::System::new().block_on(async move { startup::serve(listener, state)?.await })?;
+    Ok(())
+}
+
+fn import(args: ImportArgs) -> anyhow::Result<()> {
+    let bytes = if args.file.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin().read_to_end(&mut bytes)?;
+        bytes
+    } else {
+        std::fs::read(&args.file).map_err(|error| anyhow::anyhow!("cannot read {}: {error}", args.file.display()))?
+    };
+    let state = startup::prepare(args.data.settings(false))?;
+    if let Some(group) = &args.group {
+        anyhow::ensure!(state.content.group(group).is_some(), "--group {group}: there is no such group");
+    }
+    let defaults = FeedDefaults { timezone: args.data.timezone.clone(), group_slug: args.group.clone() };
+    let meetings = feed::parse_any(&bytes, &defaults, &state.vocabulary)
+        .map_err(|error| anyhow::anyhow!("{}: nothing was imported.\n{error}", args.file.display()))?;
+    let options =
+        ImportOptions { replace_group: args.group.filter(|_| args.replace), dry_run: args.dry_run, sample: false };
+    let bar = ProgressBar::new(meetings.len() as u64);
+    bar.set_style(
+        ProgressStyle::with_template("{bar:40} {pos}/{len} meetings {elapsed}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    let summary = state.store.import_with_progress(&meetings, &options, &mut |done| bar.set_position(done as u64))?;
+    bar.finish_and_clear();
+    let verb = if args.dry_run { "would be" } else { "were" };
+    println!(
+        "{} meetings read: {} {verb} added, {} updated, {} unchanged, {} archived.{}",
+        meetings.len(),
+        summary.added,
+        summary.updated,
+        summary.unchanged,
+        summary.archived,
+        if args.dry_run { " (dry run: nothing was written)" } else { "" }
+    );
+    Ok(())
+}
+
+fn export(args: ExportArgs) -> anyhow::Result<()> {
+    let state = startup::prepare(args.data.settings(false))?;
+    let mut filter = MeetingFilter { include_inactive: true, ..MeetingFilter::default() };
+    if let Some(group) = args.group {
+        anyhow::ensure!(state.content.group(&group).is_some(), "--group {group}: there is no such group");
+        filter.groups.push(group);
+    }
+    let meetings = state.store.meetings_matching(&filter, jiff::Timestamp::now())?;
+    let bytes = match args.format {
+        ExportFormat::Json => feed::write_meeting_guide(&meetings)?,
+        ExportFormat::Csv => feed::csv::write_csv(&meetings)?,
+        ExportFormat::Ics => feed::ics::calendar(&meetings, jiff::Timestamp::now(), "Meetings").into_bytes(),
+    };
+    std::io::stdout().write_all(&bytes)?;
     Ok(())
 }

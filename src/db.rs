@@ -158,9 +158,19 @@ impl Store {
     /// Imports meetings in one transaction: upsert by slug, optionally archiving the group's
     /// meetings that are missing. Nothing is written on error or with `dry_run`.
     pub fn import(&self, meetings: &[Meeting], options: &ImportOptions) -> Result<ImportSummary, StoreError> {
+        self.import_with_progress(meetings, options, &mut |_| {})
+    }
+
+    /// [`Store::import`], calling `progress` with the number of meetings written so far.
+    pub fn import_with_progress(
+        &self,
+        meetings: &[Meeting],
+        options: &ImportOptions,
+        progress: &mut dyn FnMut(usize),
+    ) -> Result<ImportSummary, StoreError> {
         let mut connection = self.connection()?;
         let transaction = connection.transaction()?;
-        let summary = import_into(&transaction, meetings, options)?;
+        let summary = import_into(&transaction, meetings, options, progress)?;
         if options.dry_run {
             transaction.rollback()?;
         } else {
@@ -259,9 +269,10 @@ impl Store {
     }
 }
 
-/// The WHERE clause, ORDER BY and parameters of a finder query.
+/// The WHERE clause, sort key and parameters of a finder query.
 struct FinderQuery {
     condition: String,
+    /// One integer expression: minutes from the start of the (finder's) week.
     order: String,
     values: Vec<Value>,
 }
@@ -274,7 +285,7 @@ impl FinderQuery {
             values.push(value);
             format!("?{}", values.len())
         };
-        let mut order = "d.day, d.minutes".to_owned();
+        let mut order = "d.day * 1440 + d.minutes".to_owned();
 
         if !filter.days.is_empty() {
             let mut any_day = Vec::new();
@@ -295,8 +306,8 @@ impl FinderQuery {
                 any_day.push(format!("d.day = {today}"));
                 // From now: later today first, then the rest of the week, then earlier today.
                 order = format!(
-                    "CASE WHEN d.day = {today} AND d.minutes >= {now_minutes} THEN 0
-                          WHEN d.day = {today} THEN 8 ELSE ((d.day - {today} + 7) % 7) END, d.minutes"
+                    "(CASE WHEN d.day = {today} AND d.minutes >= {now_minutes} THEN 0
+                          WHEN d.day = {today} THEN 8 ELSE ((d.day - {today} + 7) % 7) END) * 1440 + d.minutes"
                 );
             }
             conditions.push(format!("({})", any_day.join(" OR ")));
@@ -392,6 +403,7 @@ fn import_into(
     transaction: &Transaction,
     meetings: &[Meeting],
     options: &ImportOptions,
+    progress: &mut dyn FnMut(usize),
 ) -> Result<ImportSummary, StoreError> {
     let known_groups: HashSet<String> = {
         let mut statement = transaction.prepare("SELECT slug FROM groups")?;
@@ -404,7 +416,10 @@ fn import_into(
     }
     let mut summary = ImportSummary::default();
     let mut existing = transaction.prepare("SELECT id, fingerprint, archived FROM meetings WHERE slug = ?1")?;
-    for meeting in meetings {
+    for (done, meeting) in meetings.iter().enumerate() {
+        if done % 1000 == 0 {
+            progress(done);
+        }
         let fingerprint = fingerprint(meeting);
         let found: Option<(i64, String, bool)> =
             existing.query_row([&meeting.slug], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?))).optional()?;
@@ -419,6 +434,12 @@ fn import_into(
                 summary.added += 1;
             }
         }
+    }
+    progress(meetings.len());
+    if !options.sample {
+        // The first real import retires the sample meetings of the embedded default.
+        summary.archived +=
+            transaction.execute("UPDATE meetings SET archived = 1 WHERE sample = 1 AND archived = 0", [])?;
     }
     if let Some(group) = &options.replace_group {
         let keep: HashSet<&str> = meetings.iter().map(|m| m.slug.as_str()).collect();

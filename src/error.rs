@@ -19,6 +19,8 @@ pub enum AppError {
     Render(#[from] askama::Error),
     #[error("a background task failed: {0}")]
     Blocking(#[from] actix_web::error::BlockingError),
+    #[error("{0}")]
+    Internal(String),
 }
 
 /// `templates/error.html`: the page behind every error status.
@@ -35,7 +37,9 @@ impl ResponseError for AppError {
         match self {
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::NotFound => StatusCode::NOT_FOUND,
-            AppError::Database(_) | AppError::Render(_) | AppError::Blocking(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            AppError::Database(_) | AppError::Render(_) | AppError::Blocking(_) | AppError::Internal(_) => {
+                StatusCode::INTERNAL_SERVER_ERROR
+            }
         }
     }
 

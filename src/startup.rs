@@ -22,6 +22,9 @@ pub struct Settings {
     pub database_path: PathBuf,
     /// The zone of meetings whose feed gives none (IANA name).
     pub default_timezone: String,
+    /// Load the sample meetings into a database that has never had meetings (the embedded
+    /// default of `serve`; off for `import`, which brings its own).
+    pub seed_sample_meetings: bool,
 }
 
 /// What every request handler can reach.
@@ -45,7 +48,7 @@ pub fn prepare(settings: Settings) -> anyhow::Result<web::Data<AppState>> {
     let vocabulary = TypeVocabulary::embedded()?;
     let store = Store::open(&settings.database_path)?;
     store.sync_groups(&content.groups)?;
-    if store.never_had_meetings()? {
+    if settings.seed_sample_meetings && store.never_had_meetings()? {
         seed_sample_meetings(&store, &settings)?;
     }
     Ok(web::Data::new(AppState { store, content, vocabulary, settings }))

@@ -9,6 +9,7 @@ use serde_json::{Map, Value, json};
 
 use crate::meetings::{Meeting, MeetingTime, Weekday, is_type_code};
 
+pub mod csv;
 pub mod ics;
 
 /// Fields the Meeting Guide format defines that we read into [`Meeting`]; any other field is kept
@@ -306,6 +307,25 @@ impl RecordReader {
             }
         }
     }
+}
+
+/// Reads a feed in either format: JSON when the content starts with `[`, CSV otherwise.
+pub fn parse_any(
+    bytes: &[u8],
+    defaults: &FeedDefaults,
+    vocabulary: &crate::meetings::TypeVocabulary,
+) -> Result<Vec<Meeting>, FeedError> {
+    let text = bytes.strip_prefix(b"\xEF\xBB\xBF".as_slice()).unwrap_or(bytes);
+    match text.iter().find(|byte| !byte.is_ascii_whitespace()) {
+        Some(b'[') | Some(b'{') => parse_meeting_guide(text, defaults),
+        Some(_) => csv::parse_csv(text, defaults, vocabulary),
+        None => Err(FeedError::Malformed("the file is empty".to_owned())),
+    }
+}
+
+/// Meetings as a Meeting Guide feed: a JSON array.
+pub fn write_meeting_guide(meetings: &[Meeting]) -> serde_json::Result<Vec<u8>> {
+    serde_json::to_vec(&meetings.iter().map(to_meeting_guide).collect::<Vec<_>>())
 }
 
 /// One meeting as a Meeting Guide feed object: the modeled fields, our `fellowship`, and every

@@ -229,6 +229,11 @@ impl TypeVocabulary {
         self.name(code).unwrap_or(code)
     }
 
+    /// The code whose English name is `name` (any case): TSML's CSV writes names, not codes.
+    pub fn code_for_name(&self, name: &str) -> Option<&str> {
+        self.names.iter().find(|(_, own)| own.eq_ignore_ascii_case(name)).map(|(code, _)| code.as_str())
+    }
+
     pub fn contains(&self, code: &str) -> bool {
         self.names.contains_key(code)
     }

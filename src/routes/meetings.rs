@@ -39,7 +39,8 @@ pub struct ListingView {
     pub name: String,
     pub group: Option<(String, String)>,
     pub when: String,
-    pub place: String,
+    /// The venue; `None` for online meetings (the attendance says so).
+    pub place: Option<String>,
     pub attendance: Attendance,
     pub types: Vec<String>,
 }
@@ -47,10 +48,10 @@ pub struct ListingView {
 impl ListingView {
     fn new(listing: MeetingListing, groups: &[Group], vocabulary: &TypeVocabulary) -> ListingView {
         let place = match (listing.attendance, &listing.location, &listing.address) {
-            (Attendance::Online, _, _) => "Online".to_owned(),
-            (_, Some(venue), _) => venue.clone(),
-            (_, None, Some(address)) if !listing.approximate => address.clone(),
-            _ => "Place given on request".to_owned(),
+            (Attendance::Online, _, _) => None,
+            (_, Some(venue), _) => Some(venue.clone()),
+            (_, None, Some(address)) if !listing.approximate => Some(address.clone()),
+            _ => Some("Place given on request".to_owned()),
         };
         ListingView {
             when: when(listing.day, listing.time, listing.end_time, &listing.timezone),

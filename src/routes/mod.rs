@@ -6,6 +6,7 @@ use askama::Template;
 
 use crate::error::AppError;
 
+pub mod feed;
 pub mod groups;
 pub mod meetings;
 pub mod pages;
@@ -20,6 +21,8 @@ pub fn configure(config: &mut web::ServiceConfig) {
         .route("/groups", web::get().to(groups::index))
         .route("/groups/{slug}", web::get().to(groups::show))
         .route("/meetings", web::get().to(meetings::finder))
+        .route("/meetings.ics", web::get().to(feed::calendar))
+        .route("/feed/meetings.json", web::get().to(feed::meeting_guide))
         .route("/meetings/{slug}.ics", web::get().to(meetings::calendar))
         .route("/meetings/{slug}", web::get().to(meetings::show));
 }

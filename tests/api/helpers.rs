@@ -59,6 +59,7 @@ impl TestApp {
         let settings = Settings {
             database_path: folder.path().join("data").join("test.sqlite3"),
             default_timezone: "America/Chicago".to_owned(),
+            seed_sample_meetings: true,
         };
         let state = startup::prepare(settings).expect("the app starts");
         TestApp { state, _folder: folder }
@@ -70,6 +71,7 @@ impl TestApp {
         let settings = Settings {
             database_path: folder.path().join("fixture.sqlite3"),
             default_timezone: "America/Chicago".to_owned(),
+            seed_sample_meetings: true,
         };
         let store = Store::open(&settings.database_path).expect("store opens");
         store.sync_groups(&Content::embedded().expect("content").groups).expect("groups sync");

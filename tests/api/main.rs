@@ -1,5 +1,6 @@
 //! Integration tests: the real app (same factory as `main`) on a temporary database.
 
+mod feed;
 mod groups;
 mod helpers;
 mod meetings;

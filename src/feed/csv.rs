@@ -1,0 +1,278 @@
+//! Meetings as CSV. Reads the TSML plugin's column names (`Day` as a name, `Time` as `7:00 PM`,
+//! `Types` as names) and our own export's; writes a column for every field we keep, so a
+//! spreadsheet round trip loses nothing.
+
+use std::collections::BTreeSet;
+
+use serde_json::{Map, Value};
+
+use super::{FeedDefaults, FeedError, collect_records, to_meeting_guide};
+use crate::meetings::{DAY_NAMES, Meeting, MeetingTime, TypeVocabulary};
+
+/// Our export's first columns, in order; the fields a feed brought that we do not model follow.
+const COLUMNS: [&str; 25] = [
+    "slug",
+    "name",
+    "fellowship",
+    "day",
+    "time",
+    "end_time",
+    "timezone",
+    "types",
+    "location",
+    "formatted_address",
+    "approximate",
+    "latitude",
+    "longitude",
+    "regions",
+    "conference_url",
+    "conference_url_notes",
+    "conference_phone",
+    "conference_phone_notes",
+    "notes",
+    "location_notes",
+    "group",
+    "updated",
+    "attendance_option",
+    "region",
+    "sub_region",
+];
+
+/// Reads a CSV file of meetings (header row first).
+pub fn parse_csv(
+    bytes: &[u8],
+    defaults: &FeedDefaults,
+    vocabulary: &TypeVocabulary,
+) -> Result<Vec<Meeting>, FeedError> {
+    let mut reader = ::csv::ReaderBuilder::new().flexible(false).trim(::csv::Trim::All).from_reader(bytes);
+    let headers: Vec<String> = reader
+        .headers()
+        .map_err(|error| FeedError::Malformed(error.to_string()))?
+        .iter()
+        .map(normalise_header)
+        .collect();
+    if !headers.iter().any(|header| header == "name") {
+        return Err(FeedError::Malformed("the CSV has no `Name` column".to_owned()));
+    }
+    let records: Vec<Result<Map<String, Value>, String>> = reader
+        .records()
+        .map(|row| {
+            let row = row.map_err(|error| format!("unreadable row: {error}"))?;
+            Ok(record_from_row(&headers, &row, vocabulary))
+        })
+        .collect();
+    collect_records(records.into_iter(), defaults)
+}
+
+/// `Conference URL` → `conference_url`, `Sub-Region` → `sub_region`.
+fn normalise_header(header: &str) -> String {
+    let header = header.trim().trim_start_matches('\u{feff}').to_lowercase();
+    header.chars().map(|c| if c.is_alphanumeric() { c } else { '_' }).collect()
+}
+
+/// One row as a feed object: TSML shapes turned into the feed's, empty cells left out.
+fn record_from_row(headers: &[String], row: &::csv::StringRecord, vocabulary: &TypeVocabulary) -> Map<String, Value> {
+    let mut object = Map::new();
+    for (header, cell) in headers.iter().zip(row.iter()) {
+        if cell.is_empty() {
+            continue;
+        }
+        let value = match header.as_str() {
+            "day" => day_value(cell),
+            "time" | "end_time" => Value::String(twenty_four_hour(cell)),
+            "types" => Value::Array(
+                cell.split(',')
+                    .map(str::trim)
+                    .filter(|t| !t.is_empty())
+                    .map(|t| Value::String(type_code(t, vocabulary)))
+                    .collect(),
+            ),
+            "regions" => Value::Array(cell.split(" > ").map(|region| Value::String(region.to_owned())).collect()),
+            "slug"
+            | "name"
+            | "timezone"
+            | "location"
+            | "formatted_address"
+            | "address"
+            | "city"
+            | "state"
+            | "postal_code"
+            | "country"
+            | "notes"
+            | "location_notes"
+            | "conference_url"
+            | "conference_url_notes"
+            | "conference_phone"
+            | "conference_phone_notes"
+            | "group"
+            | "updated"
+            | "fellowship"
+            | "region"
+            | "sub_region"
+            | "approximate"
+            | "latitude"
+            | "longitude"
+            | "attendance_option" => Value::String(cell.to_owned()),
+            // A field we do not model: our export writes non-text values as JSON.
+            _ => match serde_json::from_str::<Value>(cell) {
+                Ok(value @ (Value::Array(_) | Value::Object(_) | Value::Number(_) | Value::Bool(_))) => value,
+                _ => Value::String(cell.to_owned()),
+            },
+        };
+        object.insert(header.clone(), value);
+    }
+    if !object.contains_key("slug")
+        && let Some(slug) = derived_slug(&object)
+    {
+        object.insert("slug".to_owned(), Value::String(slug));
+    }
+    object
+}
+
+/// `Monday`, `mon`, `1`, or several separated by commas.
+fn day_value(cell: &str) -> Value {
+    let days: Vec<Value> = cell
+        .split(',')
+        .map(str::trim)
+        .map(|day| {
+            let lower = day.to_lowercase();
+            DAY_NAMES
+                .iter()
+                .position(|name| lower.len() >= 3 && name.to_lowercase().starts_with(&lower))
+                .map_or_else(|| Value::String(day.to_owned()), Value::from)
+        })
+        .collect();
+    match <[Value; 1]>::try_from(days) {
+        Ok([single]) => single,
+        Err(days) => Value::Array(days),
+    }
+}
+
+/// `7:00 PM` → `19:00`; anything else unchanged (the record check reports it).
+fn twenty_four_hour(cell: &str) -> String {
+    let lower = cell.to_lowercase();
+    let (clock, afternoon) = match (lower.strip_suffix("pm"), lower.strip_suffix("am")) {
+        (Some(clock), _) => (clock.trim(), true),
+        (_, Some(clock)) => (clock.trim(), false),
+        _ => return cell.to_owned(),
+    };
+    let clock = if clock.contains(':') { clock.to_owned() } else { format!("{clock}:00") };
+    match MeetingTime::parse(&clock) {
+        Some(time) if time.hour() <= 12 => {
+            let hour = match (time.hour() % 12, afternoon) {
+                (hour, true) => hour + 12,
+                (hour, false) => hour,
+            };
+            MeetingTime::new(hour, time.minute()).map_or_else(|| cell.to_owned(), |time| time.to_string())
+        }
+        _ => cell.to_owned(),
+    }
+}
+
+/// A type given by name (TSML writes names) becomes its code; a code stays as it is.
+fn type_code(text: &str, vocabulary: &TypeVocabulary) -> String {
+    if vocabulary.contains(text) {
+        return text.to_owned();
+    }
+    vocabulary.code_for_name(text).map_or_else(|| text.to_owned(), str::to_owned)
+}
+
+/// A slug for a TSML row without one: name, day and time, lower-case with hyphens.
+fn derived_slug(object: &Map<String, Value>) -> Option<String> {
+    let name = object.get("name")?.as_str()?;
+    let day = object.get("day").map(|day| day.to_string()).unwrap_or_default();
+    let time = object.get("time").and_then(Value::as_str).unwrap_or_default();
+    let text = format!("{name} {day} {time}").to_lowercase();
+    let slug: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|part| !part.is_empty()).collect();
+    Some(slug.join("-"))
+}
+
+/// Writes meetings as CSV: our columns, then one column per field we keep but do not model.
+pub fn write_csv(meetings: &[Meeting]) -> Result<Vec<u8>, ::csv::Error> {
+    let objects: Vec<Map<String, Value>> = meetings
+        .iter()
+        .map(|meeting| match to_meeting_guide(meeting) {
+            Value::Object(object) => object,
+            _ => Map::new(),
+        })
+        .collect();
+    let extra: BTreeSet<&String> =
+        objects.iter().flat_map(|object| object.keys()).filter(|key| !COLUMNS.contains(&key.as_str())).collect();
+    let columns: Vec<&str> = COLUMNS.iter().copied().chain(extra.iter().map(|key| key.as_str())).collect();
+    let mut writer = ::csv::Writer::from_writer(Vec::new());
+    writer.write_record(&columns)?;
+    for object in &objects {
+        writer.write_record(columns.iter().map(|column| cell(column, object.get(*column))))?;
+    }
+    writer.into_inner().map_err(|error| ::csv::Error::from(error.into_error()))
+}
+
+fn cell(column: &str, value: Option<&Value>) -> String {
+    match (column, value) {
+        (_, None | Some(Value::Null)) => String::new(),
+        (_, Some(Value::String(text))) => text.clone(),
+        ("day" | "types", Some(Value::Array(items))) => items
+            .iter()
+            .map(|item| item.as_str().map_or_else(|| item.to_string(), str::to_owned))
+            .collect::<Vec<_>>()
+            .join(","),
+        ("regions", Some(Value::Array(items))) => {
+            items.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(" > ")
+        }
+        ("latitude" | "longitude" | "day", Some(value)) => value.to_string(),
+        (_, Some(value)) => value.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vocabulary() -> TypeVocabulary {
+        TypeVocabulary::embedded().expect("vocabulary")
+    }
+
+    fn defaults() -> FeedDefaults {
+        FeedDefaults { timezone: "America/Chicago".into(), group_slug: Some("alcoholics-anonymous".into()) }
+    }
+
+    #[test]
+    fn tsml_columns_and_shapes_are_understood() {
+        let csv = "Time,End Time,Day,Name,Location,Address,City,State,Postal Code,Types,Notes,Region\n\
+                   7:00 PM,8:00 PM,Monday,Serenity Group,Hall,1 Main St,Riverton,MN,55990,\"Open, Discussion, Wheelchair Access\",Side door,Riverton\n\
+                   12:00 AM,,Sun,Night Owls,Club,2 Main St,Riverton,MN,55990,C,,\n";
+        let meetings = parse_csv(csv.as_bytes(), &defaults(), &vocabulary()).expect("parses");
+        assert_eq!(meetings.len(), 2);
+        let first = &meetings[0];
+        assert_eq!(first.slug, "serenity-group-1-19-00");
+        assert_eq!(first.time.map(|t| t.to_string()).as_deref(), Some("19:00"));
+        assert_eq!(first.days[0].number(), 1);
+        assert_eq!(first.types, ["O", "D", "X"]);
+        assert_eq!(first.address().as_deref(), Some("1 Main St, Riverton, MN, 55990"));
+        assert_eq!(first.regions, ["Riverton"]);
+        assert_eq!(meetings[1].time.map(|t| t.to_string()).as_deref(), Some("00:00"));
+        assert_eq!(meetings[1].days[0].number(), 0);
+    }
+
+    #[test]
+    fn a_bad_row_is_named_by_position() {
+        let csv = "Name,Slug,Day,Time\nGood,good,1,19:00\nBad,bad,Funday,19:00\n";
+        let Err(FeedError::Records(errors)) = parse_csv(csv.as_bytes(), &defaults(), &vocabulary()) else {
+            panic!("must fail")
+        };
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].position, 2);
+        assert_eq!(errors[0].field, "day");
+    }
+
+    #[test]
+    fn our_csv_round_trips_every_field() {
+        let feed = br#"[{"name": "A, with comma", "slug": "a", "day": [1, 3], "time": "07:00", "types": ["O", "XYZ"],
+            "regions": ["County", "Town"], "latitude": "45.1", "longitude": -93.2, "venmo": "@a", "id": 42,
+            "notes": "Line one\nLine \"two\"", "conference_phone": "+15555550100,,12#"}]"#;
+        let meetings = super::super::parse_meeting_guide(feed, &defaults()).expect("parses");
+        let csv = write_csv(&meetings).expect("writes");
+        let again = parse_csv(&csv, &defaults(), &vocabulary()).expect("reads back");
+        assert_eq!(again, meetings);
+    }
+}

@@ -1,0 +1,56 @@
+//! Machine-readable meeting lists: `/feed/meetings.json` (the Meeting Guide feed) and
+//! `/meetings.ics` (a calendar), both taking the finder's filters and returning every match.
+
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse, web};
+
+use crate::error::AppError;
+use crate::feed::{ics, write_meeting_guide};
+use crate::meetings::MeetingFilter;
+use crate::startup::AppState;
+
+enum Format {
+    MeetingGuide,
+    Calendar,
+}
+
+pub async fn meeting_guide(state: web::Data<AppState>, request: HttpRequest) -> Result<HttpResponse, AppError> {
+    respond(state, request, Format::MeetingGuide).await
+}
+
+pub async fn calendar(state: web::Data<AppState>, request: HttpRequest) -> Result<HttpResponse, AppError> {
+    respond(state, request, Format::Calendar).await
+}
+
+async fn respond(state: web::Data<AppState>, request: HttpRequest, format: Format) -> Result<HttpResponse, AppError> {
+    let mut filter =
+        MeetingFilter::parse(request.query_string(), &state.vocabulary, |slug| state.content.group(slug).is_some());
+    // Feeds carry temporarily closed meetings too: readers show them as such.
+    filter.include_inactive = true;
+    if let Some(notice) = filter.notices.first() {
+        return Err(AppError::BadRequest(notice.clone()));
+    }
+    let store = state.store.clone();
+    let revision = {
+        let store = store.clone();
+        web::block(move || store.revision()).await??
+    };
+    let etag = super::meetings::entity_tag(revision, &request, false);
+    if let Some(not_modified) = super::not_modified(&request, &etag) {
+        return Ok(not_modified);
+    }
+    let now = jiff::Timestamp::now();
+    let meetings = web::block(move || store.meetings_matching(&filter, now)).await??;
+    let (content_type, body) = match format {
+        Format::MeetingGuide => {
+            ("application/json", write_meeting_guide(&meetings).map_err(|error| AppError::Internal(error.to_string()))?)
+        }
+        Format::Calendar => ("text/calendar; charset=utf-8", ics::calendar(&meetings, now, "Meetings").into_bytes()),
+    };
+    Ok(HttpResponse::Ok()
+        .content_type(content_type)
+        .insert_header((header::ETAG, etag))
+        .insert_header((header::CACHE_CONTROL, "public, max-age=300"))
+        .insert_header((header::ACCESS_CONTROL_ALLOW_ORIGIN, "*"))
+        .body(body))
+}

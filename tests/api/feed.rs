@@ -1,0 +1,42 @@
+//! `/feed/meetings.json` and `/meetings.ics`: the finder's filters, every match, machine-readable.
+
+use crate::helpers::TestApp;
+
+#[actix_web::test]
+async fn the_json_feed_takes_the_finders_filters() {
+    let app = TestApp::with_fixture("finder-feed.json");
+    let page = app.get("/feed/meetings.json?type=W").await;
+    assert_eq!(page.status, 200);
+    assert_eq!(page.header("content-type"), Some("application/json"));
+    let feed: Vec<serde_json::Value> = serde_json::from_str(&page.body).expect("a JSON array");
+    let mut slugs: Vec<&str> = feed.iter().filter_map(|meeting| meeting["slug"].as_str()).collect();
+    slugs.sort();
+    assert_eq!(slugs, ["alpha-open-women", "gamma-closed-women"]);
+    let all: Vec<serde_json::Value> = serde_json::from_str(&app.get("/feed/meetings.json").await.body).expect("JSON");
+    assert_eq!(all.len(), 11, "every meeting, temporarily closed ones too, on one page");
+}
+
+#[actix_web::test]
+async fn the_finder_advertises_its_feed() {
+    let app = TestApp::with_fixture("finder-feed.json");
+    let page = app.get("/meetings?type=O&day=1").await;
+    let links = page.attributes("link[rel=alternate][type='application/json'][title='Meetings Feed']", "href");
+    assert_eq!(links, ["/feed/meetings.json?type=O&day=1"]);
+}
+
+#[actix_web::test]
+async fn the_calendar_of_a_filtered_list_has_one_weekly_event_per_meeting() {
+    let app = TestApp::with_fixture("finder-feed.json");
+    let page = app.get("/meetings.ics?group=narcotics-anonymous").await;
+    assert_eq!(page.status, 200);
+    assert_eq!(page.body.matches("BEGIN:VEVENT").count(), 2);
+    assert!(page.body.contains("RRULE:FREQ=WEEKLY;BYDAY=TU,TH"));
+}
+
+#[actix_web::test]
+async fn a_feed_with_a_bad_filter_is_a_400_page_that_says_why() {
+    let app = TestApp::with_fixture("finder-feed.json");
+    let page = app.get("/feed/meetings.json?day=9").await;
+    assert_eq!(page.status, 400);
+    assert!(page.texts("main p").iter().any(|text| text.contains("“9” is not a day")));
+}

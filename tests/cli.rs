@@ -1,0 +1,201 @@
+//! The command line's import and export, run as a user would: the real binary on a temporary database.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+const BINARY: &str = env!("CARGO_BIN_EXE_mutual-support");
+
+fn run(database: &Path, arguments: &[&str]) -> Output {
+    Command::new(BINARY)
+        .args(arguments)
+        .arg("--db")
+        .arg(database)
+        .env("RUST_LOG", "warn")
+        .output()
+        .expect("the binary runs")
+}
+
+fn run_ok(database: &Path, arguments: &[&str]) -> String {
+    let output = run(database, arguments);
+    assert!(output.status.success(), "{arguments:?} failed: {}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn export_json(database: &Path) -> Vec<Value> {
+    serde_json::from_str(&run_ok(database, &["export", "--format", "json"])).expect("the export is JSON")
+}
+
+fn fixture(name: &str) -> String {
+    format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn write(folder: &Path, name: &str, text: &str) -> PathBuf {
+    let path = folder.join(name);
+    std::fs::write(&path, text).expect("written");
+    path
+}
+
+/// Objects keyed by slug, for comparing exports regardless of order.
+fn by_slug(feed: &[Value]) -> std::collections::BTreeMap<String, Value> {
+    feed.iter().map(|meeting| (meeting["slug"].as_str().unwrap_or_default().to_owned(), meeting.clone())).collect()
+}
+
+#[test]
+fn import_then_export_gives_back_every_field() {
+    let folder = tempfile::tempdir().expect("folder");
+    let database = folder.path().join("directory.sqlite3");
+    let summary = run_ok(&database, &["import", &fixture("finder-feed.json")]);
+    assert!(summary.contains("11 meetings read: 11 were added"), "{summary}");
+    let exported = by_slug(&export_json(&database));
+    let original: Vec<Value> =
+        serde_json::from_str(&std::fs::read_to_string(fixture("finder-feed.json")).expect("fixture")).expect("JSON");
+    assert_eq!(exported.len(), original.len());
+    for meeting in &original {
+        let slug = meeting["slug"].as_str().expect("slug");
+        let back = &exported[slug];
+        for (field, value) in meeting.as_object().expect("object") {
+            assert_eq!(&back[field], value, "{slug}.{field}");
+        }
+    }
+    let again = run_ok(&database, &["import", &fixture("finder-feed.json")]);
+    assert!(again.contains("0 were added, 0 updated, 11 unchanged"), "{again}");
+}
+
+#[test]
+fn the_shared_sample_feed_keeps_fields_we_do_not_model() {
+    let folder = tempfile::tempdir().expect("folder");
+    let database = folder.path().join("directory.sqlite3");
+    let sample = format!("{}/../shared/reference/sample-feed.json", env!("CARGO_MANIFEST_DIR"));
+    if !Path::new(&sample).exists() {
+        return;
+    }
+    run_ok(&database, &["import", "--group", "alcoholics-anonymous", &sample]);
+    let exported = by_slug(&export_json(&database));
+    assert_eq!(exported["lakeside-morning-reflections"]["venmo"], "@lakeside-aa");
+    assert_eq!(exported["saturday-hybrid-speaker"]["feedback_url"], "https://example.org/update");
+    assert_eq!(exported["4012"]["day"], serde_json::json!([2, 4]));
+    assert_eq!(exported["4012"]["region"], "Lakeview");
+    assert_eq!(
+        exported["late-night-equipe"]["notes"],
+        "Notes are plain text: <script>alert(1)</script> must show as text."
+    );
+    assert_eq!(exported["noon-online-discussion"]["attendance_option"], "online");
+    assert_eq!(exported["lakeside-morning-reflections"]["fellowship"], "alcoholics-anonymous");
+}
+
+#[test]
+fn the_csv_round_trip_loses_nothing() {
+    let folder = tempfile::tempdir().expect("folder");
+    let first = folder.path().join("first.sqlite3");
+    run_ok(&first, &["import", &fixture("finder-feed.json")]);
+    let csv = run_ok(&first, &["export", "--format", "csv"]);
+    let csv_file = write(folder.path(), "meetings.csv", &csv);
+    let second = folder.path().join("second.sqlite3");
+    run_ok(&second, &["import", csv_file.to_str().expect("path")]);
+    assert_eq!(by_slug(&export_json(&first)), by_slug(&export_json(&second)));
+}
+
+#[test]
+fn a_malformed_feed_changes_nothing_and_names_every_bad_record() {
+    let folder = tempfile::tempdir().expect("folder");
+    let database = folder.path().join("directory.sqlite3");
+    run_ok(&database, &["import", &fixture("finder-feed.json")]);
+    let before = export_json(&database);
+    let bad = write(
+        folder.path(),
+        "bad.json",
+        r#"[
+          {"name": "Fine", "slug": "alpha-open-women", "day": 1, "time": "18:00", "fellowship": "alcoholics-anonymous"},
+          {"name": "Bad Day", "slug": "bad-day", "day": 9, "time": "19:00"},
+          {"name": "Bad Time", "slug": "bad-time", "day": 1, "time": "25:99"},
+          {"slug": "no-name", "day": 1, "time": "19:00"},
+          {"name": "Twice", "slug": "bad-day", "day": 2, "time": "19:00"}
+        ]"#,
+    );
+    let output = run(&database, &["import", bad.to_str().expect("path")]);
+    assert!(!output.status.success());
+    let message = String::from_utf8_lossy(&output.stderr);
+    assert!(message.contains("nothing was imported"), "{message}");
+    for expected in [
+        "record 2 (slug \"bad-day\"): day",
+        "record 3 (slug \"bad-time\"): time: \"25:99\"",
+        "record 4 (slug \"no-name\"): name",
+        "record 5 (slug \"bad-day\"): slug: appears twice",
+    ] {
+        assert!(message.contains(expected), "missing {expected:?} in {message}");
+    }
+    let truncated = write(folder.path(), "truncated.json", r#"[{"name": "Cut", "slug": "cut", "day": 1"#);
+    let output = run(&database, &["import", truncated.to_str().expect("path")]);
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("not a meeting feed"));
+    assert_eq!(export_json(&database), before, "the database is exactly as it was");
+}
+
+#[test]
+fn a_dry_run_reports_and_writes_nothing() {
+    let folder = tempfile::tempdir().expect("folder");
+    let database = folder.path().join("directory.sqlite3");
+    let report = run_ok(&database, &["import", "--dry-run", &fixture("finder-feed.json")]);
+    assert!(report.contains("11 would be added") && report.contains("nothing was written"), "{report}");
+    assert!(export_json(&database).is_empty());
+}
+
+#[test]
+fn replace_archives_the_groups_meetings_missing_from_the_file() {
+    let folder = tempfile::tempdir().expect("folder");
+    let database = folder.path().join("directory.sqlite3");
+    run_ok(&database, &["import", &fixture("finder-feed.json")]);
+    let smaller = write(
+        folder.path(),
+        "na.json",
+        r#"[{"name": "Eta Two Days", "slug": "eta-two-days", "day": [2, 4], "time": "06:45", "types": ["O"]}]"#,
+    );
+    let report =
+        run_ok(&database, &["import", "--group", "narcotics-anonymous", "--replace", smaller.to_str().expect("path")]);
+    assert!(report.contains("1 updated") && report.contains("1 archived"), "{report}");
+    let slugs: Vec<String> = by_slug(&export_json(&database)).into_keys().collect();
+    assert!(!slugs.contains(&"gamma-closed-women".to_owned()), "archived meetings are not exported");
+    assert!(slugs.contains(&"alpha-open-women".to_owned()), "other groups are untouched");
+    let missing_group = run(&database, &["import", "--replace", smaller.to_str().expect("path")]);
+    assert!(!missing_group.status.success(), "--replace needs --group");
+}
+
+#[test]
+fn tsml_csv_imports_with_the_group_given_on_the_command_line() {
+    let folder = tempfile::tempdir().expect("folder");
+    let database = folder.path().join("directory.sqlite3");
+    let csv = write(
+        folder.path(),
+        "tsml.csv",
+        "Time,Day,Name,Location,Address,City,State,Types,Notes\n\
+         7:00 PM,Tuesday,Hope Group,Hall,1 Main St,Riverton,MN,\"Open, Speaker\",<b>Bring</b> a friend\n",
+    );
+    run_ok(&database, &["import", "--group", "cocaine-anonymous", csv.to_str().expect("path")]);
+    let exported = export_json(&database);
+    assert_eq!(exported.len(), 1);
+    assert_eq!(exported[0]["fellowship"], "cocaine-anonymous");
+    assert_eq!(exported[0]["types"], serde_json::json!(["O", "SP"]));
+    assert_eq!(exported[0]["time"], "19:00");
+    assert_eq!(exported[0]["notes"], "<b>Bring</b> a friend");
+}
+
+#[test]
+fn calendar_events_keep_their_local_time_across_daylight_saving() {
+    let folder = tempfile::tempdir().expect("folder");
+    let database = folder.path().join("directory.sqlite3");
+    run_ok(&database, &["import", &fixture("finder-feed.json")]);
+    let calendar = run_ok(&database, &["export", "--format", "ics", "--group", "smart-recovery"]).replace("\r\n ", "");
+    let start = calendar.lines().find(|line| line.starts_with("DTSTART;TZID=America/Chicago:")).expect("DTSTART");
+    let local: jiff::civil::DateTime = start.rsplit(':').next().expect("value").parse().expect("local time");
+    assert_eq!((local.hour(), local.minute()), (12, 30));
+    // The series is local time in the meeting's zone: 12:30 in Chicago is 17:30 UTC in summer, 18:30 in winter.
+    let zone = jiff::tz::TimeZone::get("America/Chicago").expect("zone");
+    let summer = jiff::civil::date(2026, 10, 27).at(12, 30, 0, 0).to_zoned_datetime(zone.clone()).expect("time");
+    let winter = jiff::civil::date(2026, 11, 3).at(12, 30, 0, 0).to_zoned_datetime(zone).expect("time");
+    assert_eq!(summer.timestamp().to_string(), "2026-10-27T17:30:00Z");
+    assert_eq!(winter.timestamp().to_string(), "2026-11-03T18:30:00Z");
+    assert!(calendar.contains("RRULE:FREQ=WEEKLY;BYDAY=TU"), "{calendar}");
+    assert!(!calendar.contains("DTSTART:"), "no floating or UTC start times: {calendar}");
+}
