@@ -17,7 +17,7 @@ CREATE TABLE meetings (
     time TEXT,
     end_time TEXT,
     timezone TEXT NOT NULL,
-    -- Type codes as a JSON array, in the feed's order (meeting_types indexes them).
+    -- Type codes as a JSON array, in the feed's order.
     types TEXT NOT NULL DEFAULT '[]',
     location TEXT,
     formatted_address TEXT,
@@ -48,23 +48,23 @@ CREATE INDEX meetings_sample ON meetings (sample) WHERE sample = 1;
 CREATE INDEX meetings_by_group ON meetings (group_slug);
 CREATE INDEX meetings_by_timezone ON meetings (timezone);
 
--- One row per weekly occurrence; a meeting by appointment has one row with day 7.
+-- One row per weekly occurrence; a meeting by appointment has one row with day 7. Clustered by
+-- day and time, and carrying copies of the columns the finder filters on, so that counting the
+-- matches of a search reads this table alone.
 CREATE TABLE meeting_days (
-    meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
     day INTEGER NOT NULL CHECK (day BETWEEN 0 AND 7),
     minutes INTEGER NOT NULL CHECK (minutes BETWEEN 0 AND 1439),
-    PRIMARY KEY (meeting_id, day)
-) STRICT, WITHOUT ROWID;
-
-CREATE INDEX meeting_days_by_time ON meeting_days (day, minutes, meeting_id);
-
-CREATE TABLE meeting_types (
     meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
-    code TEXT NOT NULL,
-    PRIMARY KEY (code, meeting_id)
+    group_slug TEXT,
+    attendance TEXT NOT NULL,
+    archived INTEGER NOT NULL DEFAULT 0,
+    timezone TEXT NOT NULL,
+    -- Every type code between spaces: ' O D X '.
+    types TEXT NOT NULL,
+    PRIMARY KEY (day, minutes, meeting_id)
 ) STRICT, WITHOUT ROWID;
 
-CREATE INDEX meeting_types_by_meeting ON meeting_types (meeting_id);
+CREATE INDEX meeting_days_by_meeting ON meeting_days (meeting_id);
 
 CREATE TABLE meeting_regions (
     meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,

@@ -75,6 +75,9 @@ struct ServeArgs {
     /// Address and port to listen on.
     #[arg(long, env = "BIND", default_value = "127.0.0.1:8080")]
     bind: String,
+    /// Rendered finder pages and feeds kept in memory (0 turns the cache off).
+    #[arg(long, env = "RESPONSE_CACHE_ENTRIES", default_value_t = 2000)]
+    cache_entries: usize,
     #[command(flatten)]
     data: DataArgs,
 }
@@ -96,6 +99,7 @@ impl DataArgs {
             database_path: self.database_path.clone(),
             default_timezone: self.timezone.clone(),
             seed_sample_meetings,
+            response_cache_entries: 0,
         }
     }
 }
@@ -122,7 +126,8 @@ pub fn main() -> ExitCode {
 }
 
 fn serve(args: ServeArgs) -> anyhow::Result<()> {
-    let state = startup::prepare(args.data.settings(true))?;
+    let settings = Settings { response_cache_entries: args.cache_entries, ..args.data.settings(true) };
+    let state = startup::prepare(settings)?;
     let listener =
         TcpListener::bind(&args.bind).map_err(|error| anyhow::anyhow!("cannot listen on {}: {error}", args.bind))?;
     let address = listener.local_addr()?;

@@ -70,12 +70,14 @@ impl Store {
                 .map_err(|source| StoreError::Folder { path: folder.display().to_string(), source })?;
         }
         let manager = SqliteConnectionManager::file(path).with_init(|connection| {
+            // busy_timeout first: the other settings may wait for a lock.
             connection.execute_batch(
-                "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;
-                 PRAGMA busy_timeout = 5000; PRAGMA cache_size = -32000;",
+                "PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;
+                 PRAGMA foreign_keys = ON; PRAGMA cache_size = -16000;",
             )
         });
-        let pool = r2d2::Pool::builder().max_size(8).build(manager)?;
+        // One connection first, so a new file is created and switched to WAL before others open it.
+        let pool = r2d2::Pool::builder().max_size(8).min_idle(Some(1)).build(manager)?;
         MIGRATIONS.to_latest(&mut *pool.get()?)?;
         Ok(Store { pool })
     }
@@ -200,8 +202,8 @@ impl Store {
         let connection = self.connection()?;
         let query = FinderQuery::build(&connection, filter, now)?;
         let sql = format!(
-            "SELECT m.id FROM meeting_days d JOIN meetings m ON m.id = d.meeting_id WHERE {} GROUP BY m.id ORDER BY min({}), m.name",
-            query.condition, query.order
+            "SELECT d.meeting_id FROM meeting_days d WHERE {} GROUP BY d.meeting_id ORDER BY min({}), d.meeting_id",
+            query.condition, query.sort_key
         );
         let mut statement = connection.prepare(&sql)?;
         let ids: Vec<i64> =
@@ -214,17 +216,14 @@ impl Store {
         let connection = self.connection()?;
         let query = FinderQuery::build(&connection, filter, now)?;
         let total: i64 = connection
-            .prepare_cached(&format!(
-                "SELECT count(*) FROM meeting_days d JOIN meetings m ON m.id = d.meeting_id WHERE {}",
-                query.condition
-            ))?
+            .prepare_cached(&format!("SELECT count(*) FROM meeting_days d WHERE {}", query.condition))?
             .query_row(params_from_iter(&query.values), |row| row.get(0))?;
         let sql = format!(
             "SELECT m.slug, m.name, m.group_slug, d.day, d.minutes, m.end_time, m.timezone, m.location,
                     m.formatted_address, m.approximate, m.attendance, m.conference_url, m.conference_phone,
                     m.types, m.time
              FROM meeting_days d JOIN meetings m ON m.id = d.meeting_id
-             WHERE {} ORDER BY {}, m.name LIMIT {PAGE_SIZE} OFFSET {}",
+             WHERE {} ORDER BY {} LIMIT {PAGE_SIZE} OFFSET {}",
             query.condition,
             query.order,
             u64::from(filter.page.saturating_sub(1)) * u64::from(PAGE_SIZE)
@@ -257,13 +256,11 @@ impl Store {
         Ok(FinderResults { total: total.unsigned_abs(), listings })
     }
 
-    /// Distinct regions of active meetings, for the finder's region list.
+    /// Distinct regions of active meetings (archiving removes a meeting's regions), for the finder.
     pub fn regions(&self) -> Result<Vec<String>, StoreError> {
         let connection = self.connection()?;
-        let mut statement = connection.prepare_cached(
-            "SELECT DISTINCT r.region FROM meeting_regions r JOIN meetings m ON m.id = r.meeting_id
-             WHERE m.archived = 0 ORDER BY r.region LIMIT 500",
-        )?;
+        let mut statement =
+            connection.prepare_cached("SELECT DISTINCT region FROM meeting_regions ORDER BY region LIMIT 500")?;
         let regions = statement.query_map([], |row| row.get(0))?.collect::<Result<_, _>>()?;
         Ok(regions)
     }
@@ -273,19 +270,22 @@ impl Store {
 struct FinderQuery {
     condition: String,
     /// One integer expression: minutes from the start of the (finder's) week.
+    sort_key: String,
+    /// The ORDER BY of a page of results (follows the table's clustering when it can).
     order: String,
     values: Vec<Value>,
 }
 
 impl FinderQuery {
     fn build(connection: &Connection, filter: &MeetingFilter, now: jiff::Timestamp) -> Result<FinderQuery, StoreError> {
-        let mut conditions = vec!["m.archived = 0".to_owned()];
+        let mut conditions = vec!["d.archived = 0".to_owned()];
         let mut values: Vec<Value> = Vec::new();
         let bind = |values: &mut Vec<Value>, value: Value| {
             values.push(value);
             format!("?{}", values.len())
         };
-        let mut order = "d.day * 1440 + d.minutes".to_owned();
+        let mut sort_key = "d.day * 1440 + d.minutes".to_owned();
+        let mut order = "d.day, d.minutes, d.meeting_id".to_owned();
 
         if !filter.days.is_empty() {
             let mut any_day = Vec::new();
@@ -302,13 +302,34 @@ impl FinderQuery {
             }
             if filter.has_day(DayChoice::Today) {
                 // Today and the time now, in each meeting's own zone.
-                let (today, now_minutes) = zone_clock_cases(connection, now)?;
-                any_day.push(format!("d.day = {today}"));
+                let clocks = zone_clocks(connection, now)?;
+                let mut zones_by_day: Vec<(u8, Vec<String>)> = Vec::new();
+                for (zone, day, _) in &clocks {
+                    let quoted = format!("'{}'", zone.replace('\'', "''"));
+                    match zones_by_day.iter_mut().find(|(own, _)| own == day) {
+                        Some((_, zones)) => zones.push(quoted),
+                        None => zones_by_day.push((*day, vec![quoted])),
+                    }
+                }
+                for (day, zones) in zones_by_day {
+                    any_day.push(format!("(d.day = {day} AND d.timezone IN ({}))", zones.join(", ")));
+                }
+                let case = |pick: &dyn Fn(u8, u16) -> u16| {
+                    let arms: String = clocks
+                        .iter()
+                        .map(|(zone, day, minutes)| {
+                            format!(" WHEN '{}' THEN {}", zone.replace('\'', "''"), pick(*day, *minutes))
+                        })
+                        .collect();
+                    format!("CASE d.timezone{arms} ELSE 0 END")
+                };
+                let (today, now_minutes) = (case(&|day, _| u16::from(day)), case(&|_, minutes| minutes));
                 // From now: later today first, then the rest of the week, then earlier today.
-                order = format!(
+                sort_key = format!(
                     "(CASE WHEN d.day = {today} AND d.minutes >= {now_minutes} THEN 0
                           WHEN d.day = {today} THEN 8 ELSE ((d.day - {today} + 7) % 7) END) * 1440 + d.minutes"
                 );
+                order = format!("{sort_key}, d.meeting_id");
             }
             conditions.push(format!("({})", any_day.join(" OR ")));
         }
@@ -322,58 +343,56 @@ impl FinderQuery {
         }
         for code in &filter.types {
             let placeholder = bind(&mut values, Value::Text(code.clone()));
-            conditions.push(format!(
-                "EXISTS (SELECT 1 FROM meeting_types t WHERE t.code = {placeholder} AND t.meeting_id = m.id)"
-            ));
+            conditions.push(format!("instr(d.types, ' ' || {placeholder} || ' ') > 0"));
         }
         if !filter.groups.is_empty() {
             let placeholders: Vec<String> =
                 filter.groups.iter().map(|slug| bind(&mut values, Value::Text(slug.clone()))).collect();
-            conditions.push(format!("m.group_slug IN ({})", placeholders.join(", ")));
+            conditions.push(format!("d.group_slug IN ({})", placeholders.join(", ")));
         }
         match filter.attendance {
-            Some(Attendance::InPerson) => conditions.push("m.attendance IN ('in_person', 'hybrid')".to_owned()),
-            Some(Attendance::Online) => conditions.push("m.attendance IN ('online', 'hybrid')".to_owned()),
-            Some(Attendance::Hybrid) => conditions.push("m.attendance = 'hybrid'".to_owned()),
+            Some(Attendance::InPerson) => conditions.push("d.attendance IN ('in_person', 'hybrid')".to_owned()),
+            Some(Attendance::Online) => conditions.push("d.attendance IN ('online', 'hybrid')".to_owned()),
+            Some(Attendance::Hybrid) => conditions.push("d.attendance = 'hybrid'".to_owned()),
             Some(Attendance::Inactive) | None => {}
         }
         if !filter.include_inactive {
-            conditions.push("m.attendance != 'inactive'".to_owned());
+            conditions.push("d.attendance != 'inactive'".to_owned());
         }
         if let Some(region) = &filter.region {
             let placeholder = bind(&mut values, Value::Text(region.clone()));
             conditions.push(format!(
-                "EXISTS (SELECT 1 FROM meeting_regions r WHERE r.region = {placeholder} AND r.meeting_id = m.id)"
+                "d.meeting_id IN (SELECT r.meeting_id FROM meeting_regions r WHERE r.region = {placeholder})"
             ));
         }
         if let Some(words) = filter.query.as_deref().and_then(full_text_query) {
             let placeholder = bind(&mut values, Value::Text(words));
-            conditions
-                .push(format!("m.id IN (SELECT rowid FROM meeting_search WHERE meeting_search MATCH {placeholder})"));
+            conditions.push(format!(
+                "d.meeting_id IN (SELECT rowid FROM meeting_search WHERE meeting_search MATCH {placeholder})"
+            ));
         }
-        Ok(FinderQuery { condition: conditions.join(" AND "), order, values })
+        Ok(FinderQuery { condition: conditions.join(" AND "), sort_key, order, values })
     }
 }
 
-/// SQL `CASE` expressions giving today's weekday and the minutes past midnight now in each
-/// meeting's zone (`m.timezone`). Zones are few, so the cases are short.
-fn zone_clock_cases(connection: &Connection, now: jiff::Timestamp) -> Result<(String, String), StoreError> {
-    let mut statement = connection.prepare_cached("SELECT DISTINCT timezone FROM meetings")?;
-    let zones: Vec<String> = statement.query_map([], |row| row.get(0))?.collect::<Result<_, _>>()?;
-    let mut day_cases = String::from("CASE m.timezone");
-    let mut minute_cases = String::from("CASE m.timezone");
-    for zone in zones {
-        let Ok(tz) = jiff::tz::TimeZone::get(&zone) else { continue };
-        let local = now.to_zoned_datetime(tz);
-        let quoted = zone.replace('\'', "''");
-        day_cases.push_str(&format!(" WHEN '{quoted}' THEN {}", Weekday::of(local.date()).number()));
-        minute_cases
-            .push_str(&format!(" WHEN '{quoted}' THEN {}", i32::from(local.hour()) * 60 + i32::from(local.minute())));
+/// Each zone of the meetings with today's weekday and the minutes past midnight now there.
+/// Zones are few; one the time-zone database does not know is left out (its meetings never
+/// match `today`, and the import already refuses such zones).
+fn zone_clocks(connection: &Connection, now: jiff::Timestamp) -> Result<Vec<(String, u8, u16)>, StoreError> {
+    // A loose index scan: one index lookup per zone instead of a pass over every meeting.
+    let mut next_zone = connection.prepare_cached("SELECT min(timezone) FROM meetings WHERE timezone > ?1")?;
+    let mut zones: Vec<String> = Vec::new();
+    while let Some(zone) = next_zone.query_row([zones.last().map_or("", String::as_str)], |row| row.get(0))? {
+        zones.push(zone);
     }
-    let utc = now.to_zoned_datetime(jiff::tz::TimeZone::UTC);
-    day_cases.push_str(&format!(" ELSE {} END", Weekday::of(utc.date()).number()));
-    minute_cases.push_str(&format!(" ELSE {} END", i32::from(utc.hour()) * 60 + i32::from(utc.minute())));
-    Ok((day_cases, minute_cases))
+    Ok(zones
+        .into_iter()
+        .filter_map(|zone| {
+            let local = now.to_zoned_datetime(jiff::tz::TimeZone::get(&zone).ok()?);
+            let minutes = u16::try_from(i32::from(local.hour()) * 60 + i32::from(local.minute())).ok()?;
+            Some((zone, Weekday::of(local.date()).number(), minutes))
+        })
+        .collect())
 }
 
 /// Turns search words into an FTS5 query: every word must appear, as a word prefix.
@@ -447,15 +466,23 @@ fn import_into(
             transaction.prepare("SELECT id, slug FROM meetings WHERE group_slug = ?1 AND archived = 0")?;
         let current: Vec<(i64, String)> =
             statement.query_map([group], |row| Ok((row.get(0)?, row.get(1)?)))?.collect::<Result<_, _>>()?;
-        let mut archive = transaction.prepare("UPDATE meetings SET archived = 1 WHERE id = ?1")?;
         for (id, slug) in current {
             if !keep.contains(slug.as_str()) {
-                archive.execute([id])?;
+                archive_meeting(transaction, id)?;
                 summary.archived += 1;
             }
         }
     }
     Ok(summary)
+}
+
+/// Hides a meeting from the finder and the exports; its row stays, so a later import can revive it.
+fn archive_meeting(transaction: &Transaction, id: i64) -> Result<(), StoreError> {
+    transaction.prepare_cached("UPDATE meetings SET archived = 1 WHERE id = ?1")?.execute([id])?;
+    transaction.prepare_cached("UPDATE meeting_days SET archived = 1 WHERE meeting_id = ?1")?.execute([id])?;
+    transaction.prepare_cached("DELETE FROM meeting_regions WHERE meeting_id = ?1")?.execute([id])?;
+    transaction.prepare_cached("DELETE FROM meeting_search WHERE rowid = ?1")?.execute([id])?;
+    Ok(())
 }
 
 /// A digest of everything stored for a meeting, to tell an unchanged record on re-import.
@@ -514,7 +541,7 @@ fn write_meeting(
                  WHERE id = ?26",
             )?
             .execute(rusqlite::params_from_iter(values.iter().copied().chain([&id as &dyn rusqlite::ToSql])))?;
-            for table in ["meeting_days", "meeting_types", "meeting_regions"] {
+            for table in ["meeting_days", "meeting_regions"] {
                 transaction.prepare_cached(&format!("DELETE FROM {table} WHERE meeting_id = ?1"))?.execute([id])?;
             }
             transaction.prepare_cached("DELETE FROM meeting_search WHERE rowid = ?1")?.execute([id])?;
@@ -533,19 +560,26 @@ fn write_meeting(
         }
     };
     let minutes = meeting.time.map_or(0, MeetingTime::minutes);
-    let mut add_day = transaction
-        .prepare_cached("INSERT OR IGNORE INTO meeting_days (meeting_id, day, minutes) VALUES (?1, ?2, ?3)")?;
-    if meeting.is_by_appointment() {
-        add_day.execute(params![id, APPOINTMENT_DAY, 0])?;
+    let days: Vec<i64> = if meeting.is_by_appointment() {
+        vec![APPOINTMENT_DAY]
     } else {
-        for day in &meeting.days {
-            add_day.execute(params![id, day.number(), minutes])?;
-        }
-    }
-    let mut add_type =
-        transaction.prepare_cached("INSERT OR IGNORE INTO meeting_types (meeting_id, code) VALUES (?1, ?2)")?;
-    for code in &meeting.types {
-        add_type.execute(params![id, code])?;
+        meeting.days.iter().map(|day| i64::from(day.number())).collect()
+    };
+    let type_set = format!(" {} ", meeting.types.join(" "));
+    let mut add_day = transaction.prepare_cached(
+        "INSERT OR IGNORE INTO meeting_days (day, minutes, meeting_id, group_slug, attendance, timezone, types)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    for day in days {
+        add_day.execute(params![
+            day,
+            minutes,
+            id,
+            meeting.group_slug,
+            meeting.attendance().as_str(),
+            meeting.timezone,
+            type_set
+        ])?;
     }
     let mut add_region =
         transaction.prepare_cached("INSERT OR IGNORE INTO meeting_regions (meeting_id, region) VALUES (?1, ?2)")?;

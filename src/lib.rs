@@ -5,6 +5,7 @@
 //! domain values) → `db::Store` (all SQL) → an askama template → HTML. Errors become `AppError`,
 //! which renders the HTML error page.
 
+pub mod cache;
 pub mod cli;
 pub mod content;
 pub mod db;

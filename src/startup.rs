@@ -9,6 +9,7 @@ use actix_web::dev::{Server, ServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::middleware::{Compress, DefaultHeaders, Logger, NormalizePath, TrailingSlash};
 use actix_web::{App, HttpServer, web};
 
+use crate::cache::{ResponseCache, RevisionMemo};
 use crate::content::Content;
 use crate::db::{ImportOptions, Store};
 use crate::feed::{FeedDefaults, parse_meeting_guide};
@@ -25,6 +26,8 @@ pub struct Settings {
     /// Load the sample meetings into a database that has never had meetings (the embedded
     /// default of `serve`; off for `import`, which brings its own).
     pub seed_sample_meetings: bool,
+    /// How many rendered finder pages and feeds to keep in memory (0: none).
+    pub response_cache_entries: usize,
 }
 
 /// What every request handler can reach.
@@ -33,6 +36,12 @@ pub struct AppState {
     pub content: Content,
     pub vocabulary: TypeVocabulary,
     pub settings: Settings,
+    /// Rendered finder pages and feeds, by request and data revision.
+    pub responses: ResponseCache,
+    /// The finder's list of regions, per data revision.
+    pub regions: RevisionMemo<Vec<String>>,
+    /// Whether sample meetings are shown (and so labelled), per data revision.
+    pub sample_data: RevisionMemo<bool>,
 }
 
 /// The Content-Security-Policy of every response: nothing from other hosts, no inline script.
@@ -51,7 +60,16 @@ pub fn prepare(settings: Settings) -> anyhow::Result<web::Data<AppState>> {
     if settings.seed_sample_meetings && store.never_had_meetings()? {
         seed_sample_meetings(&store, &settings)?;
     }
-    Ok(web::Data::new(AppState { store, content, vocabulary, settings }))
+    let responses = ResponseCache::new(settings.response_cache_entries);
+    Ok(web::Data::new(AppState {
+        store,
+        content,
+        vocabulary,
+        settings,
+        responses,
+        regions: RevisionMemo::default(),
+        sample_data: RevisionMemo::default(),
+    }))
 }
 
 /// Loads `content/meetings/sample-meetings.json` into a database that has never had meetings.

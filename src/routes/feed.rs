@@ -30,27 +30,22 @@ async fn respond(state: web::Data<AppState>, request: HttpRequest, format: Forma
     if let Some(notice) = filter.notices.first() {
         return Err(AppError::BadRequest(notice.clone()));
     }
-    let store = state.store.clone();
-    let revision = {
-        let store = store.clone();
-        web::block(move || store.revision()).await??
+    let content_type = match format {
+        Format::MeetingGuide => "application/json",
+        Format::Calendar => "text/calendar; charset=utf-8",
     };
-    let etag = super::meetings::entity_tag(revision, &request, false);
-    if let Some(not_modified) = super::not_modified(&request, &etag) {
-        return Ok(not_modified);
-    }
-    let now = jiff::Timestamp::now();
-    let meetings = web::block(move || store.meetings_matching(&filter, now)).await??;
-    let (content_type, body) = match format {
-        Format::MeetingGuide => {
-            ("application/json", write_meeting_guide(&meetings).map_err(|error| AppError::Internal(error.to_string()))?)
+    let mut response = super::cached_response(&state, &request, false, content_type, || async {
+        let store = state.store.clone();
+        let now = jiff::Timestamp::now();
+        let meetings = web::block(move || store.meetings_matching(&filter, now)).await??;
+        match format {
+            Format::MeetingGuide => {
+                write_meeting_guide(&meetings).map_err(|error| AppError::Internal(error.to_string()))
+            }
+            Format::Calendar => Ok(ics::calendar(&meetings, now, "Meetings").into_bytes()),
         }
-        Format::Calendar => ("text/calendar; charset=utf-8", ics::calendar(&meetings, now, "Meetings").into_bytes()),
-    };
-    Ok(HttpResponse::Ok()
-        .content_type(content_type)
-        .insert_header((header::ETAG, etag))
-        .insert_header((header::CACHE_CONTROL, "public, max-age=300"))
-        .insert_header((header::ACCESS_CONTROL_ALLOW_ORIGIN, "*"))
-        .body(body))
+    })
+    .await?;
+    response.headers_mut().insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, header::HeaderValue::from_static("*"));
+    Ok(response)
 }

@@ -2,8 +2,6 @@
 //! (`/meetings/{slug}.ics`). Finder pages carry an ETag derived from the data's revision and the
 //! request, so repeats are answered with 304 and proxies can cache them.
 
-use std::hash::{Hash, Hasher};
-
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
@@ -80,7 +78,7 @@ struct FinderPage<'a> {
     previous_page: Option<String>,
     next_page: Option<String>,
     groups: &'a [Group],
-    regions: Vec<String>,
+    regions: &'a [String],
     /// (code, name) checkboxes: the common codes and any other the filter uses.
     type_choices: Vec<(String, String)>,
     sample_data: bool,
@@ -150,21 +148,21 @@ impl FinderPage<'_> {
 pub async fn finder(state: web::Data<AppState>, request: HttpRequest) -> Result<HttpResponse, AppError> {
     let filter =
         MeetingFilter::parse(request.query_string(), &state.vocabulary, |slug| state.content.group(slug).is_some());
-    let store = state.store.clone();
-    let revision = {
-        let store = store.clone();
-        web::block(move || store.revision()).await??
-    };
-    let etag = entity_tag(revision, &request, filter.has_day(DayChoice::Today));
-    if let Some(not_modified) = super::not_modified(&request, &etag) {
-        return Ok(not_modified);
-    }
+    let today = filter.has_day(DayChoice::Today);
+    let render = || render_finder(state.clone(), filter);
+    super::cached_response(&state, &request, today, "text/html; charset=utf-8", render).await
+}
+
+async fn render_finder(state: web::Data<AppState>, filter: MeetingFilter) -> Result<Vec<u8>, AppError> {
     let query = filter.clone();
+    let shared = state.clone();
     let (results, regions, sample_data) = web::block(move || {
+        let store = &shared.store;
+        let revision = store.revision()?;
         Ok::<_, crate::db::StoreError>((
             store.find(&query, jiff::Timestamp::now())?,
-            store.regions()?,
-            store.has_sample_meetings()?,
+            shared.regions.get_or_try(revision, || store.regions())?,
+            *shared.sample_data.get_or_try(revision, || store.has_sample_meetings())?,
         ))
     })
     .await??;
@@ -191,11 +189,11 @@ pub async fn finder(state: web::Data<AppState>, request: HttpRequest) -> Result<
         previous_page: (filter.page > 1).then(|| link(filter.page - 1)),
         next_page: (filter.page < page_count).then(|| link(filter.page + 1)),
         groups: &state.content.groups,
-        regions,
+        regions: &regions,
         type_choices,
         sample_data,
     };
-    cached_html(&page, etag, filter.has_day(DayChoice::Today))
+    Ok(page.render()?.into_bytes())
 }
 
 #[derive(Template)]
@@ -259,24 +257,4 @@ pub async fn calendar(state: web::Data<AppState>, slug: web::Path<String>) -> Re
         .insert_header((header::CONTENT_DISPOSITION, format!("attachment; filename=\"{}.ics\"", meeting.slug)))
         .insert_header((header::CACHE_CONTROL, "public, max-age=3600"))
         .body(body))
-}
-
-/// An ETag from the data's revision and the exact request; "today" pages also change each minute.
-pub fn entity_tag(revision: i64, request: &HttpRequest, depends_on_now: bool) -> String {
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    (revision, request.path(), request.query_string()).hash(&mut hasher);
-    if depends_on_now {
-        (jiff::Timestamp::now().as_second() / 60).hash(&mut hasher);
-    }
-    format!("\"r{revision}-{:016x}\"", hasher.finish())
-}
-
-/// A rendered page with its ETag; pages that depend on the time now are cached for a minute only.
-fn cached_html(page: &impl Template, etag: String, depends_on_now: bool) -> Result<HttpResponse, AppError> {
-    let max_age = if depends_on_now { 60 } else { 300 };
-    Ok(HttpResponse::Ok()
-        .content_type(header::ContentType::html())
-        .insert_header((header::ETAG, etag))
-        .insert_header((header::CACHE_CONTROL, format!("public, max-age={max_age}")))
-        .body(page.render()?))
 }

@@ -1,10 +1,15 @@
 //! Every route of the site, declared in one place; one module per area.
 
+use std::future::Future;
+use std::hash::{Hash, Hasher};
+
 use actix_web::http::header::{self, ContentType};
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 
+use crate::cache::CachedResponse;
 use crate::error::AppError;
+use crate::startup::AppState;
 
 pub mod feed;
 pub mod groups;
@@ -43,4 +48,49 @@ pub fn not_modified(request: &HttpRequest, etag: &str) -> Option<HttpResponse> {
         .and_then(|value| value.to_str().ok())
         .is_some_and(|value| value.split(',').any(|tag| tag.trim() == etag));
     matches.then(|| HttpResponse::NotModified().insert_header((header::ETAG, etag.to_owned())).finish())
+}
+
+/// Answers a request whose response depends only on the data (its revision), the request, and,
+/// with `depends_on_now`, the current minute: 304 when the client has it, the cached bytes when
+/// the server has them, otherwise `produce` renders them (and they are kept).
+pub async fn cached_response<Fut>(
+    state: &AppState,
+    request: &HttpRequest,
+    depends_on_now: bool,
+    content_type: &'static str,
+    produce: impl FnOnce() -> Fut,
+) -> Result<HttpResponse, AppError>
+where
+    Fut: Future<Output = Result<Vec<u8>, AppError>>,
+{
+    let store = state.store.clone();
+    let revision = web::block(move || store.revision()).await??;
+    let mut key = format!("{}?{}", request.path(), request.query_string());
+    if depends_on_now {
+        key.push_str(&format!("#{}", jiff::Timestamp::now().as_second() / 60));
+    }
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    key.hash(&mut hasher);
+    let etag = format!("\"r{revision}-{:016x}\"", hasher.finish());
+    if let Some(response) = not_modified(request, &etag) {
+        return Ok(response);
+    }
+    let cached = match state.responses.get(revision, &key) {
+        Some(cached) => cached,
+        None => {
+            let cached = CachedResponse {
+                etag,
+                content_type,
+                cache_control: format!("public, max-age={}", if depends_on_now { 60 } else { 300 }),
+                body: produce().await?.into(),
+            };
+            state.responses.put(revision, key, cached.clone());
+            cached
+        }
+    };
+    Ok(HttpResponse::Ok()
+        .content_type(cached.content_type)
+        .insert_header((header::ETAG, cached.etag))
+        .insert_header((header::CACHE_CONTROL, cached.cache_control))
+        .body(cached.body))
 }

@@ -60,6 +60,7 @@ impl TestApp {
             database_path: folder.path().join("data").join("test.sqlite3"),
             default_timezone: "America/Chicago".to_owned(),
             seed_sample_meetings: true,
+            response_cache_entries: 100,
         };
         let state = startup::prepare(settings).expect("the app starts");
         TestApp { state, _folder: folder }
@@ -72,6 +73,7 @@ impl TestApp {
             database_path: folder.path().join("fixture.sqlite3"),
             default_timezone: "America/Chicago".to_owned(),
             seed_sample_meetings: true,
+            response_cache_entries: 100,
         };
         let store = Store::open(&settings.database_path).expect("store opens");
         store.sync_groups(&Content::embedded().expect("content").groups).expect("groups sync");

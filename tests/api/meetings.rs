@@ -226,3 +226,17 @@ async fn a_group_page_counts_its_meetings_and_links_to_them() {
     let link = page.texts("a[href='/meetings?group=narcotics-anonymous']");
     assert_eq!(link, ["2 meetings in this directory"]);
 }
+
+#[actix_web::test]
+async fn an_import_is_seen_at_once_by_cached_finder_pages() {
+    let app = TestApp::with_fixture("finder-feed.json");
+    assert_eq!(listed(&app, "type=W").await.len(), 2);
+    let etag = app.get("/meetings?type=W").await.header("etag").map(str::to_owned);
+    let feed = br#"[{"name": "New Women", "slug": "new-women", "day": 5, "time": "10:00", "types": ["W"],
+        "formatted_address": "5 Example St, Riverton, MN 55990, USA", "fellowship": "alcoholics-anonymous"}]"#;
+    let defaults = mutual_support::feed::FeedDefaults { timezone: "America/Chicago".into(), group_slug: None };
+    let meetings = mutual_support::feed::parse_meeting_guide(feed, &defaults).expect("parses");
+    app.state.store.import(&meetings, &Default::default()).expect("imports");
+    assert_eq!(listed(&app, "type=W").await.len(), 3);
+    assert_ne!(app.get("/meetings?type=W").await.header("etag").map(str::to_owned), etag);
+}

@@ -1,0 +1,124 @@
+//! Rendered responses kept in memory, keyed by request and by the data's revision: meeting data
+//! changes only through imports, so a repeat of the same question is answered without the database.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+/// A response body with what is needed to send it again.
+#[derive(Clone)]
+pub struct CachedResponse {
+    pub etag: String,
+    pub content_type: &'static str,
+    pub cache_control: String,
+    pub body: actix_web::web::Bytes,
+}
+
+/// A bounded map from request key to response, emptied whenever the revision moves on or it fills.
+pub struct ResponseCache {
+    capacity: usize,
+    entries: Mutex<(i64, HashMap<String, CachedResponse>)>,
+}
+
+impl ResponseCache {
+    /// `capacity` 0 turns the cache off.
+    pub fn new(capacity: usize) -> ResponseCache {
+        ResponseCache { capacity, entries: Mutex::new((0, HashMap::new())) }
+    }
+
+    pub fn get(&self, revision: i64, key: &str) -> Option<CachedResponse> {
+        let entries = self.entries.lock().ok()?;
+        if entries.0 != revision {
+            return None;
+        }
+        entries.1.get(key).cloned()
+    }
+
+    pub fn put(&self, revision: i64, key: String, response: CachedResponse) {
+        if self.capacity == 0 {
+            return;
+        }
+        if let Ok(mut entries) = self.entries.lock() {
+            if entries.0 != revision || entries.1.len() >= self.capacity {
+                *entries = (revision, HashMap::new());
+            }
+            entries.1.insert(key, response);
+        }
+    }
+}
+
+/// A value computed once per data revision (the finder's region list, the sample-data flag).
+pub struct RevisionMemo<T> {
+    value: Mutex<Option<(i64, Arc<T>)>>,
+}
+
+impl<T> Default for RevisionMemo<T> {
+    fn default() -> Self {
+        RevisionMemo { value: Mutex::new(None) }
+    }
+}
+
+impl<T> RevisionMemo<T> {
+    pub fn get_or_try<E>(&self, revision: i64, compute: impl FnOnce() -> Result<T, E>) -> Result<Arc<T>, E> {
+        if let Ok(guard) = self.value.lock()
+            && let Some((seen, value)) = guard.as_ref()
+            && *seen == revision
+        {
+            return Ok(Arc::clone(value));
+        }
+        let value = Arc::new(compute()?);
+        if let Ok(mut guard) = self.value.lock() {
+            *guard = Some((revision, Arc::clone(&value)));
+        }
+        Ok(value)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn response(body: &'static str) -> CachedResponse {
+        CachedResponse {
+            etag: "\"e\"".into(),
+            content_type: "text/html",
+            cache_control: String::new(),
+            body: body.into(),
+        }
+    }
+
+    #[test]
+    fn a_new_revision_empties_the_cache() {
+        let cache = ResponseCache::new(10);
+        cache.put(1, "a".into(), response("one"));
+        assert!(cache.get(1, "a").is_some());
+        assert!(cache.get(2, "a").is_none());
+        cache.put(2, "b".into(), response("two"));
+        assert!(cache.get(1, "a").is_none());
+    }
+
+    #[test]
+    fn a_full_cache_starts_over_and_capacity_zero_keeps_nothing() {
+        let cache = ResponseCache::new(2);
+        cache.put(1, "a".into(), response("a"));
+        cache.put(1, "b".into(), response("b"));
+        cache.put(1, "c".into(), response("c"));
+        assert!(cache.get(1, "a").is_none() && cache.get(1, "c").is_some());
+        let off = ResponseCache::new(0);
+        off.put(1, "a".into(), response("a"));
+        assert!(off.get(1, "a").is_none());
+    }
+
+    #[test]
+    fn a_memo_recomputes_only_for_a_new_revision() {
+        let memo = RevisionMemo::default();
+        let mut calls = 0;
+        for revision in [1, 1, 2, 2] {
+            let value = memo.get_or_try::<()>(revision, || {
+                calls += 1;
+                Ok(revision * 10)
+            });
+            assert_eq!(value.map(|v| *v), Ok(revision * 10));
+        }
+        assert_eq!(calls, 2);
+    }
+}
