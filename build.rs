@@ -1,5 +1,5 @@
 //! Embeds `content/` and `static/` in the binary, so the site runs from one file.
-//! Writes `embedded.rs` into OUT_DIR: two slices of (relative path, bytes).
+//! Writes `embedded.rs` into OUT_DIR: two slices of (relative path, bytes) and `STATIC_VERSION`.
 
 use std::{env, fs, io, path::Path};
 
@@ -14,10 +14,20 @@ fn main() -> io::Result<()> {
         collect(&root, &root, &mut files)?;
         files.sort();
         code.push_str(&format!("pub static {constant}: &[(&str, &[u8])] = &[\n"));
-        for (relative, absolute) in files {
+        for (relative, absolute) in &files {
             code.push_str(&format!("    ({relative:?}, include_bytes!({absolute:?})),\n"));
         }
         code.push_str("];\n");
+        if constant == "STATIC_FILES" {
+            // FNV-1a over every static file: a version for their URLs, so browsers never use a stale copy.
+            let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+            for (relative, absolute) in &files {
+                for byte in relative.bytes().chain(fs::read(absolute)?) {
+                    hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+                }
+            }
+            code.push_str(&format!("pub const STATIC_VERSION: &str = \"{hash:016x}\";\n"));
+        }
     }
     fs::write(Path::new(&out_dir).join("embedded.rs"), code)
 }

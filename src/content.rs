@@ -145,6 +145,7 @@ struct GroupFrontMatter {
     substances: Vec<Substance>,
     women_only: bool,
     mat_supportive: bool,
+    online_support: bool,
     comparison: Comparison,
 }
 
@@ -162,6 +163,8 @@ pub struct Group {
     pub substances: Vec<Substance>,
     pub women_only: bool,
     pub mat_supportive: bool,
+    /// The fact sheet names online meetings, chat rooms or forums.
+    pub online_support: bool,
     pub comparison: Comparison,
     /// The body, rendered from Markdown (our own trusted content).
     pub body_html: String,
@@ -249,6 +252,7 @@ pub fn parse_group(path: &str, text: &str) -> Result<Group, ContentError> {
         substances: meta.substances,
         women_only: meta.women_only,
         mat_supportive: meta.mat_supportive,
+        online_support: meta.online_support,
         comparison: meta.comparison,
         body_html: markdown_to_html(body),
     })
@@ -293,6 +297,7 @@ spirituality = "higher-power"
 substances = ["alcohol"]
 women_only = false
 mat_supportive = false
+online_support = false
 
 [comparison]
 spiritual_emphasis = "a"

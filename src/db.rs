@@ -3,7 +3,8 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock, Mutex};
+use std::time::Instant;
 
 use r2d2_sqlite::SqliteConnectionManager;
 use rusqlite::types::Value;
@@ -56,10 +57,16 @@ pub struct ImportOptions {
     pub dry_run: bool,
 }
 
+/// How long a revision read from the database is trusted before it is read again: an import by
+/// another process (the CLI) is seen within this time; one by this process at once.
+const REVISION_TRUST: std::time::Duration = std::time::Duration::from_secs(1);
+
 /// A pool of connections to one SQLite file.
 #[derive(Clone)]
 pub struct Store {
     pool: r2d2::Pool<SqliteConnectionManager>,
+    /// The last revision read, and when.
+    last_revision: Arc<Mutex<Option<(Instant, i64)>>>,
 }
 
 impl Store {
@@ -73,13 +80,13 @@ impl Store {
             // busy_timeout first: the other settings may wait for a lock.
             connection.execute_batch(
                 "PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;
-                 PRAGMA foreign_keys = ON; PRAGMA cache_size = -16000;",
+                 PRAGMA foreign_keys = ON; PRAGMA cache_size = -8000;",
             )
         });
         // One connection first, so a new file is created and switched to WAL before others open it.
-        let pool = r2d2::Pool::builder().max_size(8).min_idle(Some(1)).build(manager)?;
+        let pool = r2d2::Pool::builder().max_size(4).min_idle(Some(1)).build(manager)?;
         MIGRATIONS.to_latest(&mut *pool.get()?)?;
-        Ok(Store { pool })
+        Ok(Store { pool, last_revision: Arc::default() })
     }
 
     fn connection(&self) -> Result<r2d2::PooledConnection<SqliteConnectionManager>, StoreError> {
@@ -92,9 +99,19 @@ impl Store {
         Ok(())
     }
 
-    /// The number that changes whenever meetings or groups change.
+    /// The number that changes whenever meetings or groups change, read from the database.
     pub fn revision(&self) -> Result<i64, StoreError> {
-        Ok(self.connection()?.query_row("SELECT value FROM revision WHERE id = 1", [], |row| row.get(0))?)
+        let revision = self.connection()?.query_row("SELECT value FROM revision WHERE id = 1", [], |row| row.get(0))?;
+        if let Ok(mut last) = self.last_revision.lock() {
+            *last = Some((Instant::now(), revision));
+        }
+        Ok(revision)
+    }
+
+    /// The revision last read, if it was read recently enough to trust: no I/O, for hot paths.
+    pub fn recent_revision(&self) -> Option<i64> {
+        let last = *self.last_revision.lock().ok()?;
+        last.filter(|(read, _)| read.elapsed() < REVISION_TRUST).map(|(_, revision)| revision)
     }
 
     /// Writes the groups from `content/` into the database (insert or update by slug).
@@ -180,6 +197,7 @@ impl Store {
                 transaction.execute("UPDATE revision SET value = value + 1 WHERE id = 1", [])?;
             }
             transaction.commit()?;
+            self.revision()?;
         }
         Ok(summary)
     }
@@ -202,8 +220,8 @@ impl Store {
         let connection = self.connection()?;
         let query = FinderQuery::build(&connection, filter, now)?;
         let sql = format!(
-            "SELECT d.meeting_id FROM meeting_days d WHERE {} GROUP BY d.meeting_id ORDER BY min({}), d.meeting_id",
-            query.condition, query.sort_key
+            "SELECT d.meeting_id FROM {} WHERE {} GROUP BY d.meeting_id ORDER BY min({}), d.meeting_id",
+            query.from, query.condition, query.sort_key
         );
         let mut statement = connection.prepare(&sql)?;
         let ids: Vec<i64> =
@@ -213,20 +231,40 @@ impl Store {
 
     /// A page of finder results, sorted by day and time (from now, for `day=today`).
     pub fn find(&self, filter: &MeetingFilter, now: jiff::Timestamp) -> Result<FinderResults, StoreError> {
+        let offset = u64::from(filter.page.saturating_sub(1)) * u64::from(PAGE_SIZE);
+        self.find_range(filter, now, offset, u64::from(PAGE_SIZE))
+    }
+
+    /// The first `limit` weekly occurrences matching the filter, in schedule order, and the total:
+    /// a printed schedule.
+    pub fn schedule(
+        &self,
+        filter: &MeetingFilter,
+        now: jiff::Timestamp,
+        limit: u64,
+    ) -> Result<FinderResults, StoreError> {
+        self.find_range(filter, now, 0, limit)
+    }
+
+    fn find_range(
+        &self,
+        filter: &MeetingFilter,
+        now: jiff::Timestamp,
+        offset: u64,
+        limit: u64,
+    ) -> Result<FinderResults, StoreError> {
         let connection = self.connection()?;
         let query = FinderQuery::build(&connection, filter, now)?;
         let total: i64 = connection
-            .prepare_cached(&format!("SELECT count(*) FROM meeting_days d WHERE {}", query.condition))?
+            .prepare_cached(&format!("SELECT count(*) FROM {} WHERE {}", query.from, query.condition))?
             .query_row(params_from_iter(&query.values), |row| row.get(0))?;
         let sql = format!(
             "SELECT m.slug, m.name, m.group_slug, d.day, d.minutes, m.end_time, m.timezone, m.location,
                     m.formatted_address, m.approximate, m.attendance, m.conference_url, m.conference_phone,
                     m.types, m.time
-             FROM meeting_days d JOIN meetings m ON m.id = d.meeting_id
-             WHERE {} ORDER BY {} LIMIT {PAGE_SIZE} OFFSET {}",
-            query.condition,
-            query.order,
-            u64::from(filter.page.saturating_sub(1)) * u64::from(PAGE_SIZE)
+             FROM {} JOIN meetings m ON m.id = d.meeting_id
+             WHERE {} ORDER BY {} LIMIT {limit} OFFSET {offset}",
+            query.from, query.condition, query.order
         );
         let mut statement = connection.prepare_cached(&sql)?;
         let listings = statement
@@ -266,8 +304,10 @@ impl Store {
     }
 }
 
-/// The WHERE clause, sort key and parameters of a finder query.
+/// The FROM and WHERE clauses, sort key and parameters of a finder query.
 struct FinderQuery {
+    /// `meeting_days d`, driven by the text search or the region when there is one.
+    from: String,
     condition: String,
     /// One integer expression: minutes from the start of the (finder's) week.
     sort_key: String,
@@ -359,19 +399,25 @@ impl FinderQuery {
         if !filter.include_inactive {
             conditions.push("d.attendance != 'inactive'".to_owned());
         }
-        if let Some(region) = &filter.region {
-            let placeholder = bind(&mut values, Value::Text(region.clone()));
-            conditions.push(format!(
-                "d.meeting_id IN (SELECT r.meeting_id FROM meeting_regions r WHERE r.region = {placeholder})"
-            ));
-        }
+        // A text search or a region picks few meetings: start from those (CROSS JOIN fixes the order).
+        let mut from = "meeting_days d".to_owned();
         if let Some(words) = filter.query.as_deref().and_then(full_text_query) {
             let placeholder = bind(&mut values, Value::Text(words));
-            conditions.push(format!(
-                "d.meeting_id IN (SELECT rowid FROM meeting_search WHERE meeting_search MATCH {placeholder})"
-            ));
+            from = "meeting_search s CROSS JOIN meeting_days d ON d.meeting_id = s.rowid".to_owned();
+            conditions.push(format!("meeting_search MATCH {placeholder}"));
         }
-        Ok(FinderQuery { condition: conditions.join(" AND "), sort_key, order, values })
+        if let Some(region) = &filter.region {
+            let placeholder = bind(&mut values, Value::Text(region.clone()));
+            if from == "meeting_days d" {
+                from = "meeting_regions r CROSS JOIN meeting_days d ON d.meeting_id = r.meeting_id".to_owned();
+                conditions.push(format!("r.region = {placeholder}"));
+            } else {
+                conditions.push(format!(
+                    "d.meeting_id IN (SELECT r.meeting_id FROM meeting_regions r WHERE r.region = {placeholder})"
+                ));
+            }
+        }
+        Ok(FinderQuery { from, condition: conditions.join(" AND "), sort_key, order, values })
     }
 }
 

@@ -11,6 +11,7 @@ pub mod content;
 pub mod db;
 pub mod error;
 pub mod feed;
+pub mod matcher;
 pub mod meetings;
 pub mod routes;
 pub mod startup;

@@ -40,11 +40,18 @@ pub struct ListingView {
     /// The venue; `None` for online meetings (the attendance says so).
     pub place: Option<String>,
     pub attendance: Attendance,
+    /// Type names, for the screen.
     pub types: Vec<String>,
+    /// Type codes, for compact print with a legend.
+    pub codes: Vec<String>,
+    /// The street address, when there is a venue to go to.
+    pub address: Option<String>,
+    pub conference_url: Option<String>,
+    pub conference_phone: Option<String>,
 }
 
 impl ListingView {
-    fn new(listing: MeetingListing, groups: &[Group], vocabulary: &TypeVocabulary) -> ListingView {
+    pub fn new(listing: MeetingListing, groups: &[Group], vocabulary: &TypeVocabulary) -> ListingView {
         let place = match (listing.attendance, &listing.location, &listing.address) {
             (Attendance::Online, _, _) => None,
             (_, Some(venue), _) => Some(venue.clone()),
@@ -55,6 +62,10 @@ impl ListingView {
             when: when(listing.day, listing.time, listing.end_time, &listing.timezone),
             group: group_link(listing.group_slug.as_deref(), groups),
             types: listing.types.iter().map(|code| vocabulary.label(code).to_owned()).collect(),
+            address: listing.address.filter(|_| !listing.approximate && listing.attendance != Attendance::Online),
+            codes: listing.types,
+            conference_url: listing.conference_url,
+            conference_phone: listing.conference_phone,
             slug: listing.slug,
             name: listing.name,
             place,

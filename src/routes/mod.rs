@@ -13,6 +13,8 @@ use crate::startup::AppState;
 
 pub mod feed;
 pub mod groups;
+pub mod guide;
+pub mod handouts;
 pub mod meetings;
 pub mod pages;
 
@@ -28,6 +30,12 @@ pub fn configure(config: &mut web::ServiceConfig) {
         .route("/meetings", web::get().to(meetings::finder))
         .route("/meetings.ics", web::get().to(feed::calendar))
         .route("/feed/meetings.json", web::get().to(feed::meeting_guide))
+        .route("/guide", web::get().to(guide::guide))
+        .route("/guide/match", web::get().to(guide::matcher))
+        .route("/handouts", web::get().to(handouts::index))
+        .route("/handouts/groups/{slug}", web::get().to(handouts::group))
+        .route("/handouts/meetings", web::get().to(handouts::meetings))
+        .route("/handouts/referral", web::get().to(handouts::referral))
         .route("/meetings/{slug}.ics", web::get().to(meetings::calendar))
         .route("/meetings/{slug}", web::get().to(meetings::show));
 }
@@ -63,8 +71,13 @@ pub async fn cached_response<Fut>(
 where
     Fut: Future<Output = Result<Vec<u8>, AppError>>,
 {
-    let store = state.store.clone();
-    let revision = web::block(move || store.revision()).await??;
+    let revision = match state.store.recent_revision() {
+        Some(revision) => revision,
+        None => {
+            let store = state.store.clone();
+            web::block(move || store.revision()).await??
+        }
+    };
     let mut key = format!("{}?{}", request.path(), request.query_string());
     if depends_on_now {
         key.push_str(&format!("#{}", jiff::Timestamp::now().as_second() / 60));

@@ -2,6 +2,7 @@
 
 mod feed;
 mod groups;
+mod guide;
 mod helpers;
 mod meetings;
 mod pages;

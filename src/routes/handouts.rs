@@ -1,0 +1,172 @@
+//! Printable handouts: a one-page sheet per group, a meeting schedule for any finder search, and
+//! a referral sheet with more than one choice. Each prints on its own; the Print button only calls
+//! the browser's print.
+
+use std::collections::BTreeMap;
+
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+
+use super::html;
+use super::meetings::ListingView;
+use crate::content::Group;
+use crate::error::AppError;
+use crate::meetings::{MeetingFilter, Weekday};
+use crate::startup::AppState;
+
+/// The most meetings a printed schedule lists; a wider search is asked to narrow down.
+pub const SCHEDULE_LIMIT: u64 = 300;
+/// Open meetings listed under each group on a referral sheet: fewer when there are many groups,
+/// so that the sheet stays on one page.
+fn referral_meetings(groups: usize) -> u64 {
+    if groups > 3 { 2 } else { 3 }
+}
+
+/// "http://host:port", for printing full addresses on paper.
+fn site_address(request: &HttpRequest) -> String {
+    let info = request.connection_info();
+    format!("{}://{}", info.scheme(), info.host())
+}
+
+fn today() -> String {
+    jiff::ZonedDateTime::now().date().to_string()
+}
+
+#[derive(Template)]
+#[template(path = "handouts/index.html")]
+struct HandoutsPage<'a> {
+    groups: &'a [Group],
+}
+
+pub async fn index(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    html(&HandoutsPage { groups: &state.content.groups })
+}
+
+#[derive(Template)]
+#[template(path = "handouts/group.html")]
+struct GroupHandout<'a> {
+    group: &'a Group,
+    meeting_count: u64,
+    site: String,
+    printed: String,
+}
+
+pub async fn group(
+    state: web::Data<AppState>,
+    request: HttpRequest,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let group = state.content.group(&slug).ok_or(AppError::NotFound)?;
+    let store = state.store.clone();
+    let counts = web::block(move || store.meeting_counts_by_group()).await??;
+    html(&GroupHandout {
+        group,
+        meeting_count: counts.get(&group.slug).copied().unwrap_or(0),
+        site: site_address(&request),
+        printed: today(),
+    })
+}
+
+/// One day of a printed schedule.
+struct ScheduleDay {
+    heading: String,
+    meetings: Vec<ListingView>,
+}
+
+#[derive(Template)]
+#[template(path = "handouts/meetings.html")]
+struct ScheduleHandout {
+    days: Vec<ScheduleDay>,
+    total: u64,
+    shown: usize,
+    /// (code, name) of every type code the schedule uses.
+    legend: Vec<(String, String)>,
+    finder_query: String,
+    notices: Vec<String>,
+    site: String,
+    printed: String,
+}
+
+pub async fn meetings(state: web::Data<AppState>, request: HttpRequest) -> Result<HttpResponse, AppError> {
+    let filter =
+        MeetingFilter::parse(request.query_string(), &state.vocabulary, |slug| state.content.group(slug).is_some());
+    let store = state.store.clone();
+    let query = filter.clone();
+    let results = web::block(move || store.schedule(&query, jiff::Timestamp::now(), SCHEDULE_LIMIT)).await??;
+    let mut legend = BTreeMap::new();
+    let mut days: Vec<ScheduleDay> = Vec::new();
+    let shown = results.listings.len();
+    for listing in results.listings {
+        for code in &listing.types {
+            legend.entry(code.clone()).or_insert_with(|| state.vocabulary.label(code).to_owned());
+        }
+        let heading = listing.day.map_or("By appointment", Weekday::name).to_owned();
+        let view = ListingView::new(listing, &state.content.groups, &state.vocabulary);
+        match days.last_mut() {
+            Some(day) if day.heading == heading => day.meetings.push(view),
+            _ => days.push(ScheduleDay { heading, meetings: vec![view] }),
+        }
+    }
+    html(&ScheduleHandout {
+        days,
+        total: results.total,
+        shown,
+        legend: legend.into_iter().collect(),
+        finder_query: filter.query_string(),
+        notices: filter.notices,
+        site: site_address(&request),
+        printed: today(),
+    })
+}
+
+/// One chosen group on a referral sheet, with a few of its open meetings.
+struct ReferralChoice<'a> {
+    group: &'a Group,
+    meetings: Vec<ListingView>,
+    finder_link: String,
+}
+
+#[derive(Template)]
+#[template(path = "handouts/referral.html")]
+struct ReferralHandout<'a> {
+    choices: Vec<ReferralChoice<'a>>,
+    site: String,
+    printed: String,
+}
+
+pub async fn referral(state: web::Data<AppState>, request: HttpRequest) -> Result<HttpResponse, AppError> {
+    let filter =
+        MeetingFilter::parse(request.query_string(), &state.vocabulary, |slug| state.content.group(slug).is_some());
+    if let Some(notice) = filter.notices.first() {
+        return Err(AppError::BadRequest(notice.clone()));
+    }
+    if filter.groups.len() < 2 {
+        return Err(AppError::BadRequest(
+            "A referral sheet offers more than one choice: pick at least two groups. People are more likely to go \
+             when they can try several groups and meetings."
+                .to_owned(),
+        ));
+    }
+    let mut choices = Vec::new();
+    let per_group = referral_meetings(filter.groups.len());
+    for slug in &filter.groups {
+        let Some(group) = state.content.group(slug) else { continue };
+        let mut narrowed = MeetingFilter { groups: vec![slug.clone()], page: 1, ..filter.clone() };
+        if !narrowed.types.iter().any(|code| code == "O") {
+            narrowed.types.push("O".to_owned());
+        }
+        let store = state.store.clone();
+        let query = narrowed.clone();
+        let results = web::block(move || store.schedule(&query, jiff::Timestamp::now(), per_group)).await??;
+        choices.push(ReferralChoice {
+            group,
+            meetings: results
+                .listings
+                .into_iter()
+                .map(|listing| ListingView::new(listing, &state.content.groups, &state.vocabulary))
+                .collect(),
+            finder_link: format!("/meetings?{}", narrowed.query_string()),
+        });
+    }
+    html(&ReferralHandout { choices, site: site_address(&request), printed: today() })
+}

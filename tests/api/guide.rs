@@ -1,0 +1,103 @@
+//! The provider guide, the philosophy matcher and the printable handouts (HTML; page counts are
+//! checked in a real browser by the browser suite).
+
+use crate::helpers::TestApp;
+
+#[actix_web::test]
+async fn the_guide_covers_referral_and_follow_up_and_links_the_tools() {
+    let app = TestApp::spawn();
+    let page = app.get("/guide").await;
+    assert_eq!(page.status, 200);
+    let text = page.texts("main").join(" ").to_lowercase();
+    for topic in ["formal treatment", "more than one", "sponsor", "relapse", "methadone", "open meeting"] {
+        assert!(text.contains(topic), "the guide lacks {topic:?}");
+    }
+    let links = page.attributes("main a", "href");
+    for link in ["/guide/match", "/handouts", "/meetings"] {
+        assert!(links.iter().any(|href| href.starts_with(link)), "no link to {link}");
+    }
+}
+
+#[actix_web::test]
+async fn the_matcher_answers_with_an_ordered_list_of_several_groups_and_their_reasons() {
+    let app = TestApp::spawn();
+    let page = app.get("/guide/match?for=self&spiritual=avoid&substance=alcohol").await;
+    assert_eq!(page.status, 200);
+    let names = page.texts("ol.matches > li > h3");
+    assert!(names.len() >= 2, "{names:?}");
+    assert!(
+        ["Secular Organizations for Sobriety/Save Our Selves", "LifeRing Secular Recovery", "SMART Recovery"]
+            .contains(&names[0].as_str())
+    );
+    assert!(
+        page.texts("ol.matches > li:first-child .reasons li")
+            .iter()
+            .any(|r| r.contains("Secular") || r.contains("cognitive"))
+    );
+    let first_links = page.attributes("ol.matches > li:first-child a", "href");
+    assert!(first_links.iter().any(|href| href.starts_with("/meetings?group=")));
+    assert!(first_links.iter().any(|href| href.starts_with("/handouts/groups/")));
+    let referral = page.attributes("a[href^='/handouts/referral']", "href");
+    assert_eq!(referral.len(), 1);
+    assert!(referral[0].matches("group=").count() >= 2);
+}
+
+#[actix_web::test]
+async fn the_matcher_form_alone_asks_and_a_bad_answer_is_a_400_that_names_it() {
+    let app = TestApp::spawn();
+    let form = app.get("/guide/match").await;
+    assert_eq!(form.status, 200);
+    assert!(form.texts("ol.matches").is_empty());
+    assert_eq!(form.texts("form.matcher fieldset legend").len(), 4);
+    let bad = app.get("/guide/match?spiritual=%3Cscript%3E").await;
+    assert_eq!(bad.status, 400);
+    assert!(bad.texts("main p").iter().any(|text| text.contains("spiritual")));
+}
+
+#[actix_web::test]
+async fn each_group_has_a_one_page_handout_with_its_website_and_finder_address() {
+    let app = TestApp::spawn();
+    let page = app.get("/handouts/groups/women-for-sobriety").await;
+    assert_eq!(page.status, 200);
+    let text = page.texts("main").join(" ");
+    assert!(text.contains("http://www.womenforsobriety.org"));
+    assert!(text.contains("/meetings?group=women-for-sobriety"));
+    assert!(text.contains("Thirteen Statements"));
+    assert_eq!(page.attributes("button[data-print]", "hidden").len(), 1, "the Print button waits for JavaScript");
+    assert_eq!(app.get("/handouts/groups/nobody").await.status, 404);
+    let group_page = app.get("/groups/women-for-sobriety").await;
+    assert!(group_page.attributes("a", "href").contains(&"/handouts/groups/women-for-sobriety".to_owned()));
+}
+
+#[actix_web::test]
+async fn the_schedule_lists_meetings_by_day_then_time_with_a_legend() {
+    let app = TestApp::with_fixture("finder-feed.json");
+    let page = app.get("/handouts/meetings?type=O").await;
+    assert_eq!(page.status, 200);
+    assert_eq!(page.texts(".schedule-day h2"), ["Sunday", "Monday", "Tuesday", "Thursday"]);
+    let monday: Vec<String> = page.texts(".schedule-day:nth-of-type(2) .schedule-entry .entry-head");
+    assert!(monday[0].starts_with("Monday, 7:00 am"), "{monday:?}");
+    let legend = page.texts(".legend-list dt");
+    assert!(legend.contains(&"O".to_owned()) && legend.contains(&"POA".to_owned()), "{legend:?}");
+    let text = page.texts("main").join(" ");
+    assert!(text.contains("Check before you go"));
+    assert!(text.contains("https://video.example.org/delta"), "online links printed in full");
+    let finder = app.get("/meetings?type=O").await;
+    assert!(finder.attributes("a", "href").contains(&"/handouts/meetings?type=O".to_owned()));
+}
+
+#[actix_web::test]
+async fn the_referral_sheet_offers_several_groups_with_open_meetings_and_blanks() {
+    let app = TestApp::with_fixture("finder-feed.json");
+    let page = app.get("/handouts/referral?group=alcoholics-anonymous&group=smart-recovery").await;
+    assert_eq!(page.status, 200);
+    assert_eq!(page.texts("ol.choices > li > h2").len(), 2);
+    let meetings = page.texts("ol.choices > li:first-child .choice-meetings li");
+    assert!(!meetings.is_empty() && meetings.len() <= 3);
+    assert!(meetings.iter().all(|m| !m.contains("Epsilon")), "closed meetings are not offered: {meetings:?}");
+    let blanks = page.texts(".blanks p");
+    assert_eq!(blanks, ["Contact person:", "Phone:", "Follow-up visit:"]);
+    let one = app.get("/handouts/referral?group=alcoholics-anonymous").await;
+    assert_eq!(one.status, 400);
+    assert!(one.texts("main p").iter().any(|text| text.contains("more than one choice")));
+}
