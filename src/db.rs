@@ -21,6 +21,9 @@ use crate::meetings::{
 pub static MIGRATIONS: LazyLock<Migrations<'static>> =
     LazyLock::new(|| Migrations::new(vec![M::up(include_str!("../migrations/001_initial.sql"))]));
 
+/// Connections to the database; the web server's threads for database work match it.
+pub const POOL_SIZE: u32 = 2;
+
 /// The day number stored for a meeting by appointment (after Saturday, so it sorts last).
 const APPOINTMENT_DAY: i64 = 7;
 
@@ -80,11 +83,11 @@ impl Store {
             // busy_timeout first: the other settings may wait for a lock.
             connection.execute_batch(
                 "PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;
-                 PRAGMA foreign_keys = ON; PRAGMA cache_size = -8000;",
+                 PRAGMA foreign_keys = ON; PRAGMA cache_size = -8000; PRAGMA mmap_size = 268435456;",
             )
         });
         // One connection first, so a new file is created and switched to WAL before others open it.
-        let pool = r2d2::Pool::builder().max_size(4).min_idle(Some(1)).build(manager)?;
+        let pool = r2d2::Pool::builder().max_size(POOL_SIZE).min_idle(Some(1)).build(manager)?;
         MIGRATIONS.to_latest(&mut *pool.get()?)?;
         Ok(Store { pool, last_revision: Arc::default() })
     }
@@ -262,9 +265,11 @@ impl Store {
             "SELECT m.slug, m.name, m.group_slug, d.day, d.minutes, m.end_time, m.timezone, m.location,
                     m.formatted_address, m.approximate, m.attendance, m.conference_url, m.conference_phone,
                     m.types, m.time
-             FROM {} JOIN meetings m ON m.id = d.meeting_id
-             WHERE {} ORDER BY {} LIMIT {limit} OFFSET {offset}",
-            query.from, query.condition, query.order
+             FROM (SELECT d.day, d.minutes, d.meeting_id, {} AS sort_key FROM {} WHERE {}
+                   ORDER BY {} LIMIT {limit} OFFSET {offset}) d
+             JOIN meetings m ON m.id = d.meeting_id
+             ORDER BY d.sort_key, d.meeting_id",
+            query.sort_key, query.from, query.condition, query.order
         );
         let mut statement = connection.prepare_cached(&sql)?;
         let listings = statement
@@ -311,7 +316,8 @@ struct FinderQuery {
     condition: String,
     /// One integer expression: minutes from the start of the (finder's) week.
     sort_key: String,
-    /// The ORDER BY of a page of results (follows the table's clustering when it can).
+    /// The ORDER BY of a page of results (follows the table's clustering when it can); the same
+    /// order as `sort_key, d.meeting_id`. Pages are chosen first and joined to `meetings` after.
     order: String,
     values: Vec<Value>,
 }

@@ -121,5 +121,9 @@ fn security_headers() -> DefaultHeaders {
 
 /// Serves the app on an already-bound listener (tests bind port 0).
 pub fn serve(listener: TcpListener, state: web::Data<AppState>) -> std::io::Result<Server> {
-    Ok(HttpServer::new(move || app(state.clone())).listen(listener)?.run())
+    Ok(HttpServer::new(move || app(state.clone()))
+        // Database work runs on these threads; more than the pool's connections would only queue.
+        .worker_max_blocking_threads(crate::db::POOL_SIZE as usize / 2)
+        .listen(listener)?
+        .run())
 }

@@ -1,0 +1,244 @@
+// The browser suite: drives headless Chromium (Debian's) through every kind of page of a running
+// site and checks what a person meets there. Run by tests/browser.rs; prints "N passed, N failed".
+//
+//   node run.mjs --base http://127.0.0.1:PORT --out DIR [--chromium /usr/bin/chromium]
+//
+// On every page, at 1280 px and 390 px: axe-core (WCAG 2.0/2.1/2.2 A and AA rules) finds no
+// violation; no request goes to another host; no cookie is set; no console error; no horizontal
+// scrolling. Then keyboard use, print page counts, and a self-test on a deliberately broken page.
+
+import { readFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import { createRequire } from "node:module";
+import { parseArgs } from "node:util";
+import { chromium } from "playwright-core";
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
+const WIDTHS = [1280, 390];
+
+const { values: options } = parseArgs({
+  options: {
+    base: { type: "string" },
+    out: { type: "string", default: "target/browser" },
+    chromium: { type: "string", default: process.env.CHROMIUM || "/usr/bin/chromium" },
+  },
+});
+const BASE = new URL(options.base);
+mkdirSync(`${options.out}/screenshots`, { recursive: true });
+
+let passed = 0;
+let failed = 0;
+const failures = [];
+/** While the self-test runs, failures are expected and not printed. */
+let selfTesting = false;
+function check(name, ok, detail = "") {
+  if (ok) {
+    passed += 1;
+  } else {
+    failed += 1;
+    failures.push(`${name}${detail ? `: ${detail}` : ""}`);
+    if (!selfTesting) console.log(`FAIL ${name}${detail ? `: ${detail}` : ""}`);
+  }
+}
+
+const browser = await chromium.launch({
+  executablePath: options.chromium,
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync"],
+});
+
+/** Opens a page at a width, recording requests to other hosts (blocked) and console errors. */
+async function openPage(url, width, origin = BASE, expectsNotFound = false) {
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  const page = await context.newPage();
+  const record = { foreign: [], consoleErrors: [], setCookies: [], expectsNotFound };
+  await page.route("**/*", (route) => {
+    const target = new URL(route.request().url());
+    if (target.protocol === "data:" || target.host === origin.host) return route.continue();
+    record.foreign.push(target.href);
+    return route.abort();
+  });
+  page.on("console", (message) => {
+    if (message.type() !== "error") return;
+    // The browser reports a 404 document itself as a console error; only a 404 page expects one.
+    const isDocument404 = message.location().url === url && /status of 404/.test(message.text());
+    if (!(isDocument404 && record.expectsNotFound)) record.consoleErrors.push(message.text());
+  });
+  page.on("pageerror", (error) => record.consoleErrors.push(String(error)));
+  page.on("response", async (response) => {
+    const cookie = await response.headerValue("set-cookie");
+    if (cookie) record.setCookies.push(`${response.url()}: ${cookie}`);
+  });
+  const response = await page.goto(url, { waitUntil: "load" });
+  return { context, page, record, response };
+}
+
+/** The checks every page gets; returns the axe violations for the self-test. */
+async function checkPage(name, url, width, { expectStatus = 200, origin = BASE, screenshot = true } = {}) {
+  const { context, page, record, response } = await openPage(url, width, origin, expectStatus === 404);
+  const label = `${name} @${width}px`;
+  check(`${label}: status ${expectStatus}`, response && response.status() === expectStatus, `got ${response && response.status()}`);
+  await page.evaluate(AXE_SOURCE);
+  const results = await page.evaluate((tags) => globalThis.axe.run(document, { runOnly: { type: "tag", values: tags } }), WCAG_TAGS);
+  const violations = results.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 2).map((n) => n.target.join(" ")).join("; ")}`);
+  check(`${label}: no accessibility violations`, violations.length === 0, violations.join(" | "));
+  check(`${label}: no request to another host`, record.foreign.length === 0, record.foreign.join(", "));
+  const cookies = await context.cookies();
+  check(`${label}: no cookie`, cookies.length === 0 && record.setCookies.length === 0, [...cookies.map((c) => c.name), ...record.setCookies].join(", "));
+  check(`${label}: no console error`, record.consoleErrors.length === 0, record.consoleErrors.join(" | "));
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  check(`${label}: no horizontal scrolling`, overflow <= 0, `${overflow}px too wide`);
+  if (screenshot) {
+    await page.screenshot({ path: `${options.out}/screenshots/${name}-${width}.png`, fullPage: true });
+  }
+  await context.close();
+  return { violations: results.violations.map((v) => v.id), foreign: record.foreign };
+}
+
+/** Pages: every kind the site has. */
+async function pages() {
+  const { context, page } = await openPage(new URL("/meetings", BASE).href, 1280);
+  const meeting = await page.getAttribute("ol.meeting-list h3 a", "href");
+  await context.close();
+  return [
+    ["home", "/"],
+    ["groups", "/groups"],
+    ["group", "/groups/smart-recovery"],
+    ["about", "/about"],
+    ["finder", "/meetings?type=O&day=1&time=evening"],
+    ["finder-empty", "/meetings?type=W&type=M&day=3"],
+    ["finder-notices", "/meetings?day=9&time=foo"],
+    ["meeting", meeting],
+    ["guide", "/guide"],
+    ["matcher", "/guide/match?for=self&spiritual=avoid&substance=alcohol&online=yes"],
+    ["handouts", "/handouts"],
+    ["handout-group", "/handouts/groups/alcoholics-anonymous"],
+    ["handout-schedule", "/handouts/meetings?type=O"],
+    ["handout-referral", "/handouts/referral?group=alcoholics-anonymous&group=smart-recovery&group=women-for-sobriety"],
+    ["not-found", "/no-such-page", 404],
+  ];
+}
+
+async function pdfPages(path, format) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(new URL(path, BASE).href);
+  const pdf = await page.pdf({ format, printBackground: false });
+  await context.close();
+  return (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) || []).length;
+}
+
+async function keyboard() {
+  const { context, page } = await openPage(new URL("/", BASE).href, 390);
+  await page.keyboard.press("Tab");
+  const first = await page.evaluate(() => document.activeElement && document.activeElement.textContent.trim());
+  check("keyboard: the first Tab reaches the skip link", first === "Skip to main content", first);
+  await page.keyboard.press("Enter");
+  const target = await page.evaluate(() => [location.hash, document.activeElement && document.activeElement.id]);
+  check("keyboard: the skip link moves focus to the main content", target[0] === "#main" && target[1] === "main", target.join(" "));
+
+  await page.goto(new URL("/meetings", BASE).href);
+  let presses = 0;
+  while (presses < 40 && !(await page.evaluate(() => document.activeElement && document.activeElement.id === "q"))) {
+    await page.keyboard.press("Tab");
+    presses += 1;
+  }
+  check("keyboard: Tab reaches the finder's search box", presses < 40, `${presses} presses`);
+  await page.keyboard.type("serenity");
+  await page.keyboard.press("Tab"); // the Today checkbox
+  await page.keyboard.press("Tab"); // Sunday
+  await page.keyboard.press("Tab"); // Monday
+  await page.keyboard.press("Space");
+  const checked = await page.evaluate(() => document.activeElement && `${document.activeElement.name}=${document.activeElement.value}:${document.activeElement.checked}`);
+  check("keyboard: Space ticks a day in the finder", checked === "day=1:true", checked);
+  await Promise.all([page.waitForNavigation(), page.keyboard.press("Enter")]);
+  const url = new URL(page.url());
+  check("keyboard: Enter sends the finder form", url.pathname === "/meetings" && url.searchParams.get("q") === "serenity" && url.searchParams.getAll("day").includes("1"), url.search);
+  const count = await page.textContent("#result-count");
+  check("keyboard: the result count is shown as a status", /meeting/.test(count || ""), count);
+  await context.close();
+}
+
+async function printing() {
+  for (const format of ["Letter", "A4"]) {
+    for (const slug of ["alcoholics-anonymous", "smart-recovery", "women-for-sobriety", "narcotics-anonymous"]) {
+      const count = await pdfPages(`/handouts/groups/${slug}`, format);
+      check(`print: the ${slug} one-pager is one ${format} page`, count === 1, `${count} pages`);
+    }
+    const referral = await pdfPages("/handouts/referral?group=alcoholics-anonymous&group=smart-recovery&group=women-for-sobriety&group=secular-organizations-for-sobriety&group=lifering-secular-recovery", format);
+    check(`print: a five-group referral sheet is one ${format} page`, referral === 1, `${referral} pages`);
+    const schedule = await pdfPages("/handouts/meetings", format);
+    check(`print: a schedule of many meetings runs over several ${format} pages`, schedule > 1, `${schedule} pages`);
+  }
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(new URL("/handouts/meetings", BASE).href);
+  await page.emulateMedia({ media: "print" });
+  const layout = await page.evaluate(() => {
+    const entries = [...document.querySelectorAll(".schedule-entry")];
+    const headings = [...document.querySelectorAll(".schedule-day h2")];
+    const hidden = ["header nav", ".site-footer", "button[data-print]"].filter((s) => {
+      const element = document.querySelector(s);
+      return element && getComputedStyle(element).display !== "none";
+    });
+    return {
+      entries: entries.length,
+      unbreakable: entries.filter((e) => getComputedStyle(e).breakInside === "avoid").length,
+      headings: headings.filter((h) => getComputedStyle(h).breakAfter === "avoid").length === headings.length,
+      shown: hidden,
+    };
+  });
+  check("print: no meeting is split across columns or pages", layout.entries > 20 && layout.unbreakable === layout.entries, JSON.stringify(layout));
+  check("print: a day's heading stays with its meetings", layout.headings);
+  check("print: navigation, footer and the Print button are not printed", layout.shown.length === 0, layout.shown.join(", "));
+  await context.close();
+  const button = await openPage(new URL("/handouts/groups/co-anon", BASE).href, 1280);
+  const visible = await button.page.isVisible("button[data-print]");
+  check("print: the Print button appears when JavaScript runs", visible);
+  await button.context.close();
+}
+
+/** The checker must catch what it is for: a page with an image without alt text and a third-party request. */
+async function selfTest() {
+  const server = createServer((request, response) => {
+    response.setHeader("content-type", "text/html; charset=utf-8");
+    response.end(`<!doctype html><html lang="en"><head><title>Broken on purpose</title></head><body><main><h1>Broken</h1>
+      <img src="/pixel.png"><script src="https://cdn.example.com/tracker.js"></script></main></body></html>`);
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const origin = new URL(`http://127.0.0.1:${server.address().port}/`);
+  const before = { passed, failed, failures: failures.length };
+  selfTesting = true;
+  const found = await checkPage("self-test", origin.href, 1280, { origin, screenshot: false });
+  // The broken page's failures are expected: take them back out of the tally.
+  const caught = failed - before.failed;
+  passed = before.passed;
+  failed = before.failed;
+  failures.length = before.failures;
+  selfTesting = false;
+  server.close();
+  check("self-test: a missing alt text is caught", found.violations.includes("image-alt"), found.violations.join(", "));
+  check("self-test: a third-party request is caught and blocked", found.foreign.some((u) => u.startsWith("https://cdn.example.com/")), found.foreign.join(", "));
+  check("self-test: the broken page fails its checks", caught >= 2, `${caught} failures`);
+}
+
+try {
+  await selfTest();
+  for (const [name, path, status] of await pages()) {
+    for (const width of WIDTHS) {
+      await checkPage(name, new URL(path, BASE).href, width, { expectStatus: status || 200 });
+    }
+  }
+  await keyboard();
+  await printing();
+} catch (error) {
+  check("the suite ran to the end", false, String(error && error.stack || error));
+} finally {
+  await browser.close();
+}
+
+writeFileSync(`${options.out}/summary.json`, JSON.stringify({ passed, failed, failures }, null, 2));
+console.log(`browser: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
