@@ -6,37 +6,12 @@ use std::collections::BTreeSet;
 
 use serde_json::{Map, Value};
 
-use super::{FeedDefaults, FeedError, collect_records, to_meeting_guide};
+use super::{FeedDefaults, FeedError, MODELED, collect_records, to_meeting_guide};
 use crate::meetings::{DAY_NAMES, Meeting, MeetingTime, TypeVocabulary};
 
-/// Our export's first columns, in order; the fields a feed brought that we do not model follow.
-const COLUMNS: [&str; 25] = [
-    "slug",
-    "name",
-    "fellowship",
-    "day",
-    "time",
-    "end_time",
-    "timezone",
-    "types",
-    "location",
-    "formatted_address",
-    "approximate",
-    "latitude",
-    "longitude",
-    "regions",
-    "conference_url",
-    "conference_url_notes",
-    "conference_phone",
-    "conference_phone_notes",
-    "notes",
-    "location_notes",
-    "group",
-    "updated",
-    "attendance_option",
-    "region",
-    "sub_region",
-];
+/// Columns after the modeled fields: feed fields that are text but that we derive or keep verbatim.
+const TEXT_COLUMNS: [&str; 8] =
+    ["attendance_option", "region", "sub_region", "address", "city", "state", "postal_code", "country"];
 
 /// Reads a CSV file of meetings (header row first).
 pub fn parse_csv(
@@ -196,9 +171,10 @@ pub fn write_csv(meetings: &[Meeting]) -> Result<Vec<u8>, ::csv::Error> {
             _ => Map::new(),
         })
         .collect();
+    let ours = || MODELED.iter().chain(&TEXT_COLUMNS[..3]).copied();
     let extra: BTreeSet<&String> =
-        objects.iter().flat_map(|object| object.keys()).filter(|key| !COLUMNS.contains(&key.as_str())).collect();
-    let columns: Vec<&str> = COLUMNS.iter().copied().chain(extra.iter().map(|key| key.as_str())).collect();
+        objects.iter().flat_map(|object| object.keys()).filter(|key| !ours().any(|own| own == key.as_str())).collect();
+    let columns: Vec<&str> = ours().chain(extra.iter().map(|key| key.as_str())).collect();
     let mut writer = ::csv::Writer::from_writer(Vec::new());
     writer.write_record(&columns)?;
     for object in &objects {

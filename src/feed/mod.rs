@@ -14,7 +14,7 @@ pub mod ics;
 
 /// Fields the Meeting Guide format defines that we read into [`Meeting`]; any other field is kept
 /// verbatim in `Meeting::extra`.
-const MODELED: [&str; 22] = [
+pub(crate) const MODELED: [&str; 22] = [
     "name",
     "slug",
     "fellowship",
