@@ -638,9 +638,18 @@ fn write_meeting(
     for region in &meeting.regions {
         add_region.execute(params![id, region])?;
     }
+    // The fellowship's name and abbreviation are searchable too ("smart", "AA").
+    let fellowship: Option<String> = match &meeting.group_slug {
+        Some(slug) => transaction
+            .prepare_cached("SELECT name || ' ' || coalesce(short_name, '') FROM groups WHERE slug = ?1")?
+            .query_row([slug], |row| row.get(0))
+            .optional()?,
+        None => None,
+    };
+    let words = format!("{} {}", meeting.search_words(), fellowship.unwrap_or_default());
     transaction
         .prepare_cached("INSERT INTO meeting_search (rowid, words) VALUES (?1, ?2)")?
-        .execute(params![id, meeting.search_words()])?;
+        .execute(params![id, words])?;
     Ok(())
 }
 

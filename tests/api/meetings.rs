@@ -89,6 +89,7 @@ async fn text_search_looks_in_names_places_and_notes() {
     assert_eq!(listed(&app, "q=serenity").await, ["eta-two-days", "eta-two-days"]);
     assert_eq!(listed(&app, "q=maple+falls").await, ["gamma-closed-women"]);
     assert_eq!(listed(&app, "q=library").await, ["delta-hybrid"]);
+    assert_eq!(listed(&app, "q=smart").await, ["delta-hybrid", "kappa-tokyo"], "the group's name counts");
     assert!(listed(&app, "q=%22%29%28*+OR").await.is_empty(), "FTS syntax in the search is taken as words");
 }
 
