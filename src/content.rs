@@ -56,6 +56,8 @@ impl Audience {
 pub enum Approach {
     TwelveStep,
     Other,
+    /// The fact sheet names the group but does not describe its approach.
+    NotDescribed,
 }
 
 impl Approach {
@@ -63,6 +65,7 @@ impl Approach {
         match self {
             Approach::TwelveStep => "12-Step",
             Approach::Other => "Not 12-Step",
+            Approach::NotDescribed => "Approach not described in the fact sheet",
         }
     }
 
@@ -71,6 +74,7 @@ impl Approach {
         match self {
             Approach::TwelveStep => "twelve-step",
             Approach::Other => "other",
+            Approach::NotDescribed => "not-described",
         }
     }
 }

@@ -2,7 +2,7 @@
 //! drawn from the fact sheet. Always more than one suggestion: the fact sheet advises offering a
 //! choice. The rules are few and listed on the page in plain words (`RULES`).
 
-use crate::content::{Audience, Group, Spirituality, Substance};
+use crate::content::{Approach, Audience, Group, Spirituality, Substance};
 
 /// How the client feels about a spiritual emphasis.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -103,11 +103,11 @@ pub const RULES: [&str; 8] = [
     "Groups for families and friends are suggested only when the help is for a family member or friend; groups for people with a substance use disorder only when it is for the client.",
     "A client with both a substance use disorder and a mental disorder is pointed first to the groups made for co-occurring disorders.",
     "A group that focuses on the client's substance ranks higher; groups open to any drug come next.",
-    "For clients who welcome spirituality, the spiritually based 12-Step groups and Women for Sobriety rank higher: the fact sheet links strong religious beliefs with more participation there, with less benefit in SMART Recovery and less participation in SOS.",
+    "For clients who welcome spirituality, the spiritually based 12-Step groups and Women for Sobriety rank higher: the fact sheet links strong religious beliefs with more participation there, religious belief did less to raise participation in SMART Recovery, and went with lower participation in SOS.",
     "For clients who would rather avoid it, the secular groups (SOS, LifeRing) and SMART Recovery's cognitive-behavioural approach rank higher, and groups built around a higher power lower.",
-    "For clients on medication-assisted treatment, Methadone Anonymous ranks higher: its members understand the benefits of opioid pharmacotherapy.",
+    "For clients on medication-assisted treatment, Methadone Anonymous ranks higher: its members understand the benefits of opioid pharmacotherapy. Groups whose approach the fact sheet does not describe gain or lose nothing for beliefs.",
     "Women who want a women-only group are pointed to Women for Sobriety; those who want online support, to the groups the fact sheet names as offering online meetings or forums.",
-    "When answers leave groups tied, the most widely available groups come first (AA has more than 100,000 groups).",
+    "When answers leave groups tied, the most widely available come first: 12-Step groups are the most widely available, and AA has more than 100,000 groups.",
 ];
 
 /// How many suggestions a page shows at most; it always shows at least two.
@@ -149,14 +149,16 @@ fn score<'a>(group: &'a Group, answers: &Answers) -> Suggestion<'a> {
             add(if specific { 30 } else { 20 }, Fit::For, &format!("Focuses on {}.", substance_words(substance)));
         } else if specific && group.substances.contains(&Substance::Drugs) {
             add(15, Fit::For, "Open to people who use any drug.");
-        } else if substance == Substance::Heroin && group.substances.contains(&Substance::Methadone) {
-            add(15, Fit::For, "For people treated with methadone for opioid dependence.");
         } else if !group.substances.is_empty() {
             let focus: Vec<&str> = group.substances.iter().map(|s| substance_words(*s)).collect();
             add(-10, Fit::Against, &format!("Focuses on {}.", focus.join(" and ")));
         }
     }
+    let described = group.approach != Approach::NotDescribed;
     match (answers.spiritual, group.spirituality) {
+        (SpiritualView::Welcome | SpiritualView::Avoid, _) if !described => {
+            add(0, Fit::Against, "The fact sheet does not describe its approach; see its website.")
+        }
         (SpiritualView::Welcome, Spirituality::HigherPower) => add(
             20,
             Fit::For,
@@ -169,13 +171,13 @@ fn score<'a>(group: &'a Group, answers: &Answers) -> Suggestion<'a> {
             add(-5, Fit::Against, "Religious beliefs did less to raise participation in SMART Recovery.")
         }
         (SpiritualView::Welcome, Spirituality::Secular) => {
-            add(-10, Fit::Against, "Secular; in SOS, religious belief went with less participation.")
+            add(-10, Fit::Against, "Secular: keeps recovery apart from spirituality.")
         }
         (SpiritualView::Avoid, Spirituality::Secular) => {
             add(25, Fit::For, "Secular: keeps recovery separate from spirituality.")
         }
         (SpiritualView::Avoid, Spirituality::NotDescribed) => {
-            add(20, Fit::For, "A cognitive-behavioural approach; the fact sheet describes no spiritual element.")
+            add(20, Fit::For, "Uses cognitive-behavioural methods; the fact sheet mentions no spiritual element.")
         }
         (SpiritualView::Avoid, Spirituality::Personal) => {
             add(5, Fit::For, "Encourages daily meditation but does not otherwise emphasise God or a higher power.")
@@ -186,13 +188,13 @@ fn score<'a>(group: &'a Group, answers: &Answers) -> Suggestion<'a> {
         (SpiritualView::Neutral, _) => {}
     }
     if answers.mat && group.mat_supportive {
-        add(40, Fit::For, "Members understand the benefits of medication such as methadone.");
+        add(50, Fit::For, "Members understand the benefits of medication such as methadone.");
     }
     if answers.women_only {
         if group.women_only {
             add(35, Fit::For, "Only for women.");
         } else {
-            add(0, Fit::Against, "Open to everyone; look for its women's meetings.");
+            add(0, Fit::Against, "Not only for women; some of its meetings may be, so check the meeting finder.");
         }
     }
     if answers.online && group.online_support {
@@ -200,7 +202,7 @@ fn score<'a>(group: &'a Group, answers: &Answers) -> Suggestion<'a> {
     }
     match group.slug.as_str() {
         "alcoholics-anonymous" => {
-            add(6, Fit::For, "The most widely available group: more than 100,000 groups worldwide.")
+            add(6, Fit::For, "12-Step groups are the most widely available; AA has more than 100,000 groups worldwide.")
         }
         "narcotics-anonymous" => {
             add(3, Fit::For, "Has committees that work with providers to get clients to meetings.")
@@ -241,15 +243,10 @@ mod tests {
     }
 
     #[test]
-    fn family_members_are_pointed_only_to_family_groups() {
-        let slugs = ranked("for=family&substance=alcohol");
-        assert_eq!(slugs[0], "al-anon-alateen");
-        assert!(
-            slugs
-                .iter()
-                .all(|slug| ["al-anon-alateen", "nar-anon", "co-anon", "families-anonymous"].contains(&slug.as_str()))
-        );
-        assert_eq!(ranked("for=family&substance=cocaine")[0], "co-anon");
+    fn family_members_are_pointed_to_every_family_group_and_only_those() {
+        let mut slugs = ranked("for=family&substance=alcohol");
+        slugs.sort();
+        assert_eq!(slugs, ["al-anon-alateen", "co-anon", "families-anonymous", "nar-anon"]);
         assert!(!ranked("for=self").iter().any(|slug| slug == "nar-anon"));
     }
 

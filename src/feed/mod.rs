@@ -323,6 +323,19 @@ pub fn parse_any(
     }
 }
 
+/// Members are anonymous: on the public site a contact's name is cut to its first word
+/// (`contact_1_name: "Dana S."` becomes `"Dana"`). The CLI export keeps what the import took.
+pub fn anonymise_contacts(meeting: &mut Meeting) {
+    for (key, value) in meeting.extra.iter_mut() {
+        if key.starts_with("contact_")
+            && key.ends_with("_name")
+            && let Some(name) = value.as_str()
+        {
+            *value = Value::String(name.split_whitespace().next().unwrap_or_default().to_owned());
+        }
+    }
+}
+
 /// Meetings as a Meeting Guide feed: a JSON array.
 pub fn write_meeting_guide(meetings: &[Meeting]) -> serde_json::Result<Vec<u8>> {
     serde_json::to_vec(&meetings.iter().map(to_meeting_guide).collect::<Vec<_>>())

@@ -5,7 +5,7 @@ use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
 
 use crate::error::AppError;
-use crate::feed::{ics, write_meeting_guide};
+use crate::feed::{anonymise_contacts, ics, write_meeting_guide};
 use crate::meetings::MeetingFilter;
 use crate::startup::AppState;
 
@@ -37,7 +37,8 @@ async fn respond(state: web::Data<AppState>, request: HttpRequest, format: Forma
     let mut response = super::cached_response(&state, &request, false, content_type, || async {
         let store = state.store.clone();
         let now = jiff::Timestamp::now();
-        let meetings = web::block(move || store.meetings_matching(&filter, now)).await??;
+        let mut meetings = web::block(move || store.meetings_matching(&filter, now)).await??;
+        meetings.iter_mut().for_each(anonymise_contacts);
         match format {
             Format::MeetingGuide => {
                 write_meeting_guide(&meetings).map_err(|error| AppError::Internal(error.to_string()))

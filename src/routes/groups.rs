@@ -39,6 +39,7 @@ fn approach_parameter(query: &str) -> Result<Option<Approach>, AppError> {
         approach = Some(match value.as_ref() {
             "twelve-step" => Approach::TwelveStep,
             "other" => Approach::Other,
+            "not-described" => Approach::NotDescribed,
             _ => {
                 return Err(AppError::BadRequest(
                     "The approach filter can be “twelve-step”, “other” or “all”.".to_owned(),

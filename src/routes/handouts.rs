@@ -9,7 +9,7 @@ use askama::Template;
 
 use super::html;
 use super::meetings::ListingView;
-use crate::content::Group;
+use crate::content::{Approach, Group};
 use crate::error::AppError;
 use crate::meetings::{MeetingFilter, Weekday};
 use crate::startup::AppState;

@@ -78,7 +78,10 @@ async fn the_approach_filter_narrows_the_comparison() {
         ]
     );
     let twelve_step = app.get("/groups?approach=twelve-step").await;
-    assert_eq!(twelve_step.texts("table.comparison tbody tr").len(), 14);
+    assert_eq!(twelve_step.texts("table.comparison tbody tr").len(), 11);
+    let mut undescribed = app.get("/groups?approach=not-described").await.texts("table.comparison tbody th");
+    undescribed.sort();
+    assert_eq!(undescribed, ["Heroin Anonymous", "Marijuana Anonymous", "Methadone Anonymous"]);
     let bad = app.get("/groups?approach=%3Cscript%3E").await;
     assert_eq!(bad.status, 400);
     assert!(bad.texts("main p").iter().any(|text| text.contains("twelve-step")));
