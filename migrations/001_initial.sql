@@ -21,6 +21,8 @@ CREATE TABLE meetings (
     types TEXT NOT NULL DEFAULT '[]',
     location TEXT,
     formatted_address TEXT,
+    -- formatted_address, or one built from the feed's address parts: what pages show.
+    display_address TEXT,
     approximate INTEGER NOT NULL DEFAULT 0,
     latitude REAL,
     longitude REAL,

@@ -13,35 +13,54 @@ pub struct CachedResponse {
     pub body: actix_web::web::Bytes,
 }
 
-/// A bounded map from request key to response, emptied whenever the revision moves on or it fills.
+/// The most bytes of responses kept; a response over an eighth of it is not kept at all.
+const BYTE_BUDGET: usize = 64 * 1024 * 1024;
+
+/// The entries of one revision and their total size.
+#[derive(Default)]
+struct Entries {
+    revision: i64,
+    bytes: usize,
+    responses: HashMap<String, CachedResponse>,
+}
+
+/// A bounded map from request key to response, emptied whenever the revision moves on or it
+/// fills (by count or by bytes).
 pub struct ResponseCache {
     capacity: usize,
-    entries: Mutex<(i64, HashMap<String, CachedResponse>)>,
+    entries: Mutex<Entries>,
 }
 
 impl ResponseCache {
     /// `capacity` 0 turns the cache off.
     pub fn new(capacity: usize) -> ResponseCache {
-        ResponseCache { capacity, entries: Mutex::new((0, HashMap::new())) }
+        ResponseCache { capacity, entries: Mutex::new(Entries::default()) }
     }
 
     pub fn get(&self, revision: i64, key: &str) -> Option<CachedResponse> {
         let entries = self.entries.lock().ok()?;
-        if entries.0 != revision {
+        if entries.revision != revision {
             return None;
         }
-        entries.1.get(key).cloned()
+        entries.responses.get(key).cloned()
     }
 
     pub fn put(&self, revision: i64, key: String, response: CachedResponse) {
-        if self.capacity == 0 {
+        let size = response.body.len() + key.len();
+        if self.capacity == 0 || size > BYTE_BUDGET / 8 {
             return;
         }
         if let Ok(mut entries) = self.entries.lock() {
-            if entries.0 != revision || entries.1.len() >= self.capacity {
-                *entries = (revision, HashMap::new());
+            if entries.revision != revision
+                || entries.responses.len() >= self.capacity
+                || entries.bytes + size > BYTE_BUDGET
+            {
+                *entries = Entries { revision, ..Entries::default() };
             }
-            entries.1.insert(key, response);
+            entries.bytes += size;
+            if let Some(old) = entries.responses.insert(key, response) {
+                entries.bytes -= old.body.len();
+            }
         }
     }
 }
@@ -106,6 +125,14 @@ mod tests {
         let off = ResponseCache::new(0);
         off.put(1, "a".into(), response("a"));
         assert!(off.get(1, "a").is_none());
+    }
+
+    #[test]
+    fn a_response_too_large_for_the_budget_is_not_kept() {
+        let cache = ResponseCache::new(10);
+        let large = vec![b'x'; BYTE_BUDGET / 8 + 1];
+        cache.put(1, "big".into(), CachedResponse { body: large.into(), ..response("") });
+        assert!(cache.get(1, "big").is_none());
     }
 
     #[test]

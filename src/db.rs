@@ -21,8 +21,11 @@ use crate::meetings::{
 pub static MIGRATIONS: LazyLock<Migrations<'static>> =
     LazyLock::new(|| Migrations::new(vec![M::up(include_str!("../migrations/001_initial.sql"))]));
 
-/// Connections to the database; the web server's threads for database work match it.
-pub const POOL_SIZE: u32 = 2;
+/// Connections to the database: one per core (the web server runs one worker, with one
+/// database thread, per connection).
+pub fn pool_size() -> usize {
+    std::thread::available_parallelism().map_or(2, std::num::NonZero::get).clamp(2, 16)
+}
 
 /// The day number stored for a meeting by appointment (after Saturday, so it sorts last).
 const APPOINTMENT_DAY: i64 = 7;
@@ -37,8 +40,9 @@ pub enum StoreError {
     Migration(#[from] rusqlite_migration::Error),
     #[error("creating the database folder {path}: {source}")]
     Folder { path: String, source: std::io::Error },
-    #[error("unknown group `{0}`")]
-    UnknownGroup(String),
+    /// Records naming a fellowship that is not one of our groups, one line each.
+    #[error("{} record(s) name an unknown group:\n  {}", .0.len(), .0.join("\n  "))]
+    UnknownGroups(Vec<String>),
 }
 
 /// What an import did, or (with `dry_run`) would do.
@@ -87,7 +91,11 @@ impl Store {
             )
         });
         // One connection first, so a new file is created and switched to WAL before others open it.
-        let pool = r2d2::Pool::builder().max_size(POOL_SIZE).min_idle(Some(1)).build(manager)?;
+        let pool = r2d2::Pool::builder()
+            .max_size(u32::try_from(pool_size()).unwrap_or(2))
+            .min_idle(Some(1))
+            .connection_timeout(std::time::Duration::from_secs(5))
+            .build(manager)?;
         MIGRATIONS.to_latest(&mut *pool.get()?)?;
         Ok(Store { pool, last_revision: Arc::default() })
     }
@@ -205,7 +213,7 @@ impl Store {
         Ok(summary)
     }
 
-    /// One meeting by slug, archived or not.
+    /// One active meeting by slug.
     pub fn meeting(&self, slug: &str) -> Result<Option<Meeting>, StoreError> {
         let connection = self.connection()?;
         let id: Option<i64> = connection
@@ -263,17 +271,25 @@ impl Store {
             .query_row(params_from_iter(&query.values), |row| row.get(0))?;
         let sql = format!(
             "SELECT m.slug, m.name, m.group_slug, d.day, d.minutes, m.end_time, m.timezone, m.location,
-                    m.formatted_address, m.approximate, m.attendance, m.conference_url, m.conference_phone,
+                    m.display_address, m.approximate, m.attendance, m.conference_url, m.conference_phone,
                     m.types, m.time
              FROM (SELECT d.day, d.minutes, d.meeting_id, {} AS sort_key FROM {} WHERE {}
-                   ORDER BY {} LIMIT {limit} OFFSET {offset}) d
+                   ORDER BY {} LIMIT ?{} OFFSET ?{}) d
              JOIN meetings m ON m.id = d.meeting_id
              ORDER BY d.sort_key, d.meeting_id",
-            query.sort_key, query.from, query.condition, query.order
+            query.sort_key,
+            query.from,
+            query.condition,
+            query.order,
+            query.values.len() + 1,
+            query.values.len() + 2
         );
+        let mut values = query.values.clone();
+        values.push(Value::Integer(i64::try_from(limit).unwrap_or(i64::MAX)));
+        values.push(Value::Integer(i64::try_from(offset).unwrap_or(i64::MAX)));
         let mut statement = connection.prepare_cached(&sql)?;
         let listings = statement
-            .query_map(params_from_iter(&query.values), |row| {
+            .query_map(params_from_iter(&values), |row| {
                 let day: i64 = row.get(3)?;
                 let minutes: i64 = row.get(4)?;
                 let has_time = row.get::<_, Option<String>>(14)?.is_some();
@@ -347,41 +363,35 @@ impl FinderQuery {
                 any_day.push(format!("d.day IN ({})", weekdays.join(", ")));
             }
             if filter.has_day(DayChoice::Today) {
-                // Today and the time now, in each meeting's own zone.
+                // Today and the time now, in each meeting's own zone; zone names are bound values.
                 let clocks = zone_clocks(connection, now)?;
-                let mut zones_by_day: Vec<(u8, Vec<String>)> = Vec::new();
-                for (zone, day, _) in &clocks {
-                    let quoted = format!("'{}'", zone.replace('\'', "''"));
-                    match zones_by_day.iter_mut().find(|(own, _)| own == day) {
-                        Some((_, zones)) => zones.push(quoted),
-                        None => zones_by_day.push((*day, vec![quoted])),
-                    }
+                let mut day_arms = String::new();
+                let mut minute_arms = String::new();
+                for (zone, day, minutes) in &clocks {
+                    let zone = bind(&mut values, Value::Text(zone.clone()));
+                    any_day.push(format!("(d.day = {day} AND d.timezone = {zone})"));
+                    day_arms.push_str(&format!(" WHEN {zone} THEN {day}"));
+                    minute_arms.push_str(&format!(" WHEN {zone} THEN {minutes}"));
                 }
-                for (day, zones) in zones_by_day {
-                    any_day.push(format!("(d.day = {day} AND d.timezone IN ({}))", zones.join(", ")));
+                if !clocks.is_empty() {
+                    let today = format!("(CASE d.timezone{day_arms} ELSE -1 END)");
+                    let now_minutes = format!("(CASE d.timezone{minute_arms} ELSE 0 END)");
+                    // Minutes until it starts, in its own zone: the soonest first, earlier today last.
+                    sort_key = format!(
+                        "((d.day - {today} + 7) % 7) * 1440 + d.minutes - {now_minutes}
+                         + (CASE WHEN d.day = {today} AND d.minutes < {now_minutes} THEN 10080 ELSE 0 END)"
+                    );
+                    order = format!("{sort_key}, d.meeting_id");
                 }
-                let case = |pick: &dyn Fn(u8, u16) -> u16| {
-                    let arms: String = clocks
-                        .iter()
-                        .map(|(zone, day, minutes)| {
-                            format!(" WHEN '{}' THEN {}", zone.replace('\'', "''"), pick(*day, *minutes))
-                        })
-                        .collect();
-                    format!("CASE d.timezone{arms} ELSE 0 END")
-                };
-                let (today, now_minutes) = (case(&|day, _| u16::from(day)), case(&|_, minutes| minutes));
-                // From now: later today first, then the rest of the week, then earlier today.
-                sort_key = format!(
-                    "(CASE WHEN d.day = {today} AND d.minutes >= {now_minutes} THEN 0
-                          WHEN d.day = {today} THEN 8 ELSE ((d.day - {today} + 7) % 7) END) * 1440 + d.minutes"
-                );
-                order = format!("{sort_key}, d.meeting_id");
+            }
+            if any_day.is_empty() {
+                // Only "today" was asked for and no meeting has a zone we know: nothing matches.
+                any_day.push("0".to_owned());
             }
             conditions.push(format!("({})", any_day.join(" OR ")));
         }
         if let Some(band) = filter.time {
-            let (start, end) = band.range();
-            let (start, end) = (minutes_of(start), minutes_of(end));
+            let (start, end) = band.minutes();
             conditions.push(match band {
                 TimeOfDay::Night => format!("(d.minutes >= {start} OR d.minutes < {end}) AND d.day < 7"),
                 _ => format!("d.minutes >= {start} AND d.minutes < {end} AND d.day < 7"),
@@ -458,10 +468,6 @@ fn full_text_query(text: &str) -> Option<String> {
     (!words.is_empty()).then(|| words.join(" "))
 }
 
-fn minutes_of(time: &str) -> u16 {
-    MeetingTime::parse(time).map_or(0, MeetingTime::minutes)
-}
-
 fn parse_time(text: Option<String>) -> Option<MeetingTime> {
     text.as_deref().and_then(MeetingTime::parse)
 }
@@ -480,18 +486,33 @@ fn import_into(
         let mut statement = transaction.prepare("SELECT slug FROM groups")?;
         statement.query_map([], |row| row.get(0))?.collect::<Result<_, _>>()?
     };
-    for slug in meetings.iter().filter_map(|m| m.group_slug.as_ref()).chain(options.replace_group.as_ref()) {
-        if !known_groups.contains(slug) {
-            return Err(StoreError::UnknownGroup(slug.clone()));
-        }
+    if let Some(group) = options.replace_group.as_ref().filter(|group| !known_groups.contains(*group)) {
+        return Err(StoreError::UnknownGroups(vec![format!("--group {group}: there is no such group")]));
+    }
+    let unknown: Vec<String> = meetings
+        .iter()
+        .enumerate()
+        .filter_map(|(index, meeting)| {
+            let slug = meeting.group_slug.as_ref().filter(|slug| !known_groups.contains(*slug))?;
+            Some(format!("record {} (slug \"{}\"): fellowship: there is no group \"{slug}\"", index + 1, meeting.slug))
+        })
+        .collect();
+    if !unknown.is_empty() {
+        return Err(StoreError::UnknownGroups(unknown));
     }
     let mut summary = ImportSummary::default();
     let mut existing = transaction.prepare("SELECT id, fingerprint, archived FROM meetings WHERE slug = ?1")?;
+    let sample_ids: Vec<i64> = if options.sample {
+        Vec::new()
+    } else {
+        let mut statement = transaction.prepare("SELECT id FROM meetings WHERE sample = 1 AND archived = 0")?;
+        statement.query_map([], |row| row.get(0))?.collect::<Result<_, _>>()?
+    };
     for (done, meeting) in meetings.iter().enumerate() {
         if done % 1000 == 0 {
             progress(done);
         }
-        let fingerprint = fingerprint(meeting);
+        let fingerprint = fingerprint(meeting, options.sample);
         let found: Option<(i64, String, bool)> =
             existing.query_row([&meeting.slug], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?))).optional()?;
         match found {
@@ -507,10 +528,16 @@ fn import_into(
         }
     }
     progress(meetings.len());
-    if !options.sample {
-        // The first real import retires the sample meetings of the embedded default.
-        summary.archived +=
-            transaction.execute("UPDATE meetings SET archived = 1 WHERE sample = 1 AND archived = 0", [])?;
+    // The first real import retires the sample meetings of the embedded default (a sample
+    // meeting the import itself brought again is now a real one and stays).
+    let kept: HashSet<&str> = meetings.iter().map(|m| m.slug.as_str()).collect();
+    let mut slug_of = transaction.prepare("SELECT slug FROM meetings WHERE id = ?1")?;
+    for id in sample_ids {
+        let slug: String = slug_of.query_row([id], |row| row.get(0))?;
+        if !kept.contains(slug.as_str()) {
+            archive_meeting(transaction, id)?;
+            summary.archived += 1;
+        }
     }
     if let Some(group) = &options.replace_group {
         let keep: HashSet<&str> = meetings.iter().map(|m| m.slug.as_str()).collect();
@@ -537,12 +564,14 @@ fn archive_meeting(transaction: &Transaction, id: i64) -> Result<(), StoreError>
     Ok(())
 }
 
-/// A digest of everything stored for a meeting, to tell an unchanged record on re-import.
-fn fingerprint(meeting: &Meeting) -> String {
-    use std::hash::{Hash, Hasher};
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    format!("{meeting:?}").hash(&mut hasher);
-    format!("{:016x}", hasher.finish())
+/// A digest of everything stored for a meeting (its feed object and whether it is sample data),
+/// to tell an unchanged record on re-import. FNV-1a: stable across builds and toolchains.
+fn fingerprint(meeting: &Meeting, sample: bool) -> String {
+    let text = format!("{}{sample}", crate::feed::to_meeting_guide(meeting));
+    let hash = text
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3));
+    format!("{hash:016x}")
 }
 
 fn write_meeting(
@@ -581,6 +610,7 @@ fn write_meeting(
         fingerprint,
         types,
         sample,
+        meeting.address(),
     ];
     let id = match id {
         Some(id) => {
@@ -589,8 +619,8 @@ fn write_meeting(
                     location = ?7, formatted_address = ?8, approximate = ?9, latitude = ?10, longitude = ?11,
                     regions = ?12, conference_url = ?13, conference_url_notes = ?14, conference_phone = ?15,
                     conference_phone_notes = ?16, notes = ?17, location_notes = ?18, home_group = ?19,
-                    updated = ?20, attendance = ?21, extra = ?22, fingerprint = ?23, types = ?24, sample = ?25, archived = 0
-                 WHERE id = ?26",
+                    updated = ?20, attendance = ?21, extra = ?22, fingerprint = ?23, types = ?24, sample = ?25, display_address = ?26, archived = 0
+                 WHERE id = ?27",
             )?
             .execute(rusqlite::params_from_iter(values.iter().copied().chain([&id as &dyn rusqlite::ToSql])))?;
             for table in ["meeting_days", "meeting_regions"] {
@@ -603,9 +633,9 @@ fn write_meeting(
             transaction.prepare_cached(
                 "INSERT INTO meetings (slug, name, group_slug, time, end_time, timezone, location, formatted_address,
                     approximate, latitude, longitude, regions, conference_url, conference_url_notes, conference_phone,
-                    conference_phone_notes, notes, location_notes, home_group, updated, attendance, extra, fingerprint, types, sample)
+                    conference_phone_notes, notes, location_notes, home_group, updated, attendance, extra, fingerprint, types, sample, display_address)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
-                    ?21, ?22, ?23, ?24, ?25)",
+                    ?21, ?22, ?23, ?24, ?25, ?26)",
             )?
             .execute(values)?;
             transaction.last_insert_rowid()
@@ -617,7 +647,8 @@ fn write_meeting(
     } else {
         meeting.days.iter().map(|day| i64::from(day.number())).collect()
     };
-    let type_set = format!(" {} ", meeting.types.join(" "));
+    // Upper-cased: the finder matches codes without regard to case.
+    let type_set = format!(" {} ", meeting.types.join(" ").to_uppercase());
     let mut add_day = transaction.prepare_cached(
         "INSERT OR IGNORE INTO meeting_days (day, minutes, meeting_id, group_slug, attendance, timezone, types)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",

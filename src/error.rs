@@ -37,6 +37,7 @@ impl ResponseError for AppError {
         match self {
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::Database(crate::db::StoreError::Pool(_)) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Database(_) | AppError::Render(_) | AppError::Blocking(_) | AppError::Internal(_) => {
                 StatusCode::INTERNAL_SERVER_ERROR
             }
@@ -49,6 +50,10 @@ impl ResponseError for AppError {
             AppError::BadRequest(reason) => ("That request could not be understood", reason.as_str()),
             AppError::NotFound => {
                 ("Page not found", "There is no page at this address. It may have moved, or the link may be mistyped.")
+            }
+            AppError::Database(crate::db::StoreError::Pool(_)) => {
+                tracing::warn!(error = %self, "no database connection was free");
+                ("The site is busy", "Too many people are searching at once. Please try again in a moment.")
             }
             _ => {
                 tracing::error!(error = %self, "request failed");

@@ -13,7 +13,7 @@ use crate::cache::{ResponseCache, RevisionMemo};
 use crate::content::Content;
 use crate::db::{ImportOptions, Store};
 use crate::feed::{FeedDefaults, parse_meeting_guide};
-use crate::meetings::TypeVocabulary;
+use crate::meetings::{MeetingFilter, TypeVocabulary};
 use crate::routes;
 
 /// Where the site keeps its data and how it answers.
@@ -42,6 +42,13 @@ pub struct AppState {
     pub regions: RevisionMemo<Vec<String>>,
     /// Whether sample meetings are shown (and so labelled), per data revision.
     pub sample_data: RevisionMemo<bool>,
+}
+
+impl AppState {
+    /// The finder's filter from a query string, checked against our vocabulary and groups.
+    pub fn meeting_filter(&self, query_string: &str) -> MeetingFilter {
+        MeetingFilter::parse(query_string, &self.vocabulary, |slug| self.content.group(slug).is_some())
+    }
 }
 
 /// The Content-Security-Policy of every response: nothing from other hosts, no inline script.
@@ -122,8 +129,9 @@ fn security_headers() -> DefaultHeaders {
 /// Serves the app on an already-bound listener (tests bind port 0).
 pub fn serve(listener: TcpListener, state: web::Data<AppState>) -> std::io::Result<Server> {
     Ok(HttpServer::new(move || app(state.clone()))
-        // Database work runs on these threads; more than the pool's connections would only queue.
-        .worker_max_blocking_threads(crate::db::POOL_SIZE as usize / 2)
+        // One worker and one database thread per connection of the pool: no thread waits for one.
+        .workers(crate::db::pool_size())
+        .worker_max_blocking_threads(1)
         .listen(listener)?
         .run())
 }

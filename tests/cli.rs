@@ -67,10 +67,7 @@ fn import_then_export_gives_back_every_field() {
 fn the_shared_sample_feed_keeps_fields_we_do_not_model() {
     let folder = tempfile::tempdir().expect("folder");
     let database = folder.path().join("directory.sqlite3");
-    let sample = format!("{}/../shared/reference/sample-feed.json", env!("CARGO_MANIFEST_DIR"));
-    if !Path::new(&sample).exists() {
-        return;
-    }
+    let sample = fixture("sample-feed.json");
     run_ok(&database, &["import", "--group", "alcoholics-anonymous", &sample]);
     let exported = by_slug(&export_json(&database));
     assert_eq!(exported["lakeside-morning-reflections"]["venmo"], "@lakeside-aa");
@@ -198,4 +195,21 @@ fn calendar_events_keep_their_local_time_across_daylight_saving() {
     assert_eq!(winter.timestamp().to_string(), "2026-11-03T18:30:00Z");
     assert!(calendar.contains("RRULE:FREQ=WEEKLY;BYDAY=TU"), "{calendar}");
     assert!(!calendar.contains("DTSTART:"), "no floating or UTC start times: {calendar}");
+}
+
+#[test]
+fn a_record_naming_an_unknown_group_is_reported_by_position_and_slug() {
+    let folder = tempfile::tempdir().expect("folder");
+    let database = folder.path().join("directory.sqlite3");
+    let feed = write(
+        folder.path(),
+        "unknown.json",
+        r#"[{"name": "Fine", "slug": "fine", "day": 1, "time": "18:00", "fellowship": "smart-recovery"},
+            {"name": "Stray", "slug": "stray", "day": 1, "time": "19:00", "fellowship": "no-such-group"}]"#,
+    );
+    let output = run(&database, &["import", feed.to_str().expect("path")]);
+    assert!(!output.status.success());
+    let message = String::from_utf8_lossy(&output.stderr);
+    assert!(message.contains("record 2 (slug \"stray\"): fellowship"), "{message}");
+    assert!(export_json(&database).is_empty(), "nothing was imported");
 }

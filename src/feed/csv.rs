@@ -152,14 +152,20 @@ fn type_code(text: &str, vocabulary: &TypeVocabulary) -> String {
     vocabulary.code_for_name(text).map_or_else(|| text.to_owned(), str::to_owned)
 }
 
-/// A slug for a TSML row without one: name, day and time, lower-case with hyphens.
+/// A slug for a row without one: its `ID` column when there is one, otherwise name, day, time
+/// and place, lower-case with hyphens (two rows alike in all of these are reported as one slug twice).
 fn derived_slug(object: &Map<String, Value>) -> Option<String> {
-    let name = object.get("name")?.as_str()?;
-    let day = object.get("day").map(|day| day.to_string()).unwrap_or_default();
-    let time = object.get("time").and_then(Value::as_str).unwrap_or_default();
-    let text = format!("{name} {day} {time}").to_lowercase();
-    let slug: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|part| !part.is_empty()).collect();
-    Some(slug.join("-"))
+    let text = match object.get("id") {
+        Some(id) => id.as_str().map_or_else(|| id.to_string(), str::to_owned),
+        None => {
+            let field = |key: &str| object.get(key).map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned));
+            let parts = ["name", "day", "time", "location", "formatted_address", "address"];
+            parts.iter().filter_map(|key| field(key)).collect::<Vec<_>>().join(" ")
+        }
+    };
+    let text = text.to_lowercase();
+    let slug: Vec<&str> = text.split(|c: char| !c.is_ascii_alphanumeric()).filter(|part| !part.is_empty()).collect();
+    (!slug.is_empty()).then(|| slug.join("-"))
 }
 
 /// Writes meetings as CSV: our columns, then one column per field we keep but do not model.
@@ -220,7 +226,7 @@ mod tests {
         let meetings = parse_csv(csv.as_bytes(), &defaults(), &vocabulary()).expect("parses");
         assert_eq!(meetings.len(), 2);
         let first = &meetings[0];
-        assert_eq!(first.slug, "serenity-group-1-19-00");
+        assert_eq!(first.slug, "serenity-group-1-19-00-hall-1-main-st");
         assert_eq!(first.time.map(|t| t.to_string()).as_deref(), Some("19:00"));
         assert_eq!(first.days[0].number(), 1);
         assert_eq!(first.types, ["O", "D", "X"]);

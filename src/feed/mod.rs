@@ -141,8 +141,10 @@ impl RecordReader {
         self.slug = slug.clone();
         match &slug {
             None => self.fail("slug", "is missing (every meeting needs a unique slug)".into()),
-            Some(slug) if !slug.chars().all(|c| c.is_alphanumeric() || "-_.~".contains(c)) || slug.len() > 255 => {
-                self.fail("slug", "must be letters, digits and hyphens only".into())
+            Some(slug)
+                if !slug.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_') || slug.len() > 255 =>
+            {
+                self.fail("slug", "must be letters, digits, hyphens and underscores only".into())
             }
             Some(_) => {}
         }
@@ -158,10 +160,15 @@ impl RecordReader {
         if !days.is_empty() && time.is_none() && self.errors.iter().all(|e| e.field != "time") {
             self.fail("time", "is missing for a meeting that has a day".into());
         }
-        let timezone = self.text(&object, "timezone").unwrap_or_else(|| defaults.timezone.clone());
-        if jiff::tz::TimeZone::get(&timezone).is_err() {
-            self.fail("timezone", format!("\"{timezone}\" is not an IANA time zone (like America/Chicago)"));
-        }
+        let given = self.text(&object, "timezone").unwrap_or_else(|| defaults.timezone.clone());
+        // Stored under its canonical IANA name ("america/chicago" becomes "America/Chicago").
+        let timezone = match jiff::tz::TimeZone::get(&given) {
+            Ok(zone) if !zone.is_unknown() => zone.iana_name().unwrap_or(&given).to_owned(),
+            _ => {
+                self.fail("timezone", format!("\"{given}\" is not an IANA time zone (like America/Chicago)"));
+                given
+            }
+        };
         let types = self.types(object.get("types"));
         let group_slug = self.text(&object, "fellowship").or_else(|| defaults.group_slug.clone());
         let latitude = self.coordinate(&object, "latitude", 90.0);
@@ -323,9 +330,12 @@ pub fn parse_any(
     }
 }
 
-/// Members are anonymous: on the public site a contact's name is cut to its first word
-/// (`contact_1_name: "Dana S."` becomes `"Dana"`). The CLI export keeps what the import took.
+/// Members are anonymous: on the public site a contact is shown by first name only
+/// (`contact_1_name: "Dana S."` becomes `"Dana"`), and contacts' e-mail addresses and phone
+/// numbers, which often carry a full name, are left out. The CLI export keeps what the import took.
 pub fn anonymise_contacts(meeting: &mut Meeting) {
+    let private = |key: &str| key.starts_with("contact_") && (key.ends_with("_email") || key.ends_with("_phone"));
+    meeting.extra.retain(|key, _| !private(key));
     for (key, value) in meeting.extra.iter_mut() {
         if key.starts_with("contact_")
             && key.ends_with("_name")
@@ -399,9 +409,8 @@ mod tests {
 
     #[test]
     fn the_shared_sample_feed_reads_in_all_its_shapes() {
-        let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/reference/sample-feed.json"));
-        let Ok(bytes) = bytes else { return };
-        let meetings = parse_meeting_guide(&bytes, &defaults()).expect("sample feed parses");
+        let bytes = include_bytes!("../../tests/fixtures/sample-feed.json");
+        let meetings = parse_meeting_guide(bytes, &defaults()).expect("sample feed parses");
         let by_slug = |slug: &str| meetings.iter().find(|m| m.slug == slug).expect(slug);
         let womens = by_slug("4012");
         assert_eq!(womens.days.iter().map(|d| d.number()).collect::<Vec<_>>(), [2, 4]);
@@ -432,6 +441,22 @@ mod tests {
         assert!(lines[2].contains("record 4") && lines[2].contains("name"), "{lines:?}");
         assert!(lines[3].contains("record 5") && lines[3].contains("twice"), "{lines:?}");
         assert!(lines[4].starts_with("record 6:"), "{lines:?}");
+    }
+
+    #[test]
+    fn zones_are_stored_by_their_canonical_name_and_slugs_must_be_url_safe() {
+        let feed = br#"[{"name": "A", "slug": "a", "day": 1, "time": "07:00", "timezone": "america/new_york"}]"#;
+        assert_eq!(parse_meeting_guide(feed, &defaults()).expect("parses")[0].timezone, "America/New_York");
+        for (slug, zone) in [
+            ("x.ics", "America/Chicago"),
+            ("..", "America/Chicago"),
+            ("café", "America/Chicago"),
+            ("ok", "Etc/Unknown"),
+        ] {
+            let feed =
+                format!(r#"[{{"name": "A", "slug": "{slug}", "day": 1, "time": "07:00", "timezone": "{zone}"}}]"#);
+            assert!(parse_meeting_guide(feed.as_bytes(), &defaults()).is_err(), "{slug} {zone}");
+        }
     }
 
     #[test]

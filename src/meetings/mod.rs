@@ -137,13 +137,13 @@ impl TimeOfDay {
         }
     }
 
-    /// `[start, end)` as `HH:MM` strings; night is the complement of 05:00..21:00.
-    pub fn range(self) -> (&'static str, &'static str) {
+    /// `[start, end)` in minutes past midnight; night wraps: it is the complement of 05:00..21:00.
+    pub fn minutes(self) -> (u16, u16) {
         match self {
-            TimeOfDay::Morning => ("05:00", "12:00"),
-            TimeOfDay::Midday => ("12:00", "17:00"),
-            TimeOfDay::Evening => ("17:00", "21:00"),
-            TimeOfDay::Night => ("21:00", "05:00"),
+            TimeOfDay::Morning => (5 * 60, 12 * 60),
+            TimeOfDay::Midday => (12 * 60, 17 * 60),
+            TimeOfDay::Evening => (17 * 60, 21 * 60),
+            TimeOfDay::Night => (21 * 60, 5 * 60),
         }
     }
 }
@@ -203,9 +203,12 @@ impl Attendance {
 }
 
 /// Meeting Guide type codes and their English names (`content/meetings/meeting-guide-types.json`).
+/// Codes are compared without regard to case (feeds send `o` as well as `O`); a meeting keeps
+/// its codes as the feed wrote them.
 #[derive(Debug, Clone, Default)]
 pub struct TypeVocabulary {
-    names: HashMap<String, String>,
+    /// By upper-cased code: (the code as the vocabulary writes it, its English name).
+    names: HashMap<String, (String, String)>,
 }
 
 impl TypeVocabulary {
@@ -213,15 +216,22 @@ impl TypeVocabulary {
     pub fn embedded() -> Result<TypeVocabulary, serde_json::Error> {
         let bytes = crate::embedded::content_file("meetings/meeting-guide-types.json").unwrap_or(b"{}");
         let all: HashMap<String, HashMap<String, String>> = serde_json::from_slice(bytes)?;
-        let mut names: HashMap<String, String> =
-            all.into_iter().filter_map(|(code, names)| Some((code, names.get("en")?.clone()))).collect();
-        names.entry("ONL".to_owned()).or_insert_with(|| "Online".to_owned());
+        let mut names: HashMap<String, (String, String)> = all
+            .into_iter()
+            .filter_map(|(code, names)| Some((code.to_uppercase(), (code, names.get("en")?.clone()))))
+            .collect();
+        names.entry("ONL".to_owned()).or_insert_with(|| ("ONL".to_owned(), "Online".to_owned()));
         Ok(TypeVocabulary { names })
     }
 
     /// The English name of a code, or `None` for an unknown or program-specific code.
     pub fn name(&self, code: &str) -> Option<&str> {
-        self.names.get(code).map(String::as_str)
+        self.names.get(&code.to_uppercase()).map(|(_, name)| name.as_str())
+    }
+
+    /// The code as the vocabulary writes it (`12X12` → `12x12`), or `None` when unknown.
+    pub fn canonical(&self, code: &str) -> Option<&str> {
+        self.names.get(&code.to_uppercase()).map(|(code, _)| code.as_str())
     }
 
     /// The name to show: the vocabulary's, or the code itself when unknown (never dropped).
@@ -231,11 +241,11 @@ impl TypeVocabulary {
 
     /// The code whose English name is `name` (any case): TSML's CSV writes names, not codes.
     pub fn code_for_name(&self, name: &str) -> Option<&str> {
-        self.names.iter().find(|(_, own)| own.eq_ignore_ascii_case(name)).map(|(code, _)| code.as_str())
+        self.names.values().find(|(_, own)| own.eq_ignore_ascii_case(name)).map(|(code, _)| code.as_str())
     }
 
     pub fn contains(&self, code: &str) -> bool {
-        self.names.contains_key(code)
+        self.names.contains_key(&code.to_uppercase())
     }
 
     /// Codes offered as finder checkboxes, the ones people ask for most.
@@ -280,8 +290,15 @@ pub struct Meeting {
 }
 
 impl Meeting {
+    /// The language the meeting is held in, as a BCP 47 tag for `lang=`, when a type code says
+    /// it is not English (the vocabulary's language codes).
+    pub fn language(&self) -> Option<&'static str> {
+        language_of(&self.types)
+    }
+
+    /// Has this type code, in any case.
     pub fn has_type(&self, code: &str) -> bool {
-        self.types.iter().any(|own| own == code)
+        self.types.iter().any(|own| own.eq_ignore_ascii_case(code))
     }
 
     pub fn is_online(&self) -> bool {
@@ -366,6 +383,41 @@ pub struct FinderResults {
     pub listings: Vec<MeetingListing>,
 }
 
+/// The language tag of the first language type code among `codes` (`S` is Spanish, `FR` French, …).
+pub fn language_of(codes: &[String]) -> Option<&'static str> {
+    const LANGUAGES: [(&str, &str); 28] = [
+        ("S", "es"),
+        ("FR", "fr"),
+        ("DE", "de"),
+        ("POL", "pl"),
+        ("POR", "pt"),
+        ("RUS", "ru"),
+        ("ITA", "it"),
+        ("JA", "ja"),
+        ("KOR", "ko"),
+        ("AR", "ar"),
+        ("FA", "fa"),
+        ("HE", "he"),
+        ("HI", "hi"),
+        ("HU", "hu"),
+        ("AF", "af"),
+        ("DA", "da"),
+        ("EL", "el"),
+        ("FI", "fi"),
+        ("IS", "is"),
+        ("LT", "lt"),
+        ("NL", "nl"),
+        ("NO", "no"),
+        ("PUN", "pa"),
+        ("SK", "sk"),
+        ("SV", "sv"),
+        ("TH", "th"),
+        ("TL", "tl"),
+        ("ASL", "ase"),
+    ];
+    codes.iter().find_map(|code| LANGUAGES.iter().find(|(own, _)| own.eq_ignore_ascii_case(code)).map(|(_, tag)| *tag))
+}
+
 /// Is this a plausible type code? Letters, digits, `-` and `_`, at most 12 characters.
 pub fn is_type_code(code: &str) -> bool {
     !code.is_empty()
@@ -419,5 +471,7 @@ mod tests {
         assert_eq!(vocabulary.name("O"), Some("Open"));
         assert_eq!(vocabulary.name("ONL"), Some("Online"));
         assert_eq!(vocabulary.label("NEWCOMER"), "NEWCOMER");
+        assert_eq!(vocabulary.name("o"), Some("Open"));
+        assert_eq!(vocabulary.canonical("12X12"), Some("12x12"));
     }
 }

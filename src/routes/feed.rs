@@ -6,7 +6,6 @@ use actix_web::{HttpRequest, HttpResponse, web};
 
 use crate::error::AppError;
 use crate::feed::{anonymise_contacts, ics, write_meeting_guide};
-use crate::meetings::MeetingFilter;
 use crate::startup::AppState;
 
 enum Format {
@@ -23,8 +22,7 @@ pub async fn calendar(state: web::Data<AppState>, request: HttpRequest) -> Resul
 }
 
 async fn respond(state: web::Data<AppState>, request: HttpRequest, format: Format) -> Result<HttpResponse, AppError> {
-    let mut filter =
-        MeetingFilter::parse(request.query_string(), &state.vocabulary, |slug| state.content.group(slug).is_some());
+    let mut filter = state.meeting_filter(request.query_string());
     // Feeds carry temporarily closed meetings too: readers show them as such.
     filter.include_inactive = true;
     if let Some(notice) = filter.notices.first() {
@@ -34,7 +32,8 @@ async fn respond(state: web::Data<AppState>, request: HttpRequest, format: Forma
         Format::MeetingGuide => "application/json",
         Format::Calendar => "text/calendar; charset=utf-8",
     };
-    let mut response = super::cached_response(&state, &request, false, content_type, || async {
+    let key = filter.clone();
+    let mut response = super::cached_response(&state, &request, &key, content_type, || async {
         let store = state.store.clone();
         let now = jiff::Timestamp::now();
         let mut meetings = web::block(move || store.meetings_matching(&filter, now)).await??;

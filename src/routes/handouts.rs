@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 
@@ -28,8 +29,17 @@ fn site_address(request: &HttpRequest) -> String {
     format!("{}://{}", info.scheme(), info.host())
 }
 
-fn today() -> String {
-    jiff::ZonedDateTime::now().date().to_string()
+/// Today's date in the site's zone, for "Printed …".
+fn today(state: &AppState) -> String {
+    let zone = jiff::tz::TimeZone::get(&state.settings.default_timezone).unwrap_or(jiff::tz::TimeZone::UTC);
+    jiff::Timestamp::now().to_zoned_datetime(zone).date().to_string()
+}
+
+/// A handout page: it prints the address the browser used, so it is not stored by shared caches.
+fn sheet(page: &impl Template) -> Result<HttpResponse, AppError> {
+    let mut response = html(page)?;
+    response.headers_mut().insert(header::CACHE_CONTROL, header::HeaderValue::from_static("private, max-age=300"));
+    Ok(response)
 }
 
 #[derive(Template)]
@@ -59,11 +69,11 @@ pub async fn group(
     let group = state.content.group(&slug).ok_or(AppError::NotFound)?;
     let store = state.store.clone();
     let counts = web::block(move || store.meeting_counts_by_group()).await??;
-    html(&GroupHandout {
+    sheet(&GroupHandout {
         group,
         meeting_count: counts.get(&group.slug).copied().unwrap_or(0),
         site: site_address(&request),
-        printed: today(),
+        printed: today(&state),
     })
 }
 
@@ -88,8 +98,7 @@ struct ScheduleHandout {
 }
 
 pub async fn meetings(state: web::Data<AppState>, request: HttpRequest) -> Result<HttpResponse, AppError> {
-    let filter =
-        MeetingFilter::parse(request.query_string(), &state.vocabulary, |slug| state.content.group(slug).is_some());
+    let filter = state.meeting_filter(request.query_string());
     let store = state.store.clone();
     let query = filter.clone();
     let results = web::block(move || store.schedule(&query, jiff::Timestamp::now(), SCHEDULE_LIMIT)).await??;
@@ -107,7 +116,7 @@ pub async fn meetings(state: web::Data<AppState>, request: HttpRequest) -> Resul
             _ => days.push(ScheduleDay { heading, meetings: vec![view] }),
         }
     }
-    html(&ScheduleHandout {
+    sheet(&ScheduleHandout {
         days,
         total: results.total,
         shown,
@@ -115,7 +124,7 @@ pub async fn meetings(state: web::Data<AppState>, request: HttpRequest) -> Resul
         finder_query: filter.query_string(),
         notices: filter.notices,
         site: site_address(&request),
-        printed: today(),
+        printed: today(&state),
     })
 }
 
@@ -135,8 +144,7 @@ struct ReferralHandout<'a> {
 }
 
 pub async fn referral(state: web::Data<AppState>, request: HttpRequest) -> Result<HttpResponse, AppError> {
-    let filter =
-        MeetingFilter::parse(request.query_string(), &state.vocabulary, |slug| state.content.group(slug).is_some());
+    let filter = state.meeting_filter(request.query_string());
     if let Some(notice) = filter.notices.first() {
         return Err(AppError::BadRequest(notice.clone()));
     }
@@ -168,5 +176,5 @@ pub async fn referral(state: web::Data<AppState>, request: HttpRequest) -> Resul
             finder_link: format!("/meetings?{}", narrowed.query_string()),
         });
     }
-    html(&ReferralHandout { choices, site: site_address(&request), printed: today() })
+    sheet(&ReferralHandout { choices, site: site_address(&request), printed: today(&state) })
 }

@@ -44,6 +44,8 @@ pub struct ListingView {
     pub types: Vec<String>,
     /// Type codes, for compact print with a legend.
     pub codes: Vec<String>,
+    /// The meeting's language when not English, for `lang=` on its name.
+    pub lang: Option<&'static str>,
     /// The street address, when there is a venue to go to.
     pub address: Option<String>,
     pub conference_url: Option<String>,
@@ -63,6 +65,7 @@ impl ListingView {
             group: group_link(listing.group_slug.as_deref(), groups),
             types: listing.types.iter().map(|code| vocabulary.label(code).to_owned()).collect(),
             address: listing.address.filter(|_| !listing.approximate && listing.attendance != Attendance::Online),
+            lang: crate::meetings::language_of(&listing.types),
             codes: listing.types,
             conference_url: listing.conference_url,
             conference_phone: listing.conference_phone,
@@ -157,11 +160,9 @@ impl FinderPage<'_> {
 }
 
 pub async fn finder(state: web::Data<AppState>, request: HttpRequest) -> Result<HttpResponse, AppError> {
-    let filter =
-        MeetingFilter::parse(request.query_string(), &state.vocabulary, |slug| state.content.group(slug).is_some());
-    let today = filter.has_day(DayChoice::Today);
-    let render = || render_finder(state.clone(), filter);
-    super::cached_response(&state, &request, today, "text/html; charset=utf-8", render).await
+    let filter = state.meeting_filter(request.query_string());
+    let render = || render_finder(state.clone(), filter.clone());
+    super::cached_response(&state, &request, &filter, "text/html; charset=utf-8", render).await
 }
 
 async fn render_finder(state: web::Data<AppState>, filter: MeetingFilter) -> Result<Vec<u8>, AppError> {
@@ -217,6 +218,14 @@ struct MeetingPage<'a> {
     address: Option<String>,
     attendance: Attendance,
     sample_data: bool,
+}
+
+impl MeetingPage<'_> {
+    /// A `tel:` link that keeps the digits, pauses (`,`) and the closing `#` (escaped, or it would
+    /// start a URL fragment).
+    fn tel_link(&self, phone: &str) -> String {
+        format!("tel:{}", phone.replace('#', "%23"))
+    }
 }
 
 pub async fn show(state: web::Data<AppState>, slug: web::Path<String>) -> Result<HttpResponse, AppError> {

@@ -9,6 +9,7 @@ use askama::Template;
 
 use crate::cache::CachedResponse;
 use crate::error::AppError;
+use crate::meetings::{DayChoice, MeetingFilter};
 use crate::startup::AppState;
 
 pub mod feed;
@@ -58,13 +59,14 @@ pub fn not_modified(request: &HttpRequest, etag: &str) -> Option<HttpResponse> {
     matches.then(|| HttpResponse::NotModified().insert_header((header::ETAG, etag.to_owned())).finish())
 }
 
-/// Answers a request whose response depends only on the data (its revision), the request, and,
-/// with `depends_on_now`, the current minute: 304 when the client has it, the cached bytes when
-/// the server has them, otherwise `produce` renders them (and they are kept).
+/// Answers a request whose response depends only on the data (its revision), on `filter` (its
+/// canonical form and notices, so that parameters we ignore make no new entry) and, for "today",
+/// on the current minute: 304 when the client has it, the cached bytes when the server has them,
+/// otherwise `produce` renders them (and they are kept).
 pub async fn cached_response<Fut>(
     state: &AppState,
     request: &HttpRequest,
-    depends_on_now: bool,
+    filter: &MeetingFilter,
     content_type: &'static str,
     produce: impl FnOnce() -> Fut,
 ) -> Result<HttpResponse, AppError>
@@ -78,7 +80,9 @@ where
             web::block(move || store.revision()).await??
         }
     };
-    let mut key = format!("{}?{}", request.path(), request.query_string());
+    let depends_on_now = filter.has_day(DayChoice::Today);
+    let mut key =
+        format!("{}?{}|{}", request.path(), filter.query_string_for_page(filter.page), filter.notices.join("|"));
     if depends_on_now {
         key.push_str(&format!("#{}", jiff::Timestamp::now().as_second() / 60));
     }

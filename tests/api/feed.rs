@@ -28,6 +28,7 @@ async fn the_public_feed_shows_contacts_by_first_name_only() {
     let feed: Vec<serde_json::Value> = serde_json::from_str(&page.body).expect("JSON");
     assert_eq!(feed[0]["contact_1_name"], "Dana");
     assert!(!page.body.contains("Smith"));
+    assert!(feed[0].get("contact_1_phone").is_none(), "contact phone numbers are not published");
 }
 
 #[actix_web::test]

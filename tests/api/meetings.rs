@@ -104,8 +104,8 @@ async fn today_is_each_meetings_own_today_and_starts_from_now() {
     let order: Vec<&str> = results.listings.iter().map(|listing| listing.slug.as_str()).collect();
     assert_eq!(
         order,
-        ["kappa-tokyo", "theta-sunday-night", "iota-sunday-morning"],
-        "Tokyo's Monday 18:00 is 6 h away; Chicago's 21:30 is 30 min away but sorts by local time; 08:00 has passed"
+        ["theta-sunday-night", "kappa-tokyo", "iota-sunday-morning"],
+        "Chicago's 21:30 starts in 30 minutes, Tokyo's Monday 18:00 in 6 hours; Chicago's 08:00 has passed"
     );
     assert_eq!(results.total, 3);
 }
@@ -240,4 +240,71 @@ async fn an_import_is_seen_at_once_by_cached_finder_pages() {
     app.state.store.import(&meetings, &Default::default()).expect("imports");
     assert_eq!(listed(&app, "type=W").await.len(), 3);
     assert_ne!(app.get("/meetings?type=W").await.header("etag").map(str::to_owned), etag);
+}
+
+/// Imports a feed given as JSON text into the test app's database.
+fn import(app: &TestApp, feed: &str) -> mutual_support::db::ImportSummary {
+    let defaults = mutual_support::feed::FeedDefaults { timezone: "America/Chicago".into(), group_slug: None };
+    let meetings = mutual_support::feed::parse_meeting_guide(feed.as_bytes(), &defaults).expect("parses");
+    app.state.store.import(&meetings, &Default::default()).expect("imports")
+}
+
+#[actix_web::test]
+async fn the_first_real_import_retires_the_sample_meetings_and_their_label() {
+    let app = TestApp::spawn();
+    assert!(app.get("/meetings").await.body.contains("Sample data"));
+    let summary = import(
+        &app,
+        r#"[{"name": "Real Meeting", "slug": "real-meeting", "day": 2, "time": "19:00", "types": ["O"],
+            "formatted_address": "1 Real St, Riverton, MN 55990, USA", "fellowship": "alcoholics-anonymous"}]"#,
+    );
+    assert!(summary.archived >= 150, "{summary:?}");
+    let page = app.get("/meetings").await;
+    assert_eq!(page.listed_meetings(), ["real-meeting"]);
+    assert!(!page.body.contains("Sample data"));
+    assert_eq!(app.get("/meetings?q=riverton").await.listed_meetings(), ["real-meeting"]);
+    let feed: Vec<serde_json::Value> = serde_json::from_str(&app.get("/feed/meetings.json").await.body).expect("JSON");
+    assert_eq!(feed.len(), 1);
+}
+
+#[test]
+fn today_on_a_directory_without_meetings_is_an_empty_answer() {
+    let folder = tempfile::tempdir().expect("folder");
+    let store = mutual_support::db::Store::open(&folder.path().join("empty.sqlite3")).expect("store opens");
+    let vocabulary = TypeVocabulary::embedded().expect("vocabulary");
+    let filter = MeetingFilter::parse("day=today", &vocabulary, |_| true);
+    let results = store.find(&filter, jiff::Timestamp::now()).expect("no SQL error");
+    assert_eq!(results.total, 0);
+}
+
+#[actix_web::test]
+async fn type_codes_match_in_any_case_and_addresses_from_parts_are_shown() {
+    let app = TestApp::with_fixture("finder-feed.json");
+    import(
+        &app,
+        r#"[{"name": "Lower Case Codes", "slug": "lower-case", "day": 5, "time": "12:00", "types": ["o", "12x12"],
+            "address": "9 Part St", "city": "Riverton", "state": "MN", "fellowship": "narcotics-anonymous"}]"#,
+    );
+    assert_eq!(listed(&app, "type=O&day=5").await, ["lower-case"]);
+    assert_eq!(listed(&app, "type=12x12").await, ["lower-case"]);
+    let page = app.get("/meetings?day=5").await;
+    let places = page.texts("ol.meeting-list .where");
+    assert!(places.iter().any(|place| place.contains("9 Part St, Riverton, MN")), "{places:?}");
+    let notices = app.get("/meetings?type=12x12").await.texts("div.notice li");
+    assert!(notices.is_empty(), "12x12 is a standard code: {notices:?}");
+}
+
+#[actix_web::test]
+async fn a_phone_link_keeps_its_closing_hash_and_spanish_meetings_say_their_language() {
+    let app = TestApp::with_fixture("finder-feed.json");
+    let page = app.get("/meetings/epsilon-phone").await;
+    assert!(page.attributes("a[href^='tel:']", "href").contains(&"tel:+15555550100,,1234%23".to_owned()));
+    import(
+        &app,
+        r#"[{"name": "Grupo Esperanza", "slug": "grupo-esperanza", "day": 3, "time": "19:00", "types": ["O", "S"],
+            "formatted_address": "3 Example St, Riverton, MN 55990, USA", "notes": "Reunión en español."}]"#,
+    );
+    let page = app.get("/meetings/grupo-esperanza").await;
+    assert_eq!(page.attributes("h1", "lang"), ["es"]);
+    assert_eq!(app.get("/meetings?day=3").await.attributes("h3 a[lang]", "lang"), ["es"]);
 }
