@@ -686,20 +686,25 @@ fn write_meeting(
 
 /// Loads whole meetings by id, in the order given.
 fn load_meetings(connection: &Connection, ids: &[i64]) -> Result<Vec<Meeting>, StoreError> {
-    let mut by_id = connection.prepare_cached(
-        "SELECT slug, name, group_slug, time, end_time, timezone, location, formatted_address, approximate,
-                latitude, longitude, regions, conference_url, conference_url_notes, conference_phone,
-                conference_phone_notes, notes, location_notes, home_group, updated, extra, types
-         FROM meetings WHERE id = ?1",
+    // One statement for all of them: the ids go in as a JSON array, and come out in its order.
+    let ids = serde_json::to_string(ids).unwrap_or_else(|_| "[]".to_owned());
+    let mut statement = connection.prepare_cached(
+        "SELECT m.slug, m.name, m.group_slug, m.time, m.end_time, m.timezone, m.location, m.formatted_address,
+                m.approximate, m.latitude, m.longitude, m.regions, m.conference_url, m.conference_url_notes,
+                m.conference_phone, m.conference_phone_notes, m.notes, m.location_notes, m.home_group, m.updated,
+                m.extra, m.types,
+                (SELECT group_concat(d.day) FROM meeting_days d WHERE d.meeting_id = m.id AND d.day < 7)
+         FROM json_each(?1) wanted JOIN meetings m ON m.id = wanted.value
+         ORDER BY wanted.key",
     )?;
-    let mut days =
-        connection.prepare_cached("SELECT day FROM meeting_days WHERE meeting_id = ?1 AND day < 7 ORDER BY day")?;
-    let mut meetings = Vec::with_capacity(ids.len());
-    for id in ids {
-        let mut meeting = by_id.query_row([id], |row| {
+    let meetings = statement
+        .query_map([ids], |row| {
             let regions: String = row.get(11)?;
             let extra: String = row.get(20)?;
             let types: String = row.get(21)?;
+            let days: Option<String> = row.get(22)?;
+            let mut days: Vec<Weekday> = days.unwrap_or_default().split(',').filter_map(Weekday::parse).collect();
+            days.sort();
             Ok(Meeting {
                 slug: row.get(0)?,
                 name: row.get(1)?,
@@ -723,15 +728,10 @@ fn load_meetings(connection: &Connection, ids: &[i64]) -> Result<Vec<Meeting>, S
                 updated: row.get(19)?,
                 extra: serde_json::from_str(&extra).unwrap_or_default(),
                 types: serde_json::from_str(&types).unwrap_or_default(),
-                days: Vec::new(),
+                days,
             })
-        })?;
-        meeting.days = days
-            .query_map([id], |row| row.get::<_, u8>(0))?
-            .filter_map(|day| day.ok().and_then(Weekday::new))
-            .collect();
-        meetings.push(meeting);
-    }
+        })?
+        .collect::<Result<_, _>>()?;
     Ok(meetings)
 }
 

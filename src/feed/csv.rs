@@ -201,7 +201,6 @@ fn cell(column: &str, value: Option<&Value>) -> String {
         ("regions", Some(Value::Array(items))) => {
             items.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(" > ")
         }
-        ("latitude" | "longitude" | "day", Some(value)) => value.to_string(),
         (_, Some(value)) => value.to_string(),
     }
 }
