@@ -115,14 +115,6 @@ impl FinderPage<'_> {
         self.filter.has_day(DayChoice::Today)
     }
 
-    fn time_is(&self, band: &Option<TimeOfDay>) -> bool {
-        self.filter.time == *band
-    }
-
-    fn attendance_is(&self, kind: &Option<Attendance>) -> bool {
-        self.filter.attendance == *kind
-    }
-
     fn region_is(&self, region: &str) -> bool {
         self.filter.region.as_deref() == Some(region)
     }
@@ -131,18 +123,21 @@ impl FinderPage<'_> {
         Weekday::all().collect()
     }
 
-    fn time_choices(&self) -> Vec<(Option<TimeOfDay>, &'static str, &'static str)> {
-        let mut choices = vec![(None, "any", "Any time")];
-        choices.extend(TimeOfDay::ALL.map(|band| (Some(band), band.parameter(), band.label())));
+    /// (parameter value, label, chosen) of each time-of-day radio button; "" is any time.
+    fn time_choices(&self) -> Vec<(&'static str, &'static str, bool)> {
+        let mut choices = vec![("", "Any time", self.filter.time.is_none())];
+        choices.extend(TimeOfDay::ALL.map(|band| (band.parameter(), band.label(), self.filter.time == Some(band))));
         choices
     }
 
-    fn attendance_choices(&self) -> [(Option<Attendance>, &'static str, &'static str); 4] {
-        [
-            (None, "any", "Any way"),
-            (Some(Attendance::InPerson), "in_person", "In person (includes hybrid)"),
-            (Some(Attendance::Online), "online", "Online or by phone (includes hybrid)"),
-            (Some(Attendance::Hybrid), "hybrid", "Hybrid only"),
+    /// (parameter value, label, chosen) of each attendance radio button; "" is any way.
+    fn attendance_choices(&self) -> Vec<(&'static str, &'static str, bool)> {
+        let chosen = |kind| self.filter.attendance == kind;
+        vec![
+            ("", "Any way", chosen(None)),
+            ("in_person", "In person (includes hybrid)", chosen(Some(Attendance::InPerson))),
+            ("online", "Online or by phone (includes hybrid)", chosen(Some(Attendance::Online))),
+            ("hybrid", "Hybrid only", chosen(Some(Attendance::Hybrid))),
         ]
     }
 
