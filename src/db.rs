@@ -1,7 +1,7 @@
 //! The store: the SQLite database of groups and meetings. All SQL lives here; callers pass domain
 //! values in and get domain values back. Every function blocks: call it inside `web::block`.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::Path;
 use std::sync::{Arc, LazyLock, Mutex};
 use std::time::Instant;
@@ -172,17 +172,13 @@ impl Store {
         Ok(count.unsigned_abs())
     }
 
-    /// Active meetings per group slug.
-    pub fn meeting_counts_by_group(&self) -> Result<HashMap<String, u64>, StoreError> {
-        let connection = self.connection()?;
-        let mut statement = connection.prepare_cached(
-            "SELECT group_slug, count(*) FROM meetings
-             WHERE archived = 0 AND group_slug IS NOT NULL GROUP BY group_slug",
-        )?;
-        let counts = statement
-            .query_map([], |row| Ok((row.get(0)?, row.get::<_, i64>(1)?.unsigned_abs())))?
-            .collect::<Result<_, _>>()?;
-        Ok(counts)
+    /// Active meetings of one group (by the index on the group, not a pass over every group).
+    pub fn group_meeting_count(&self, group_slug: &str) -> Result<u64, StoreError> {
+        let count: i64 = self
+            .connection()?
+            .prepare_cached("SELECT count(*) FROM meetings WHERE group_slug = ?1 AND archived = 0")?
+            .query_row([group_slug], |row| row.get(0))?;
+        Ok(count.unsigned_abs())
     }
 
     /// Imports meetings in one transaction: upsert by slug, optionally archiving the group's

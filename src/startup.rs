@@ -3,6 +3,7 @@
 
 use std::net::TcpListener;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use actix_web::body::MessageBody;
 use actix_web::dev::{Server, ServiceFactory, ServiceRequest, ServiceResponse};
@@ -11,7 +12,7 @@ use actix_web::{App, HttpServer, web};
 
 use crate::cache::{ResponseCache, RevisionMemo};
 use crate::content::Content;
-use crate::db::{ImportOptions, Store};
+use crate::db::{ImportOptions, Store, StoreError};
 use crate::feed::{FeedDefaults, parse_meeting_guide};
 use crate::meetings::{MeetingFilter, TypeVocabulary};
 use crate::routes;
@@ -39,12 +40,22 @@ pub struct AppState {
     /// Rendered finder pages and feeds, by request and data revision.
     pub responses: ResponseCache,
     /// The finder's list of regions, per data revision.
-    pub regions: RevisionMemo<Vec<String>>,
+    region_list: RevisionMemo<Vec<String>>,
     /// Whether sample meetings are shown (and so labelled), per data revision.
-    pub sample_data: RevisionMemo<bool>,
+    sample_data: RevisionMemo<bool>,
 }
 
 impl AppState {
+    /// The regions of the active meetings at this revision (blocking: call in `web::block`).
+    pub fn regions(&self, revision: i64) -> Result<Arc<Vec<String>>, StoreError> {
+        self.region_list.get_or_try(revision, || self.store.regions())
+    }
+
+    /// Are sample meetings shown at this revision, so that pages must say so? (blocking)
+    pub fn shows_sample_data(&self, revision: i64) -> Result<bool, StoreError> {
+        Ok(*self.sample_data.get_or_try(revision, || self.store.has_sample_meetings())?)
+    }
+
     /// The finder's filter from a query string, checked against our vocabulary and groups.
     pub fn meeting_filter(&self, query_string: &str) -> MeetingFilter {
         MeetingFilter::parse(query_string, &self.vocabulary, |slug| self.content.group(slug).is_some())
@@ -74,7 +85,7 @@ pub fn prepare(settings: Settings) -> anyhow::Result<web::Data<AppState>> {
         vocabulary,
         settings,
         responses,
-        regions: RevisionMemo::default(),
+        region_list: RevisionMemo::default(),
         sample_data: RevisionMemo::default(),
     }))
 }

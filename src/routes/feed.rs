@@ -33,7 +33,7 @@ async fn respond(state: web::Data<AppState>, request: HttpRequest, format: Forma
         Format::Calendar => "text/calendar; charset=utf-8",
     };
     let key = filter.clone();
-    let mut response = super::cached_response(&state, &request, &key, content_type, || async {
+    let mut response = super::cached_response(&state, &request, &key, content_type, |_| async {
         let store = state.store.clone();
         let now = jiff::Timestamp::now();
         let mut meetings = web::block(move || store.meetings_matching(&filter, now)).await??;

@@ -60,7 +60,7 @@ struct GroupPage<'a> {
 pub async fn show(state: web::Data<AppState>, slug: web::Path<String>) -> Result<HttpResponse, AppError> {
     let group = state.content.group(&slug).ok_or(AppError::NotFound)?;
     let store = state.store.clone();
-    let counts = web::block(move || store.meeting_counts_by_group()).await??;
-    let meeting_count = counts.get(&group.slug).copied().unwrap_or(0);
+    let slug = group.slug.clone();
+    let meeting_count = web::block(move || store.group_meeting_count(&slug)).await??;
     html(&GroupPage { group, meeting_count })
 }

@@ -68,13 +68,9 @@ pub async fn group(
 ) -> Result<HttpResponse, AppError> {
     let group = state.content.group(&slug).ok_or(AppError::NotFound)?;
     let store = state.store.clone();
-    let counts = web::block(move || store.meeting_counts_by_group()).await??;
-    sheet(&GroupHandout {
-        group,
-        meeting_count: counts.get(&group.slug).copied().unwrap_or(0),
-        site: site_address(&request),
-        printed: today(&state),
-    })
+    let slug = group.slug.clone();
+    let meeting_count = web::block(move || store.group_meeting_count(&slug)).await??;
+    sheet(&GroupHandout { group, meeting_count, site: site_address(&request), printed: today(&state) })
 }
 
 /// One day of a printed schedule.

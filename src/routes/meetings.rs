@@ -156,20 +156,18 @@ impl FinderPage<'_> {
 
 pub async fn finder(state: web::Data<AppState>, request: HttpRequest) -> Result<HttpResponse, AppError> {
     let filter = state.meeting_filter(request.query_string());
-    let render = || render_finder(state.clone(), filter.clone());
+    let render = |revision| render_finder(state.clone(), filter.clone(), revision);
     super::cached_response(&state, &request, &filter, "text/html; charset=utf-8", render).await
 }
 
-async fn render_finder(state: web::Data<AppState>, filter: MeetingFilter) -> Result<Vec<u8>, AppError> {
+async fn render_finder(state: web::Data<AppState>, filter: MeetingFilter, revision: i64) -> Result<Vec<u8>, AppError> {
     let query = filter.clone();
     let shared = state.clone();
     let (results, regions, sample_data) = web::block(move || {
-        let store = &shared.store;
-        let revision = store.revision()?;
         Ok::<_, crate::db::StoreError>((
-            store.find(&query, jiff::Timestamp::now())?,
-            shared.regions.get_or_try(revision, || store.regions())?,
-            *shared.sample_data.get_or_try(revision, || store.has_sample_meetings())?,
+            shared.store.find(&query, jiff::Timestamp::now())?,
+            shared.regions(revision)?,
+            shared.shows_sample_data(revision)?,
         ))
     })
     .await??;
@@ -224,11 +222,13 @@ impl MeetingPage<'_> {
 }
 
 pub async fn show(state: web::Data<AppState>, slug: web::Path<String>) -> Result<HttpResponse, AppError> {
-    let store = state.store.clone();
+    let revision = super::current_revision(&state).await?;
+    let shared = state.clone();
     let slug = slug.into_inner();
-    let (meeting, sample_data) =
-        web::block(move || Ok::<_, crate::db::StoreError>((store.meeting(&slug)?, store.has_sample_meetings()?)))
-            .await??;
+    let (meeting, sample_data) = web::block(move || {
+        Ok::<_, crate::db::StoreError>((shared.store.meeting(&slug)?, shared.shows_sample_data(revision)?))
+    })
+    .await??;
     let meeting = meeting.ok_or(AppError::NotFound)?;
     let schedule = if meeting.is_by_appointment() {
         vec!["By appointment".to_owned()]

@@ -59,27 +59,30 @@ pub fn not_modified(request: &HttpRequest, etag: &str) -> Option<HttpResponse> {
     matches.then(|| HttpResponse::NotModified().insert_header((header::ETAG, etag.to_owned())).finish())
 }
 
+/// The data's revision: the one read within the last second, without I/O, or a fresh read.
+pub async fn current_revision(state: &AppState) -> Result<i64, AppError> {
+    if let Some(revision) = state.store.recent_revision() {
+        return Ok(revision);
+    }
+    let store = state.store.clone();
+    Ok(web::block(move || store.revision()).await??)
+}
+
 /// Answers a request whose response depends only on the data (its revision), on `filter` (its
 /// canonical form and notices, so that parameters we ignore make no new entry) and, for "today",
 /// on the current minute: 304 when the client has it, the cached bytes when the server has them,
-/// otherwise `produce` renders them (and they are kept).
+/// otherwise `produce` renders them for that revision (and they are kept).
 pub async fn cached_response<Fut>(
     state: &AppState,
     request: &HttpRequest,
     filter: &MeetingFilter,
     content_type: &'static str,
-    produce: impl FnOnce() -> Fut,
+    produce: impl FnOnce(i64) -> Fut,
 ) -> Result<HttpResponse, AppError>
 where
     Fut: Future<Output = Result<Vec<u8>, AppError>>,
 {
-    let revision = match state.store.recent_revision() {
-        Some(revision) => revision,
-        None => {
-            let store = state.store.clone();
-            web::block(move || store.revision()).await??
-        }
-    };
+    let revision = current_revision(state).await?;
     let depends_on_now = filter.has_day(DayChoice::Today);
     let mut key =
         format!("{}?{}|{}", request.path(), filter.query_string_for_page(filter.page), filter.notices.join("|"));
@@ -99,7 +102,7 @@ where
                 etag,
                 content_type,
                 cache_control: format!("public, max-age={}", if depends_on_now { 60 } else { 300 }),
-                body: produce().await?.into(),
+                body: produce(revision).await?.into(),
             };
             state.responses.put(revision, key, cached.clone());
             cached
