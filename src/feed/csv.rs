@@ -29,14 +29,11 @@ pub fn parse_csv(
     if !headers.iter().any(|header| header == "name") {
         return Err(FeedError::Malformed("the CSV has no `Name` column".to_owned()));
     }
-    let records: Vec<Result<Map<String, Value>, String>> = reader
-        .records()
-        .map(|row| {
-            let row = row.map_err(|error| format!("unreadable row: {error}"))?;
-            Ok(record_from_row(&headers, &row, vocabulary))
-        })
-        .collect();
-    collect_records(records.into_iter(), defaults)
+    let records = reader.records().map(|row| {
+        let row = row.map_err(|error| format!("unreadable row: {error}"))?;
+        Ok(record_from_row(&headers, &row, vocabulary))
+    });
+    collect_records(records, defaults)
 }
 
 /// `Conference URL` → `conference_url`, `Sub-Region` → `sub_region`.

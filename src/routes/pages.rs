@@ -1,7 +1,5 @@
 //! The site's own pages (home, about), the health check, static files and the 404 page.
 
-use std::hash::{Hash, Hasher};
-
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
@@ -53,9 +51,8 @@ pub async fn health(state: web::Data<AppState>) -> HttpResponse {
 pub async fn static_file(request: HttpRequest, path: web::Path<String>) -> Result<HttpResponse, AppError> {
     let (_, bytes) =
         crate::embedded::STATIC_FILES.iter().find(|(name, _)| *name == path.as_str()).ok_or(AppError::NotFound)?;
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    bytes.hash(&mut hasher);
-    let etag = format!("\"{:016x}\"", hasher.finish());
+    // build.rs versions the static files as a whole: no hashing per request.
+    let etag = format!("\"{}\"", crate::embedded::STATIC_VERSION);
     let content_type = match path.rsplit('.').next() {
         Some("css") => "text/css; charset=utf-8",
         Some("js") => "text/javascript; charset=utf-8",
