@@ -12,7 +12,8 @@ use indicatif::{ProgressBar, ProgressStyle};
 use crate::db::ImportOptions;
 use crate::feed::{self, FeedDefaults};
 use crate::meetings::MeetingFilter;
-use crate::startup::{self, Settings};
+use crate::startup;
+use crate::state::{AppState, Core, Settings};
 
 #[derive(Debug, Parser)]
 #[command(name = "mutual-support", version, about = "A directory of mutual support groups and their meetings")]
@@ -127,7 +128,7 @@ pub fn main() -> ExitCode {
 
 fn serve(args: ServeArgs) -> anyhow::Result<()> {
     let settings = Settings { response_cache_entries: args.cache_entries, ..args.data.settings(true) };
-    let state = startup::prepare(settings)?;
+    let state = AppState::prepare(settings)?;
     let listener =
         TcpListener::bind(&args.bind).map_err(|error| anyhow::anyhow!("cannot listen on {}: {error}", args.bind))?;
     let address = listener.local_addr()?;
@@ -144,7 +145,7 @@ fn import(args: ImportArgs) -> anyhow::Result<()> {
     } else {
         std::fs::read(&args.file).map_err(|error| anyhow::anyhow!("cannot read {}: {error}", args.file.display()))?
     };
-    let state = startup::prepare(args.data.settings(false))?;
+    let state = Core::open(&args.data.settings(false))?;
     if let Some(group) = &args.group {
         anyhow::ensure!(state.content.group(group).is_some(), "--group {group}: there is no such group");
     }
@@ -174,7 +175,7 @@ fn import(args: ImportArgs) -> anyhow::Result<()> {
 }
 
 fn export(args: ExportArgs) -> anyhow::Result<()> {
-    let state = startup::prepare(args.data.settings(false))?;
+    let state = Core::open_read_only(&args.data.database_path)?;
     let mut filter = MeetingFilter { include_inactive: true, ..MeetingFilter::default() };
     if let Some(group) = args.group {
         anyhow::ensure!(state.content.group(&group).is_some(), "--group {group}: there is no such group");

@@ -1,9 +1,10 @@
 //! Mutual Support Directory: a server-rendered directory of mutual support groups for alcohol and
 //! drug recovery and of their meetings. One binary, one SQLite file.
 //!
-//! A request flows `startup::app` (middleware, shared state) → `routes::*` (parse the request into
-//! domain values) → `db::Store` (all SQL) → an askama template → HTML. Errors become `AppError`,
-//! which renders the HTML error page.
+//! A request flows `startup::app` (middleware) → `routes::*` (parse the request into domain values,
+//! with `state::AppState` at hand) → `db::Store` (all SQL) → an askama template → HTML. Errors
+//! become `AppError`, which renders the HTML error page. The command-line tools use
+//! `state::Core` (store, content, vocabulary) without the web.
 
 pub mod cache;
 pub mod cli;
@@ -15,6 +16,7 @@ pub mod matcher;
 pub mod meetings;
 pub mod routes;
 pub mod startup;
+pub mod state;
 
 /// Files under `content/` and `static/`, embedded at build time by `build.rs`.
 pub mod embedded {

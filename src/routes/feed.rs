@@ -6,7 +6,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 
 use crate::error::AppError;
 use crate::feed::{anonymise_contacts, ics, write_meeting_guide};
-use crate::startup::AppState;
+use crate::state::AppState;
 
 enum Format {
     MeetingGuide,

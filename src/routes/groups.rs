@@ -6,7 +6,7 @@ use askama::Template;
 use super::html;
 use crate::content::{Approach, Audience, Group};
 use crate::error::AppError;
-use crate::startup::AppState;
+use crate::state::AppState;
 
 #[derive(Template)]
 #[template(path = "groups/index.html")]

@@ -7,7 +7,7 @@ use super::html;
 use super::pages::ProsePage;
 use crate::error::AppError;
 use crate::matcher::{self, Answers, Fit, SpiritualView, Suggestion};
-use crate::startup::AppState;
+use crate::state::AppState;
 
 pub async fn guide(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let page = state.content.page("guide/index").ok_or(AppError::NotFound)?;

@@ -13,7 +13,7 @@ use super::meetings::ListingView;
 use crate::content::{Approach, Group};
 use crate::error::AppError;
 use crate::meetings::{MeetingFilter, Weekday};
-use crate::startup::AppState;
+use crate::state::AppState;
 
 /// The most meetings a printed schedule lists; a wider search is asked to narrow down.
 pub const SCHEDULE_LIMIT: u64 = 300;

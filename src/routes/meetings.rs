@@ -13,7 +13,7 @@ use crate::meetings::filter::PAGE_SIZE;
 use crate::meetings::{
     Attendance, DayChoice, Meeting, MeetingFilter, MeetingListing, MeetingTime, TimeOfDay, TypeVocabulary, Weekday,
 };
-use crate::startup::AppState;
+use crate::state::AppState;
 
 /// How a meeting's schedule reads: "Monday, 7:00 pm to 8:00 pm (Chicago time)".
 pub fn when(day: Option<Weekday>, time: Option<MeetingTime>, end: Option<MeetingTime>, zone: &str) -> String {

@@ -10,7 +10,7 @@ use askama::Template;
 use crate::cache::CachedResponse;
 use crate::error::AppError;
 use crate::meetings::{DayChoice, MeetingFilter};
-use crate::startup::AppState;
+use crate::state::AppState;
 
 pub mod feed;
 pub mod groups;

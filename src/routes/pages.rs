@@ -7,7 +7,7 @@ use askama::Template;
 use super::html;
 use crate::content::{Group, Page};
 use crate::error::AppError;
-use crate::startup::AppState;
+use crate::state::AppState;
 
 #[derive(Template)]
 #[template(path = "home.html")]

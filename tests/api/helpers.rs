@@ -6,7 +6,8 @@ use actix_web::{test, web};
 use mutual_support::content::Content;
 use mutual_support::db::{ImportOptions, Store};
 use mutual_support::feed::{FeedDefaults, parse_meeting_guide};
-use mutual_support::startup::{self, AppState, Settings};
+use mutual_support::startup;
+use mutual_support::state::{AppState, Settings};
 use scraper::{Html, Selector};
 use tempfile::TempDir;
 
@@ -62,7 +63,7 @@ impl TestApp {
             seed_sample_meetings: true,
             response_cache_entries: 100,
         };
-        let state = startup::prepare(settings).expect("the app starts");
+        let state = AppState::prepare(settings).expect("the app starts");
         TestApp { state, _folder: folder }
     }
 
@@ -81,7 +82,7 @@ impl TestApp {
         let defaults = FeedDefaults { timezone: settings.default_timezone.clone(), group_slug: None };
         let meetings = parse_meeting_guide(&bytes, &defaults).expect("fixture parses");
         store.import(&meetings, &ImportOptions::default()).expect("fixture imports");
-        let state = startup::prepare(settings).expect("the app starts");
+        let state = AppState::prepare(settings).expect("the app starts");
         TestApp { state, _folder: folder }
     }
 

@@ -1,0 +1,274 @@
+//! Writing meetings: one transaction per imported set, upsert by slug, archiving what a full list
+//! no longer has. The one list of stored meeting columns lives in `rows.rs`.
+
+use std::collections::HashSet;
+
+use rusqlite::{OptionalExtension, ToSql, Transaction, params};
+
+use super::{APPOINTMENT_DAY, Store, StoreError};
+use crate::meetings::{Meeting, MeetingTime};
+
+/// What an import did, or (with `dry_run`) would do.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportSummary {
+    pub added: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+    pub archived: usize,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    /// Mark the meetings as sample data (the embedded default's seed).
+    pub sample: bool,
+    /// Treat the file as the full list of this group: its meetings missing from the file are archived.
+    pub replace_group: Option<String>,
+    /// Report what would change and write nothing.
+    pub dry_run: bool,
+}
+
+impl Store {
+    /// Imports meetings in one transaction: upsert by slug, optionally archiving the group's
+    /// meetings that are missing. Nothing is written on error or with `dry_run`.
+    pub fn import(&self, meetings: &[Meeting], options: &ImportOptions) -> Result<ImportSummary, StoreError> {
+        self.import_with_progress(meetings, options, &mut |_| {})
+    }
+
+    /// [`Store::import`], calling `progress` with the number of meetings written so far.
+    pub fn import_with_progress(
+        &self,
+        meetings: &[Meeting],
+        options: &ImportOptions,
+        progress: &mut dyn FnMut(usize),
+    ) -> Result<ImportSummary, StoreError> {
+        let mut connection = self.connection()?;
+        let transaction = connection.transaction()?;
+        let summary = import_into(&transaction, meetings, options, progress)?;
+        if options.dry_run {
+            transaction.rollback()?;
+        } else {
+            if summary != (ImportSummary { unchanged: summary.unchanged, ..ImportSummary::default() }) {
+                transaction.execute("UPDATE revision SET value = value + 1 WHERE id = 1", [])?;
+            }
+            transaction.commit()?;
+            self.revision()?;
+        }
+        Ok(summary)
+    }
+}
+
+fn import_into(
+    transaction: &Transaction,
+    meetings: &[Meeting],
+    options: &ImportOptions,
+    progress: &mut dyn FnMut(usize),
+) -> Result<ImportSummary, StoreError> {
+    let known_groups: HashSet<String> = {
+        let mut statement = transaction.prepare("SELECT slug FROM groups")?;
+        statement.query_map([], |row| row.get(0))?.collect::<Result<_, _>>()?
+    };
+    if let Some(group) = options.replace_group.as_ref().filter(|group| !known_groups.contains(*group)) {
+        return Err(StoreError::UnknownGroups(vec![format!("--group {group}: there is no such group")]));
+    }
+    let unknown: Vec<String> = meetings
+        .iter()
+        .enumerate()
+        .filter_map(|(index, meeting)| {
+            let slug = meeting.group_slug.as_ref().filter(|slug| !known_groups.contains(*slug))?;
+            Some(format!("record {} (slug \"{}\"): fellowship: there is no group \"{slug}\"", index + 1, meeting.slug))
+        })
+        .collect();
+    if !unknown.is_empty() {
+        return Err(StoreError::UnknownGroups(unknown));
+    }
+    let mut summary = ImportSummary::default();
+    let mut existing = transaction.prepare("SELECT id, fingerprint, archived FROM meetings WHERE slug = ?1")?;
+    let sample_ids: Vec<i64> = if options.sample {
+        Vec::new()
+    } else {
+        let mut statement = transaction.prepare("SELECT id FROM meetings WHERE sample = 1 AND archived = 0")?;
+        statement.query_map([], |row| row.get(0))?.collect::<Result<_, _>>()?
+    };
+    for (done, meeting) in meetings.iter().enumerate() {
+        if done % 1000 == 0 {
+            progress(done);
+        }
+        let fingerprint = fingerprint(meeting, options.sample);
+        let found: Option<(i64, String, bool)> =
+            existing.query_row([&meeting.slug], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?))).optional()?;
+        match found {
+            Some((_, old, false)) if old == fingerprint => summary.unchanged += 1,
+            Some((id, _, _)) => {
+                write_meeting(transaction, Some(id), meeting, &fingerprint, options.sample)?;
+                summary.updated += 1;
+            }
+            None => {
+                write_meeting(transaction, None, meeting, &fingerprint, options.sample)?;
+                summary.added += 1;
+            }
+        }
+    }
+    progress(meetings.len());
+    // The first real import retires the sample meetings of the embedded default (a sample
+    // meeting the import itself brought again is now a real one and stays).
+    let kept: HashSet<&str> = meetings.iter().map(|m| m.slug.as_str()).collect();
+    let mut slug_of = transaction.prepare("SELECT slug FROM meetings WHERE id = ?1")?;
+    for id in sample_ids {
+        let slug: String = slug_of.query_row([id], |row| row.get(0))?;
+        if !kept.contains(slug.as_str()) {
+            archive_meeting(transaction, id)?;
+            summary.archived += 1;
+        }
+    }
+    if let Some(group) = &options.replace_group {
+        let keep: HashSet<&str> = meetings.iter().map(|m| m.slug.as_str()).collect();
+        let mut statement =
+            transaction.prepare("SELECT id, slug FROM meetings WHERE group_slug = ?1 AND archived = 0")?;
+        let current: Vec<(i64, String)> =
+            statement.query_map([group], |row| Ok((row.get(0)?, row.get(1)?)))?.collect::<Result<_, _>>()?;
+        for (id, slug) in current {
+            if !keep.contains(slug.as_str()) {
+                archive_meeting(transaction, id)?;
+                summary.archived += 1;
+            }
+        }
+    }
+    Ok(summary)
+}
+
+/// Hides a meeting from the finder and the exports; its row stays, so a later import can revive it.
+fn archive_meeting(transaction: &Transaction, id: i64) -> Result<(), StoreError> {
+    transaction.prepare_cached("UPDATE meetings SET archived = 1 WHERE id = ?1")?.execute([id])?;
+    transaction.prepare_cached("UPDATE meeting_days SET archived = 1 WHERE meeting_id = ?1")?.execute([id])?;
+    transaction.prepare_cached("DELETE FROM meeting_regions WHERE meeting_id = ?1")?.execute([id])?;
+    transaction.prepare_cached("DELETE FROM meeting_search WHERE rowid = ?1")?.execute([id])?;
+    Ok(())
+}
+
+/// A digest of everything stored for a meeting (its feed object and whether it is sample data),
+/// to tell an unchanged record on re-import. FNV-1a: stable across builds and toolchains.
+fn fingerprint(meeting: &Meeting, sample: bool) -> String {
+    let text = format!("{}{sample}", crate::feed::to_meeting_guide(meeting));
+    let hash = text
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3));
+    format!("{hash:016x}")
+}
+
+fn write_meeting(
+    transaction: &Transaction,
+    id: Option<i64>,
+    meeting: &Meeting,
+    fingerprint: &str,
+    sample: bool,
+) -> Result<(), StoreError> {
+    let regions = serde_json::to_string(&meeting.regions).unwrap_or_else(|_| "[]".to_owned());
+    let types = serde_json::to_string(&meeting.types).unwrap_or_else(|_| "[]".to_owned());
+    let extra = serde_json::Value::Object(meeting.extra.clone()).to_string();
+    let time = meeting.time.map(|t| t.to_string());
+    let end_time = meeting.end_time.map(|t| t.to_string());
+    let attendance = meeting.attendance().as_str();
+    let display_address = meeting.address();
+    // The stored columns, each once: the INSERT and the UPDATE are both built from this list.
+    let columns: [(&str, &dyn ToSql); 26] = [
+        ("slug", &meeting.slug),
+        ("name", &meeting.name),
+        ("group_slug", &meeting.group_slug),
+        ("time", &time),
+        ("end_time", &end_time),
+        ("timezone", &meeting.timezone),
+        ("location", &meeting.location),
+        ("formatted_address", &meeting.formatted_address),
+        ("approximate", &meeting.approximate),
+        ("latitude", &meeting.latitude),
+        ("longitude", &meeting.longitude),
+        ("regions", &regions),
+        ("conference_url", &meeting.conference_url),
+        ("conference_url_notes", &meeting.conference_url_notes),
+        ("conference_phone", &meeting.conference_phone),
+        ("conference_phone_notes", &meeting.conference_phone_notes),
+        ("notes", &meeting.notes),
+        ("location_notes", &meeting.location_notes),
+        ("home_group", &meeting.home_group),
+        ("updated", &meeting.updated),
+        ("attendance", &attendance),
+        ("extra", &extra),
+        ("fingerprint", &fingerprint),
+        ("types", &types),
+        ("sample", &sample),
+        ("display_address", &display_address),
+    ];
+    let names: Vec<&str> = columns.iter().map(|(name, _)| *name).collect();
+    let mut values: Vec<(String, &dyn ToSql)> =
+        columns.iter().map(|(name, value)| (format!(":{name}"), *value)).collect();
+    let id = match id {
+        Some(id) => {
+            let assignments: Vec<String> = names.iter().map(|name| format!("{name} = :{name}")).collect();
+            values.push((":id".to_owned(), &id));
+            let named: Vec<(&str, &dyn ToSql)> = values.iter().map(|(name, value)| (name.as_str(), *value)).collect();
+            transaction
+                .prepare_cached(&format!(
+                    "UPDATE meetings SET {}, archived = 0 WHERE id = :id",
+                    assignments.join(", ")
+                ))?
+                .execute(named.as_slice())?;
+            for table in ["meeting_days", "meeting_regions"] {
+                transaction.prepare_cached(&format!("DELETE FROM {table} WHERE meeting_id = ?1"))?.execute([id])?;
+            }
+            transaction.prepare_cached("DELETE FROM meeting_search WHERE rowid = ?1")?.execute([id])?;
+            id
+        }
+        None => {
+            let named: Vec<(&str, &dyn ToSql)> = values.iter().map(|(name, value)| (name.as_str(), *value)).collect();
+            transaction
+                .prepare_cached(&format!(
+                    "INSERT INTO meetings ({}) VALUES (:{})",
+                    names.join(", "),
+                    names.join(", :")
+                ))?
+                .execute(named.as_slice())?;
+            transaction.last_insert_rowid()
+        }
+    };
+    let minutes = meeting.time.map_or(0, MeetingTime::minutes);
+    let days: Vec<i64> = if meeting.is_by_appointment() {
+        vec![APPOINTMENT_DAY]
+    } else {
+        meeting.days.iter().map(|day| i64::from(day.number())).collect()
+    };
+    // Upper-cased: the finder matches codes without regard to case.
+    let type_set = format!(" {} ", meeting.types.join(" ").to_uppercase());
+    let mut add_day = transaction.prepare_cached(
+        "INSERT OR IGNORE INTO meeting_days (day, minutes, meeting_id, group_slug, attendance, timezone, types)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    for day in days {
+        add_day.execute(params![
+            day,
+            minutes,
+            id,
+            meeting.group_slug,
+            meeting.attendance().as_str(),
+            meeting.timezone,
+            type_set
+        ])?;
+    }
+    let mut add_region =
+        transaction.prepare_cached("INSERT OR IGNORE INTO meeting_regions (meeting_id, region) VALUES (?1, ?2)")?;
+    for region in &meeting.regions {
+        add_region.execute(params![id, region])?;
+    }
+    // The fellowship's name and abbreviation are searchable too ("smart", "AA").
+    let fellowship: Option<String> = match &meeting.group_slug {
+        Some(slug) => transaction
+            .prepare_cached("SELECT name || ' ' || coalesce(short_name, '') FROM groups WHERE slug = ?1")?
+            .query_row([slug], |row| row.get(0))
+            .optional()?,
+        None => None,
+    };
+    let words = format!("{} {}", meeting.search_words(), fellowship.unwrap_or_default());
+    transaction
+        .prepare_cached("INSERT INTO meeting_search (rowid, words) VALUES (?1, ?2)")?
+        .execute(params![id, words])?;
+    Ok(())
+}

@@ -1,0 +1,223 @@
+//! The store: the SQLite database of groups and meetings. All SQL lives in `db/`; callers pass
+//! domain values in and get domain values back. Every function blocks: call it inside `web::block`.
+//! This file opens the database (pool, migrations, revision); `import.rs` writes meetings,
+//! `rows.rs` reads them back, `finder.rs` answers finder filters in SQL.
+
+use std::path::Path;
+use std::sync::{Arc, LazyLock, Mutex};
+use std::time::Instant;
+
+use r2d2_sqlite::SqliteConnectionManager;
+use rusqlite::{OptionalExtension, params};
+use rusqlite_migration::{M, Migrations};
+
+use crate::content::Group;
+use crate::meetings::Meeting;
+
+/// The schema, one `.sql` file per step, applied in order at start-up.
+pub static MIGRATIONS: LazyLock<Migrations<'static>> =
+    LazyLock::new(|| Migrations::new(vec![M::up(include_str!("../../migrations/001_initial.sql"))]));
+
+/// Connections to the database: one per core (the web server runs one worker, with one
+/// database thread, per connection).
+pub fn pool_size() -> usize {
+    std::thread::available_parallelism().map_or(2, std::num::NonZero::get).clamp(2, 16)
+}
+
+/// The day number stored for a meeting by appointment (after Saturday, so it sorts last).
+const APPOINTMENT_DAY: i64 = 7;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("connection pool: {0}")]
+    Pool(#[from] r2d2::Error),
+    #[error("migrating the database: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+    #[error("{0}: there is no database file here")]
+    Missing(String),
+    #[error("{0}: the database's schema is not this version's (open it once for writing to migrate it)")]
+    Schema(String),
+    #[error("creating the database folder {path}: {source}")]
+    Folder { path: String, source: std::io::Error },
+    /// Records naming a fellowship that is not one of our groups, one line each.
+    #[error("{} record(s) name an unknown group:\n  {}", .0.len(), .0.join("\n  "))]
+    UnknownGroups(Vec<String>),
+}
+
+/// How long a revision read from the database is trusted before it is read again: an import by
+/// another process (the CLI) is seen within this time; one by this process at once.
+const REVISION_TRUST: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// A pool of connections to one SQLite file.
+#[derive(Clone)]
+pub struct Store {
+    pool: r2d2::Pool<SqliteConnectionManager>,
+    /// The last revision read, and when.
+    last_revision: Arc<Mutex<Option<(Instant, i64)>>>,
+}
+
+mod finder;
+mod import;
+mod rows;
+
+pub use import::{ImportOptions, ImportSummary};
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        if let Some(folder) = path.parent().filter(|folder| !folder.as_os_str().is_empty()) {
+            std::fs::create_dir_all(folder)
+                .map_err(|source| StoreError::Folder { path: folder.display().to_string(), source })?;
+        }
+        let manager = SqliteConnectionManager::file(path).with_init(|connection| {
+            // busy_timeout first: the other settings may wait for a lock.
+            connection.execute_batch(
+                "PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;
+                 PRAGMA foreign_keys = ON; PRAGMA cache_size = -8000; PRAGMA mmap_size = 268435456;",
+            )
+        });
+        // One connection first, so a new file is created and switched to WAL before others open it.
+        let pool = r2d2::Pool::builder()
+            .max_size(u32::try_from(pool_size()).unwrap_or(2))
+            .min_idle(Some(1))
+            .connection_timeout(std::time::Duration::from_secs(5))
+            .build(manager)?;
+        MIGRATIONS.to_latest(&mut *pool.get()?)?;
+        Ok(Store { pool, last_revision: Arc::default() })
+    }
+
+    /// Opens an existing database for reading only: nothing is created, migrated or written, so
+    /// a read-only file (or a replica another process keeps current) can be read. Its schema must
+    /// be this build's.
+    pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
+        if !path.is_file() {
+            return Err(StoreError::Missing(path.display().to_string()));
+        }
+        let manager = SqliteConnectionManager::file(path)
+            .with_flags(rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX)
+            .with_init(|connection| connection.execute_batch("PRAGMA busy_timeout = 5000; PRAGMA query_only = ON;"));
+        let pool = r2d2::Pool::builder()
+            .max_size(u32::try_from(pool_size()).unwrap_or(2))
+            .min_idle(Some(1))
+            .connection_timeout(std::time::Duration::from_secs(5))
+            .build(manager)?;
+        if MIGRATIONS.pending_migrations(&*pool.get()?)? != 0 {
+            return Err(StoreError::Schema(path.display().to_string()));
+        }
+        Ok(Store { pool, last_revision: Arc::default() })
+    }
+
+    fn connection(&self) -> Result<r2d2::PooledConnection<SqliteConnectionManager>, StoreError> {
+        Ok(self.pool.get()?)
+    }
+
+    /// Checks that the database answers (for `/healthz`).
+    pub fn check(&self) -> Result<(), StoreError> {
+        self.connection()?.query_row("SELECT count(*) FROM groups", [], |_| Ok(()))?;
+        Ok(())
+    }
+
+    /// The number that changes whenever meetings or groups change, read from the database.
+    pub fn revision(&self) -> Result<i64, StoreError> {
+        let revision = self.connection()?.query_row("SELECT value FROM revision WHERE id = 1", [], |row| row.get(0))?;
+        if let Ok(mut last) = self.last_revision.lock() {
+            *last = Some((Instant::now(), revision));
+        }
+        Ok(revision)
+    }
+
+    /// The revision last read, if it was read recently enough to trust: no I/O, for hot paths.
+    pub fn recent_revision(&self) -> Option<i64> {
+        let last = *self.last_revision.lock().ok()?;
+        last.filter(|(read, _)| read.elapsed() < REVISION_TRUST).map(|(_, revision)| revision)
+    }
+
+    /// Writes the groups from `content/` into the database (insert or update by slug).
+    pub fn sync_groups(&self, groups: &[Group]) -> Result<(), StoreError> {
+        let mut connection = self.connection()?;
+        let transaction = connection.transaction()?;
+        {
+            let mut upsert = transaction.prepare(
+                "INSERT INTO groups (slug, name, short_name, audience, approach, website)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                 ON CONFLICT (slug) DO UPDATE SET name = ?2, short_name = ?3, audience = ?4,
+                     approach = ?5, website = ?6
+                 WHERE (name, short_name, audience, approach, website) IS NOT (?2, ?3, ?4, ?5, ?6)",
+            )?;
+            for group in groups {
+                upsert.execute(params![
+                    group.slug,
+                    group.name,
+                    group.short_name,
+                    group.audience.anchor(),
+                    group.approach.parameter(),
+                    group.website
+                ])?;
+            }
+        }
+        transaction.commit()?;
+        Ok(())
+    }
+
+    /// Are any of the active meetings sample data?
+    pub fn has_sample_meetings(&self) -> Result<bool, StoreError> {
+        Ok(self.connection()?.query_row(
+            "SELECT EXISTS (SELECT 1 FROM meetings WHERE sample = 1 AND archived = 0)",
+            [],
+            |row| row.get(0),
+        )?)
+    }
+
+    /// Has this database never held a meeting (not even an archived one)?
+    pub fn never_had_meetings(&self) -> Result<bool, StoreError> {
+        Ok(self.connection()?.query_row("SELECT NOT EXISTS (SELECT 1 FROM meetings)", [], |row| row.get(0))?)
+    }
+
+    pub fn meeting_count(&self) -> Result<u64, StoreError> {
+        let count: i64 =
+            self.connection()?.query_row("SELECT count(*) FROM meetings WHERE archived = 0", [], |row| row.get(0))?;
+        Ok(count.unsigned_abs())
+    }
+
+    /// Active meetings of one group (by the index on the group, not a pass over every group).
+    pub fn group_meeting_count(&self, group_slug: &str) -> Result<u64, StoreError> {
+        let count: i64 = self
+            .connection()?
+            .prepare_cached("SELECT count(*) FROM meetings WHERE group_slug = ?1 AND archived = 0")?
+            .query_row([group_slug], |row| row.get(0))?;
+        Ok(count.unsigned_abs())
+    }
+
+    /// One active meeting by slug.
+    pub fn meeting(&self, slug: &str) -> Result<Option<Meeting>, StoreError> {
+        let connection = self.connection()?;
+        let id: Option<i64> = connection
+            .query_row("SELECT id FROM meetings WHERE slug = ?1 AND archived = 0", [slug], |row| row.get(0))
+            .optional()?;
+        match id {
+            Some(id) => Ok(rows::load_meetings(&connection, &[id])?.pop()),
+            None => Ok(None),
+        }
+    }
+
+    /// Distinct regions of active meetings (archiving removes a meeting's regions), for the finder.
+    pub fn regions(&self) -> Result<Vec<String>, StoreError> {
+        let connection = self.connection()?;
+        let mut statement =
+            connection.prepare_cached("SELECT DISTINCT region FROM meeting_regions ORDER BY region LIMIT 500")?;
+        let regions = statement.query_map([], |row| row.get(0))?.collect::<Result<_, _>>()?;
+        Ok(regions)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_validate() {
+        assert!(MIGRATIONS.validate().is_ok());
+    }
+}
