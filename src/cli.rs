@@ -79,6 +79,9 @@ struct ServeArgs {
     /// Rendered finder pages and feeds kept in memory (0 turns the cache off).
     #[arg(long, env = "RESPONSE_CACHE_ENTRIES", default_value_t = 2000)]
     cache_entries: usize,
+    /// The unit of distances in the finder (`near`, `within`).
+    #[arg(long, env = "DISTANCE_UNIT", value_enum, default_value = "mi")]
+    distance_unit: crate::meetings::DistanceUnit,
     #[command(flatten)]
     data: DataArgs,
 }
@@ -101,6 +104,7 @@ impl DataArgs {
             default_timezone: self.timezone.clone(),
             seed_sample_meetings,
             response_cache_entries: 0,
+            distance_unit: crate::meetings::DistanceUnit::default(),
         }
     }
 }
@@ -127,7 +131,11 @@ pub fn main() -> ExitCode {
 }
 
 fn serve(args: ServeArgs) -> anyhow::Result<()> {
-    let settings = Settings { response_cache_entries: args.cache_entries, ..args.data.settings(true) };
+    let settings = Settings {
+        response_cache_entries: args.cache_entries,
+        distance_unit: args.distance_unit,
+        ..args.data.settings(true)
+    };
     let state = AppState::prepare(settings)?;
     let listener =
         TcpListener::bind(&args.bind).map_err(|error| anyhow::anyhow!("cannot listen on {}: {error}", args.bind))?;

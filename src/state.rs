@@ -25,6 +25,8 @@ pub struct Settings {
     pub seed_sample_meetings: bool,
     /// How many rendered finder pages and feeds to keep in memory (0: none).
     pub response_cache_entries: usize,
+    /// The unit distances are asked and shown in.
+    pub distance_unit: crate::meetings::DistanceUnit,
 }
 
 /// The non-web core: the store, the content and the vocabulary, opened once. The command-line

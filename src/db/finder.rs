@@ -59,7 +59,7 @@ impl Store {
         let sql = format!(
             "SELECT m.slug, m.name, m.group_slug, d.day, d.minutes, m.end_time, m.timezone, m.location,
                     m.display_address, m.approximate, m.attendance, m.conference_url, m.conference_phone,
-                    m.types, m.time
+                    m.types, m.time, m.regions
              FROM (SELECT d.day, d.minutes, d.meeting_id, {} AS sort_key FROM {} WHERE {}
                    ORDER BY {} LIMIT ?{} OFFSET ?{}) d
              JOIN meetings m ON m.id = d.meeting_id
@@ -96,6 +96,9 @@ impl Store {
                     conference_url: row.get(11)?,
                     conference_phone: row.get(12)?,
                     types: serde_json::from_str(&row.get::<_, String>(13)?).unwrap_or_default(),
+                    town: serde_json::from_str::<Vec<String>>(&row.get::<_, String>(15)?).unwrap_or_default().pop(),
+                    starts_in: None,
+                    distance_km: None,
                 })
             })?
             .collect::<Result<_, _>>()?;
@@ -134,13 +137,13 @@ impl FinderQuery {
                 .iter()
                 .filter_map(|day| match day {
                     DayChoice::Weekday(day) => Some(day.number().to_string()),
-                    DayChoice::Today => None,
+                    DayChoice::Today | DayChoice::Tonight => None,
                 })
                 .collect();
             if !weekdays.is_empty() {
                 any_day.push(format!("d.day IN ({})", weekdays.join(", ")));
             }
-            if filter.has_day(DayChoice::Today) {
+            if filter.has_day(DayChoice::Today) || filter.has_day(DayChoice::Tonight) {
                 // Today and the time now, in each meeting's own zone; zone names are bound values.
                 let clocks = zone_clocks(connection, now)?;
                 let mut day_arms = String::new();

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 pub mod filter;
 
-pub use filter::{DayChoice, MeetingFilter};
+pub use filter::{DayChoice, MeetingFilter, SeekerChoice, SortOrder};
 
 pub const DAY_NAMES: [&str; 7] = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
@@ -374,6 +374,47 @@ pub struct MeetingListing {
     pub types: Vec<String>,
     pub conference_url: Option<String>,
     pub conference_phone: Option<String>,
+    /// The town or most specific region, to show beside the venue.
+    pub town: Option<String>,
+    /// In upcoming order: minutes until it starts, negative when it started that long ago and is
+    /// still in progress. `None` in schedule order.
+    pub starts_in: Option<i32>,
+    /// Kilometres from the `near` place, when one was asked for and the meeting has coordinates.
+    pub distance_km: Option<f64>,
+}
+
+/// The unit distances are shown in (`--distance-unit mi|km`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum DistanceUnit {
+    #[default]
+    Mi,
+    Km,
+}
+
+impl DistanceUnit {
+    /// Kilometres in this unit.
+    pub fn from_km(self, km: f64) -> f64 {
+        match self {
+            DistanceUnit::Mi => km / 1.609_344,
+            DistanceUnit::Km => km,
+        }
+    }
+
+    /// This unit in kilometres.
+    pub fn to_km(self, distance: f64) -> f64 {
+        match self {
+            DistanceUnit::Mi => distance * 1.609_344,
+            DistanceUnit::Km => distance,
+        }
+    }
+
+    /// "mi" or "km", as printed after a number.
+    pub fn abbreviation(self) -> &'static str {
+        match self {
+            DistanceUnit::Mi => "mi",
+            DistanceUnit::Km => "km",
+        }
+    }
 }
 
 /// A page of finder results and how many there are in all.

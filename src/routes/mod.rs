@@ -9,7 +9,7 @@ use askama::Template;
 
 use crate::cache::CachedResponse;
 use crate::error::AppError;
-use crate::meetings::{DayChoice, MeetingFilter};
+use crate::meetings::MeetingFilter;
 use crate::state::AppState;
 
 pub mod feed;
@@ -83,7 +83,7 @@ where
     Fut: Future<Output = Result<Vec<u8>, AppError>>,
 {
     let revision = current_revision(state).await?;
-    let depends_on_now = filter.has_day(DayChoice::Today);
+    let depends_on_now = filter.depends_on_now();
     let mut key =
         format!("{}?{}|{}", request.path(), filter.query_string_for_page(filter.page), filter.notices.join("|"));
     if depends_on_now {

@@ -62,6 +62,7 @@ impl TestApp {
             default_timezone: "America/Chicago".to_owned(),
             seed_sample_meetings: true,
             response_cache_entries: 100,
+            distance_unit: Default::default(),
         };
         let state = AppState::prepare(settings).expect("the app starts");
         TestApp { state, _folder: folder }
@@ -75,6 +76,7 @@ impl TestApp {
             default_timezone: "America/Chicago".to_owned(),
             seed_sample_meetings: true,
             response_cache_entries: 100,
+            distance_unit: Default::default(),
         };
         let store = Store::open(&settings.database_path).expect("store opens");
         store.sync_groups(&Content::embedded().expect("content").groups).expect("groups sync");
