@@ -189,7 +189,8 @@ fn export(args: ExportArgs) -> anyhow::Result<()> {
         anyhow::ensure!(state.content.group(&group).is_some(), "--group {group}: there is no such group");
         filter.groups.push(group);
     }
-    let meetings = state.store.meetings_matching(&filter, jiff::Timestamp::now())?;
+    let index = state.build_index(state.store.revision()?, crate::meetings::DistanceUnit::default())?;
+    let meetings = state.store.meetings_by_id(&index.matching_ids(&filter, jiff::Timestamp::now()))?;
     let bytes = match args.format {
         ExportFormat::Json => feed::write_meeting_guide(&meetings)?,
         ExportFormat::Csv => feed::csv::write_csv(&meetings)?,

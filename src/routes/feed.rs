@@ -34,9 +34,12 @@ async fn respond(state: web::Data<AppState>, request: HttpRequest, format: Forma
     };
     let key = filter.clone();
     let mut response = super::cached_response(&state, &request, &key, content_type, |_| async {
-        let store = state.store.clone();
         let now = jiff::Timestamp::now();
-        let mut meetings = web::block(move || store.meetings_matching(&filter, now)).await??;
+        let mut meetings = super::blocking(&state, move |state| {
+            let ids = state.finder()?.matching_ids(&filter, now);
+            state.store.meetings_by_id(&ids)
+        })
+        .await?;
         meetings.iter_mut().for_each(anonymise_contacts);
         match format {
             Format::MeetingGuide => {

@@ -9,6 +9,7 @@ use askama::Template;
 use crate::content::Group;
 use crate::error::AppError;
 use crate::feed::ics;
+use crate::finder::Listing;
 use crate::meetings::filter::PAGE_SIZE;
 use crate::meetings::{
     Attendance, DayChoice, Meeting, MeetingFilter, MeetingListing, MeetingTime, TimeOfDay, TypeVocabulary, Weekday,
@@ -161,16 +162,13 @@ pub async fn finder(state: web::Data<AppState>, request: HttpRequest) -> Result<
 }
 
 async fn render_finder(state: web::Data<AppState>, filter: MeetingFilter, revision: i64) -> Result<Vec<u8>, AppError> {
-    let query = filter.clone();
-    let shared = state.clone();
-    let (results, regions, sample_data) = web::block(move || {
-        Ok::<_, crate::db::StoreError>((
-            shared.store.find(&query, jiff::Timestamp::now())?,
-            shared.regions(revision)?,
-            shared.shows_sample_data(revision)?,
-        ))
-    })
-    .await??;
+    let index = super::blocking(&state, move |state| state.finder_at(revision)).await?;
+    let offset = (filter.page.saturating_sub(1) as usize) * PAGE_SIZE as usize;
+    let mut results = index.find(&filter, jiff::Timestamp::now(), Listing::PerMeeting, offset, PAGE_SIZE as usize);
+    let regions = index.regions(500);
+    let sample_data = index.shows_sample_data();
+    let mut filter = filter;
+    filter.notices.append(&mut results.notices);
     let page_count = u32::try_from(results.total.div_ceil(u64::from(PAGE_SIZE))).unwrap_or(u32::MAX).max(1);
     let mut type_choices: Vec<(String, String)> = TypeVocabulary::COMMON
         .iter()
@@ -194,7 +192,7 @@ async fn render_finder(state: web::Data<AppState>, filter: MeetingFilter, revisi
         previous_page: (filter.page > 1).then(|| link(filter.page - 1)),
         next_page: (filter.page < page_count).then(|| link(filter.page + 1)),
         groups: &state.content.groups,
-        regions: &regions,
+        regions,
         type_choices,
         sample_data,
     };
@@ -225,10 +223,10 @@ pub async fn show(state: web::Data<AppState>, slug: web::Path<String>) -> Result
     let revision = super::current_revision(&state).await?;
     let shared = state.clone();
     let slug = slug.into_inner();
-    let (meeting, sample_data) = web::block(move || {
-        Ok::<_, crate::db::StoreError>((shared.store.meeting(&slug)?, shared.shows_sample_data(revision)?))
+    let (meeting, sample_data) = super::blocking(&shared, move |state| {
+        Ok((state.store.meeting(&slug)?, state.finder_at(revision)?.shows_sample_data()))
     })
-    .await??;
+    .await?;
     let meeting = meeting.ok_or(AppError::NotFound)?;
     let schedule = if meeting.is_by_appointment() {
         vec!["By appointment".to_owned()]

@@ -59,6 +59,15 @@ pub fn not_modified(request: &HttpRequest, etag: &str) -> Option<HttpResponse> {
     matches.then(|| HttpResponse::NotModified().insert_header((header::ETAG, etag.to_owned())).finish())
 }
 
+/// Runs blocking work (the store, the finder's index) on a database thread, off the async ones.
+pub async fn blocking<T: Send + 'static>(
+    state: &web::Data<AppState>,
+    job: impl FnOnce(&AppState) -> Result<T, crate::db::StoreError> + Send + 'static,
+) -> Result<T, AppError> {
+    let state = state.clone();
+    Ok(web::block(move || job(&state)).await??)
+}
+
 /// The data's revision: the one read within the last second, without I/O, or a fresh read.
 pub async fn current_revision(state: &AppState) -> Result<i64, AppError> {
     if let Some(revision) = state.store.recent_revision() {
