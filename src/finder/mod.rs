@@ -9,6 +9,8 @@
 //! in order from now (per time zone, merged) and stopping once the page is full.
 
 mod places;
+#[cfg(test)]
+mod tests;
 
 use std::collections::HashMap;
 
@@ -97,6 +99,42 @@ struct Clock {
     /// Minute of the local week now.
     now: i32,
     today: u8,
+    /// The zone's next change of offset within the week, if any: from this many minutes ahead on
+    /// the wall clock, the real minutes until a start differ from the wall clock's by `.1`.
+    shift: Option<(i32, i32)>,
+}
+
+impl Clock {
+    fn at(tz: &TimeZone, now: Timestamp) -> Clock {
+        let local = now.to_zoned_datetime(tz.clone());
+        let today = Weekday::of(local.date()).number();
+        let minute = i32::from(today) * 1440 + i32::from(local.hour()) * 60 + i32::from(local.minute());
+        let shift = tz.following(now).next().and_then(|transition| {
+            let until = (transition.timestamp().duration_since(now).as_secs() + 59).div_euclid(60);
+            let change = transition.offset().duration_since(tz.to_offset(now)).as_secs() / 60;
+            let until = i32::try_from(until).ok().filter(|until| *until < WEEK)?;
+            let change = i32::try_from(change).ok().filter(|change| *change != 0)?;
+            // Wall times in a gap (clocks forward) resolve as if the change had not happened yet;
+            // wall times in a fold (clocks back) take the earlier offset.
+            Some((until + change.max(0), change))
+        });
+        Clock { now: minute, today, shift }
+    }
+
+    /// Real minutes until a start `ahead` minutes away on the wall clock (0 or more).
+    fn real_minutes(self, ahead: i32) -> i32 {
+        match self.shift {
+            Some((from, change)) if ahead >= from => ahead - change,
+            _ => ahead,
+        }
+    }
+
+    /// The order key of an occurrence: real minutes until it starts, or (negative) wall minutes
+    /// since it started while it is in progress.
+    fn key(self, minute_of_week: u16, duration: u16) -> i32 {
+        let key = upcoming_key(minute_of_week, self.now, duration);
+        if key < 0 { key } else { self.real_minutes(key) }
+    }
 }
 
 /// How results are listed.
@@ -302,15 +340,7 @@ impl FinderIndex {
     }
 
     fn clocks(&self, now: Timestamp) -> Vec<Clock> {
-        self.zones
-            .iter()
-            .map(|zone| {
-                let local = now.to_zoned_datetime(zone.tz.clone());
-                let today = Weekday::of(local.date()).number();
-                let now = i32::from(today) * 1440 + i32::from(local.hour()) * 60 + i32::from(local.minute());
-                Clock { now, today }
-            })
-            .collect()
+        self.zones.iter().map(|zone| Clock::at(&zone.tz, now)).collect()
     }
 
     fn resolve_place(&self, filter: &MeetingFilter, notices: &mut Vec<String>) -> Option<Place> {
@@ -436,7 +466,7 @@ impl FinderIndex {
     /// minutes until the occurrence starts (negative: started that long ago).
     fn walk_upcoming(&self, clocks: &[Clock], take: &mut dyn FnMut(u32, (u16, i32)) -> bool) {
         let mut cursors: Vec<Upcoming> =
-            self.zones.iter().zip(clocks).map(|(zone, clock)| Upcoming::new(zone, clock.now)).collect();
+            self.zones.iter().zip(clocks).map(|(zone, clock)| Upcoming::new(zone, *clock)).collect();
         loop {
             let next = cursors
                 .iter_mut()
@@ -502,7 +532,7 @@ impl FinderIndex {
             .filter(|day| entry.days & (1 << day) != 0)
             .map(|day| {
                 let minute_of_week = u16::from(day) * 1440 + time.minutes();
-                (minute_of_week, upcoming_key(minute_of_week, clock.now, entry.duration))
+                (minute_of_week, clock.key(minute_of_week, entry.duration))
             })
             .min_by_key(|(_, key)| *key)
     }
@@ -710,7 +740,7 @@ fn occurrence_matches(filter: &MeetingFilter, clock: Clock, minute_of_week: u16)
 /// duration before now), then from now round the week, then the ones in that window that ended.
 /// The keys it yields (minutes until the start) only grow, so zones merge by their next key.
 struct Upcoming {
-    now: i32,
+    clock: Clock,
     /// Position of the first occurrence that could be in progress.
     back: usize,
     /// Position of the first occurrence at or after now.
@@ -724,12 +754,13 @@ struct Upcoming {
 }
 
 impl Upcoming {
-    fn new(zone: &Zone, now: i32) -> Upcoming {
+    fn new(zone: &Zone, clock: Clock) -> Upcoming {
+        let now = clock.now;
         let at = |minute: i32| zone.occurrences.partition_point(|(m, _)| i32::from(*m) < minute.rem_euclid(WEEK));
         let (start, back) = (at(now), at(now - i32::from(zone.longest)));
         let count = zone.occurrences.len();
         let window = if start >= back { start - back } else { start + count - back };
-        Upcoming { now, back, start, window, phase: 0, step: 0, peeked: None }
+        Upcoming { clock, back, start, window, phase: 0, step: 0, peeked: None }
     }
 
     /// The key of the next occurrence, without taking it.
@@ -763,7 +794,7 @@ impl Upcoming {
             }
             let (minute, number) = zone.occurrences[(base + self.step) % count];
             self.step += 1;
-            let key = upcoming_key(minute, self.now, entries[number as usize].duration);
+            let key = self.clock.key(minute, entries[number as usize].duration);
             match self.phase {
                 0 if key < 0 => return Some((number, minute, key)),
                 1 => return Some((number, minute, key)),
