@@ -213,14 +213,14 @@ impl FinderIndex {
         self.revision
     }
 
-    /// Active meetings in all.
+    /// Meetings a person can go to (temporarily closed ones left out, as the finder does).
     pub fn meeting_count(&self) -> u64 {
-        self.entries.len() as u64
+        self.open.len()
     }
 
-    /// Active meetings of one group.
+    /// Meetings of one group a person can go to: what `/meetings?group=` counts.
     pub fn group_meeting_count(&self, group_slug: &str) -> u64 {
-        self.by_group.get(group_slug).map_or(0, RoaringBitmap::len)
+        self.by_group.get(group_slug).map_or(0, |members| members.intersection_len(&self.open))
     }
 
     /// Are any of the active meetings sample data?

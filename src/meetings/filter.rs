@@ -11,6 +11,8 @@ pub const MAX_QUERY_CHARS: usize = 100;
 /// Highest page number we serve (far beyond any real list).
 pub const MAX_PAGE: u32 = 10_000;
 
+/// Most type codes one search takes (a meeting rarely has more than a few); more are dropped.
+pub const MAX_TYPES: usize = 20;
 /// Longest distance `within=` takes, in the site's unit.
 pub const MAX_WITHIN: u16 = 500;
 
@@ -191,7 +193,11 @@ impl MeetingFilter {
 
     fn add_type(&mut self, value: &str, vocabulary: &TypeVocabulary) {
         let code = value.to_ascii_uppercase();
-        if !is_type_code(&code) {
+        if self.types.len() >= MAX_TYPES && !self.types.contains(&code) {
+            self.notice(format!(
+                "At most {MAX_TYPES} kinds of meeting can be asked for at once; the rest were ignored."
+            ));
+        } else if !is_type_code(&code) {
             self.notice(format!("“{}” is not a meeting type code; it was ignored.", shorten(value)));
         } else if code == "TC" {
             self.include_inactive = true;
