@@ -235,8 +235,8 @@ async fn an_import_is_seen_at_once_by_cached_finder_pages() {
     let etag = app.get("/meetings?type=W").await.header("etag").map(str::to_owned);
     let feed = br#"[{"name": "New Women", "slug": "new-women", "day": 5, "time": "10:00", "types": ["W"],
         "formatted_address": "5 Example St, Riverton, MN 55990, USA", "fellowship": "alcoholics-anonymous"}]"#;
-    let defaults = mutual_support::feed::FeedDefaults { timezone: "America/Chicago".into(), group_slug: None };
-    let meetings = mutual_support::feed::parse_meeting_guide(feed, &defaults).expect("parses");
+    let defaults = mutual_support::feed::FeedDefaults::new("America/Chicago");
+    let meetings = mutual_support::feed::parse_meeting_guide(feed, &defaults).expect("parses").meetings;
     app.state.store.import(&meetings, &Default::default()).expect("imports");
     assert_eq!(listed(&app, "type=W").await.len(), 3);
     assert_ne!(app.get("/meetings?type=W").await.header("etag").map(str::to_owned), etag);
@@ -244,8 +244,8 @@ async fn an_import_is_seen_at_once_by_cached_finder_pages() {
 
 /// Imports a feed given as JSON text into the test app's database.
 fn import(app: &TestApp, feed: &str) -> mutual_support::db::ImportSummary {
-    let defaults = mutual_support::feed::FeedDefaults { timezone: "America/Chicago".into(), group_slug: None };
-    let meetings = mutual_support::feed::parse_meeting_guide(feed.as_bytes(), &defaults).expect("parses");
+    let defaults = mutual_support::feed::FeedDefaults::new("America/Chicago");
+    let meetings = mutual_support::feed::parse_meeting_guide(feed.as_bytes(), &defaults).expect("parses").meetings;
     app.state.store.import(&meetings, &Default::default()).expect("imports")
 }
 
