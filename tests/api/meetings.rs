@@ -308,3 +308,28 @@ async fn a_phone_link_keeps_its_closing_hash_and_spanish_meetings_say_their_lang
     assert_eq!(page.attributes("h1", "lang"), ["es"]);
     assert_eq!(app.get("/meetings?day=3").await.attributes("h3 a[lang]", "lang"), ["es"]);
 }
+
+#[actix_web::test]
+async fn a_meeting_page_names_who_publishes_its_listing_and_where_to_report_a_change() {
+    let app = TestApp::with_fixture("finder-feed.json");
+    import(
+        &app,
+        r#"[{"name": "Published", "slug": "published", "day": 1, "time": "19:00", "fellowship": "alcoholics-anonymous",
+             "entity": "Sample Intergroup", "entity_website_url": "https://intergroup.example", "entity_phone": "+1 555 0100",
+             "feedback_url": "https://intergroup.example/update", "feedback_emails": ["changes@intergroup.example"]},
+            {"name": "Bare", "slug": "bare", "day": 1, "time": "19:00", "feedback_url": "javascript:alert(1)"}]"#,
+    );
+    let page = app.get("/meetings/published").await;
+    let source = page.texts("section.listing-source p");
+    assert!(source.iter().any(|line| line.contains("Listing published by Sample Intergroup")), "{source:?}");
+    let links = page.attributes("section.listing-source a", "href");
+    for expected in
+        ["https://intergroup.example", "https://intergroup.example/update", "mailto:changes@intergroup.example"]
+    {
+        assert!(links.contains(&expected.to_owned()), "missing {expected} in {links:?}");
+    }
+    let bare = app.get("/meetings/bare").await;
+    assert_eq!(bare.attributes("section.listing-source a", "href"), ["/about#contact"], "no script link is made");
+    let about = app.get("/about").await;
+    assert_eq!(about.attributes("h2#contact", "id"), ["contact"]);
+}
