@@ -166,7 +166,7 @@ impl RecordReader {
         let group_slug = fellowship.or_else(|| defaults.group_slug.clone());
         let latitude = self.coordinate(&object, "latitude", 90.0);
         let longitude = self.coordinate(&object, "longitude", 180.0);
-        let timezone = self.zone(&object, latitude.zip(longitude), defaults);
+        let timezone = self.zone(&object, latitude.zip(longitude), defaults, time.is_some() && !days.is_empty());
         let approximate = self.approximate(object.get("approximate"));
         let regions = self.regions(&object);
         let meeting = Meeting {
@@ -381,8 +381,15 @@ impl RecordReader {
     }
 
     /// The record's zone; else the zone at its coordinates; else the import's; else the site's,
-    /// with a warning. A zone that is not an IANA name is an error.
-    fn zone(&mut self, object: &Map<String, Value>, point: Option<(f64, f64)>, defaults: &FeedDefaults) -> String {
+    /// with a warning when the meeting has a time the zone would shift (a meeting by appointment
+    /// has none). A zone that is not an IANA name is an error.
+    fn zone(
+        &mut self,
+        object: &Map<String, Value>,
+        point: Option<(f64, f64)>,
+        defaults: &FeedDefaults,
+        timed: bool,
+    ) -> String {
         if let Some(given) = self.text(object, "timezone") {
             return self.named_zone(given);
         }
@@ -393,6 +400,9 @@ impl RecordReader {
             return self.named_zone(given.clone());
         }
         let site = self.named_zone(defaults.timezone.clone());
+        if !timed {
+            return site;
+        }
         let read =
             if point.is_some() { "no timezone, and coordinates in no zone" } else { "no timezone and no coordinates" };
         self.warn("timezone", read.into(), format!("{site} (the site's zone)"));
@@ -655,10 +665,11 @@ mod tests {
         let feed = br#"[{"name": "A", "slug": "a", "day": 1, "time": "06:00", "timezone": "Asia/Tokyo",
                          "latitude": 33.68, "longitude": -117.98},
                         {"name": "B", "slug": "b", "day": 1, "time": "06:00"},
-                        {"name": "C", "slug": "c", "day": 1, "time": "06:00"}]"#;
+                        {"name": "C", "slug": "c", "day": 1, "time": "06:00"},
+                        {"name": "By appointment", "slug": "d"}]"#;
         let read = parse_meeting_guide(feed, &defaults()).expect("parses");
         let zones: Vec<&str> = read.meetings.iter().map(|m| m.timezone.as_str()).collect();
-        assert_eq!(zones, ["Asia/Tokyo", "America/Chicago", "America/Chicago"]);
+        assert_eq!(zones, ["Asia/Tokyo", "America/Chicago", "America/Chicago", "America/Chicago"]);
         let lines: Vec<String> = read.warnings.iter().map(ToString::to_string).collect();
         assert_eq!(
             lines,
