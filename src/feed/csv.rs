@@ -121,19 +121,19 @@ fn derived_slug(object: &Map<String, Value>) -> Option<String> {
         None => {
             // Day and time as the reader will read them, so a TSML row keeps its slug (and its
             // page's address) whichever way its day and time are written.
+            let text_of = |value: &Value| value.as_str().map_or_else(|| value.to_string(), str::to_owned);
             let field = |key: &str| {
                 let value = object.get(key)?;
-                let text = value.as_str().map_or_else(|| value.to_string(), str::to_owned);
-                Some(match key {
-                    "day" => text
-                        .split(',')
-                        .map(|day| {
-                            Weekday::from_name(day).map_or_else(|| day.trim().to_owned(), |d| d.number().to_string())
-                        })
-                        .collect::<Vec<_>>()
-                        .join(","),
-                    "time" => MeetingTime::parse_lenient(&text).map_or(text, |time| time.to_string()),
-                    _ => text,
+                Some(match (key, value) {
+                    ("day", Value::Array(days)) => {
+                        days.iter().map(|day| day_number(&text_of(day))).collect::<Vec<_>>().join(",")
+                    }
+                    ("day", day) => day_number(&text_of(day)),
+                    ("time", time) => {
+                        let text = text_of(time);
+                        MeetingTime::parse_lenient(&text).map_or(text, |time| time.to_string())
+                    }
+                    (_, other) => text_of(other),
                 })
             };
             let parts = ["name", "day", "time", "location", "formatted_address", "address"];
@@ -143,6 +143,11 @@ fn derived_slug(object: &Map<String, Value>) -> Option<String> {
     let text = text.to_lowercase();
     let slug: Vec<&str> = text.split(|c: char| !c.is_ascii_alphanumeric()).filter(|part| !part.is_empty()).collect();
     (!slug.is_empty()).then(|| slug.join("-"))
+}
+
+/// `Monday` → `1`, for the slug; anything else as it is.
+fn day_number(day: &str) -> String {
+    Weekday::from_name(day).map_or_else(|| day.trim().to_owned(), |day| day.number().to_string())
 }
 
 /// Writes meetings as CSV: our columns, then one column per field we keep but do not model.
@@ -206,6 +211,19 @@ mod tests {
         assert_eq!(first.regions, ["Riverton"]);
         assert_eq!(meetings[1].time.map(|t| t.to_string()).as_deref(), Some("00:00"));
         assert_eq!(meetings[1].days[0].number(), 0);
+    }
+
+    #[test]
+    fn tsml_rows_go_through_the_same_reader_and_its_warnings_and_keep_their_slugs() {
+        let csv = "Time,Day,Name,Location,Types,Latitude,Longitude\n\
+                   7:00 PM,\"Monday,Wednesday\",Twice Weekly,Hall,Open,33.6846,-117.9878253\n";
+        let read = parse_csv(csv.as_bytes(), &defaults()).expect("parses");
+        let meeting = &read.meetings[0];
+        assert_eq!(meeting.slug, "twice-weekly-1-3-19-00-hall", "the slug a TSML row always had");
+        assert_eq!(meeting.timezone, "America/Los_Angeles");
+        assert_eq!(meeting.longitude, Some(-117.9878253));
+        let fields: Vec<&str> = read.warnings.iter().map(|warning| warning.field.as_str()).collect();
+        assert_eq!(fields, ["day", "time", "types"], "numbers in cells are no warning: {:?}", read.warnings);
     }
 
     #[test]

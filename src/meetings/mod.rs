@@ -26,10 +26,10 @@ impl Weekday {
     }
 
     /// An English day name in any case, whole (`Monday`) or cut short where no other day starts
-    /// the same way (`mon`, `Tues`, `th`); `t` or `s` alone is two days, so it is no day.
+    /// the same way (`mon`, `Tues`, `th`, `M`); `t` or `s` alone is two days, so it is no day.
     pub fn from_name(text: &str) -> Option<Weekday> {
         let lower = text.trim().trim_end_matches('.').to_lowercase();
-        if lower.len() < 2 {
+        if lower.is_empty() {
             return None;
         }
         let mut matches = DAY_NAMES.iter().enumerate().filter(|(_, name)| name.to_lowercase().starts_with(&lower));
@@ -536,6 +536,8 @@ mod tests {
         assert_eq!(read("Tues"), Some(2));
         assert_eq!(read("th"), Some(4));
         assert_eq!(read("Sat."), Some(6));
+        assert_eq!(read("M"), Some(1));
+        assert_eq!(read("w"), Some(3));
         for ambiguous in ["t", "s", "", "Funday", "1"] {
             assert_eq!(read(ambiguous), None, "{ambiguous}");
         }
