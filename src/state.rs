@@ -79,9 +79,9 @@ impl Core {
 /// Loads `content/meetings/sample-meetings.json` into a database that has never had meetings.
 fn seed_sample_meetings(store: &Store, settings: &Settings) -> anyhow::Result<()> {
     let bytes = crate::embedded::content_file("meetings/sample-meetings.json").unwrap_or(b"[]");
-    let defaults = FeedDefaults { timezone: settings.default_timezone.clone(), group_slug: None };
+    let defaults = FeedDefaults::new(settings.default_timezone.clone());
     let meetings =
-        parse_meeting_guide(bytes, &defaults).map_err(|error| anyhow::anyhow!("sample meetings: {error}"))?;
+        parse_meeting_guide(bytes, &defaults).map_err(|error| anyhow::anyhow!("sample meetings: {error}"))?.meetings;
     let summary = store.import(&meetings, &ImportOptions { sample: true, ..ImportOptions::default() })?;
     tracing::info!(added = summary.added, "loaded the sample meetings into a new database");
     Ok(())

@@ -209,6 +209,51 @@ struct MeetingPage<'a> {
     address: Option<String>,
     attendance: Attendance,
     sample_data: bool,
+    listing: ListingSource,
+}
+
+/// Who publishes a meeting's listing and where to report a change, from the feed's `entity*` and
+/// `feedback_*` fields (kept in `Meeting::extra`). Only web and e-mail links are made links.
+struct ListingSource {
+    /// `entity`, or the publisher's web address when the feed names no one.
+    publisher: Option<String>,
+    publisher_url: Option<String>,
+    publisher_email: Option<String>,
+    publisher_phone: Option<String>,
+    /// The source's own form (`feedback_url`) and addresses (`feedback_emails`): (href, label).
+    report_links: Vec<(String, String)>,
+}
+
+impl ListingSource {
+    fn of(meeting: &Meeting) -> ListingSource {
+        let text = |key: &str| {
+            meeting.extra.get(key).and_then(|value| value.as_str()).map(str::trim).filter(|text| !text.is_empty())
+        };
+        let web = |url: &str| url.starts_with("https://") || url.starts_with("http://");
+        let email = |address: &&str| {
+            address.contains('@') && !address.contains(|c: char| c.is_whitespace() || "<>:/?#\"".contains(c))
+        };
+        let publisher_url = ["entity_url", "entity_website_url"].iter().find_map(|key| text(key).filter(|u| web(u)));
+        let mut report_links = Vec::new();
+        if let Some(url) = text("feedback_url").filter(|url| web(url)) {
+            report_links.push((url.to_owned(), "Report a change to this listing".to_owned()));
+        }
+        let emails: Vec<&str> = match meeting.extra.get("feedback_emails") {
+            Some(serde_json::Value::Array(items)) => items.iter().filter_map(|item| item.as_str()).collect(),
+            Some(serde_json::Value::String(list)) => list.split([',', ';', ' ']).collect(),
+            _ => Vec::new(),
+        };
+        for address in emails.into_iter().map(str::trim).filter(email) {
+            report_links.push((format!("mailto:{address}"), format!("Report a change by e-mail to {address}")));
+        }
+        ListingSource {
+            publisher: text("entity").or(publisher_url).map(str::to_owned),
+            publisher_url: publisher_url.map(str::to_owned),
+            publisher_email: text("entity_email").filter(email).map(str::to_owned),
+            publisher_phone: text("entity_phone").map(str::to_owned),
+            report_links,
+        }
+    }
 }
 
 impl MeetingPage<'_> {
@@ -247,6 +292,7 @@ pub async fn show(state: web::Data<AppState>, slug: web::Path<String>) -> Result
             .collect(),
         address: meeting.address(),
         attendance: meeting.attendance(),
+        listing: ListingSource::of(&meeting),
         meeting: &meeting,
         sample_data,
     };

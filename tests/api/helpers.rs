@@ -81,8 +81,8 @@ impl TestApp {
         let store = Store::open(&settings.database_path).expect("store opens");
         store.sync_groups(&Content::embedded().expect("content").groups).expect("groups sync");
         let bytes = std::fs::read(format!("tests/fixtures/{name}")).expect("fixture exists");
-        let defaults = FeedDefaults { timezone: settings.default_timezone.clone(), group_slug: None };
-        let meetings = parse_meeting_guide(&bytes, &defaults).expect("fixture parses");
+        let defaults = FeedDefaults::new(settings.default_timezone.clone());
+        let meetings = parse_meeting_guide(&bytes, &defaults).expect("fixture parses").meetings;
         store.import(&meetings, &ImportOptions::default()).expect("fixture imports");
         let state = AppState::prepare(settings).expect("the app starts");
         TestApp { state, _folder: folder }

@@ -233,8 +233,8 @@ async fn an_import_is_seen_at_once_by_cached_finder_pages() {
     let etag = app.get("/meetings?type=W").await.header("etag").map(str::to_owned);
     let feed = br#"[{"name": "New Women", "slug": "new-women", "day": 5, "time": "10:00", "types": ["W"],
         "formatted_address": "5 Example St, Riverton, MN 55990, USA", "fellowship": "alcoholics-anonymous"}]"#;
-    let defaults = mutual_support::feed::FeedDefaults { timezone: "America/Chicago".into(), group_slug: None };
-    let meetings = mutual_support::feed::parse_meeting_guide(feed, &defaults).expect("parses");
+    let defaults = mutual_support::feed::FeedDefaults::new("America/Chicago");
+    let meetings = mutual_support::feed::parse_meeting_guide(feed, &defaults).expect("parses").meetings;
     app.state.store.import(&meetings, &Default::default()).expect("imports");
     assert_eq!(listed(&app, "type=W").await.len(), 3);
     assert_ne!(app.get("/meetings?type=W").await.header("etag").map(str::to_owned), etag);
@@ -242,8 +242,8 @@ async fn an_import_is_seen_at_once_by_cached_finder_pages() {
 
 /// Imports a feed given as JSON text into the test app's database.
 fn import(app: &TestApp, feed: &str) -> mutual_support::db::ImportSummary {
-    let defaults = mutual_support::feed::FeedDefaults { timezone: "America/Chicago".into(), group_slug: None };
-    let meetings = mutual_support::feed::parse_meeting_guide(feed.as_bytes(), &defaults).expect("parses");
+    let defaults = mutual_support::feed::FeedDefaults::new("America/Chicago");
+    let meetings = mutual_support::feed::parse_meeting_guide(feed.as_bytes(), &defaults).expect("parses").meetings;
     app.state.store.import(&meetings, &Default::default()).expect("imports")
 }
 
@@ -313,4 +313,29 @@ async fn a_phone_link_keeps_its_closing_hash_and_spanish_meetings_say_their_lang
     let page = app.get("/meetings/grupo-esperanza").await;
     assert_eq!(page.attributes("h1", "lang"), ["es"]);
     assert_eq!(app.get("/meetings?day=3").await.attributes("h3 a[lang]", "lang"), ["es"]);
+}
+
+#[actix_web::test]
+async fn a_meeting_page_names_who_publishes_its_listing_and_where_to_report_a_change() {
+    let app = TestApp::with_fixture("finder-feed.json");
+    import(
+        &app,
+        r#"[{"name": "Published", "slug": "published", "day": 1, "time": "19:00", "fellowship": "alcoholics-anonymous",
+             "entity": "Sample Intergroup", "entity_website_url": "https://intergroup.example", "entity_phone": "+1 555 0100",
+             "feedback_url": "https://intergroup.example/update", "feedback_emails": ["changes@intergroup.example"]},
+            {"name": "Bare", "slug": "bare", "day": 1, "time": "19:00", "feedback_url": "javascript:alert(1)"}]"#,
+    );
+    let page = app.get("/meetings/published").await;
+    let source = page.texts("section.listing-source p");
+    assert!(source.iter().any(|line| line.contains("Listing published by Sample Intergroup")), "{source:?}");
+    let links = page.attributes("section.listing-source a", "href");
+    for expected in
+        ["https://intergroup.example", "https://intergroup.example/update", "mailto:changes@intergroup.example"]
+    {
+        assert!(links.contains(&expected.to_owned()), "missing {expected} in {links:?}");
+    }
+    let bare = app.get("/meetings/bare").await;
+    assert_eq!(bare.attributes("section.listing-source a", "href"), ["/about#contact"], "no script link is made");
+    let about = app.get("/about").await;
+    assert_eq!(about.attributes("h2#contact", "id"), ["contact"]);
 }
