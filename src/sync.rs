@@ -150,8 +150,20 @@ fn read_feed(
     defaults: &FeedDefaults,
     vocabulary: &TypeVocabulary,
 ) -> Result<(Vec<Meeting>, usize), String> {
-    let meetings = feed::parse_any(bytes, defaults, vocabulary)
-        .map_err(|error| format!("the feed has errors, nothing was imported: {error}"))?;
+    let meetings = feed::parse_any(bytes, defaults, vocabulary).map_err(|error| match error {
+        // On one line, naming the first records: `source list` and the log show one line.
+        feed::FeedError::Records(records) => {
+            let first: Vec<String> = records.iter().take(3).map(ToString::to_string).collect();
+            let more = records.len().saturating_sub(first.len());
+            format!(
+                "the feed has {} bad record(s), nothing was imported: {}{}",
+                records.len(),
+                first.join("; "),
+                if more > 0 { format!("; and {more} more") } else { String::new() }
+            )
+        }
+        other => format!("the feed cannot be read, nothing was imported: {other}"),
+    })?;
     let warnings = 0;
     if meetings.is_empty() {
         // A feed that suddenly lists nothing is far more often a broken server than an office
