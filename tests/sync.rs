@@ -25,6 +25,8 @@ struct Canned {
     last_modified: Option<String>,
     /// Waited before answering.
     delay: Duration,
+    /// Sent as `Content-Encoding` (the body is then already encoded so).
+    content_encoding: Option<&'static str>,
 }
 
 impl Canned {
@@ -36,6 +38,7 @@ impl Canned {
             etag: Some(format!("\"{etag}\"")),
             last_modified: Some("Sat, 28 Nov 2026 10:00:00 GMT".to_owned()),
             delay: Duration::ZERO,
+            content_encoding: None,
         }
     }
 
@@ -47,6 +50,7 @@ impl Canned {
             etag: None,
             last_modified: None,
             delay: Duration::ZERO,
+            content_encoding: None,
         }
     }
 }
@@ -126,6 +130,9 @@ fn answer(stream: TcpStream, routes: &Mutex<HashMap<String, Canned>>, requests: 
     if let Some(etag) = &canned.etag {
         head.push_str(&format!("ETag: {etag}\r\n"));
     }
+    if let Some(encoding) = canned.content_encoding {
+        head.push_str(&format!("Content-Encoding: {encoding}\r\n"));
+    }
     if let Some(last_modified) = &canned.last_modified {
         head.push_str(&format!("Last-Modified: {last_modified}\r\n"));
     }
@@ -135,6 +142,13 @@ fn answer(stream: TcpStream, routes: &Mutex<HashMap<String, Canned>>, requests: 
     head.push_str("\r\n");
     // The client may have given up (the timeout test): a broken pipe is expected then.
     let _ = stream.write_all(head.as_bytes()).and_then(|()| stream.write_all(body)).and_then(|()| stream.flush());
+}
+
+/// `canned` with its body gzipped.
+fn gzipped(canned: Canned) -> Canned {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    encoder.write_all(&canned.body).expect("compressed");
+    Canned { body: encoder.finish().expect("compressed"), content_encoding: Some("gzip"), ..canned }
 }
 
 /// A Meeting Guide record.
@@ -386,12 +400,19 @@ fn two_sources_with_the_same_slugs_keep_their_own_meetings_under_stable_addresse
 
 #[test]
 fn removing_a_source_archives_its_meetings_and_no_one_elses() {
-    let (_server, site) = two_synced_sources();
+    let (server, site) = two_synced_sources();
     site.run_ok(&["import", &write_entered_here(&site)]);
     let output = site.run_ok(&["source", "remove", "south"]);
     assert!(output.contains("2 of its meetings were archived"), "{output}");
     assert_eq!(site.meetings().into_keys().collect::<Vec<_>>(), ["entered-here", "n-1", "n-2"]);
     assert!(!site.run_ok(&["source", "list"]).contains("south"));
+    // Added again, it is fetched in full (not asked for a 304) and its meetings come back at their addresses.
+    site.add_source("south", &server.url("/south.json"));
+    let (ok, output, errors) = site.sync(&["south"]);
+    assert!(ok, "{output}{errors}");
+    assert!(line_of(&output, "south").contains("2 updated"), "{output}");
+    assert!(!server.requests_for("/south.json")[1].headers.contains_key("if-none-match"));
+    assert_eq!(site.meetings().len(), 5);
 }
 
 #[test]
@@ -419,6 +440,7 @@ fn source_add_refuses_a_bad_url_an_unknown_group_a_bad_zone_and_a_name_twice() {
     refused(&["source", "add", "--group", "alcoholics-anonymous", "A B", "https://example.org/feed"], "source name");
     site.add_source("a", "https://example.org/feed");
     refused(&["source", "add", "--group", "alcoholics-anonymous", "a", "https://example.org/other"], "already");
+    refused(&["source", "remove", "nowhere"], "no source named \"nowhere\"");
     let (ok, _, errors) = site.sync(&["nowhere"]);
     assert!(!ok);
     assert!(errors.contains("no source named \"nowhere\""), "{errors}");
@@ -465,4 +487,34 @@ fn serve_with_sync_every_fetches_the_sources_in_the_background() {
     child.wait().expect("the server is gone");
     assert!(imported, "the background sync imported the source's meeting");
     assert_eq!(server.requests_for("/north.json").len(), 1, "one fetch at start, the next in an hour");
+}
+
+#[test]
+fn a_gzipped_feed_is_read() {
+    let (server, site) = two_synced_sources();
+    let feed = Canned::feed(&[meeting("n-1", "North One"), meeting("n-5", "North Five")], "n-gz");
+    server.set("/north.json", gzipped(feed));
+    let (ok, output, errors) = site.sync(&["north"]);
+    assert!(ok, "{output}{errors}");
+    assert!(site.meetings().contains_key("n-5"), "{output}");
+}
+
+#[test]
+fn the_size_limit_counts_the_feed_after_decompression() {
+    let many: Vec<Value> = (0..100).map(|n| meeting(&format!("s-{n}"), "Same Name")).collect();
+    let bomb = gzipped(Canned::feed(&many, "bomb"));
+    assert!(bomb.body.len() < 4000, "small on the wire: {} bytes", bomb.body.len());
+    assert_failing_south_keeps_its_meetings(bomb, "larger than the limit of 4000 bytes");
+}
+
+#[test]
+fn an_import_cannot_take_over_the_address_of_a_sources_meeting() {
+    let (_server, site) = two_synced_sources();
+    let path = site.database.with_file_name("takeover.json");
+    std::fs::write(&path, serde_json::to_vec(&[meeting("n-1", "Someone Else's")]).expect("JSON")).expect("written");
+    let output = site.run(&["import", &path.display().to_string()]);
+    assert!(!output.status.success());
+    let errors = text(&output.stderr);
+    assert!(errors.contains("record 1 (slug \"n-1\"): slug: is a meeting of source \"north\""), "{errors}");
+    assert_eq!(site.meetings()["n-1"], "North One");
 }

@@ -129,6 +129,24 @@ fn find_row(transaction: &Transaction, meeting: &Meeting, source: Option<&Source
     Ok((None, candidate))
 }
 
+/// Records of a set entered here whose slug is the address of a source's meeting, one line each:
+/// the next sync would overwrite them, so they are refused.
+fn claimed_by_sources(transaction: &Transaction, meetings: &[Meeting]) -> Result<Vec<String>, StoreError> {
+    let mut owner = transaction
+        .prepare_cached("SELECT s.name FROM meetings m JOIN sources s ON s.id = m.source_id WHERE m.slug = ?1")?;
+    let mut claimed = Vec::new();
+    for (index, meeting) in meetings.iter().enumerate() {
+        if let Some(name) = owner.query_row([&meeting.slug], |row| row.get::<_, String>("name")).optional()? {
+            claimed.push(format!(
+                "record {} (slug \"{}\"): slug: is a meeting of source \"{name}\"; give this record another slug",
+                index + 1,
+                meeting.slug
+            ));
+        }
+    }
+    Ok(claimed)
+}
+
 /// Archives a source's active meetings except `keep`; returns how many.
 pub(super) fn archive_source_meetings(
     transaction: &Transaction,
@@ -171,6 +189,12 @@ fn import_into(
         .collect();
     if !unknown.is_empty() {
         return Err(StoreError::UnknownGroups(unknown));
+    }
+    if source.is_none() {
+        let claimed = claimed_by_sources(transaction, meetings)?;
+        if !claimed.is_empty() {
+            return Err(StoreError::SourceMeetings(claimed));
+        }
     }
     let mut summary = ImportSummary::default();
     let sample_ids: Vec<i64> = if options.sample {

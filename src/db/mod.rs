@@ -48,6 +48,9 @@ pub enum StoreError {
     /// Records naming a fellowship that is not one of our groups, one line each.
     #[error("{} record(s) name an unknown group:\n  {}", .0.len(), .0.join("\n  "))]
     UnknownGroups(Vec<String>),
+    /// Records entered here whose slug is a source's meeting, one line each.
+    #[error("{} record(s) would overwrite a source's meeting:\n  {}", .0.len(), .0.join("\n  "))]
+    SourceMeetings(Vec<String>),
     #[error("there is already a source named \"{0}\"")]
     SourceExists(String),
     #[error("there is no source named \"{0}\"")]

@@ -154,6 +154,24 @@ impl Store {
         source_named(&transaction, name)
     }
 
+    /// The source an active meeting comes from (by its public slug); `None` when it was entered
+    /// here (the CLI `import`, staff) or there is no such meeting.
+    pub fn source_of_meeting(&self, slug: &str) -> Result<Option<Source>, StoreError> {
+        let connection = self.connection()?;
+        let columns = SOURCE_COLUMNS.split(", ").map(|column| format!("s.{}", column.trim())).collect::<Vec<_>>();
+        Ok(connection
+            .query_row(
+                &format!(
+                    "SELECT {} FROM meetings m JOIN sources s ON s.id = m.source_id
+                     WHERE m.slug = ?1 AND m.archived = 0",
+                    columns.join(", ")
+                ),
+                [slug],
+                source_from_row,
+            )
+            .optional()?)
+    }
+
     /// Records a failed fetch or import; the source's meetings stay as they were.
     pub fn record_source_failure(&self, id: i64, error: &str) -> Result<(), StoreError> {
         self.connection()?.execute(

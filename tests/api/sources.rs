@@ -29,6 +29,8 @@ async fn the_sources_page_names_each_source_with_its_group_link_and_freshness() 
     store.import_source(&failing, &meetings[..1], &SourceFetch::default()).expect("imported");
     store.record_source_failure(failing.id, "the server answered 500 Internal Server Error").expect("recorded");
     store.add_source(&new_source("new-office", "narcotics-anonymous")).expect("added");
+    let origin = store.source_of_meeting("friday-night").expect("read").map(|source| source.name);
+    assert_eq!(origin.as_deref(), Some("metro-intergroup"));
 
     let page = app.get("/sources").await;
     assert_eq!(page.status, 200);
@@ -52,6 +54,8 @@ async fn the_sources_page_names_each_source_with_its_group_link_and_freshness() 
 #[actix_web::test]
 async fn the_sources_page_says_so_when_every_meeting_was_entered_here() {
     let app = TestApp::spawn();
+    let sample = app.state.store.meetings_matching(&Default::default(), jiff::Timestamp::now()).expect("read");
+    assert!(app.state.store.source_of_meeting(&sample[0].slug).expect("read").is_none(), "entered here");
     let page = app.get("/sources").await;
     assert_eq!(page.status, 200);
     assert!(page.texts("main p").iter().any(|text| text.contains("follows no published lists")));
