@@ -18,7 +18,7 @@ struct SourceRow {
     url: String,
     /// "updated 3 hours ago", or that it has not been fetched yet.
     freshness: String,
-    /// "the last attempt failed 20 minutes ago", when the most recent try failed.
+    /// "The last attempt failed 20 minutes ago", when the most recent try failed.
     failure: Option<String>,
     meeting_count: u64,
 }
@@ -46,7 +46,7 @@ pub async fn index(state: web::Data<AppState>) -> Result<HttpResponse, AppError>
             ),
             failure: source
                 .last_attempt_failed()
-                .then(|| source.last_error_at.map(|time| format!("the last attempt failed {}", time_ago(time, now))))
+                .then(|| source.last_error_at.map(|time| format!("The last attempt failed {}", time_ago(time, now))))
                 .flatten(),
             meeting_count: source.meeting_count,
             name: source.name,

@@ -38,7 +38,7 @@ async fn the_sources_page_names_each_source_with_its_group_link_and_freshness() 
     let cards = page.texts("main li.card");
     assert!(cards[1].contains("2 meetings, updated just now"), "{}", cards[1]);
     assert!(cards[0].contains("1 meeting, updated just now"), "{}", cards[0]);
-    assert!(cards[0].contains("the last attempt failed just now"), "{}", cards[0]);
+    assert!(cards[0].contains("The last attempt failed just now"), "{}", cards[0]);
     assert!(!cards[1].contains("failed"), "{}", cards[1]);
     assert!(cards[2].contains("not fetched successfully yet"), "{}", cards[2]);
     let links = page.attributes("main li.card a", "href");
