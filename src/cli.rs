@@ -35,6 +35,70 @@ enum Command {
     Import(ImportArgs),
     /// Write meetings to standard output as a Meeting Guide feed, CSV or iCalendar.
     Export(ExportArgs),
+    /// Register, list or remove the feeds the site keeps in sync.
+    Source(SourceArgs),
+    /// Fetch sources and import each as its whole set (all sources when none is named).
+    Sync(SyncArgs),
+}
+
+#[derive(Debug, Args)]
+struct SourceArgs {
+    #[command(subcommand)]
+    command: SourceCommand,
+}
+
+#[derive(Debug, Subcommand)]
+enum SourceCommand {
+    /// Register a feed (fetched at the next `sync`).
+    Add(SourceAddArgs),
+    /// Each source: URL, group, last success, last error, meetings, warnings.
+    List(SourceListArgs),
+    /// Stop following a source; its meetings are archived.
+    Remove(SourceRemoveArgs),
+}
+
+#[derive(Debug, Args)]
+struct SourceAddArgs {
+    /// The SQLite database file; created, with its folder, when missing.
+    #[arg(long = "db", env = "DATABASE_PATH", default_value = "data/directory.sqlite3")]
+    database_path: PathBuf,
+    /// The group (fellowship slug) of the feed's meetings that do not name one.
+    #[arg(long)]
+    group: String,
+    /// Zone of the feed's meetings that name none (an IANA name); default: the site's zone.
+    #[arg(long = "timezone", value_name = "ZONE")]
+    source_timezone: Option<String>,
+    /// A short name: lower-case letters, digits and hyphens (it may prefix meeting addresses).
+    name: String,
+    /// The feed's address (http or https).
+    url: String,
+}
+
+#[derive(Debug, Args)]
+struct SourceListArgs {
+    #[command(flatten)]
+    data: DataArgs,
+}
+
+#[derive(Debug, Args)]
+struct SourceRemoveArgs {
+    #[command(flatten)]
+    data: DataArgs,
+    name: String,
+}
+
+#[derive(Debug, Args)]
+struct SyncArgs {
+    #[command(flatten)]
+    data: DataArgs,
+    /// Longest wait for one feed (connecting and reading), e.g. `30s`, `2m`.
+    #[arg(long = "fetch-timeout", env = "SYNC_TIMEOUT", default_value = "30s", value_parser = humantime::parse_duration)]
+    fetch_timeout: std::time::Duration,
+    /// Largest feed read, in bytes.
+    #[arg(long, env = "SYNC_MAX_BYTES", default_value_t = crate::sync::FetchLimits::default().max_bytes)]
+    max_bytes: u64,
+    /// The sources to sync (all when none is named).
+    names: Vec<String>,
 }
 
 #[derive(Debug, Args)]
@@ -79,6 +143,9 @@ struct ServeArgs {
     /// The unit of distances in the finder (`near`, `within`).
     #[arg(long, env = "DISTANCE_UNIT", value_enum, default_value = "mi")]
     distance_unit: crate::meetings::DistanceUnit,
+    /// Sync every source in the background this often (`30m`, `6h`, `1d`); off when not given.
+    #[arg(long, env = "SYNC_EVERY", value_parser = humantime::parse_duration)]
+    sync_every: Option<std::time::Duration>,
     #[command(flatten)]
     data: DataArgs,
 }
@@ -123,6 +190,8 @@ pub fn main() -> ExitCode {
         Some(Command::Serve(args)) => serve(args),
         Some(Command::Import(args)) => import(args, import_zone_given),
         Some(Command::Export(args)) => export(args),
+        Some(Command::Source(args)) => source(args),
+        Some(Command::Sync(args)) => sync(args),
         None => serve(cli.serve),
     };
     match result {
@@ -141,6 +210,10 @@ fn serve(args: ServeArgs) -> anyhow::Result<()> {
         ..args.data.settings(true)
     };
     let state = AppState::prepare(settings)?;
+    if let Some(every) = args.sync_every {
+        crate::sync::spawn_background(state.clone(), every)?;
+        tracing::info!("syncing sources every {}", humantime::format_duration(every));
+    }
     let listener =
         TcpListener::bind(&args.bind).map_err(|error| anyhow::anyhow!("cannot listen on {}: {error}", args.bind))?;
     let address = listener.local_addr()?;
@@ -228,5 +301,124 @@ fn export(args: ExportArgs) -> anyhow::Result<()> {
     let meetings = state.store.meetings_by_id(&index.matching_ids(&filter, jiff::Timestamp::now()))?;
     let bytes = args.format.write(&meetings, jiff::Timestamp::now())?;
     std::io::stdout().write_all(&bytes)?;
+    Ok(())
+}
+
+fn source(args: SourceArgs) -> anyhow::Result<()> {
+    match args.command {
+        SourceCommand::Add(args) => source_add(args),
+        SourceCommand::List(args) => source_list(args),
+        SourceCommand::Remove(args) => {
+            let state = Core::open(&args.data.settings(false))?;
+            let archived = state.store.remove_source(&args.name)?;
+            println!("Removed source \"{}\"; {archived} of its meetings were archived.", args.name);
+            Ok(())
+        }
+    }
+}
+
+fn source_add(args: SourceAddArgs) -> anyhow::Result<()> {
+    let name = &args.name;
+    anyhow::ensure!(
+        !name.is_empty()
+            && name.len() <= 40
+            && name.bytes().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-'),
+        "source name \"{name}\": use 1 to 40 lower-case letters, digits and hyphens (like \"metro-intergroup\")"
+    );
+    let uri: actix_web::http::Uri =
+        args.url.parse().map_err(|error| anyhow::anyhow!("URL \"{}\" cannot be read: {error}", args.url))?;
+    anyhow::ensure!(
+        matches!(uri.scheme_str(), Some("http" | "https")) && uri.host().is_some_and(|host| !host.is_empty()),
+        "URL \"{}\": give a full http:// or https:// address",
+        args.url
+    );
+    let timezone = match &args.source_timezone {
+        Some(zone) => Some(
+            jiff::tz::TimeZone::get(zone)
+                .ok()
+                .and_then(|zone| zone.iana_name().map(str::to_owned))
+                .ok_or_else(|| anyhow::anyhow!("--timezone {zone}: not an IANA time zone (like America/Chicago)"))?,
+        ),
+        None => None,
+    };
+    // The site's zone plays no part in registering a source (`--timezone` here is the source's).
+    let settings = DataArgs { database_path: args.database_path.clone(), timezone: "UTC".to_owned() }.settings(false);
+    let state = Core::open(&settings)?;
+    anyhow::ensure!(state.content.group(&args.group).is_some(), "--group {}: there is no such group", args.group);
+    let source = state.store.add_source(&crate::db::NewSource {
+        name: name.clone(),
+        url: args.url.clone(),
+        group_slug: args.group.clone(),
+        timezone,
+    })?;
+    println!(
+        "Added source \"{}\" ({}, group {}, zone {}); run `mutual-support sync {}` to fetch it.",
+        source.name,
+        source.url,
+        source.group_slug,
+        source.timezone.as_deref().unwrap_or("the site's"),
+        source.name
+    );
+    Ok(())
+}
+
+fn source_list(args: SourceListArgs) -> anyhow::Result<()> {
+    let state = Core::open(&args.data.settings(false))?;
+    let sources = state.store.sources()?;
+    if sources.is_empty() {
+        println!("No sources. Add one with `mutual-support source add --group SLUG NAME URL`.");
+        return Ok(());
+    }
+    let now = jiff::Timestamp::now();
+    let when = |time: Option<jiff::Timestamp>| {
+        time.map_or_else(
+            || "never".to_owned(),
+            |time| format!("{} ({})", time.strftime("%Y-%m-%d %H:%M UTC"), crate::sync::time_ago(time, now)),
+        )
+    };
+    let header = ["NAME", "GROUP", "MEETINGS", "WARNINGS", "LAST SUCCESS", "LAST ERROR", "URL"].map(str::to_owned);
+    let rows: Vec<[String; 7]> = sources
+        .iter()
+        .map(|source| {
+            let error = match (&source.last_error, source.last_error_at) {
+                (Some(error), at) => format!("{}: {}", when(at), crate::sync::first_line(error)),
+                (None, _) => "none".to_owned(),
+            };
+            [
+                source.name.clone(),
+                source.group_slug.clone(),
+                source.meeting_count.to_string(),
+                source.warning_count.to_string(),
+                when(source.last_success_at),
+                error,
+                source.url.clone(),
+            ]
+        })
+        .collect();
+    let mut widths = header.clone().map(|cell| cell.chars().count());
+    for row in &rows {
+        for (width, cell) in widths.iter_mut().zip(row) {
+            *width = (*width).max(cell.chars().count());
+        }
+    }
+    for row in std::iter::once(&header).chain(&rows) {
+        let cells: Vec<String> = row.iter().zip(widths).map(|(cell, width)| format!("{cell:width$}")).collect();
+        println!("{}", cells.join("  ").trim_end());
+    }
+    Ok(())
+}
+
+fn sync(args: SyncArgs) -> anyhow::Result<()> {
+    let state = Core::open(&args.data.settings(false))?;
+    let limits = crate::sync::FetchLimits { timeout: args.fetch_timeout, max_bytes: args.max_bytes };
+    let reports = crate::sync::sync(&state, &args.data.timezone, &args.names, &limits)?;
+    if reports.is_empty() {
+        println!("No sources to sync. Add one with `mutual-support source add --group SLUG NAME URL`.");
+    }
+    for report in &reports {
+        println!("{report}");
+    }
+    let failed = reports.iter().filter(|report| report.failed()).count();
+    anyhow::ensure!(failed == 0, "{failed} of {} sources failed; they keep their last good meetings", reports.len());
     Ok(())
 }

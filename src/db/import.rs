@@ -1,10 +1,12 @@
 //! Writing meetings: one transaction per imported set, upsert by slug, archiving what a full list
-//! no longer has. The one list of stored meeting columns lives in `rows.rs`.
+//! no longer has. A source's set is matched by the feed's own slugs within that source alone, and
+//! replaces only that source's meetings. The one list of stored meeting columns lives in `rows.rs`.
 
 use std::collections::HashSet;
 
 use rusqlite::{OptionalExtension, ToSql, Transaction, params};
 
+use super::sources::{self, SourceFetch};
 use super::{APPOINTMENT_DAY, Store, StoreError};
 use crate::meetings::{Meeting, MeetingTime};
 
@@ -43,7 +45,7 @@ impl Store {
     ) -> Result<ImportSummary, StoreError> {
         let mut connection = self.connection()?;
         let transaction = connection.transaction()?;
-        let summary = import_into(&transaction, meetings, options, progress)?;
+        let summary = import_into(&transaction, meetings, options, None, progress)?;
         if options.dry_run {
             transaction.rollback()?;
         } else {
@@ -57,10 +59,126 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Imports a source's whole set in one transaction, with the source's record of this good
+    /// fetch: its meetings are matched by the feed's own slugs within this source alone (a new one
+    /// gets the feed's slug as its address when that is free, otherwise `{source}-{slug}`, kept
+    /// from then on), and its meetings missing from the set are archived. Other sources' meetings
+    /// and meetings entered here are never touched.
+    pub fn import_source(
+        &self,
+        source: &super::Source,
+        meetings: &[Meeting],
+        fetch: &SourceFetch,
+    ) -> Result<ImportSummary, StoreError> {
+        let mut connection = self.connection()?;
+        let transaction = connection.transaction()?;
+        let scope = SourceScope { id: source.id, name: &source.name };
+        let summary = import_into(&transaction, meetings, &ImportOptions::default(), Some(&scope), &mut |_| {})?;
+        sources::record_success(&transaction, source.id, fetch)?;
+        if summary != (ImportSummary { unchanged: summary.unchanged, ..ImportSummary::default() }) {
+            transaction.execute("UPDATE revision SET value = value + 1 WHERE id = 1", [])?;
+        }
+        transaction.commit()?;
+        self.revision()?;
+        Ok(summary)
+    }
+}
+
+/// The source a set comes from.
+struct SourceScope<'a> {
+    id: i64,
+    /// Prefix of a meeting's public slug when the feed's own is taken.
+    name: &'a str,
+}
+
+/// The stored row a record updates (id, fingerprint, archived, group), and the public slug it has
+/// or gets.
+type Match = (Option<(i64, String, bool, Option<String>)>, String);
+
+/// A record's row: by slug for meetings entered here; by (source, feed slug) for a source's.
+fn find_row(transaction: &Transaction, meeting: &Meeting, source: Option<&SourceScope>) -> Result<Match, StoreError> {
+    let Some(source) = source else {
+        let found = transaction
+            .prepare_cached("SELECT id, fingerprint, archived, group_slug FROM meetings WHERE slug = ?1")?
+            .query_row([&meeting.slug], |row| {
+                Ok((row.get("id")?, row.get("fingerprint")?, row.get("archived")?, row.get("group_slug")?))
+            })
+            .optional()?;
+        return Ok((found, meeting.slug.clone()));
+    };
+    let found = transaction
+        .prepare_cached(
+            "SELECT id, fingerprint, archived, group_slug, slug FROM meetings
+             WHERE source_id = ?1 AND source_slug = ?2",
+        )?
+        .query_row(params![source.id, meeting.slug], |row| {
+            let stored = (row.get("id")?, row.get("fingerprint")?, row.get("archived")?, row.get("group_slug")?);
+            Ok((stored, row.get("slug")?))
+        })
+        .optional()?;
+    if let Some((row, slug)) = found {
+        return Ok((Some(row), slug));
+    }
+    // First sight: the feed's slug when no meeting (of any source, active or archived) has it.
+    let mut taken = transaction.prepare_cached("SELECT EXISTS (SELECT 1 FROM meetings WHERE slug = ?1)")?;
+    let mut candidate = meeting.slug.clone();
+    let mut attempt = 1;
+    while taken.query_row([&candidate], |row| row.get::<_, bool>(0))? {
+        attempt += 1;
+        candidate = match attempt {
+            2 => format!("{}-{}", source.name, meeting.slug),
+            n => format!("{}-{}-{n}", source.name, meeting.slug),
+        };
+    }
+    Ok((None, candidate))
+}
+
+/// Records of a set entered here whose slug is the address of a source's meeting, one line each:
+/// the next sync would overwrite them, so they are refused.
+fn claimed_by_sources(transaction: &Transaction, meetings: &[Meeting]) -> Result<Vec<String>, StoreError> {
+    // Most sites follow no source: then no lookup per record.
+    if !transaction.query_row("SELECT EXISTS (SELECT 1 FROM sources)", [], |row| row.get::<_, bool>(0))? {
+        return Ok(Vec::new());
+    }
+    let mut owner = transaction
+        .prepare_cached("SELECT s.name FROM meetings m JOIN sources s ON s.id = m.source_id WHERE m.slug = ?1")?;
+    let mut claimed = Vec::new();
+    for (index, meeting) in meetings.iter().enumerate() {
+        if let Some(name) = owner.query_row([&meeting.slug], |row| row.get::<_, String>("name")).optional()? {
+            claimed.push(format!(
+                "record {} (slug \"{}\"): slug: is a meeting of source \"{name}\"; give this record another slug",
+                index + 1,
+                meeting.slug
+            ));
+        }
+    }
+    Ok(claimed)
+}
+
+/// Archives a source's active meetings except `keep`; returns how many.
+pub(super) fn archive_source_meetings(
+    transaction: &Transaction,
+    source_id: i64,
+    keep: &HashSet<i64>,
+) -> Result<usize, StoreError> {
+    let current: Vec<i64> = transaction
+        .prepare("SELECT id FROM meetings WHERE source_id = ?1 AND archived = 0")?
+        .query_map([source_id], |row| row.get("id"))?
+        .collect::<Result<_, _>>()?;
+    let mut archived = 0;
+    for id in current.into_iter().filter(|id| !keep.contains(id)) {
+        archive_meeting(transaction, id)?;
+        archived += 1;
+    }
+    Ok(archived)
+}
+
 fn import_into(
     transaction: &Transaction,
     meetings: &[Meeting],
     options: &ImportOptions,
+    source: Option<&SourceScope>,
     progress: &mut dyn FnMut(usize),
 ) -> Result<ImportSummary, StoreError> {
     let known_groups: HashSet<String> = {
@@ -81,22 +199,26 @@ fn import_into(
     if !unknown.is_empty() {
         return Err(StoreError::UnknownGroups(unknown));
     }
+    if source.is_none() {
+        let claimed = claimed_by_sources(transaction, meetings)?;
+        if !claimed.is_empty() {
+            return Err(StoreError::SourceMeetings(claimed));
+        }
+    }
     let mut summary = ImportSummary::default();
-    let mut existing =
-        transaction.prepare("SELECT id, fingerprint, archived, group_slug FROM meetings WHERE slug = ?1")?;
     let sample_ids: Vec<i64> = if options.sample {
         Vec::new()
     } else {
         let mut statement = transaction.prepare("SELECT id FROM meetings WHERE sample = 1 AND archived = 0")?;
         statement.query_map([], |row| row.get(0))?.collect::<Result<_, _>>()?
     };
+    // The rows this set wrote or found unchanged.
+    let mut kept: HashSet<i64> = HashSet::with_capacity(meetings.len());
     for (done, meeting) in meetings.iter().enumerate() {
         if done % 1000 == 0 {
             progress(done);
         }
-        let found: Option<(i64, String, bool, Option<String>)> = existing
-            .query_row([&meeting.slug], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)))
-            .optional()?;
+        let (found, public_slug) = find_row(transaction, meeting, source)?;
         // A record naming no group keeps the group its meeting has (a re-import without --group
         // must not take meetings out of their group's lists).
         let with_stored_group;
@@ -108,43 +230,54 @@ fn import_into(
             _ => meeting,
         };
         let fingerprint = fingerprint(meeting, options.sample);
-        let found = found.map(|(id, old, archived, _)| (id, old, archived));
-        match found {
-            Some((_, old, false)) if old == fingerprint => summary.unchanged += 1,
-            Some((id, _, _)) => {
-                write_meeting(transaction, Some(id), meeting, &fingerprint, options.sample)?;
+        // A source's meeting is stored under its public slug, with the feed's own beside it.
+        let renamed;
+        let stored = if public_slug == meeting.slug {
+            meeting
+        } else {
+            renamed = Meeting { slug: public_slug, ..meeting.clone() };
+            &renamed
+        };
+        let origin = source.map(|source| (source.id, meeting.slug.as_str()));
+        let id = match found {
+            Some((id, old, false, _)) if old == fingerprint => {
+                summary.unchanged += 1;
+                id
+            }
+            Some((id, _, _, _)) => {
                 summary.updated += 1;
+                write_meeting(transaction, Some(id), stored, &fingerprint, options.sample, origin)?
             }
             None => {
-                write_meeting(transaction, None, meeting, &fingerprint, options.sample)?;
                 summary.added += 1;
+                write_meeting(transaction, None, stored, &fingerprint, options.sample, origin)?
             }
-        }
+        };
+        kept.insert(id);
     }
     progress(meetings.len());
     // The first real import retires the sample meetings of the embedded default (a sample
     // meeting the import itself brought again is now a real one and stays).
-    let kept: HashSet<&str> = meetings.iter().map(|m| m.slug.as_str()).collect();
-    let mut slug_of = transaction.prepare("SELECT slug FROM meetings WHERE id = ?1")?;
     for id in sample_ids {
-        let slug: String = slug_of.query_row([id], |row| row.get(0))?;
-        if !kept.contains(slug.as_str()) {
+        if !kept.contains(&id) {
             archive_meeting(transaction, id)?;
             summary.archived += 1;
         }
     }
     if let Some(group) = &options.replace_group {
-        let keep: HashSet<&str> = meetings.iter().map(|m| m.slug.as_str()).collect();
-        let mut statement =
-            transaction.prepare("SELECT id, slug FROM meetings WHERE group_slug = ?1 AND archived = 0")?;
-        let current: Vec<(i64, String)> =
-            statement.query_map([group], |row| Ok((row.get(0)?, row.get(1)?)))?.collect::<Result<_, _>>()?;
-        for (id, slug) in current {
-            if !keep.contains(slug.as_str()) {
+        // Only meetings entered here: a source's meetings are that source's to replace.
+        let mut statement = transaction
+            .prepare("SELECT id FROM meetings WHERE group_slug = ?1 AND archived = 0 AND source_id IS NULL")?;
+        let current: Vec<i64> = statement.query_map([group], |row| row.get("id"))?.collect::<Result<_, _>>()?;
+        for id in current {
+            if !kept.contains(&id) {
                 archive_meeting(transaction, id)?;
                 summary.archived += 1;
             }
         }
+    }
+    if let Some(source) = source {
+        summary.archived += archive_source_meetings(transaction, source.id, &kept)?;
     }
     Ok(summary)
 }
@@ -174,7 +307,8 @@ fn write_meeting(
     meeting: &Meeting,
     fingerprint: &str,
     sample: bool,
-) -> Result<(), StoreError> {
+    origin: Option<(i64, &str)>,
+) -> Result<i64, StoreError> {
     let regions = serde_json::to_string(&meeting.regions).unwrap_or_else(|_| "[]".to_owned());
     let types = serde_json::to_string(&meeting.types).unwrap_or_else(|_| "[]".to_owned());
     let extra = serde_json::Value::Object(meeting.extra.clone()).to_string();
@@ -183,7 +317,7 @@ fn write_meeting(
     let attendance = meeting.attendance().as_str();
     let display_address = meeting.address();
     // The stored columns, each once: the INSERT and the UPDATE are both built from this list.
-    let columns: [(&str, &dyn ToSql); 26] = [
+    let mut columns: Vec<(&str, &dyn ToSql)> = vec![
         ("slug", &meeting.slug),
         ("name", &meeting.name),
         ("group_slug", &meeting.group_slug),
@@ -211,6 +345,11 @@ fn write_meeting(
         ("sample", &sample),
         ("display_address", &display_address),
     ];
+    // A source's meeting: which source, and the feed's own slug (meetings entered here have none).
+    let (source_id, source_slug) = origin.unzip();
+    if origin.is_some() {
+        columns.extend([("source_id", &source_id as &dyn ToSql), ("source_slug", &source_slug)]);
+    }
     let names: Vec<&str> = columns.iter().map(|(name, _)| *name).collect();
     let mut values: Vec<(String, &dyn ToSql)> =
         columns.iter().map(|(name, value)| (format!(":{name}"), *value)).collect();
@@ -283,5 +422,5 @@ fn write_meeting(
     transaction
         .prepare_cached("INSERT INTO meeting_search (rowid, words) VALUES (?1, ?2)")?
         .execute(params![id, words])?;
-    Ok(())
+    Ok(id)
 }

@@ -15,8 +15,12 @@ use crate::content::Group;
 use crate::meetings::Meeting;
 
 /// The schema, one `.sql` file per step, applied in order at start-up.
-pub static MIGRATIONS: LazyLock<Migrations<'static>> =
-    LazyLock::new(|| Migrations::new(vec![M::up(include_str!("../../migrations/001_initial.sql"))]));
+pub static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
+    Migrations::new(vec![
+        M::up(include_str!("../../migrations/001_initial.sql")),
+        M::up(include_str!("../../migrations/002_sources.sql")),
+    ])
+});
 
 /// Connections to the database: one per core (the web server runs one worker, with one
 /// database thread, per connection).
@@ -44,6 +48,13 @@ pub enum StoreError {
     /// Records naming a fellowship that is not one of our groups, one line each.
     #[error("{} record(s) name an unknown group:\n  {}", .0.len(), .0.join("\n  "))]
     UnknownGroups(Vec<String>),
+    /// Records entered here whose slug is a source's meeting, one line each.
+    #[error("{} record(s) would overwrite a source's meeting:\n  {}", .0.len(), .0.join("\n  "))]
+    SourceMeetings(Vec<String>),
+    #[error("there is already a source named \"{0}\"")]
+    SourceExists(String),
+    #[error("there is no source named \"{0}\"")]
+    NoSource(String),
 }
 
 /// How long a revision read from the database is trusted before it is read again: an import by
@@ -60,8 +71,10 @@ pub struct Store {
 
 mod import;
 mod rows;
+mod sources;
 
 pub use import::{ImportOptions, ImportSummary};
+pub use sources::{NewSource, Source, SourceFetch};
 
 impl Store {
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.

@@ -18,6 +18,7 @@ pub mod guide;
 pub mod handouts;
 pub mod meetings;
 pub mod pages;
+pub mod sources;
 
 /// The single list of routes.
 pub fn configure(config: &mut web::ServiceConfig) {
@@ -38,7 +39,8 @@ pub fn configure(config: &mut web::ServiceConfig) {
         .route("/handouts/meetings", web::get().to(handouts::meetings))
         .route("/handouts/referral", web::get().to(handouts::referral))
         .route("/meetings/{slug}.ics", web::get().to(meetings::calendar))
-        .route("/meetings/{slug}", web::get().to(meetings::show));
+        .route("/meetings/{slug}", web::get().to(meetings::show))
+        .route("/sources", web::get().to(sources::index));
 }
 
 /// A rendered page with the site's cache policy for public pages.

@@ -7,3 +7,4 @@ mod guide;
 mod helpers;
 mod meetings;
 mod pages;
+mod sources;

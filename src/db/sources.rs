@@ -1,0 +1,223 @@
+//! Sources: the feeds staff follow, with what the last fetch of each gave (validators for
+//! conditional requests, last success, last error, counts). Their meetings are written by
+//! `import.rs` ([`Store::import_source`]); the fetching is `crate::sync`'s.
+
+use jiff::Timestamp;
+use rusqlite::{OptionalExtension, Transaction, named_params};
+
+use super::{Store, StoreError};
+
+/// What `source add` registers.
+#[derive(Debug, Clone)]
+pub struct NewSource {
+    /// Slug-like (lower-case letters, digits, hyphens): it may prefix meeting slugs.
+    pub name: String,
+    pub url: String,
+    /// The fellowship of the feed's meetings that do not name one.
+    pub group_slug: String,
+    /// Zone of the feed's meetings that name none (IANA); `None`: the site's zone.
+    pub timezone: Option<String>,
+}
+
+/// A registered source and how its last fetches went.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub id: i64,
+    pub name: String,
+    pub url: String,
+    pub group_slug: String,
+    pub timezone: Option<String>,
+    pub etag: Option<String>,
+    pub last_modified: Option<String>,
+    pub last_success_at: Option<Timestamp>,
+    pub last_error: Option<String>,
+    pub last_error_at: Option<Timestamp>,
+    /// Active meetings after the last good import.
+    pub meeting_count: u64,
+    /// Warnings of the last good import.
+    pub warning_count: u64,
+    pub created_at: Option<Timestamp>,
+}
+
+impl Source {
+    /// Did the most recent attempt fail (an error newer than the last success)?
+    pub fn last_attempt_failed(&self) -> bool {
+        match (self.last_error_at, self.last_success_at) {
+            (Some(error), Some(success)) => error > success,
+            (Some(_), None) => true,
+            (None, _) => false,
+        }
+    }
+}
+
+/// What a good fetch brought besides the meetings: its validators and the reader's warnings.
+#[derive(Debug, Clone, Default)]
+pub struct SourceFetch {
+    pub etag: Option<String>,
+    pub last_modified: Option<String>,
+    pub warnings: usize,
+}
+
+/// The columns of `sources` that [`source_from_row`] reads, by name.
+const SOURCE_COLUMNS: &str = "id, name, url, group_slug, timezone, etag, last_modified, last_success_at, last_error,
+     last_error_at, meeting_count, warning_count, created_at";
+
+fn source_from_row(row: &rusqlite::Row) -> rusqlite::Result<Source> {
+    let time = |column: &str| -> rusqlite::Result<Option<Timestamp>> {
+        Ok(row.get::<_, Option<String>>(column)?.and_then(|text| text.parse().ok()))
+    };
+    Ok(Source {
+        id: row.get("id")?,
+        name: row.get("name")?,
+        url: row.get("url")?,
+        group_slug: row.get("group_slug")?,
+        timezone: row.get("timezone")?,
+        etag: row.get("etag")?,
+        last_modified: row.get("last_modified")?,
+        last_success_at: time("last_success_at")?,
+        last_error: row.get("last_error")?,
+        last_error_at: time("last_error_at")?,
+        meeting_count: row.get::<_, i64>("meeting_count")?.unsigned_abs(),
+        warning_count: row.get::<_, i64>("warning_count")?.unsigned_abs(),
+        created_at: time("created_at")?,
+    })
+}
+
+impl Store {
+    /// Registers a source. A removed source of the same name comes back (its meetings keep their
+    /// public slugs) and is fetched in full at the next sync.
+    pub fn add_source(&self, source: &NewSource) -> Result<Source, StoreError> {
+        let mut connection = self.connection()?;
+        let transaction = connection.transaction()?;
+        let existing: Option<Option<String>> = transaction
+            .query_row("SELECT removed_at FROM sources WHERE name = ?1", [&source.name], |row| row.get("removed_at"))
+            .optional()?;
+        let values = named_params! {
+            ":name": source.name,
+            ":url": source.url,
+            ":group_slug": source.group_slug,
+            ":timezone": source.timezone,
+            ":now": Timestamp::now().to_string(),
+        };
+        match existing {
+            Some(None) => return Err(StoreError::SourceExists(source.name.clone())),
+            Some(Some(_)) => transaction.execute(
+                "UPDATE sources SET url = :url, group_slug = :group_slug, timezone = :timezone, etag = NULL,
+                     last_modified = NULL, removed_at = NULL, created_at = :now
+                 WHERE name = :name",
+                values,
+            )?,
+            None => transaction.execute(
+                "INSERT INTO sources (name, url, group_slug, timezone, created_at)
+                 VALUES (:name, :url, :group_slug, :timezone, :now)",
+                values,
+            )?,
+        };
+        let added =
+            source_named(&transaction, &source.name)?.ok_or_else(|| StoreError::NoSource(source.name.clone()))?;
+        transaction.commit()?;
+        Ok(added)
+    }
+
+    /// Removes a source: its meetings are archived (their rows stay, so re-adding the source
+    /// brings them back under the same addresses). Returns how many were archived.
+    pub fn remove_source(&self, name: &str) -> Result<usize, StoreError> {
+        let mut connection = self.connection()?;
+        let transaction = connection.transaction()?;
+        let source = source_named(&transaction, name)?.ok_or_else(|| StoreError::NoSource(name.to_owned()))?;
+        let archived = super::import::archive_source_meetings(&transaction, source.id, &Default::default())?;
+        transaction.execute(
+            "UPDATE sources SET removed_at = :now, meeting_count = 0 WHERE id = :id",
+            named_params! { ":now": Timestamp::now().to_string(), ":id": source.id },
+        )?;
+        if archived > 0 {
+            transaction.execute("UPDATE revision SET value = value + 1 WHERE id = 1", [])?;
+        }
+        transaction.commit()?;
+        self.revision()?;
+        Ok(archived)
+    }
+
+    /// Every registered source, by name.
+    pub fn sources(&self) -> Result<Vec<Source>, StoreError> {
+        let connection = self.connection()?;
+        let mut statement = connection
+            .prepare(&format!("SELECT {SOURCE_COLUMNS} FROM sources WHERE removed_at IS NULL ORDER BY name"))?;
+        let sources = statement.query_map([], source_from_row)?.collect::<Result<_, _>>()?;
+        Ok(sources)
+    }
+
+    /// One registered source by name.
+    pub fn source(&self, name: &str) -> Result<Option<Source>, StoreError> {
+        let mut connection = self.connection()?;
+        let transaction = connection.transaction()?;
+        source_named(&transaction, name)
+    }
+
+    /// The source an active meeting comes from (by its public slug); `None` when it was entered
+    /// here (the CLI `import`, staff) or there is no such meeting.
+    pub fn source_of_meeting(&self, slug: &str) -> Result<Option<Source>, StoreError> {
+        let connection = self.connection()?;
+        let columns = SOURCE_COLUMNS.split(", ").map(|column| format!("s.{}", column.trim())).collect::<Vec<_>>();
+        Ok(connection
+            .query_row(
+                &format!(
+                    "SELECT {} FROM meetings m JOIN sources s ON s.id = m.source_id
+                     WHERE m.slug = ?1 AND m.archived = 0",
+                    columns.join(", ")
+                ),
+                [slug],
+                source_from_row,
+            )
+            .optional()?)
+    }
+
+    /// Records a failed fetch or import; the source's meetings stay as they were.
+    pub fn record_source_failure(&self, id: i64, error: &str) -> Result<(), StoreError> {
+        self.connection()?.execute(
+            "UPDATE sources SET last_error = :error, last_error_at = :now WHERE id = :id",
+            named_params! { ":error": error, ":now": Timestamp::now().to_string(), ":id": id },
+        )?;
+        Ok(())
+    }
+
+    /// Records a fetch that found the feed unchanged (a 304): a success, nothing else moves.
+    pub fn record_source_unchanged(&self, id: i64) -> Result<(), StoreError> {
+        self.connection()?.execute(
+            "UPDATE sources SET last_success_at = :now WHERE id = :id",
+            named_params! { ":now": Timestamp::now().to_string(), ":id": id },
+        )?;
+        Ok(())
+    }
+}
+
+/// A registered (not removed) source by name, inside a transaction.
+fn source_named(transaction: &Transaction, name: &str) -> Result<Option<Source>, StoreError> {
+    Ok(transaction
+        .query_row(
+            &format!("SELECT {SOURCE_COLUMNS} FROM sources WHERE name = ?1 AND removed_at IS NULL"),
+            [name],
+            source_from_row,
+        )
+        .optional()?)
+}
+
+/// Records a good import of a source, in the import's transaction: its validators, the time,
+/// and its counts.
+pub(super) fn record_success(transaction: &Transaction, id: i64, fetch: &SourceFetch) -> Result<(), StoreError> {
+    let warnings = i64::try_from(fetch.warnings).unwrap_or(i64::MAX);
+    transaction.execute(
+        "UPDATE sources SET etag = :etag, last_modified = :last_modified, last_success_at = :now,
+             warning_count = :warnings,
+             meeting_count = (SELECT count(*) FROM meetings WHERE source_id = :id AND archived = 0)
+         WHERE id = :id",
+        named_params! {
+            ":etag": fetch.etag,
+            ":last_modified": fetch.last_modified,
+            ":now": Timestamp::now().to_string(),
+            ":warnings": warnings,
+            ":id": id,
+        },
+    )?;
+    Ok(())
+}

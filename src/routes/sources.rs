@@ -1,0 +1,58 @@
+//! `/sources`: where the meeting data comes from. Each source the site keeps in sync, with its
+//! group, its link and how fresh it is, so a reader can judge a listing.
+
+use actix_web::{HttpResponse, web};
+use askama::Template;
+
+use super::html;
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::sync::time_ago;
+
+/// One source as the page shows it.
+struct SourceRow {
+    name: String,
+    /// The group's name, and its slug for the link.
+    group_name: String,
+    group_slug: String,
+    url: String,
+    /// "updated 3 hours ago", or that it has not been fetched yet.
+    freshness: String,
+    /// "The last attempt failed 20 minutes ago", when the most recent try failed.
+    failure: Option<String>,
+    meeting_count: u64,
+}
+
+#[derive(Template)]
+#[template(path = "sources.html")]
+struct SourcesPage {
+    sources: Vec<SourceRow>,
+}
+
+pub async fn index(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let store = state.store.clone();
+    let sources = web::block(move || store.sources()).await??;
+    let now = jiff::Timestamp::now();
+    let sources = sources
+        .into_iter()
+        .map(|source| SourceRow {
+            group_name: state
+                .content
+                .group(&source.group_slug)
+                .map_or_else(|| source.group_slug.clone(), |group| group.name.clone()),
+            freshness: source.last_success_at.map_or_else(
+                || "not fetched successfully yet".to_owned(),
+                |time| format!("updated {}", time_ago(time, now)),
+            ),
+            failure: source
+                .last_attempt_failed()
+                .then(|| source.last_error_at.map(|time| format!("The last attempt failed {}", time_ago(time, now))))
+                .flatten(),
+            meeting_count: source.meeting_count,
+            name: source.name,
+            group_slug: source.group_slug,
+            url: source.url,
+        })
+        .collect();
+    html(&SourcesPage { sources })
+}
