@@ -1,8 +1,18 @@
-//! Rendered responses kept in memory, keyed by request and by the data's revision: meeting data
-//! changes only through imports, so a repeat of the same question is answered without the database.
+//! Caching, in one place: rendered responses kept in memory (keyed by request and data revision,
+//! held to a byte budget, evicting the least valuable entries one by one, computed once when many
+//! ask at the same time), their ETags and cache lifetimes, and values computed once per revision.
 
-use std::collections::HashMap;
+use std::future::Future;
+use std::hash::{Hash, Hasher};
+use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, Mutex};
+
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse, web};
+
+use crate::error::AppError;
+use crate::meetings::MeetingFilter;
+use crate::state::AppState;
 
 /// A response body with what is needed to send it again.
 #[derive(Clone)]
@@ -10,59 +20,129 @@ pub struct CachedResponse {
     pub etag: String,
     pub content_type: &'static str,
     pub cache_control: String,
-    pub body: actix_web::web::Bytes,
+    pub body: web::Bytes,
 }
 
-/// The most bytes of responses kept; a response over an eighth of it is not kept at all.
-const BYTE_BUDGET: usize = 64 * 1024 * 1024;
-
-/// The entries of one revision and their total size.
-#[derive(Default)]
-struct Entries {
-    revision: i64,
-    bytes: usize,
-    responses: HashMap<String, CachedResponse>,
-}
-
-/// A bounded map from request key to response, emptied whenever the revision moves on or it
-/// fills (by count or by bytes).
+/// Rendered responses by key, within a byte budget. moka's TinyLFU policy keeps the entries asked
+/// for most and evicts others one at a time; concurrent misses of one key render it once.
 pub struct ResponseCache {
-    capacity: usize,
-    entries: Mutex<Entries>,
+    entries: Option<moka::future::Cache<String, CachedResponse>>,
+    /// The data revision the entries belong to: a new one empties the cache.
+    revision: AtomicI64,
 }
 
 impl ResponseCache {
-    /// `capacity` 0 turns the cache off.
-    pub fn new(capacity: usize) -> ResponseCache {
-        ResponseCache { capacity, entries: Mutex::new(Entries::default()) }
+    /// A cache holding at most `byte_budget` bytes of keys and bodies (0 turns it off). One
+    /// response larger than an eighth of the budget is rendered but not kept.
+    pub fn new(byte_budget: u64) -> ResponseCache {
+        let entries = (byte_budget > 0).then(|| {
+            let largest = byte_budget / 8;
+            moka::future::Cache::builder()
+                .max_capacity(byte_budget)
+                .weigher(move |key: &String, response: &CachedResponse| {
+                    let size = (key.len() + response.body.len()) as u64;
+                    // Entries over the limit weigh the whole budget: moka then declines to keep them.
+                    u32::try_from(if size > largest { byte_budget.saturating_add(1) } else { size }).unwrap_or(u32::MAX)
+                })
+                .build()
+        });
+        ResponseCache { entries, revision: AtomicI64::new(i64::MIN) }
     }
 
-    pub fn get(&self, revision: i64, key: &str) -> Option<CachedResponse> {
-        let entries = self.entries.lock().ok()?;
-        if entries.revision != revision {
-            return None;
+    /// The response for `key` at `revision`: kept, or rendered by `render` (once, however many
+    /// ask for it at the same time) and kept.
+    pub async fn get_or_render<Fut>(&self, revision: i64, key: String, render: Fut) -> Result<CachedResponse, AppError>
+    where
+        Fut: Future<Output = Result<CachedResponse, AppError>>,
+    {
+        let Some(entries) = &self.entries else { return render.await };
+        if self.revision.swap(revision, Ordering::AcqRel) != revision {
+            entries.invalidate_all();
         }
-        entries.responses.get(key).cloned()
+        entries.try_get_with(format!("{revision}|{key}"), render).await.map_err(|error| match &*error {
+            AppError::BadRequest(message) => AppError::BadRequest(message.clone()),
+            AppError::NotFound => AppError::NotFound,
+            other => AppError::Internal(other.to_string()),
+        })
     }
 
-    pub fn put(&self, revision: i64, key: String, response: CachedResponse) {
-        let size = response.body.len() + key.len();
-        if self.capacity == 0 || size > BYTE_BUDGET / 8 {
-            return;
-        }
-        if let Ok(mut entries) = self.entries.lock() {
-            if entries.revision != revision
-                || entries.responses.len() >= self.capacity
-                || entries.bytes + size > BYTE_BUDGET
-            {
-                *entries = Entries { revision, ..Entries::default() };
+    /// Bytes held now (after pending evictions are applied).
+    pub async fn weighed_bytes(&self) -> u64 {
+        match &self.entries {
+            Some(entries) => {
+                entries.run_pending_tasks().await;
+                entries.weighted_size()
             }
-            entries.bytes += size;
-            if let Some(old) = entries.responses.insert(key, response) {
-                entries.bytes -= old.body.len();
-            }
+            None => 0,
         }
     }
+
+    /// Is a response kept for `key` at `revision`?
+    pub fn contains(&self, revision: i64, key: &str) -> bool {
+        self.entries.as_ref().is_some_and(|entries| entries.contains_key(&format!("{revision}|{key}")))
+    }
+}
+
+/// A 304 when the client already has this version.
+pub fn not_modified(request: &HttpRequest, etag: &str) -> Option<HttpResponse> {
+    let matches = request
+        .headers()
+        .get(header::IF_NONE_MATCH)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|value| value.split(',').any(|tag| tag.trim() == etag));
+    matches.then(|| HttpResponse::NotModified().insert_header((header::ETAG, etag.to_owned())).finish())
+}
+
+/// The data's revision: the one read within the last second, without I/O, or a fresh read.
+pub async fn current_revision(state: &AppState) -> Result<i64, AppError> {
+    if let Some(revision) = state.store.recent_revision() {
+        return Ok(revision);
+    }
+    let store = state.store.clone();
+    Ok(web::block(move || store.revision()).await??)
+}
+
+/// Answers a request whose response depends only on the data (its revision), on `filter` (its
+/// canonical form and notices, so that parameters we ignore make no new entry) and, for results
+/// from now, on the current minute: 304 when the client has it, the kept bytes when the server
+/// has them, otherwise `produce` renders them for that revision (once) and they are kept.
+pub async fn cached_response<Fut>(
+    state: &AppState,
+    request: &HttpRequest,
+    filter: &MeetingFilter,
+    content_type: &'static str,
+    produce: impl FnOnce(i64) -> Fut,
+) -> Result<HttpResponse, AppError>
+where
+    Fut: Future<Output = Result<Vec<u8>, AppError>>,
+{
+    let revision = current_revision(state).await?;
+    let depends_on_now = filter.depends_on_now();
+    let mut key =
+        format!("{}?{}|{}", request.path(), filter.query_string_for_page(filter.page), filter.notices.join("|"));
+    if depends_on_now {
+        key.push_str(&format!("#{}", jiff::Timestamp::now().as_second() / 60));
+    }
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    key.hash(&mut hasher);
+    let etag = format!("\"r{revision}-{:016x}\"", hasher.finish());
+    if let Some(response) = not_modified(request, &etag) {
+        return Ok(response);
+    }
+    let render = async {
+        Ok(CachedResponse {
+            etag,
+            content_type,
+            cache_control: format!("public, max-age={}", if depends_on_now { 60 } else { 300 }),
+            body: produce(revision).await?.into(),
+        })
+    };
+    let cached = state.responses.get_or_render(revision, key, render).await?;
+    Ok(HttpResponse::Ok()
+        .content_type(cached.content_type)
+        .insert_header((header::ETAG, cached.etag))
+        .insert_header((header::CACHE_CONTROL, cached.cache_control))
+        .body(cached.body))
 }
 
 /// A value computed once per data revision (the finder's index). Single flight: when the
@@ -103,45 +183,90 @@ impl<T> RevisionMemo<T> {
 
 #[cfg(test)]
 mod tests {
+    use std::sync::atomic::AtomicUsize;
+
     use super::*;
 
-    fn response(body: &'static str) -> CachedResponse {
+    fn response(body: &str) -> CachedResponse {
         CachedResponse {
             etag: "\"e\"".into(),
             content_type: "text/html",
             cache_control: String::new(),
-            body: body.into(),
+            body: web::Bytes::copy_from_slice(body.as_bytes()),
         }
+    }
+
+    fn run<T>(future: impl Future<Output = T>) -> T {
+        actix_web::rt::System::new().block_on(future)
+    }
+
+    async fn keep(cache: &ResponseCache, revision: i64, key: &str, body: &str) {
+        let body = body.to_owned();
+        cache.get_or_render(revision, key.to_owned(), async move { Ok(response(&body)) }).await.expect("rendered");
     }
 
     #[test]
     fn a_new_revision_empties_the_cache() {
-        let cache = ResponseCache::new(10);
-        cache.put(1, "a".into(), response("one"));
-        assert!(cache.get(1, "a").is_some());
-        assert!(cache.get(2, "a").is_none());
-        cache.put(2, "b".into(), response("two"));
-        assert!(cache.get(1, "a").is_none());
+        run(async {
+            let cache = ResponseCache::new(1 << 20);
+            keep(&cache, 1, "a", "one").await;
+            assert!(cache.contains(1, "a"));
+            keep(&cache, 2, "b", "two").await;
+            cache.weighed_bytes().await;
+            assert!(!cache.contains(1, "a") && cache.contains(2, "b"));
+        });
     }
 
     #[test]
-    fn a_full_cache_starts_over_and_capacity_zero_keeps_nothing() {
-        let cache = ResponseCache::new(2);
-        cache.put(1, "a".into(), response("a"));
-        cache.put(1, "b".into(), response("b"));
-        cache.put(1, "c".into(), response("c"));
-        assert!(cache.get(1, "a").is_none() && cache.get(1, "c").is_some());
-        let off = ResponseCache::new(0);
-        off.put(1, "a".into(), response("a"));
-        assert!(off.get(1, "a").is_none());
+    fn the_byte_budget_holds_and_entries_are_evicted_one_by_one() {
+        run(async {
+            let cache = ResponseCache::new(10_000);
+            for n in 0..100 {
+                keep(&cache, 1, &format!("key{n:03}"), &"x".repeat(500)).await;
+                assert!(cache.weighed_bytes().await <= 10_000, "over budget after {n}");
+            }
+            let kept = (0..100).filter(|n| cache.contains(1, &format!("key{n:03}"))).count();
+            assert!(kept >= 10, "it keeps what fits, evicting one by one, not all at once: {kept}");
+            let off = ResponseCache::new(0);
+            keep(&off, 1, "a", "a").await;
+            assert!(!off.contains(1, "a"));
+        });
     }
 
     #[test]
     fn a_response_too_large_for_the_budget_is_not_kept() {
-        let cache = ResponseCache::new(10);
-        let large = vec![b'x'; BYTE_BUDGET / 8 + 1];
-        cache.put(1, "big".into(), CachedResponse { body: large.into(), ..response("") });
-        assert!(cache.get(1, "big").is_none());
+        run(async {
+            let cache = ResponseCache::new(8_000);
+            keep(&cache, 1, "big", &"x".repeat(1_001)).await;
+            cache.weighed_bytes().await;
+            assert!(!cache.contains(1, "big"));
+            assert_eq!(cache.weighed_bytes().await, 0);
+        });
+    }
+
+    #[test]
+    fn concurrent_misses_of_one_key_render_once() {
+        run(async {
+            let cache = Arc::new(ResponseCache::new(1 << 20));
+            let renders = Arc::new(AtomicUsize::new(0));
+            let waiting: Vec<_> = (0..16)
+                .map(|_| {
+                    let (cache, renders) = (Arc::clone(&cache), Arc::clone(&renders));
+                    actix_web::rt::spawn(async move {
+                        let render = async {
+                            renders.fetch_add(1, Ordering::SeqCst);
+                            actix_web::rt::time::sleep(std::time::Duration::from_millis(50)).await;
+                            Ok(response("page"))
+                        };
+                        cache.get_or_render(1, "same".to_owned(), render).await.map(|r| r.body)
+                    })
+                })
+                .collect();
+            for task in waiting {
+                assert_eq!(task.await.expect("task").ok().as_deref(), Some(b"page".as_slice()));
+            }
+            assert_eq!(renders.load(Ordering::SeqCst), 1);
+        });
     }
 
     #[test]

@@ -137,9 +137,9 @@ struct ServeArgs {
     /// Address and port to listen on.
     #[arg(long, env = "BIND", default_value = "127.0.0.1:8080")]
     bind: String,
-    /// Rendered finder pages and feeds kept in memory (0 turns the cache off).
-    #[arg(long, env = "RESPONSE_CACHE_ENTRIES", default_value_t = 2000)]
-    cache_entries: usize,
+    /// Megabytes of rendered finder pages and feeds kept in memory (0 turns the cache off).
+    #[arg(long, env = "RESPONSE_CACHE_MB", default_value_t = 64)]
+    cache_mb: u64,
     /// The unit of distances in the finder (`near`, `within`).
     #[arg(long, env = "DISTANCE_UNIT", value_enum, default_value = "mi")]
     distance_unit: crate::meetings::DistanceUnit,
@@ -169,7 +169,7 @@ impl DataArgs {
             database_path: self.database_path.clone(),
             default_timezone: self.timezone.clone(),
             seed_sample_meetings,
-            response_cache_entries: 0,
+            response_cache_bytes: 0,
             distance_unit: crate::meetings::DistanceUnit::default(),
         }
     }
@@ -205,7 +205,7 @@ pub fn main() -> ExitCode {
 
 fn serve(args: ServeArgs) -> anyhow::Result<()> {
     let settings = Settings {
-        response_cache_entries: args.cache_entries,
+        response_cache_bytes: args.cache_mb << 20,
         distance_unit: args.distance_unit,
         ..args.data.settings(true)
     };

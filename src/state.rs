@@ -24,8 +24,8 @@ pub struct Settings {
     /// Load the sample meetings into a database that has never had meetings (the embedded
     /// default of `serve`; off for `import`, which brings its own).
     pub seed_sample_meetings: bool,
-    /// How many rendered finder pages and feeds to keep in memory (0: none).
-    pub response_cache_entries: usize,
+    /// Bytes of rendered finder pages and feeds kept in memory (0: none).
+    pub response_cache_bytes: u64,
     /// The unit distances are asked and shown in.
     pub distance_unit: crate::meetings::DistanceUnit,
 }
@@ -109,7 +109,7 @@ impl AppState {
     /// Opens the core and sets up the web's caches.
     pub fn prepare(settings: Settings) -> anyhow::Result<web::Data<AppState>> {
         let core = Core::open(&settings)?;
-        let responses = ResponseCache::new(settings.response_cache_entries);
+        let responses = ResponseCache::new(settings.response_cache_bytes);
         let state = web::Data::new(AppState { core, settings, responses, index: RevisionMemo::default() });
         // Built now, so the first visitor does not wait for it.
         state.finder()?;

@@ -61,7 +61,7 @@ impl TestApp {
             database_path: folder.path().join("data").join("test.sqlite3"),
             default_timezone: "America/Chicago".to_owned(),
             seed_sample_meetings: true,
-            response_cache_entries: 100,
+            response_cache_bytes: 16 << 20,
             distance_unit: Default::default(),
         };
         let state = AppState::prepare(settings).expect("the app starts");
@@ -75,7 +75,7 @@ impl TestApp {
             database_path: folder.path().join("fixture.sqlite3"),
             default_timezone: "America/Chicago".to_owned(),
             seed_sample_meetings: true,
-            response_cache_entries: 100,
+            response_cache_bytes: 16 << 20,
             distance_unit: Default::default(),
         };
         let store = Store::open(&settings.database_path).expect("store opens");

@@ -272,7 +272,7 @@ fn today_on_a_directory_without_meetings_is_an_empty_answer() {
         database_path: folder.path().join("empty.sqlite3"),
         default_timezone: "America/Chicago".to_owned(),
         seed_sample_meetings: false,
-        response_cache_entries: 0,
+        response_cache_bytes: 0,
         distance_unit: Default::default(),
     };
     let core = mutual_support::state::Core::open(&settings).expect("opens");
