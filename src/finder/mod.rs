@@ -30,6 +30,8 @@ use crate::meetings::{
 const WEEK: i32 = 7 * 1440;
 /// How long a meeting is taken to last when its feed gives no end time.
 const DEFAULT_DURATION: u16 = 60;
+/// Fewer candidates than one in this many occurrences are ordered directly, not by a walk.
+const SPARSE: u64 = 16;
 /// Search words taken from one query.
 const MAX_WORDS: usize = 10;
 
@@ -286,6 +288,36 @@ impl FinderIndex {
                     .collect();
                 by_distance.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
                 found = by_distance.into_iter().skip(offset).take(limit).map(|(_, number)| (number, None)).collect();
+            }
+            (Listing::PerMeeting, _, _) if candidates.len() * SPARSE < self.schedule.len() as u64 => {
+                // Few candidates: order them directly instead of walking every occurrence.
+                let mut keyed: Vec<(i32, u16, u16, u32)> = candidates
+                    .iter()
+                    .filter_map(|number| {
+                        let entry = &self.entries[number as usize];
+                        let clock = clocks[usize::from(entry.zone)];
+                        let time = entry.time?;
+                        (0..7u16)
+                            .filter(|day| entry.days & (1 << day) != 0)
+                            .map(|day| day * 1440 + time.minutes())
+                            .filter(|minute_of_week| matches(entry.zone, *minute_of_week))
+                            .map(|minute_of_week| match upcoming {
+                                true => (clock.key(minute_of_week, entry.duration), entry.zone, minute_of_week, number),
+                                false => (i32::from(minute_of_week), 0, minute_of_week, number),
+                            })
+                            .min()
+                    })
+                    .collect();
+                keyed.sort_unstable();
+                let timed = keyed.len();
+                found.extend(
+                    keyed.into_iter().skip(offset).take(limit).map(|(key, _, at, number)| (number, Some((at, key)))),
+                );
+                if with_appointments && found.len() < limit {
+                    let appointments = &candidates & &self.appointment;
+                    let start = offset.saturating_sub(timed);
+                    found.extend(appointments.iter().skip(start).take(limit - found.len()).map(|n| (n, None)));
+                }
             }
             (Listing::PerMeeting, _, _) => {
                 let mut seen = RoaringBitmap::new();
