@@ -17,6 +17,7 @@ pub mod meetings;
 pub mod routes;
 pub mod startup;
 pub mod state;
+pub mod views;
 
 /// Files under `content/` and `static/`, embedded at build time by `build.rs`.
 pub mod embedded {
