@@ -28,48 +28,48 @@ ZONE = "America/Chicago"
 # Town, postal code, latitude, longitude, venues (name, street address).
 TOWNS = [
     ("Riverton", "55990", 45.1502, -93.2107, [
-        ("Riverton Community Center", "12 Elm Street"),
-        ("First Lutheran Church", "301 Church Avenue"),
-        ("Riverton Public Library", "45 Library Lane"),
-        ("St. Brendan's Parish Hall", "820 Third Street"),
+        ("Community Center", "12 Elm St"),
+        ("First Lutheran Church", "301 Church Ave"),
+        ("Public Library", "45 Library Ln"),
+        ("St. Brendan's Parish Hall", "820 Third St"),
     ]),
     ("Maple Falls", "55991", 45.2231, -93.3350, [
-        ("Maple Falls Town Hall", "2 Main Street"),
-        ("Grace Fellowship Hall", "118 Maple Avenue"),
-        ("Falls Senior Center", "64 Water Street"),
+        ("Town Hall", "2 Main St"),
+        ("Grace Fellowship Hall", "118 Maple Ave"),
+        ("Falls Senior Center", "64 Water St"),
     ]),
     ("Cedar Grove", "55992", 45.0815, -93.0902, [
-        ("Cedar Grove Methodist Church", "500 Cedar Road"),
-        ("Grove Recovery Clubhouse", "27 Mill Street"),
-        ("Cedar Grove Clinic Annex", "9 Health Way"),
+        ("Grove Methodist Church", "500 Cedar Rd"),
+        ("Grove Recovery Clubhouse", "27 Mill St"),
+        ("Clinic Annex", "9 Health Way"),
     ]),
     ("Lakeport", "55993", 45.2812, -93.0523, [
-        ("Lakeport Community Hall", "5 Harbor Way"),
-        ("Harbor Lights Church", "210 Shore Drive"),
+        ("Community Hall", "5 Harbor Way"),
+        ("Harbor Lights Church", "210 Shore Dr"),
     ]),
     ("Prairie City", "55994", 45.0301, -93.3804, [
-        ("Prairie County Courthouse Annex", "100 Court Street"),
-        ("Prairie City Library", "16 Prairie Avenue"),
+        ("Courthouse Annex", "100 Court St"),
+        ("Prairie City Library", "16 Prairie Ave"),
         ("New Hope Church", "777 County Road 4"),
     ]),
     ("Willow Creek", "55995", 45.1920, -92.9705, [
-        ("Willow Creek Grange", "31 Grange Road"),
-        ("Creekside Chapel", "8 Willow Street"),
+        ("Willow Creek Grange", "31 Grange Rd"),
+        ("Creekside Chapel", "8 Willow St"),
     ]),
     ("Oak Hollow", "55996", 44.9876, -93.1530, [
-        ("Oak Hollow Fire Hall", "3 Station Street"),
-        ("Hollow Valley Church", "402 Oak Street"),
+        ("Oak Hollow Fire Hall", "3 Station St"),
+        ("Hollow Valley Church", "402 Oak St"),
     ]),
     ("Stonebridge", "55997", 45.3105, -93.2602, [
-        ("Stonebridge Legion Hall", "60 Bridge Street"),
-        ("Stonebridge Wellness Center", "14 River Road"),
+        ("Legion Hall", "60 Bridge St"),
+        ("Wellness Center", "14 River Rd"),
     ]),
     ("Elm Ridge", "55998", 45.1055, -93.4702, [
-        ("Elm Ridge Community Room", "22 Ridge Road"),
+        ("Community Room", "22 Ridge Rd"),
     ]),
     ("Millbrook", "55999", 44.9702, -93.3005, [
-        ("Millbrook Township Hall", "1 Township Road"),
-        ("Millbrook Covenant Church", "95 Brook Street"),
+        ("Township Hall", "1 Township Rd"),
+        ("Covenant Church", "95 Brook St"),
     ]),
 ]
 
@@ -203,7 +203,7 @@ def place_in_town(meeting, town_index=None):
         "state": STATE,
         "postal_code": postal,
         "country": "US",
-        "formatted_address": f"{street}, {name}, {STATE} {postal}, USA",
+        "formatted_address": f"{street}, {name}, {STATE} {postal}",
         "latitude": round(lat + jitter(), 4),
         "longitude": round(lon + jitter(), 4),
         "regions": [COUNTY, name],
@@ -214,7 +214,7 @@ def place_in_town(meeting, town_index=None):
 def online_from_county(meeting, town_index=None):
     name, postal = TOWNS[random.randrange(len(TOWNS)) if town_index is None else town_index][:2]
     meeting.update({
-        "formatted_address": f"{name}, {STATE} {postal}, USA",
+        "formatted_address": f"{name}, {STATE} {postal}",
         "city": name, "state": STATE, "postal_code": postal, "country": "US",
         "approximate": "yes",
         "regions": [COUNTY, name],
@@ -256,7 +256,8 @@ for slug, (count, stems, usual, share_open, _) in GROUPS.items():
             meeting["end_time"] = end_of(start, random.choice([60, 60, 60, 90]))
         meeting["timezone"] = ZONE
         types = []
-        types.append("O" if random.random() < share_open else "C")
+        if slug != "women-for-sobriety":  # for women only: "open" (anyone may come) does not apply
+            types.append("O" if random.random() < share_open else "C")
         types += random.sample(usual, k=min(len(usual), random.choice([1, 1, 2])))
         if slug == "women-for-sobriety":
             types.append("W")
@@ -285,7 +286,8 @@ for slug, (count, stems, usual, share_open, _) in GROUPS.items():
 
 # Meetings that make sure every kind the finder offers is there, named for what they are.
 SPECIAL = [
-    # (group, name, day(s), time, end, types, how: venue|hybrid|online|phone|tc|tc-online|appointment|elsewhere:N)
+    # (group, name, day(s), time, end, types,
+    #  how: venue|hybrid|online|online+phone|phone|tc|tc-online|appointment|elsewhere, then :town or :place)
     ("alcoholics-anonymous", "Grupo Nueva Vida", [2, 5], "19:30", "21:00", ["O", "S", "D"], "venue:0"),
     ("narcotics-anonymous", "Grupo Renacer", 6, "18:00", "19:30", ["C", "S", "LIT"], "venue:4"),
     ("al-anon-alateen", "Grupo Familiar Esperanza", 3, "19:00", "20:00", ["C", "S", "D"], "venue:1"),
@@ -293,7 +295,7 @@ SPECIAL = [
     ("alcoholics-anonymous", "Men's Breakfast Group", 6, "07:00", "08:30", ["O", "M", "BRK", "SP"], "venue:2"),
     ("narcotics-anonymous", "Women in Recovery", 4, "19:00", "20:00", ["C", "W", "D"], "venue:3"),
     ("narcotics-anonymous", "Men's Freedom Group", 2, "20:00", "21:00", ["C", "M", "ST"], "venue:5"),
-    ("women-for-sobriety", "WFS Online Circle", [1, 4], "20:00", "21:00", ["W", "O", "D", "DB"], "online:0"),
+    ("women-for-sobriety", "WFS Online Circle", [1, 4], "20:00", "21:00", ["W", "D", "DB"], "online:0"),
     ("alcoholics-anonymous", "Night Owls Phone Meeting", 3, "02:00", "03:00", ["O", "D"], "phone:0"),
     ("narcotics-anonymous", "NA by Phone", 0, "21:30", "22:30", ["O", "D"], "phone:2"),
     ("methadone-anonymous", "MA by Phone", 5, "18:00", "19:00", ["O", "D"], "phone:4"),
@@ -323,7 +325,7 @@ SPECIAL = [
     ("alcoholics-anonymous", "Court Slip Friendly", 1, "17:30", "18:30", ["O", "POA", "BE"], "venue:4"),
     ("smart-recovery", "SMART Cross Talk", 4, "18:30", "20:00", ["O", "XT", "A"], "venue:0"),
     ("double-trouble-in-recovery", "Double Trouble Sunday", 0, "13:00", "14:00", ["O", "DD", "D"], "venue:0"),
-    ("marijuana-anonymous", "MA Saturday Morning", 6, "10:00", "11:00", ["O", "D"], "online:1"),
+    ("marijuana-anonymous", "MA Saturday Morning", 6, "10:00", "11:00", ["O", "D"], "online+phone:1"),
     # Online meetings from elsewhere, on their own clocks.
     ("alcoholics-anonymous", "Brooklyn Early Risers", [1, 2, 3, 4, 5], "06:30", "07:30", ["O", "D"], "elsewhere:0"),
     ("narcotics-anonymous", "Albany Noon NA", 3, "12:00", "13:00", ["O", "LIT"], "elsewhere:1"),
@@ -352,9 +354,9 @@ for group, name, days, start, end, types, how in SPECIAL:
         place_in_town(meeting, index)
     if kind in ("hybrid", "tc-online"):
         conference(meeting)
-    if kind == "online":
+    if kind in ("online", "online+phone"):
         online_from_county(meeting, index)
-        conference(meeting)
+        conference(meeting, phone=kind == "online+phone")
     if kind == "phone":
         online_from_county(meeting, index)
         meeting["conference_phone"] = f"{next_phone()},,{random.randint(1000, 9999)}#"

@@ -177,10 +177,14 @@ impl ListingView {
     /// The badge's word and its one-line meaning, safe for every kind of group (a group's own
     /// rule is on the meeting page).
     pub fn badge(&self) -> Option<(&'static str, &'static str)> {
+        let for_women = self.codes.iter().any(|code| code.eq_ignore_ascii_case("W"));
+        let for_men = self.codes.iter().any(|code| code.eq_ignore_ascii_case("M"));
         match (self.openness?, self.for_family) {
+            (Openness::Open, _) if for_women => Some(("Open", "any woman may come")),
+            (Openness::Open, _) if for_men => Some(("Open", "any man may come")),
             (Openness::Open, _) => Some(("Open", "anyone may come")),
             (Openness::Closed, true) => Some(("Closed", "for family and friends")),
-            (Openness::Closed, false) => Some(("Closed", "for people with their own drinking or drug problem")),
+            (Openness::Closed, false) => Some(("Closed", "for people who want to stop drinking or using drugs")),
         }
     }
 
@@ -297,6 +301,10 @@ mod tests {
         assert_ne!(own.badge(), family.badge());
         assert_eq!(view(listing("c", "nar-anon", &["O"])).badge(), Some(("Open", "anyone may come")));
         assert_eq!(view(listing("d", "smart-recovery", &["D"])).badge(), None);
+        assert_eq!(
+            view(listing("e", "alcoholics-anonymous", &["O", "W"])).badge(),
+            Some(("Open", "any woman may come"))
+        );
     }
 
     #[test]
