@@ -64,7 +64,7 @@ impl FinderPage<'_> {
     fn day_choices(&self) -> Vec<(String, &'static str, bool)> {
         let first = self.filter.days.first().copied();
         let mut choices = vec![
-            (String::new(), "Upcoming, from now", first.is_none()),
+            (String::new(), "Upcoming", first.is_none()),
             ("today".to_owned(), "Today", first == Some(DayChoice::Today)),
             ("tonight".to_owned(), "Tonight", first == Some(DayChoice::Tonight)),
         ];

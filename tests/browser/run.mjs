@@ -256,6 +256,13 @@ async function phoneJourneys() {
   await page.goto(new URL(meeting, BASE).href);
   await page.screenshot({ path: `${shots}/phone-meeting-first-screen-390.png` });
   await context.close();
+
+  for (const format of ["Letter", "A4"]) {
+    for (const slug of ["grupo-nueva-vida", "nar-anon-lakeport", "midnight-hybrid"]) {
+      const count = await pdfPages(`/meetings/${slug}`, format);
+      check(`print: the meeting page ${slug} is one ${format} page`, count === 1, `${count} pages`);
+    }
+  }
 }
 
 // ---- end of phone journeys ---------------------------------------------------------------------
