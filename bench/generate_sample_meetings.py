@@ -430,6 +430,6 @@ for day in range(7):
         assert found, f"no open meeting on day {day} in the {band}"
 assert 170 <= len(meetings) <= 220, len(meetings)
 
-json.dump(meetings, sys.stdout, indent=1, ensure_ascii=False)
-sys.stdout.write("\n")
+# One meeting a line, as the file has always been written.
+sys.stdout.write("[\n" + ",\n".join("  " + json.dumps(m, ensure_ascii=False) for m in meetings) + "\n]\n")
 print(f"{len(meetings)} meetings", file=sys.stderr)

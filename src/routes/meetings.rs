@@ -74,9 +74,15 @@ impl FinderPage<'_> {
         choices
     }
 
-    /// Days chosen beyond the first (from the address): kept as hidden fields.
-    fn other_days(&self) -> Vec<String> {
-        self.filter.days.iter().skip(1).map(|day| day.parameter()).collect()
+    /// Days chosen beyond the first (several can come in the address): (value, name) of each,
+    /// offered as ticked boxes the person can untick.
+    fn other_days(&self) -> Vec<(String, &'static str)> {
+        let name = |day: &DayChoice| match day {
+            DayChoice::Weekday(day) => day.name(),
+            DayChoice::Today => "Today",
+            DayChoice::Tonight => "Tonight",
+        };
+        self.filter.days.iter().skip(1).map(|day| (day.parameter(), name(day))).collect()
     }
 
     /// (parameter value, label, chosen) of each time of day; "" is any time.

@@ -372,7 +372,8 @@ async fn the_compact_form_asks_who_first_and_sends_the_person_to_the_results() {
     assert_eq!(page.attributes("input[name=for][checked]", "value"), ["family"]);
     assert_eq!(page.attributes("select[name=day] option", "value")[..3], ["", "today", "tonight"]);
     assert_eq!(page.attributes("select[name=day] option[selected]", "value"), ["4"], "the first day chosen");
-    assert_eq!(page.attributes("input[type=hidden][name=day]", "value"), ["2"], "the other day is kept");
+    assert_eq!(page.attributes("input[type=checkbox][name=day][checked]", "value"), ["2"], "the other day is kept");
+    assert_eq!(page.texts("label.also-day"), ["and Tuesday"]);
     assert_eq!(page.attributes("input[name=near]", "value"), ["Riverton"]);
     assert_eq!(page.attributes("input[name=near]", "list"), ["places"]);
     assert!(page.attributes("datalist#places option", "value").contains(&"Riverton".to_owned()));
