@@ -19,6 +19,7 @@ pub mod routes;
 pub mod startup;
 pub mod state;
 pub mod sync;
+pub mod views;
 
 /// Files under `content/` and `static/`, embedded at build time by `build.rs`.
 pub mod embedded {

@@ -9,12 +9,12 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 
 use super::html;
-use super::meetings::ListingView;
 use crate::content::{Approach, Group};
 use crate::error::AppError;
 use crate::finder::Listing;
 use crate::meetings::{MeetingFilter, Weekday};
 use crate::state::AppState;
+use crate::views::ListingView;
 
 /// The most meetings a printed schedule lists; a wider search is asked to narrow down.
 pub const SCHEDULE_LIMIT: usize = 300;

@@ -12,75 +12,17 @@ use crate::feed::ics;
 use crate::finder::Listing;
 use crate::meetings::filter::PAGE_SIZE;
 use crate::meetings::{
-    Attendance, DayChoice, Meeting, MeetingFilter, MeetingListing, MeetingTime, TimeOfDay, TypeVocabulary, Weekday,
+    Attendance, DayChoice, DistanceUnit, Meeting, MeetingFilter, SeekerChoice, SortOrder, TimeOfDay, TypeVocabulary,
+    Weekday,
 };
 use crate::state::AppState;
+use crate::views::{ListingView, directions_link, group_link, map_link, updated_ago, when};
 
-/// How a meeting's schedule reads: "Monday, 7:00 pm to 8:00 pm (Chicago time)".
-pub fn when(day: Option<Weekday>, time: Option<MeetingTime>, end: Option<MeetingTime>, zone: &str) -> String {
-    let (Some(day), Some(time)) = (day, time) else { return "By appointment".to_owned() };
-    let mut text = format!("{}, {}", day.name(), time.twelve_hour());
-    if let Some(end) = end {
-        text.push_str(&format!(" to {}", end.twelve_hour()));
-    }
-    text.push_str(&format!(" ({})", zone_label(zone)));
-    text
-}
-
-/// "America/New_York" → "New York time".
-pub fn zone_label(zone: &str) -> String {
-    format!("{} time", zone.rsplit('/').next().unwrap_or(zone).replace('_', " "))
-}
-
-/// A finder result, ready to show.
-pub struct ListingView {
-    pub slug: String,
-    pub name: String,
-    pub group: Option<(String, String)>,
-    pub when: String,
-    /// The venue; `None` for online meetings (the attendance says so).
-    pub place: Option<String>,
-    pub attendance: Attendance,
-    /// Type names, for the screen.
-    pub types: Vec<String>,
-    /// Type codes, for compact print with a legend.
-    pub codes: Vec<String>,
-    /// The meeting's language when not English, for `lang=` on its name.
-    pub lang: Option<&'static str>,
-    /// The street address, when there is a venue to go to.
-    pub address: Option<String>,
-    pub conference_url: Option<String>,
-    pub conference_phone: Option<String>,
-}
-
-impl ListingView {
-    pub fn new(listing: MeetingListing, groups: &[Group], vocabulary: &TypeVocabulary) -> ListingView {
-        let place = match (listing.attendance, &listing.location, &listing.address) {
-            (Attendance::Online, _, _) => None,
-            (_, Some(venue), _) => Some(venue.clone()),
-            (_, None, Some(address)) if !listing.approximate => Some(address.clone()),
-            _ => Some("Place given on request".to_owned()),
-        };
-        ListingView {
-            when: when(listing.day, listing.time, listing.end_time, &listing.timezone),
-            group: group_link(listing.group_slug.as_deref(), groups),
-            types: listing.types.iter().map(|code| vocabulary.label(code).to_owned()).collect(),
-            address: listing.address.filter(|_| !listing.approximate && listing.attendance != Attendance::Online),
-            lang: crate::meetings::language_of(&listing.types),
-            codes: listing.types,
-            conference_url: listing.conference_url,
-            conference_phone: listing.conference_phone,
-            slug: listing.slug,
-            name: listing.name,
-            place,
-            attendance: listing.attendance,
-        }
-    }
-}
-
-fn group_link(slug: Option<&str>, groups: &[Group]) -> Option<(String, String)> {
-    let group = groups.iter().find(|group| Some(group.slug.as_str()) == slug)?;
-    Some((group.slug.clone(), group.name.clone()))
+/// A quick choice above the results: a link that turns one filter on or off and keeps the rest.
+struct Toggle {
+    label: &'static str,
+    href: String,
+    on: bool,
 }
 
 #[derive(Template)]
@@ -94,9 +36,15 @@ struct FinderPage<'a> {
     next_page: Option<String>,
     groups: &'a [Group],
     regions: &'a [String],
+    /// The places `near` knows (towns, regions, postal codes), offered as choices.
+    places: Vec<String>,
     /// (code, name) checkboxes: the common codes and any other the filter uses.
     type_choices: Vec<(String, String)>,
     sample_data: bool,
+    /// The site's zone: a row names its zone only when it is another.
+    site_zone: &'a str,
+    /// The unit distances are asked and shown in.
+    unit: DistanceUnit,
 }
 
 impl FinderPage<'_> {
@@ -108,27 +56,70 @@ impl FinderPage<'_> {
         self.filter.groups.iter().any(|own| own == slug)
     }
 
-    fn has_weekday(&self, day: &Weekday) -> bool {
-        self.filter.has_day(DayChoice::Weekday(*day))
-    }
-
-    fn has_today(&self) -> bool {
-        self.filter.has_day(DayChoice::Today)
-    }
-
     fn region_is(&self, region: &str) -> bool {
         self.filter.region.as_deref() == Some(region)
     }
 
-    fn weekdays(&self) -> Vec<Weekday> {
-        Weekday::all().collect()
+    /// (value, label, chosen) of the day menu: upcoming first, then today, tonight and each
+    /// weekday. Several days can come in the address; the menu shows the first.
+    fn day_choices(&self) -> Vec<(String, &'static str, bool)> {
+        let first = self.filter.days.first().copied();
+        let mut choices = vec![
+            (String::new(), "Upcoming", first.is_none()),
+            ("today".to_owned(), "Today", first == Some(DayChoice::Today)),
+            ("tonight".to_owned(), "Tonight", first == Some(DayChoice::Tonight)),
+        ];
+        choices.extend(
+            Weekday::all().map(|day| (day.number().to_string(), day.name(), first == Some(DayChoice::Weekday(day)))),
+        );
+        choices
     }
 
-    /// (parameter value, label, chosen) of each time-of-day radio button; "" is any time.
+    /// Days chosen beyond the first (several can come in the address): (value, name) of each,
+    /// offered as ticked boxes the person can untick.
+    fn other_days(&self) -> Vec<(String, &'static str)> {
+        let name = |day: &DayChoice| match day {
+            DayChoice::Weekday(day) => day.name(),
+            DayChoice::Today => "Today",
+            DayChoice::Tonight => "Tonight",
+        };
+        self.filter.days.iter().skip(1).map(|day| (day.parameter(), name(day))).collect()
+    }
+
+    /// (parameter value, label, chosen) of each time of day; "" is any time.
     fn time_choices(&self) -> Vec<(&'static str, &'static str, bool)> {
         let mut choices = vec![("", "Any time", self.filter.time.is_none())];
         choices.extend(TimeOfDay::ALL.map(|band| (band.parameter(), band.label(), self.filter.time == Some(band))));
         choices
+    }
+
+    /// (parameter value, label, chosen) of whom the meetings are for; "" is both.
+    fn seeker_choices(&self) -> Vec<(&'static str, &'static str, bool)> {
+        let seeker = self.filter.seeker;
+        vec![
+            ("self", "My own recovery", seeker == Some(SeekerChoice::Self_)),
+            ("family", "A family member or friend", seeker == Some(SeekerChoice::Family)),
+            ("", "Both", seeker.is_none()),
+        ]
+    }
+
+    /// (value, label, chosen) of the distance menu; "" is any distance.
+    fn within_choices(&self) -> Vec<(String, String, bool)> {
+        let unit = self.unit.abbreviation();
+        let mut distances = vec![1, 5, 10, 25, 50];
+        if let Some(within) = self.filter.within.filter(|within| !distances.contains(within)) {
+            distances.push(within);
+            distances.sort_unstable();
+        }
+        let mut choices = vec![(String::new(), "Any distance".to_owned(), self.filter.within.is_none())];
+        choices.extend(
+            distances.into_iter().map(|n| (n.to_string(), format!("{n} {unit}"), self.filter.within == Some(n))),
+        );
+        choices
+    }
+
+    fn nearest_first(&self) -> bool {
+        self.filter.sort == SortOrder::Distance
     }
 
     /// (parameter value, label, chosen) of each attendance radio button; "" is any way.
@@ -139,6 +130,47 @@ impl FinderPage<'_> {
             ("in_person", "In person (includes hybrid)", chosen(Some(Attendance::InPerson))),
             ("online", "Online or by phone (includes hybrid)", chosen(Some(Attendance::Online))),
             ("hybrid", "Hybrid only", chosen(Some(Attendance::Hybrid))),
+        ]
+    }
+
+    /// Is any filter under "More filters" set? Then it opens by itself.
+    fn more_is_set(&self) -> bool {
+        let filter = self.filter;
+        !filter.types.is_empty()
+            || !filter.groups.is_empty()
+            || filter.attendance.is_some()
+            || filter.region.is_some()
+            || filter.include_inactive
+    }
+
+    /// The quick choices: each link turns its filter on or off and keeps every other filter.
+    fn toggles(&self) -> Vec<Toggle> {
+        let toggle = |label, on: bool, change: &dyn Fn(&mut MeetingFilter)| {
+            let mut changed = self.filter.clone();
+            change(&mut changed);
+            let query = changed.query_string();
+            let href =
+                if query.is_empty() { "/meetings#results".to_owned() } else { format!("/meetings?{query}#results") };
+            Toggle { label, href, on }
+        };
+        let open = self.has_type("O");
+        let online = self.filter.attendance == Some(Attendance::Online);
+        let tonight = self.filter.has_day(DayChoice::Tonight);
+        vec![
+            toggle("Open meetings", open, &|filter| {
+                if open {
+                    filter.types.retain(|code| code != "O");
+                } else {
+                    filter.types.retain(|code| code != "C");
+                    filter.types.push("O".to_owned());
+                }
+            }),
+            toggle("Online", online, &|filter| {
+                filter.attendance = if online { None } else { Some(Attendance::Online) }
+            }),
+            toggle("Tonight", tonight, &|filter| {
+                filter.days = if tonight { Vec::new() } else { vec![DayChoice::Tonight] };
+            }),
         ]
     }
 
@@ -192,9 +224,12 @@ async fn render_finder(state: web::Data<AppState>, filter: MeetingFilter, revisi
         previous_page: (filter.page > 1).then(|| link(filter.page - 1)),
         next_page: (filter.page < page_count).then(|| link(filter.page + 1)),
         groups: &state.content.groups,
+        places: index.place_names(200),
         regions,
         type_choices,
         sample_data,
+        site_zone: &state.settings.default_timezone,
+        unit: state.settings.distance_unit,
     };
     Ok(page.render()?.into_bytes())
 }
@@ -210,6 +245,24 @@ struct MeetingPage<'a> {
     attendance: Attendance,
     sample_data: bool,
     listing: ListingSource,
+    /// Directions in the person's maps app (a plain link: nothing loads until it is tapped).
+    directions: Option<String>,
+    /// The place on OpenStreetMap, when the meeting has coordinates.
+    map: Option<String>,
+    /// "3 months ago", from `updated`.
+    updated_ago: Option<String>,
+}
+
+impl MeetingPage<'_> {
+    /// Names of the meeting's known type codes.
+    fn type_names(&self) -> Vec<&str> {
+        self.types.iter().filter_map(|(_, name)| name.as_deref()).collect()
+    }
+
+    /// Codes our vocabulary does not know (a group's own), shown as they are.
+    fn other_codes(&self) -> Vec<&str> {
+        self.types.iter().filter(|(_, name)| name.is_none()).map(|(code, _)| code.as_str()).collect()
+    }
 }
 
 /// Who publishes a meeting's listing and where to report a change, from the feed's `entity*` and
@@ -290,6 +343,13 @@ pub async fn show(state: web::Data<AppState>, slug: web::Path<String>) -> Result
             .iter()
             .map(|code| (code.clone(), state.vocabulary.name(code).map(str::to_owned)))
             .collect(),
+        directions: venue_directions(&meeting),
+        map: meeting
+            .latitude
+            .zip(meeting.longitude)
+            .filter(|_| meeting.has_venue() && meeting.attendance() != Attendance::Online)
+            .map(map_link),
+        updated_ago: meeting.updated.as_deref().and_then(|updated| updated_ago(updated, jiff::Timestamp::now())),
         address: meeting.address(),
         attendance: meeting.attendance(),
         listing: ListingSource::of(&meeting),
@@ -297,6 +357,15 @@ pub async fn show(state: web::Data<AppState>, slug: web::Path<String>) -> Result
         sample_data,
     };
     super::html(&page)
+}
+
+/// Directions to a meeting's venue: none for a meeting with no place to go to (online only, or an
+/// address that is only a town).
+fn venue_directions(meeting: &Meeting) -> Option<String> {
+    if !meeting.has_venue() || meeting.attendance() == Attendance::Online {
+        return None;
+    }
+    directions_link(meeting.address().as_deref(), meeting.latitude.zip(meeting.longitude))
 }
 
 /// `/meetings/{slug}.ics`: the meeting as a weekly event in its own time zone.

@@ -339,3 +339,140 @@ async fn a_meeting_page_names_who_publishes_its_listing_and_where_to_report_a_ch
     let about = app.get("/about").await;
     assert_eq!(about.attributes("h2#contact", "id"), ["contact"]);
 }
+
+/// The text of the finder row that links to `slug`.
+fn row_text(page: &crate::helpers::Page, slug: &str) -> String {
+    let html = page.html();
+    let rows = scraper::Selector::parse("ol.meeting-list > li").expect("selector");
+    let link = scraper::Selector::parse(&format!("h3 a[href='/meetings/{slug}']")).expect("selector");
+    let row = html.select(&rows).find(|row| row.select(&link).next().is_some());
+    let text = row.map(|row| row.text().collect::<String>()).unwrap_or_else(|| panic!("no row for {slug}"));
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[actix_web::test]
+async fn the_quick_choices_toggle_one_filter_and_keep_all_the_others() {
+    let app = TestApp::with_fixture("finder-feed.json");
+    let page = app.get("/meetings?type=W&day=1&q=hall&for=self").await;
+    let hrefs = page.attributes(".toggles a", "href");
+    assert_eq!(
+        hrefs,
+        [
+            "/meetings?type=W&type=O&day=1&for=self&q=hall#results",
+            "/meetings?type=W&day=1&attendance=online&for=self&q=hall#results",
+            "/meetings?type=W&day=tonight&for=self&q=hall#results",
+        ]
+    );
+    assert!(page.texts(".toggles a").iter().all(|text| text.contains("off")), "{:?}", page.texts(".toggles a"));
+    let on = app.get("/meetings?type=O&type=W&attendance=online&day=tonight").await;
+    assert_eq!(
+        on.attributes(".toggles a", "href"),
+        [
+            "/meetings?type=W&day=tonight&attendance=online#results",
+            "/meetings?type=O&type=W&day=tonight#results",
+            "/meetings?type=O&type=W&attendance=online#results",
+        ],
+        "a choice that is on is turned off by its link, and nothing else changes"
+    );
+    let labels = on.texts(".toggles a.on");
+    assert_eq!(labels.len(), 3, "{labels:?}");
+    assert!(labels.iter().all(|text| text.starts_with('✓') && text.contains(": on")), "{labels:?}");
+    let closed = app.get("/meetings?type=C&day=2").await;
+    assert_eq!(closed.attributes(".toggles a", "href")[0], "/meetings?type=O&day=2#results", "open replaces closed");
+}
+
+#[actix_web::test]
+async fn more_filters_are_folded_away_unless_one_of_them_is_set() {
+    let app = TestApp::with_fixture("finder-feed.json");
+    for query in ["", "day=1&time=evening&q=hall&for=family&near=Riverton&within=5"] {
+        let page = app.get(&format!("/meetings?{query}")).await;
+        assert_eq!(page.attributes("details.more-filters", "open").len(), 0, "{query}");
+    }
+    for query in ["type=W", "group=smart-recovery", "attendance=online", "inactive=yes", "region=Riverton"] {
+        let page = app.get(&format!("/meetings?{query}")).await;
+        assert_eq!(page.attributes("details.more-filters", "open").len(), 1, "{query}");
+    }
+}
+
+#[actix_web::test]
+async fn the_compact_form_asks_who_first_and_sends_the_person_to_the_results() {
+    // Places come from meetings with coordinates: this fixture has them.
+    let app = TestApp::with_fixture("upcoming-feed.json");
+    let page = app.get("/meetings?day=4&day=2&for=family&near=Riverton&within=10&sort=distance").await;
+    assert_eq!(page.attributes("form.finder-form", "action"), ["/meetings#results"]);
+    assert_eq!(page.texts("form.finder-form fieldset legend").first().map(String::as_str), Some("Who is it for?"));
+    assert_eq!(page.attributes("input[name=for][checked]", "value"), ["family"]);
+    assert_eq!(page.attributes("select[name=day] option", "value")[..3], ["", "today", "tonight"]);
+    assert_eq!(page.attributes("select[name=day] option[selected]", "value"), ["4"], "the first day chosen");
+    assert_eq!(page.attributes("input[type=checkbox][name=day][checked]", "value"), ["2"], "the other day is kept");
+    assert_eq!(page.texts("label.also-day"), ["and Tuesday"]);
+    assert_eq!(page.attributes("input[name=near]", "value"), ["Riverton"]);
+    assert_eq!(page.attributes("input[name=near]", "list"), ["places"]);
+    assert!(page.attributes("datalist#places option", "value").contains(&"Riverton".to_owned()));
+    assert_eq!(page.attributes("select[name=within] option[selected]", "value"), ["10"]);
+    assert_eq!(page.attributes("input[name=sort][checked]", "value"), ["distance"]);
+    assert!(!page.texts("main").join(" ").contains("Closed meetings are"), "the badge on each row says it");
+}
+
+#[actix_web::test]
+async fn rows_show_the_badge_the_family_label_the_town_and_a_zone_only_when_it_is_another() {
+    let app = TestApp::with_fixture("finder-feed.json");
+    let page = app.get("/meetings").await;
+    let family = row_text(&page, "theta-sunday-night");
+    assert!(family.contains("Open anyone may come") && family.contains("For family and friends"), "{family}");
+    let closed = row_text(&page, "gamma-closed-women");
+    assert!(closed.contains("Closed") && !closed.contains("family"), "{closed}");
+    assert!(closed.contains("Gamma Center, Maple Falls"), "venue and town: {closed}");
+    assert!(closed.contains("Monday, 8:00 pm") && !closed.contains("Chicago time"), "{closed}");
+    let tokyo = row_text(&page, "kappa-tokyo");
+    assert!(tokyo.contains("Monday, 6:00 pm (Tokyo time)") && tokyo.contains("Online"), "{tokyo}");
+    let phone = row_text(&page, "epsilon-phone");
+    assert!(phone.contains("By phone"), "{phone}");
+    let closed_hall = row_text(&app.get("/meetings?inactive=yes").await, "zeta-closed");
+    assert!(closed_hall.contains("Temporarily closed"), "{closed_hall}");
+}
+
+#[actix_web::test]
+async fn an_unknown_code_is_left_out_of_rows_and_listed_on_the_meeting_page_under_other_codes() {
+    let app = TestApp::with_fixture("finder-feed.json");
+    import(
+        &app,
+        r#"[{"name": "Own Codes", "slug": "own-codes", "day": 5, "time": "12:00", "types": ["O", "D", "ZZTOP"],
+            "formatted_address": "9 Part St, Riverton, MN 55990, USA", "fellowship": "narcotics-anonymous"}]"#,
+    );
+    let row = row_text(&app.get("/meetings?day=5").await, "own-codes");
+    assert!(row.contains("Discussion") && !row.contains("ZZTOP"), "{row}");
+    let page = app.get("/meetings/own-codes").await;
+    assert_eq!(page.texts("ul.types-list li"), ["Open", "Discussion"]);
+    let other = page.texts(".other-codes");
+    assert!(other.len() == 1 && other[0].starts_with("Other codes: ZZTOP"), "{other:?}");
+}
+
+#[actix_web::test]
+async fn the_meeting_page_gives_directions_and_says_when_it_was_updated_in_words() {
+    let app = TestApp::with_fixture("finder-feed.json");
+    let updated = jiff::Timestamp::now()
+        .checked_sub(jiff::SignedDuration::from_hours(24 * 400))
+        .expect("a moment")
+        .strftime("%Y-%m-%d %H:%M:%S")
+        .to_string();
+    import(
+        &app,
+        &format!(
+            r#"[{{"name": "Mapped", "slug": "mapped", "day": 5, "time": "12:00", "types": ["O"], "location": "Hall",
+            "formatted_address": "9 Part St, Riverton, MN 55990, USA", "latitude": 45.15, "longitude": -93.21,
+            "updated": "{updated}", "fellowship": "narcotics-anonymous"}}]"#
+        ),
+    );
+    let page = app.get("/meetings/mapped").await;
+    let links = page.attributes(".directions a", "href");
+    assert!(
+        links.contains(
+            &"https://www.google.com/maps/dir/?api=1&destination=9+Part+St%2C+Riverton%2C+MN+55990%2C+USA".to_owned()
+        ),
+        "{links:?}"
+    );
+    assert!(links.iter().any(|href| href.starts_with("https://www.openstreetmap.org/?mlat=45.15000&mlon=-93.21000")));
+    assert_eq!(page.texts(".updated"), ["Updated 1 year ago."]);
+    assert!(app.get("/meetings/kappa-tokyo").await.attributes(".directions a", "href").is_empty(), "online only");
+}

@@ -110,6 +110,7 @@ async function pages() {
     ["finder", "/meetings?type=O&day=1&time=evening"],
     ["finder-empty", "/meetings?type=W&type=M&day=3"],
     ["finder-notices", "/meetings?day=9&time=foo"],
+    ["finder-upcoming", "/meetings"],
     ["meeting", meeting],
     ["guide", "/guide"],
     ["matcher", "/guide/match?for=self&spiritual=avoid&substance=alcohol&online=yes"],
@@ -147,12 +148,11 @@ async function keyboard() {
   }
   check("keyboard: Tab reaches the finder's search box", presses < 40, `${presses} presses`);
   await page.keyboard.type("serenity");
-  await page.keyboard.press("Tab"); // the Today checkbox
-  await page.keyboard.press("Tab"); // Sunday
-  await page.keyboard.press("Tab"); // Monday
-  await page.keyboard.press("Space");
-  const checked = await page.evaluate(() => document.activeElement && `${document.activeElement.name}=${document.activeElement.value}:${document.activeElement.checked}`);
-  check("keyboard: Space ticks a day in the finder", checked === "day=1:true", checked);
+  await page.keyboard.press("Tab"); // the Day menu: Upcoming, Today, Tonight, Sunday, Monday, ...
+  for (let step = 0; step < 4; step += 1) await page.keyboard.press("ArrowDown");
+  const chosen = await page.evaluate(() => document.activeElement && `${document.activeElement.name}=${document.activeElement.value}`);
+  check("keyboard: arrow keys choose a day in the finder", chosen === "day=1", chosen);
+  await page.keyboard.press("Shift+Tab"); // back to the words, where Enter sends the form
   await Promise.all([page.waitForNavigation(), page.keyboard.press("Enter")]);
   const url = new URL(page.url());
   check("keyboard: Enter sends the finder form", url.pathname === "/meetings" && url.searchParams.get("q") === "serenity" && url.searchParams.getAll("day").includes("1"), url.search);
@@ -200,6 +200,73 @@ async function printing() {
   await button.context.close();
 }
 
+// ---- Phone journeys (issue 10): a 390 x 844 screen, one tap from the home page. ----------------
+
+const PHONE = { width: 390, height: 844 };
+
+/** Where the first result sits on the screen: its top and bottom in CSS pixels from the top of the
+ * viewport, or null when there is none. */
+async function firstResultBox(page) {
+  return page.evaluate(() => {
+    const row = document.querySelector("ol.meeting-list > li");
+    if (!row) return null;
+    const box = row.getBoundingClientRect();
+    return { top: Math.round(box.top), bottom: Math.round(box.bottom) };
+  });
+}
+
+function onFirstScreen(box) {
+  return box !== null && box.top >= 0 && box.bottom <= PHONE.height;
+}
+
+async function phoneJourneys() {
+  const shots = `${options.out}/screenshots`;
+  const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+
+  await page.goto(new URL("/", BASE).href);
+  await page.screenshot({ path: `${shots}/phone-home-first-screen-390.png` });
+  await Promise.all([page.waitForNavigation(), page.tap("a.door-link >> nth=0")]);
+  const url = new URL(page.url());
+  check("phone: one tap from the home page asks for open meetings for one's own recovery",
+    url.pathname === "/meetings" && url.searchParams.getAll("type").includes("O") && url.searchParams.get("for") === "self", url.search);
+  check("phone: that tap lists meetings from now (upcoming order)", /from now/.test(await page.textContent("#result-count") || ""));
+  const tapped = await firstResultBox(page);
+  check("phone: after one tap from the home page, the first result is on the first screen", onFirstScreen(tapped), JSON.stringify(tapped));
+  const firstRow = await page.textContent("ol.meeting-list > li");
+  check("phone: the first result is an open meeting and says so", /Open/.test(firstRow || ""), firstRow);
+  await page.screenshot({ path: `${shots}/phone-open-meetings-first-screen-390.png` });
+
+  await page.goto(new URL("/meetings", BASE).href);
+  await page.screenshot({ path: `${shots}/phone-meetings-first-screen-390.png` });
+  await page.selectOption("select[name=time]", "evening");
+  await Promise.all([page.waitForNavigation(), page.tap("form.finder-form button[type=submit]")]);
+  const sent = await firstResultBox(page);
+  check("phone: after sending the form, the first result is on the first screen", onFirstScreen(sent), JSON.stringify(sent));
+  check("phone: the form sent its choice", new URL(page.url()).searchParams.get("time") === "evening", page.url());
+  await page.screenshot({ path: `${shots}/phone-after-search-first-screen-390.png` });
+
+  await Promise.all([page.waitForNavigation(), page.tap(".toggles a >> text=Online")]);
+  const toggled = new URL(page.url()).searchParams;
+  check("phone: a quick choice keeps the other filters", toggled.get("attendance") === "online" && toggled.get("time") === "evening", page.url());
+  const online = await firstResultBox(page);
+  check("phone: after a quick choice, the first result is on the first screen", onFirstScreen(online), JSON.stringify(online));
+
+  const meeting = await page.getAttribute("ol.meeting-list h3 a", "href");
+  await page.goto(new URL(meeting, BASE).href);
+  await page.screenshot({ path: `${shots}/phone-meeting-first-screen-390.png` });
+  await context.close();
+
+  for (const format of ["Letter", "A4"]) {
+    for (const slug of ["grupo-nueva-vida", "nar-anon-lakeport", "midnight-hybrid"]) {
+      const count = await pdfPages(`/meetings/${slug}`, format);
+      check(`print: the meeting page ${slug} is one ${format} page`, count === 1, `${count} pages`);
+    }
+  }
+}
+
+// ---- end of phone journeys ---------------------------------------------------------------------
+
 /** The checker must catch what it is for: a page with an image without alt text and a third-party request. */
 async function selfTest() {
   const server = createServer((request, response) => {
@@ -232,6 +299,7 @@ try {
     }
   }
   await keyboard();
+  await phoneJourneys();
   await printing();
 } catch (error) {
   check("the suite ran to the end", false, String(error && error.stack || error));

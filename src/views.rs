@@ -1,0 +1,376 @@
+//! View models shared by pages and handouts: a meeting row ([`ListingView`]) as the finder and the
+//! printed schedules show it, and the small words they share (a schedule line, a zone's name,
+//! "in 25 min", "updated 3 months ago", a directions link). No HTTP and no SQL here.
+
+use crate::content::{Audience, Group};
+use crate::meetings::{Attendance, DistanceUnit, MeetingListing, MeetingTime, TypeVocabulary, Weekday};
+
+/// How a meeting's schedule reads: "Monday, 7:00 pm to 8:00 pm (Chicago time)".
+pub fn when(day: Option<Weekday>, time: Option<MeetingTime>, end: Option<MeetingTime>, zone: &str) -> String {
+    let Some(mut text) = clock(day, time, end) else { return "By appointment".to_owned() };
+    text.push_str(&format!(" ({})", zone_label(zone)));
+    text
+}
+
+/// "Monday, 7:00 pm to 8:00 pm", as on the clock where the meeting is; `None` by appointment.
+fn clock(day: Option<Weekday>, time: Option<MeetingTime>, end: Option<MeetingTime>) -> Option<String> {
+    let (Some(day), Some(time)) = (day, time) else { return None };
+    let mut text = format!("{}, {}", day.name(), time.twelve_hour());
+    if let Some(end) = end {
+        text.push_str(&format!(" to {}", end.twelve_hour()));
+    }
+    Some(text)
+}
+
+/// "America/New_York" → "New York time".
+pub fn zone_label(zone: &str) -> String {
+    format!("{} time", zone.rsplit('/').next().unwrap_or(zone).replace('_', " "))
+}
+
+/// The (slug, name) of the group a meeting belongs to, for a link.
+pub fn group_link(slug: Option<&str>, groups: &[Group]) -> Option<(String, String)> {
+    let group = groups.iter().find(|group| Some(group.slug.as_str()) == slug)?;
+    Some((group.slug.clone(), group.name.clone()))
+}
+
+/// Codes a row says in other ways (its badge, its attendance, its closure warning), so its list of
+/// type names leaves them out.
+const SHOWN_ELSEWHERE: [&str; 4] = ["O", "C", "TC", "ONL"];
+
+/// Open or closed, as a row's badge says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Openness {
+    Open,
+    Closed,
+}
+
+/// A finder result, ready to show.
+pub struct ListingView {
+    pub slug: String,
+    pub name: String,
+    pub group: Option<(String, String)>,
+    /// The whole schedule line with its zone, for printed schedules.
+    pub when: String,
+    /// "Monday, 7:00 pm to 8:00 pm" on the meeting's own clock; `None` by appointment.
+    pub clock: Option<String>,
+    /// The meeting's IANA zone.
+    pub timezone: String,
+    /// The venue; `None` for online meetings (the attendance says so).
+    pub place: Option<String>,
+    /// The town or most specific region of an in-person meeting.
+    pub town: Option<String>,
+    pub attendance: Attendance,
+    /// Open or closed, when the meeting says.
+    pub openness: Option<Openness>,
+    /// The group is for families and friends (Al-Anon, Nar-Anon, …).
+    pub for_family: bool,
+    /// The meeting's venue is temporarily closed (`TC`).
+    pub temporarily_closed: bool,
+    /// Names of the known type codes, for the screen (unknown codes and those the row shows
+    /// otherwise are left out).
+    pub types: Vec<String>,
+    /// Type codes, for compact print with a legend.
+    pub codes: Vec<String>,
+    /// The meeting's language when not English, for `lang=` on its name.
+    pub lang: Option<&'static str>,
+    /// The street address, when there is a venue to go to.
+    pub address: Option<String>,
+    pub conference_url: Option<String>,
+    pub conference_phone: Option<String>,
+    /// Minutes until it starts (negative: started that long ago), in upcoming order.
+    pub starts_in: Option<i32>,
+    /// Kilometres from the place searched near.
+    pub distance_km: Option<f64>,
+}
+
+impl ListingView {
+    pub fn new(listing: MeetingListing, groups: &[Group], vocabulary: &TypeVocabulary) -> ListingView {
+        let place = match (listing.attendance, &listing.location, &listing.address) {
+            (Attendance::Online, _, _) => None,
+            (_, Some(venue), _) => Some(venue.clone()),
+            (_, None, Some(address)) if !listing.approximate => Some(address.clone()),
+            _ => Some("Place given on request".to_owned()),
+        };
+        let has = |code: &str| listing.types.iter().any(|own| own.eq_ignore_ascii_case(code));
+        let openness = if has("O") {
+            Some(Openness::Open)
+        } else if has("C") {
+            Some(Openness::Closed)
+        } else {
+            None
+        };
+        let temporarily_closed = has("TC");
+        let group = groups.iter().find(|group| Some(group.slug.as_str()) == listing.group_slug.as_deref());
+        ListingView {
+            when: when(listing.day, listing.time, listing.end_time, &listing.timezone),
+            clock: clock(listing.day, listing.time, listing.end_time),
+            group: group.map(|group| (group.slug.clone(), group.name.clone())),
+            for_family: group.is_some_and(|group| group.audience == Audience::Family),
+            types: listing
+                .types
+                .iter()
+                .filter(|code| !SHOWN_ELSEWHERE.iter().any(|own| own.eq_ignore_ascii_case(code)))
+                .filter_map(|code| vocabulary.name(code).map(str::to_owned))
+                .collect(),
+            address: listing.address.filter(|_| !listing.approximate && listing.attendance != Attendance::Online),
+            town: listing.town.filter(|_| listing.attendance != Attendance::Online),
+            lang: crate::meetings::language_of(&listing.types),
+            openness,
+            temporarily_closed,
+            codes: listing.types,
+            conference_url: listing.conference_url,
+            conference_phone: listing.conference_phone,
+            timezone: listing.timezone,
+            slug: listing.slug,
+            name: listing.name,
+            place,
+            attendance: listing.attendance,
+            starts_in: listing.starts_in,
+            distance_km: listing.distance_km,
+        }
+    }
+
+    /// "(New York time)" when the meeting's zone is not the site's; `None` when it is.
+    pub fn zone_note(&self, site_zone: &str) -> Option<String> {
+        (self.clock.is_some() && self.timezone != site_zone).then(|| zone_label(&self.timezone))
+    }
+
+    /// "In progress · started 20 min ago", "In 25 min", "In 2 h 5 min"; `None` outside upcoming
+    /// order or more than 12 hours away (the day and time say it then).
+    pub fn starts_text(&self) -> Option<String> {
+        let minutes = self.starts_in?;
+        match minutes {
+            ..0 => Some(format!("In progress · started {} ago", duration(minutes.unsigned_abs()))),
+            0 => Some("Starting now".to_owned()),
+            1..=720 => Some(format!("In {}", duration(minutes.unsigned_abs()))),
+            _ => None,
+        }
+    }
+
+    /// Is the meeting under way now?
+    pub fn in_progress(&self) -> bool {
+        self.starts_in.is_some_and(|minutes| minutes < 0)
+    }
+
+    /// "2.3 mi" (or km) from the place searched near.
+    pub fn distance_text(&self, unit: DistanceUnit) -> Option<String> {
+        let distance = unit.from_km(self.distance_km?);
+        Some(if distance < 0.1 {
+            format!("under 0.1 {}", unit.abbreviation())
+        } else {
+            format!("{distance:.1} {}", unit.abbreviation())
+        })
+    }
+
+    /// Where the meeting is, in a few words: "Hall, Riverton", "Online", "By phone".
+    pub fn where_text(&self) -> String {
+        let online = if self.conference_url.is_some() { "Online" } else { "By phone" };
+        match (self.attendance, &self.place, &self.town) {
+            (Attendance::Online, _, _) => online.to_owned(),
+            (_, Some(place), Some(town)) if !place.contains(town.as_str()) => format!("{place}, {town}"),
+            (_, Some(place), _) => place.clone(),
+            (_, None, Some(town)) => town.clone(),
+            (_, None, None) => "Place given on request".to_owned(),
+        }
+    }
+
+    /// The badge's word and its one-line meaning, safe for every kind of group (a group's own
+    /// rule is on the meeting page).
+    pub fn badge(&self) -> Option<(&'static str, &'static str)> {
+        let for_women = self.codes.iter().any(|code| code.eq_ignore_ascii_case("W"));
+        let for_men = self.codes.iter().any(|code| code.eq_ignore_ascii_case("M"));
+        match (self.openness?, self.for_family) {
+            (Openness::Open, _) if for_women => Some(("Open", "any woman may come")),
+            (Openness::Open, _) if for_men => Some(("Open", "any man may come")),
+            (Openness::Open, _) => Some(("Open", "anyone may come")),
+            (Openness::Closed, true) => Some(("Closed", "for family and friends")),
+            (Openness::Closed, false) => Some(("Closed", "for people who want to stop drinking or using drugs")),
+        }
+    }
+
+    /// The CSS class of the badge.
+    pub fn badge_class(&self) -> &'static str {
+        match self.openness {
+            Some(Openness::Open) => "badge-open",
+            _ => "badge-closed",
+        }
+    }
+}
+
+/// "20 min", "1 h", "2 h 5 min".
+fn duration(minutes: u32) -> String {
+    match (minutes / 60, minutes % 60) {
+        (0, minutes) => format!("{minutes} min"),
+        (hours, 0) => format!("{hours} h"),
+        (hours, minutes) => format!("{hours} h {minutes} min"),
+    }
+}
+
+/// "updated 3 months ago" from a feed's `updated` (`YYYY-MM-DD HH:MM:SS`, UTC); `None` when it
+/// does not parse. A date in the future reads as "today".
+pub fn updated_ago(updated: &str, now: jiff::Timestamp) -> Option<String> {
+    let then = updated.trim().parse::<jiff::civil::DateTime>().ok()?.date();
+    let today = now.to_zoned_datetime(jiff::tz::TimeZone::UTC).date().max(then);
+    let span = then.until((jiff::Unit::Year, today)).ok()?;
+    let days = then.until((jiff::Unit::Day, today)).ok()?.get_days();
+    let years = i32::from(span.get_years());
+    let months = years * 12 + span.get_months();
+    let plural = |count: i32, word: &str| format!("{count} {word}{} ago", if count == 1 { "" } else { "s" });
+    Some(match days {
+        0 => "today".to_owned(),
+        1 => "yesterday".to_owned(),
+        2..=13 => plural(days, "day"),
+        _ if months == 0 => plural(days / 7, "week"),
+        _ if years == 0 => plural(months, "month"),
+        _ => plural(years, "year"),
+    })
+}
+
+/// A link that opens directions to a venue in the person's maps app or browser (Google Maps'
+/// documented "Maps URLs": nothing loads until the person taps it). The street address is used
+/// when there is one, otherwise the coordinates.
+pub fn directions_link(address: Option<&str>, coordinates: Option<(f64, f64)>) -> Option<String> {
+    let destination = match (address, coordinates) {
+        (Some(address), _) => address.to_owned(),
+        (None, Some((latitude, longitude))) => format!("{latitude:.6},{longitude:.6}"),
+        (None, None) => return None,
+    };
+    let query: String = form_urlencoded::Serializer::new(String::new())
+        .append_pair("api", "1")
+        .append_pair("destination", &destination)
+        .finish();
+    Some(format!("https://www.google.com/maps/dir/?{query}"))
+}
+
+/// The place on OpenStreetMap, for people who prefer it to Google (a marker at the coordinates).
+pub fn map_link((latitude, longitude): (f64, f64)) -> String {
+    format!("https://www.openstreetmap.org/?mlat={latitude:.5}&mlon={longitude:.5}#map=17/{latitude:.5}/{longitude:.5}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::Content;
+
+    fn listing(slug: &str, group: &str, types: &[&str]) -> MeetingListing {
+        MeetingListing {
+            slug: slug.to_owned(),
+            name: "A Meeting".to_owned(),
+            group_slug: Some(group.to_owned()),
+            day: Weekday::new(1),
+            time: MeetingTime::new(19, 0),
+            end_time: MeetingTime::new(20, 0),
+            timezone: "America/Chicago".to_owned(),
+            location: Some("Grange Hall".to_owned()),
+            address: Some("1 Main St, Riverton, MN 55990, USA".to_owned()),
+            approximate: false,
+            attendance: Attendance::InPerson,
+            types: types.iter().map(|code| (*code).to_owned()).collect(),
+            conference_url: None,
+            conference_phone: None,
+            town: Some("Riverton".to_owned()),
+            starts_in: None,
+            distance_km: None,
+        }
+    }
+
+    fn view(listing: MeetingListing) -> ListingView {
+        let content = Content::embedded().expect("content");
+        let vocabulary = TypeVocabulary::embedded().expect("vocabulary");
+        ListingView::new(listing, &content.groups, &vocabulary)
+    }
+
+    #[test]
+    fn the_zone_is_named_only_when_it_differs_from_the_sites() {
+        let home = view(listing("a", "alcoholics-anonymous", &["O"]));
+        assert_eq!(home.zone_note("America/Chicago"), None);
+        assert_eq!(home.clock.as_deref(), Some("Monday, 7:00 pm to 8:00 pm"));
+        let mut elsewhere = listing("b", "alcoholics-anonymous", &["O"]);
+        elsewhere.timezone = "America/New_York".to_owned();
+        assert_eq!(view(elsewhere).zone_note("America/Chicago").as_deref(), Some("New York time"));
+    }
+
+    #[test]
+    fn a_family_groups_closed_meeting_is_for_family_and_friends_not_for_people_who_want_to_quit() {
+        let family = view(listing("a", "al-anon-alateen", &["C"]));
+        assert!(family.for_family);
+        assert_eq!(family.badge(), Some(("Closed", "for family and friends")));
+        let own = view(listing("b", "narcotics-anonymous", &["C"]));
+        assert!(!own.for_family);
+        assert_eq!(own.badge().map(|(word, _)| word), Some("Closed"));
+        assert_ne!(own.badge(), family.badge());
+        assert_eq!(view(listing("c", "nar-anon", &["O"])).badge(), Some(("Open", "anyone may come")));
+        assert_eq!(view(listing("d", "smart-recovery", &["D"])).badge(), None);
+        assert_eq!(
+            view(listing("e", "alcoholics-anonymous", &["O", "W"])).badge(),
+            Some(("Open", "any woman may come"))
+        );
+    }
+
+    #[test]
+    fn rows_list_type_names_and_leave_out_unknown_codes_and_the_badges_own() {
+        let row = view(listing("a", "alcoholics-anonymous", &["O", "D", "XYZ", "TC", "x"]));
+        assert_eq!(row.types, ["Discussion", "Wheelchair Access"]);
+        assert!(row.temporarily_closed);
+        assert_eq!(row.codes, ["O", "D", "XYZ", "TC", "x"], "print keeps every code for its legend");
+    }
+
+    #[test]
+    fn where_says_venue_and_town_or_online_or_by_phone() {
+        assert_eq!(view(listing("a", "alcoholics-anonymous", &[])).where_text(), "Grange Hall, Riverton");
+        let mut online = listing("b", "alcoholics-anonymous", &[]);
+        online.attendance = Attendance::Online;
+        online.conference_url = Some("https://video.example.org/b".to_owned());
+        assert_eq!(view(online.clone()).where_text(), "Online");
+        online.conference_url = None;
+        online.conference_phone = Some("+15555550100".to_owned());
+        assert_eq!(view(online).where_text(), "By phone");
+    }
+
+    #[test]
+    fn upcoming_and_distance_read_in_words_when_the_finder_gives_them() {
+        let mut started = listing("a", "alcoholics-anonymous", &["O"]);
+        started.starts_in = Some(-20);
+        started.distance_km = Some(3.7);
+        let started = view(started);
+        assert_eq!(started.starts_text().as_deref(), Some("In progress · started 20 min ago"));
+        assert!(started.in_progress());
+        assert_eq!(started.distance_text(DistanceUnit::Mi).as_deref(), Some("2.3 mi"));
+        assert_eq!(started.distance_text(DistanceUnit::Km).as_deref(), Some("3.7 km"));
+        let mut soon = listing("b", "alcoholics-anonymous", &["O"]);
+        soon.starts_in = Some(25);
+        assert_eq!(view(soon.clone()).starts_text().as_deref(), Some("In 25 min"));
+        soon.starts_in = Some(125);
+        assert_eq!(view(soon.clone()).starts_text().as_deref(), Some("In 2 h 5 min"));
+        soon.starts_in = Some(3000);
+        assert_eq!(view(soon).starts_text(), None);
+        assert_eq!(view(listing("c", "alcoholics-anonymous", &[])).distance_text(DistanceUnit::Mi), None);
+    }
+
+    #[test]
+    fn updated_reads_as_time_ago_in_words() {
+        let now: jiff::Timestamp = "2026-11-29T06:00:00Z".parse().expect("timestamp");
+        let ago = |text| updated_ago(text, now);
+        assert_eq!(ago("2026-11-29 01:00:00").as_deref(), Some("today"));
+        assert_eq!(ago("2026-11-28 23:00:00").as_deref(), Some("yesterday"));
+        assert_eq!(ago("2026-11-20 10:00:00").as_deref(), Some("9 days ago"));
+        assert_eq!(ago("2026-11-01 10:00:00").as_deref(), Some("4 weeks ago"));
+        assert_eq!(ago("2026-08-29 10:00:00").as_deref(), Some("3 months ago"));
+        assert_eq!(ago("2025-10-01 10:00:00").as_deref(), Some("1 year ago"));
+        assert_eq!(ago("2027-01-01 00:00:00").as_deref(), Some("today"));
+        assert_eq!(ago("last Tuesday"), None);
+    }
+
+    #[test]
+    fn directions_go_to_the_address_or_else_the_coordinates() {
+        assert_eq!(
+            directions_link(Some("1 Main St, Riverton, MN"), Some((45.0, -93.0))).as_deref(),
+            Some("https://www.google.com/maps/dir/?api=1&destination=1+Main+St%2C+Riverton%2C+MN")
+        );
+        assert_eq!(
+            directions_link(None, Some((45.15, -93.2107))).as_deref(),
+            Some("https://www.google.com/maps/dir/?api=1&destination=45.150000%2C-93.210700")
+        );
+        assert_eq!(directions_link(None, None), None);
+    }
+}
