@@ -37,6 +37,12 @@ async fn the_matcher_answers_with_an_ordered_list_of_several_groups_and_their_re
     let first_links = page.attributes("ol.matches > li:first-child a", "href");
     assert!(first_links.iter().any(|href| href.starts_with("/meetings?group=")));
     assert!(first_links.iter().any(|href| href.starts_with("/handouts/groups/")));
+    assert_eq!(page.attributes("#results", "id").len(), 1);
+    let left = page.texts("ul.not-offered li").join(" ");
+    assert!(left.contains("Alcoholics Anonymous") && left.contains("higher power"), "says why AA is left out: {left}");
+    assert!(left.contains("Women for Sobriety: Only for women"), "{left}");
+    let rules = page.texts("ul.rules li").join(" ");
+    assert!(rules.contains("−25") && rules.contains("+50"), "the rules carry their points: {rules}");
     let referral = page.attributes("a[href^='/handouts/referral']", "href");
     assert_eq!(referral.len(), 1);
     assert!(referral[0].matches("group=").count() >= 2);
@@ -48,7 +54,10 @@ async fn the_matcher_form_alone_asks_and_a_bad_answer_is_a_400_that_names_it() {
     let form = app.get("/guide/match").await;
     assert_eq!(form.status, 200);
     assert!(form.texts("ol.matches").is_empty());
-    assert_eq!(form.texts("form.matcher fieldset legend").len(), 4);
+    let legends = form.texts("form.matcher fieldset legend");
+    assert_eq!(legends.len(), 6, "{legends:?}");
+    assert!(legends.iter().any(|legend| legend.contains("women only")), "the form asks about women-only groups");
+    assert_eq!(form.attributes("form.matcher", "action"), ["/guide/match#results"], "results come into view");
     let bad = app.get("/guide/match?spiritual=%3Cscript%3E").await;
     assert_eq!(bad.status, 400);
     assert!(bad.texts("main p").iter().any(|text| text.contains("spiritual")));

@@ -6,3 +6,4 @@ mod guide;
 mod helpers;
 mod meetings;
 mod pages;
+mod providers;
