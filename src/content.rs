@@ -246,6 +246,18 @@ impl Comparison {
             ("Medication-assisted treatment", &self.medication_assisted_treatment),
         ]
     }
+
+    /// The rows with `None` where the fact sheet says nothing, for tables that show that as one
+    /// muted mark with a legend instead of the words in every cell.
+    pub fn cells(&self) -> [(&'static str, Option<&str>); 9] {
+        self.rows().map(|(heading, value)| (heading, described(value)))
+    }
+}
+
+/// `None` for the phrases that only say the fact sheet is silent.
+pub fn described(value: &str) -> Option<&str> {
+    const SILENT: [&str; 2] = ["Not described in the fact sheet", "No figure in the fact sheet"];
+    (!SILENT.contains(&value.trim())).then_some(value)
 }
 
 /// A group file's front matter (`content/groups/<slug>.md`).

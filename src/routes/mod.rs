@@ -27,6 +27,7 @@ pub fn configure(config: &mut web::ServiceConfig) {
         .route("/healthz", web::get().to(pages::health))
         .route("/static/{path:.*}", web::get().to(pages::static_file))
         .route("/groups", web::get().to(groups::index))
+        .route("/groups/compare", web::get().to(groups::compare))
         .route("/groups/{slug}", web::get().to(groups::show))
         .route("/meetings", web::get().to(meetings::finder))
         .route("/meetings.ics", web::get().to(feed::calendar))

@@ -37,3 +37,57 @@ async fn a_family_groups_closed_meeting_does_not_carry_the_twelve_step_sentence(
     let note = smart.texts(".closed-note").join(" ");
     assert!(!note.contains(TWELVE_STEP_CLOSED) && note.contains("12-Step groups only"), "{note}");
 }
+
+#[actix_web::test]
+async fn two_or_three_groups_are_compared_as_columns_with_facts_as_rows() {
+    let app = TestApp::spawn();
+    let page =
+        app.get("/groups/compare?group=smart-recovery&group=alcoholics-anonymous&group=methadone-anonymous").await;
+    assert_eq!(page.status, 200);
+    assert_eq!(page.texts("table.compare thead th"), ["SMART Recovery", "Alcoholics Anonymous", "Methadone Anonymous"]);
+    let rows = page.texts("table.compare tbody th[scope=row]");
+    for row in ["Approach", "Spiritual emphasis", "Medication-assisted treatment", "Website"] {
+        assert!(rows.iter().any(|heading| heading == row), "no {row} row in {rows:?}");
+    }
+    assert!(!page.texts("table.compare .not-described").is_empty(), "silence is a mark");
+    assert!(
+        !page.texts("table.compare td").iter().any(|cell| cell == "Not described in the fact sheet"),
+        "not the words in every cell"
+    );
+    assert_eq!(page.texts(".legend-note").len(), 1, "one legend");
+    assert_eq!(page.texts("main cite").len(), 1, "the fact sheet is named once as the source");
+    let two = app.get("/groups/compare?group=co-anon&group=nar-anon&group=co-anon").await;
+    assert_eq!(two.status, 200, "a group named twice counts once");
+    assert_eq!(two.texts("table.compare thead th").len(), 2);
+}
+
+#[actix_web::test]
+async fn a_comparison_of_unknown_too_few_or_too_many_groups_is_a_400_that_says_why() {
+    let app = TestApp::spawn();
+    let cases = [
+        ("/groups/compare", "at least two"),
+        ("/groups/compare?group=smart-recovery", "at least two"),
+        ("/groups/compare?group=smart-recovery&group=%3Cb%3Enope", "is not a group"),
+        ("/groups/compare?group=co-anon&group=nar-anon&group=smart-recovery&group=alcoholics-anonymous", "at most 3"),
+    ];
+    for (path, words) in cases {
+        let page = app.get(path).await;
+        assert_eq!(page.status, 400, "{path}");
+        assert!(page.texts("main p").iter().any(|text| text.contains(words)), "{path}: {:?}", page.texts("main p"));
+        assert!(!page.body.contains("<b>nope"), "escaped");
+    }
+}
+
+#[actix_web::test]
+async fn every_group_card_and_group_page_offers_a_comparison() {
+    let app = TestApp::spawn();
+    let groups = app.get("/groups").await;
+    let cards = groups.texts(".card").len();
+    assert_eq!(groups.attributes(".card input[type=checkbox][name=group][form=compare-form]", "value").len(), cards);
+    assert_eq!(groups.attributes("form#compare-form", "action"), ["/groups/compare"]);
+    assert_eq!(groups.attributes("#comparison", "id").len(), 1, "the full table has its anchor");
+    let page = app.get("/groups/women-for-sobriety").await;
+    assert_eq!(page.attributes("form[action='/groups/compare'] input[type=hidden]", "value"), ["women-for-sobriety"]);
+    let choices = page.attributes("form[action='/groups/compare'] option", "value");
+    assert!(choices.contains(&"smart-recovery".to_owned()) && !choices.contains(&"women-for-sobriety".to_owned()));
+}
