@@ -18,6 +18,7 @@ pub mod guide;
 pub mod handouts;
 pub mod meetings;
 pub mod pages;
+pub mod site_assets;
 
 /// The single list of routes.
 pub fn configure(config: &mut web::ServiceConfig) {
@@ -39,7 +40,9 @@ pub fn configure(config: &mut web::ServiceConfig) {
         .route("/handouts/meetings", web::get().to(handouts::meetings))
         .route("/handouts/referral", web::get().to(handouts::referral))
         .route("/meetings/{slug}.ics", web::get().to(meetings::calendar))
-        .route("/meetings/{slug}", web::get().to(meetings::show));
+        .route("/meetings/{slug}", web::get().to(meetings::show))
+        .route("/favicon.ico", web::get().to(site_assets::favicon))
+        .route("/print.css", web::get().to(site_assets::print_stamp));
 }
 
 /// A rendered page with the site's cache policy for public pages.

@@ -85,12 +85,24 @@ async fn the_schedule_lists_meetings_by_day_then_time_with_a_legend() {
     assert_eq!(page.status, 200);
     assert_eq!(page.texts(".schedule-day h2"), ["Sunday", "Monday", "Tuesday", "Thursday"]);
     let monday: Vec<String> = page.texts(".schedule-day:nth-of-type(2) .schedule-entry .entry-head");
-    assert!(monday[0].starts_with("Monday, 7:00 am"), "{monday:?}");
+    assert!(monday[0].starts_with("7:00 am"), "{monday:?}");
+    assert_eq!(
+        page.texts(".schedule-day:nth-of-type(2) thead th"),
+        ["Monday, continued", "Time", "Meeting", "Group", "Where", "Kind"]
+    );
     let legend = page.texts(".legend-list dt");
     assert!(legend.contains(&"O".to_owned()) && legend.contains(&"POA".to_owned()), "{legend:?}");
+    let mut unique = legend.clone();
+    unique.dedup();
+    assert_eq!(unique, legend, "each code once");
+    for item in page.texts(".legend-list div") {
+        let words: Vec<&str> = item.split_whitespace().collect();
+        assert!(words.len() < 2 || words[0] != words[1], "the key repeats a code: {item}");
+    }
     let text = page.texts("main").join(" ");
     assert!(text.contains("Check before you go"));
-    assert!(text.contains("https://video.example.org/delta"), "online links printed in full");
+    assert!(text.contains("Online: video.example.org"), "online links shortened to their host");
+    assert!(!text.contains("https://video.example.org/delta"));
     let finder = app.get("/meetings?type=O").await;
     assert!(finder.attributes("a", "href").contains(&"/handouts/meetings?type=O".to_owned()));
 }
@@ -105,7 +117,7 @@ async fn the_referral_sheet_offers_several_groups_with_open_meetings_and_blanks(
     assert!(!meetings.is_empty() && meetings.len() <= 3);
     assert!(meetings.iter().all(|m| !m.contains("Epsilon")), "closed meetings are not offered: {meetings:?}");
     let blanks = page.texts(".blanks p");
-    assert_eq!(blanks, ["Contact person:", "Phone:", "Follow-up visit:"]);
+    assert_eq!(blanks, ["Client:", "Date:", "Contact person:", "Phone:", "Follow-up visit:"]);
     let one = app.get("/handouts/referral?group=alcoholics-anonymous").await;
     assert_eq!(one.status, 400);
     assert!(one.texts("main p").iter().any(|text| text.contains("more than one choice")));

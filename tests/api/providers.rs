@@ -91,3 +91,27 @@ async fn every_group_card_and_group_page_offers_a_comparison() {
     let choices = page.attributes("form[action='/groups/compare'] option", "value");
     assert!(choices.contains(&"smart-recovery".to_owned()) && !choices.contains(&"women-for-sobriety".to_owned()));
 }
+
+#[actix_web::test]
+async fn the_favicon_answers_at_the_address_browsers_ask_for() {
+    let app = TestApp::spawn();
+    let icon = app.get("/favicon.ico").await;
+    assert_eq!(icon.status, 200);
+    assert_eq!(icon.header("content-type"), Some("image/x-icon"));
+    assert!(icon.body.starts_with("\0\0\u{1}\0"), "an ICO file");
+    assert!(app.get("/").await.attributes("link[rel=icon]", "href")[0].starts_with("/static/favicon.svg"));
+    assert_eq!(app.get("/static/favicon.svg").await.status, 200);
+}
+
+#[actix_web::test]
+async fn every_printed_page_carries_the_print_date_from_its_own_stylesheet() {
+    let app = TestApp::spawn();
+    let stamp = app.get("/print.css").await;
+    assert_eq!(stamp.status, 200);
+    assert!(stamp.header("content-type").is_some_and(|value| value.starts_with("text/css")));
+    assert!(stamp.body.contains("@top-right") && stamp.body.contains("Printed 20"), "{}", stamp.body);
+    for path in ["/", "/groups/co-anon", "/handouts/meetings?type=O"] {
+        let page = app.get(path).await;
+        assert_eq!(page.attributes("link[href='/print.css']", "media"), ["print"], "{path}");
+    }
+}
