@@ -65,24 +65,33 @@ impl ResponseCache {
     }
 }
 
-/// A value computed once per data revision (the finder's region list, the sample-data flag).
+/// A value computed once per data revision (the finder's index). Single flight: when the
+/// revision moves, one caller computes the new value and the others wait for it.
 pub struct RevisionMemo<T> {
     value: Mutex<Option<(i64, Arc<T>)>>,
+    /// Held while a new value is computed.
+    computing: Mutex<()>,
 }
 
 impl<T> Default for RevisionMemo<T> {
     fn default() -> Self {
-        RevisionMemo { value: Mutex::new(None) }
+        RevisionMemo { value: Mutex::new(None), computing: Mutex::new(()) }
     }
 }
 
 impl<T> RevisionMemo<T> {
+    fn current(&self, revision: i64) -> Option<Arc<T>> {
+        let guard = self.value.lock().ok()?;
+        guard.as_ref().filter(|(seen, _)| *seen == revision).map(|(_, value)| Arc::clone(value))
+    }
+
     pub fn get_or_try<E>(&self, revision: i64, compute: impl FnOnce() -> Result<T, E>) -> Result<Arc<T>, E> {
-        if let Ok(guard) = self.value.lock()
-            && let Some((seen, value)) = guard.as_ref()
-            && *seen == revision
-        {
-            return Ok(Arc::clone(value));
+        if let Some(value) = self.current(revision) {
+            return Ok(value);
+        }
+        let _computing = self.computing.lock();
+        if let Some(value) = self.current(revision) {
+            return Ok(value);
         }
         let value = Arc::new(compute()?);
         if let Ok(mut guard) = self.value.lock() {
@@ -147,5 +156,27 @@ mod tests {
             assert_eq!(value.map(|v| *v), Ok(revision * 10));
         }
         assert_eq!(calls, 2);
+    }
+
+    #[test]
+    fn a_memo_computes_once_for_many_concurrent_callers() {
+        let memo = Arc::new(RevisionMemo::default());
+        let calls = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let threads: Vec<_> = (0..8)
+            .map(|_| {
+                let (memo, calls) = (Arc::clone(&memo), Arc::clone(&calls));
+                std::thread::spawn(move || {
+                    memo.get_or_try::<()>(7, || {
+                        calls.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                        std::thread::sleep(std::time::Duration::from_millis(50));
+                        Ok(70)
+                    })
+                })
+            })
+            .collect();
+        for thread in threads {
+            assert_eq!(thread.join().expect("thread").map(|v| *v), Ok(70));
+        }
+        assert_eq!(calls.load(std::sync::atomic::Ordering::SeqCst), 1);
     }
 }

@@ -12,6 +12,7 @@ pub mod content;
 pub mod db;
 pub mod error;
 pub mod feed;
+pub mod finder;
 pub mod matcher;
 pub mod meetings;
 pub mod routes;

@@ -11,6 +11,7 @@ use crate::cache::{ResponseCache, RevisionMemo};
 use crate::content::Content;
 use crate::db::{ImportOptions, Store, StoreError};
 use crate::feed::{FeedDefaults, parse_meeting_guide};
+use crate::finder::{FinderIndex, IndexBuilder};
 use crate::meetings::{MeetingFilter, TypeVocabulary};
 
 /// Where the site keeps its data and how it answers.
@@ -25,6 +26,8 @@ pub struct Settings {
     pub seed_sample_meetings: bool,
     /// How many rendered finder pages and feeds to keep in memory (0: none).
     pub response_cache_entries: usize,
+    /// The unit distances are asked and shown in.
+    pub distance_unit: crate::meetings::DistanceUnit,
 }
 
 /// The non-web core: the store, the content and the vocabulary, opened once. The command-line
@@ -58,6 +61,15 @@ impl Core {
         Ok(Core { store, content: Content::embedded()?, vocabulary: TypeVocabulary::embedded()? })
     }
 
+    /// Builds the finder's index from the store at `revision` (blocking; a second at 120,000
+    /// meetings: callers keep it per revision).
+    pub fn build_index(&self, revision: i64, unit: crate::meetings::DistanceUnit) -> Result<FinderIndex, StoreError> {
+        let sample = self.store.has_sample_meetings()?;
+        let mut builder = IndexBuilder::new(revision, &self.content.groups, sample, unit);
+        self.store.each_active_meeting(|id, meeting| builder.add(id, &meeting))?;
+        Ok(builder.finish())
+    }
+
     /// The finder's filter from a query string, checked against our vocabulary and groups.
     pub fn meeting_filter(&self, query_string: &str) -> MeetingFilter {
         MeetingFilter::parse(query_string, &self.vocabulary, |slug| self.content.group(slug).is_some())
@@ -67,9 +79,9 @@ impl Core {
 /// Loads `content/meetings/sample-meetings.json` into a database that has never had meetings.
 fn seed_sample_meetings(store: &Store, settings: &Settings) -> anyhow::Result<()> {
     let bytes = crate::embedded::content_file("meetings/sample-meetings.json").unwrap_or(b"[]");
-    let defaults = FeedDefaults { timezone: settings.default_timezone.clone(), group_slug: None };
+    let defaults = FeedDefaults::new(settings.default_timezone.clone());
     let meetings =
-        parse_meeting_guide(bytes, &defaults).map_err(|error| anyhow::anyhow!("sample meetings: {error}"))?;
+        parse_meeting_guide(bytes, &defaults).map_err(|error| anyhow::anyhow!("sample meetings: {error}"))?.meetings;
     let summary = store.import(&meetings, &ImportOptions { sample: true, ..ImportOptions::default() })?;
     tracing::info!(added = summary.added, "loaded the sample meetings into a new database");
     Ok(())
@@ -81,10 +93,8 @@ pub struct AppState {
     pub settings: Settings,
     /// Rendered finder pages and feeds, by request and data revision.
     pub responses: ResponseCache,
-    /// The finder's list of regions, per data revision.
-    region_list: RevisionMemo<Vec<String>>,
-    /// Whether sample meetings are shown (and so labelled), per data revision.
-    sample_data: RevisionMemo<bool>,
+    /// The finder's index of the current revision.
+    index: RevisionMemo<FinderIndex>,
 }
 
 impl std::ops::Deref for AppState {
@@ -100,22 +110,24 @@ impl AppState {
     pub fn prepare(settings: Settings) -> anyhow::Result<web::Data<AppState>> {
         let core = Core::open(&settings)?;
         let responses = ResponseCache::new(settings.response_cache_entries);
-        Ok(web::Data::new(AppState {
-            core,
-            settings,
-            responses,
-            region_list: RevisionMemo::default(),
-            sample_data: RevisionMemo::default(),
-        }))
+        let state = web::Data::new(AppState { core, settings, responses, index: RevisionMemo::default() });
+        // Built now, so the first visitor does not wait for it.
+        state.finder()?;
+        Ok(state)
     }
 
-    /// The regions of the active meetings at this revision (blocking: call in `web::block`).
-    pub fn regions(&self, revision: i64) -> Result<Arc<Vec<String>>, StoreError> {
-        self.region_list.get_or_try(revision, || self.store.regions())
+    /// The finder's index at the data's current revision, built once per revision (blocking:
+    /// call it inside `web::block`).
+    pub fn finder(&self) -> Result<Arc<FinderIndex>, StoreError> {
+        let revision = match self.store.recent_revision() {
+            Some(revision) => revision,
+            None => self.store.revision()?,
+        };
+        self.finder_at(revision)
     }
 
-    /// Are sample meetings shown at this revision, so that pages must say so? (blocking)
-    pub fn shows_sample_data(&self, revision: i64) -> Result<bool, StoreError> {
-        Ok(*self.sample_data.get_or_try(revision, || self.store.has_sample_meetings())?)
+    /// The finder's index at a revision already read.
+    pub fn finder_at(&self, revision: i64) -> Result<Arc<FinderIndex>, StoreError> {
+        self.index.get_or_try(revision, || self.core.build_index(revision, self.settings.distance_unit))
     }
 }

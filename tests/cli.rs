@@ -198,18 +198,193 @@ fn calendar_events_keep_their_local_time_across_daylight_saving() {
 }
 
 #[test]
-fn a_record_naming_an_unknown_group_is_reported_by_position_and_slug() {
+fn a_record_naming_an_unknown_group_is_reported_with_the_other_errors_in_one_pass() {
     let folder = tempfile::tempdir().expect("folder");
     let database = folder.path().join("directory.sqlite3");
     let feed = write(
         folder.path(),
         "unknown.json",
         r#"[{"name": "Fine", "slug": "fine", "day": 1, "time": "18:00", "fellowship": "smart-recovery"},
-            {"name": "Stray", "slug": "stray", "day": 1, "time": "19:00", "fellowship": "no-such-group"}]"#,
+            {"name": "Stray", "slug": "stray", "day": 1, "time": "19:00", "fellowship": "no-such-group"},
+            {"name": "Bad Day", "slug": "bad-day", "day": 9, "time": "19:00"}]"#,
     );
     let output = run(&database, &["import", feed.to_str().expect("path")]);
     assert!(!output.status.success());
     let message = String::from_utf8_lossy(&output.stderr);
-    assert!(message.contains("record 2 (slug \"stray\"): fellowship"), "{message}");
+    assert!(message.contains("record 2 (slug \"stray\"): fellowship: there is no group"), "{message}");
+    assert!(message.contains("record 3 (slug \"bad-day\"): day"), "reported in the same pass: {message}");
     assert!(export_json(&database).is_empty(), "nothing was imported");
+}
+
+/// The standard error of a run, as text.
+fn stderr_of(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// The warning lines (`  record N ...`) a run printed.
+fn warning_lines(output: &Output) -> Vec<String> {
+    stderr_of(output).lines().filter(|line| line.starts_with("  record ")).map(str::to_owned).collect()
+}
+
+#[test]
+fn a_real_world_feed_imports_with_each_meeting_in_the_zone_of_its_coordinates() {
+    let folder = tempfile::tempdir().expect("folder");
+    let database = folder.path().join("directory.sqlite3");
+    let output = run(&database, &["import", "--group", "alcoholics-anonymous", &fixture("wild-feed.json")]);
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let summary = String::from_utf8_lossy(&output.stdout);
+    assert!(summary.contains("4 meetings read: 4 were added") && summary.contains("; 20 warnings."), "{summary}");
+    assert_eq!(warning_lines(&output).len(), 20, "a normal import prints its warnings too");
+    let exported = by_slug(&export_json(&database));
+    let early = &exported["foothill-early-risers"];
+    assert_eq!(early["timezone"], "America/Los_Angeles", "California coordinates, no zone: Los Angeles");
+    assert_eq!(early["time"], "06:00");
+    assert_eq!(early["day"], 1);
+    assert_eq!(early["types"], serde_json::json!(["O", "D", "X"]));
+    assert_eq!(early["regions"], serde_json::json!(["Orange County", "Huntington Beach"]));
+    assert_eq!(early["notes"], "<p>Enter through the <b>side door</b>.</p><br>Coffee from 5:45.");
+    assert_eq!(exported["late-night-serenity"]["timezone"], "America/Los_Angeles");
+    assert_eq!(exported["online-sunrise"]["timezone"], "America/Chicago", "neither zone nor place: the site's");
+    let calendar = run_ok(&database, &["export", "--format", "ics"]).replace("\r\n ", "");
+    assert!(calendar.contains("DTSTART;TZID=America/Los_Angeles:"), "{calendar}");
+}
+
+#[test]
+fn a_dry_run_lists_every_warning_naming_record_field_and_values() {
+    let folder = tempfile::tempdir().expect("folder");
+    let database = folder.path().join("directory.sqlite3");
+    let output =
+        run(&database, &["import", "--dry-run", "--group", "alcoholics-anonymous", &fixture("wild-feed.json")]);
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let lines = warning_lines(&output);
+    assert_eq!(lines.len(), 20, "{lines:?}");
+    for expected in [
+        r#"record 1 (slug "foothill-early-risers"): time: read "6:00 AM", took it as 06:00"#,
+        r#"record 1 (slug "foothill-early-risers"): day: read "Monday", took it as 1 (Monday)"#,
+        r#"record 2 (slug "nooner-on-the-pier"): approximate: read [], took it as no"#,
+        r#"record 4 (slug "online-sunrise"): timezone: read no timezone and no coordinates, took it as America/Chicago (the site's zone)"#,
+    ] {
+        assert!(lines.iter().any(|line| line.contains(expected)), "missing {expected:?} in {lines:#?}");
+    }
+    assert!(String::from_utf8_lossy(&output.stdout).contains("20 warnings. (dry run: nothing was written)"));
+    assert!(export_json(&database).is_empty());
+}
+
+#[test]
+fn strict_refuses_a_feed_with_warnings_and_writes_nothing() {
+    let folder = tempfile::tempdir().expect("folder");
+    let database = folder.path().join("directory.sqlite3");
+    let output = run(&database, &["import", "--strict", "--group", "alcoholics-anonymous", &fixture("wild-feed.json")]);
+    assert!(!output.status.success());
+    let message = stderr_of(&output);
+    assert!(message.contains("nothing was imported") && message.contains("20 bad record(s)"), "{message}");
+    assert!(message.contains(r#"time: read "6:00 AM", would take it as 06:00 (strict"#), "{message}");
+    assert!(export_json(&database).is_empty());
+    run_ok(&database, &["import", "--strict", &fixture("finder-feed.json")]);
+}
+
+#[test]
+fn an_import_timezone_comes_after_coordinates_and_silences_the_site_zone_warning() {
+    let folder = tempfile::tempdir().expect("folder");
+    let database = folder.path().join("directory.sqlite3");
+    let output = run(
+        &database,
+        &["import", "--timezone", "America/Los_Angeles", "--group", "alcoholics-anonymous", &fixture("wild-feed.json")],
+    );
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    assert!(!stderr_of(&output).contains("timezone:"), "{}", stderr_of(&output));
+    assert_eq!(by_slug(&export_json(&database))["online-sunrise"]["timezone"], "America/Los_Angeles");
+    let unknown = run(&database, &["import", "--timezone", "Mars/Olympus", &fixture("wild-feed.json")]);
+    assert!(!unknown.status.success());
+    assert!(stderr_of(&unknown).contains("Mars/Olympus"), "{}", stderr_of(&unknown));
+}
+
+#[test]
+fn a_normal_import_prints_the_first_fifty_warnings_and_counts_the_rest() {
+    let folder = tempfile::tempdir().expect("folder");
+    let database = folder.path().join("directory.sqlite3");
+    let records: Vec<String> = (0..30)
+        .map(|n| format!(r#"{{"name": "M{n}", "slug": "m{n}", "day": "Monday", "time": "7 pm", "timezone": "UTC"}}"#))
+        .collect();
+    let feed = write(folder.path(), "many.json", &format!("[{}]", records.join(",")));
+    let output = run(&database, &["import", feed.to_str().expect("path")]);
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    assert_eq!(warning_lines(&output).len(), 50);
+    assert!(stderr_of(&output).contains("... and 10 more (`--dry-run` lists them all)"), "{}", stderr_of(&output));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("; 60 warnings."));
+}
+
+#[test]
+fn a_utf16_or_binary_file_is_refused_as_not_utf8_text() {
+    let folder = tempfile::tempdir().expect("folder");
+    let database = folder.path().join("directory.sqlite3");
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend("Name,Day,Time\nA,1,19:00\n".encode_utf16().flat_map(u16::to_le_bytes));
+    let binary = [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0xC3, 0x28];
+    for (name, bytes) in [("utf16.csv", utf16.as_slice()), ("sheet.xlsx", binary.as_slice())] {
+        let path = folder.path().join(name);
+        std::fs::write(&path, bytes).expect("written");
+        let output = run(&database, &["import", path.to_str().expect("path")]);
+        assert!(!output.status.success());
+        let message = stderr_of(&output);
+        assert!(message.contains("not UTF-8 text"), "{name}: {message}");
+        assert!(!message.contains("the CSV") && !message.contains("row"), "not a CSV error: {message}");
+    }
+}
+
+#[test]
+fn a_one_megabyte_note_is_an_error_naming_the_record() {
+    let folder = tempfile::tempdir().expect("folder");
+    let database = folder.path().join("directory.sqlite3");
+    let note = "x".repeat(1_000_000);
+    let feed = write(
+        folder.path(),
+        "big.json",
+        &format!(
+            r#"[{{"name": "Fine", "slug": "fine", "day": 1, "time": "19:00", "timezone": "UTC"}},
+                {{"name": "Huge", "slug": "huge", "day": 1, "time": "19:00", "notes": "{note}"}}]"#
+        ),
+    );
+    let output = run(&database, &["import", feed.to_str().expect("path")]);
+    assert!(!output.status.success());
+    let message = stderr_of(&output);
+    assert!(message.contains(r#"record 2 (slug "huge"): record: is 1000"#), "{}", &message[..message.len().min(500)]);
+    assert!(message.len() < 2_000, "the note is not echoed back");
+    assert!(export_json(&database).is_empty());
+}
+
+#[test]
+fn reimporting_without_a_group_keeps_the_group_of_stored_meetings() {
+    let folder = tempfile::tempdir().expect("folder");
+    let database = folder.path().join("directory.sqlite3");
+    let feed = write(
+        folder.path(),
+        "plain.json",
+        r#"[{"name": "Plain", "slug": "plain", "day": 1, "time": "19:00", "timezone": "America/Chicago"}]"#,
+    );
+    run_ok(&database, &["import", "--group", "smart-recovery", feed.to_str().expect("path")]);
+    let again = run_ok(&database, &["import", feed.to_str().expect("path")]);
+    assert!(again.contains("1 unchanged"), "{again}");
+    let exported = export_json(&database);
+    assert_eq!(exported[0]["fellowship"], "smart-recovery");
+    let listed = run_ok(&database, &["export", "--group", "smart-recovery"]);
+    assert!(listed.contains("\"plain\""), "still in its group's list: {listed}");
+}
+
+#[test]
+fn coordinates_are_written_back_exactly_as_read() {
+    let folder = tempfile::tempdir().expect("folder");
+    let database = folder.path().join("directory.sqlite3");
+    let feed = write(
+        folder.path(),
+        "exact.json",
+        r#"[{"name": "Number", "slug": "number", "day": 1, "time": "19:00", "latitude": 33.6846, "longitude": -117.9878253},
+            {"name": "Text", "slug": "text", "day": 1, "time": "19:00", "latitude": "33.6846", "longitude": "-117.9878253"}]"#,
+    );
+    run_ok(&database, &["import", feed.to_str().expect("path")]);
+    let json = run_ok(&database, &["export", "--format", "json"]);
+    assert_eq!(json.matches(r#""longitude":-117.9878253"#).count(), 2, "{json}");
+    assert!(!json.contains("-117.98782529"), "{json}");
+    let csv = run_ok(&database, &["export", "--format", "csv"]);
+    assert_eq!(csv.matches(",-117.9878253,").count(), 2, "{csv}");
 }

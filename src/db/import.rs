@@ -82,7 +82,8 @@ fn import_into(
         return Err(StoreError::UnknownGroups(unknown));
     }
     let mut summary = ImportSummary::default();
-    let mut existing = transaction.prepare("SELECT id, fingerprint, archived FROM meetings WHERE slug = ?1")?;
+    let mut existing =
+        transaction.prepare("SELECT id, fingerprint, archived, group_slug FROM meetings WHERE slug = ?1")?;
     let sample_ids: Vec<i64> = if options.sample {
         Vec::new()
     } else {
@@ -93,9 +94,21 @@ fn import_into(
         if done % 1000 == 0 {
             progress(done);
         }
+        let found: Option<(i64, String, bool, Option<String>)> = existing
+            .query_row([&meeting.slug], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)))
+            .optional()?;
+        // A record naming no group keeps the group its meeting has (a re-import without --group
+        // must not take meetings out of their group's lists).
+        let with_stored_group;
+        let meeting = match &found {
+            Some((_, _, _, Some(group))) if meeting.group_slug.is_none() => {
+                with_stored_group = Meeting { group_slug: Some(group.clone()), ..meeting.clone() };
+                &with_stored_group
+            }
+            _ => meeting,
+        };
         let fingerprint = fingerprint(meeting, options.sample);
-        let found: Option<(i64, String, bool)> =
-            existing.query_row([&meeting.slug], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?))).optional()?;
+        let found = found.map(|(id, old, archived, _)| (id, old, archived));
         match found {
             Some((_, old, false)) if old == fingerprint => summary.unchanged += 1,
             Some((id, _, _)) => {

@@ -1,7 +1,7 @@
 //! The store: the SQLite database of groups and meetings. All SQL lives in `db/`; callers pass
 //! domain values in and get domain values back. Every function blocks: call it inside `web::block`.
 //! This file opens the database (pool, migrations, revision); `import.rs` writes meetings,
-//! `rows.rs` reads them back, `finder.rs` answers finder filters in SQL.
+//! `rows.rs` reads them back. Finder filters are answered by the in-memory index (`finder/`).
 
 use std::path::Path;
 use std::sync::{Arc, LazyLock, Mutex};
@@ -58,7 +58,6 @@ pub struct Store {
     last_revision: Arc<Mutex<Option<(Instant, i64)>>>,
 }
 
-mod finder;
 mod import;
 mod rows;
 
@@ -200,15 +199,6 @@ impl Store {
             Some(id) => Ok(rows::load_meetings(&connection, &[id])?.pop()),
             None => Ok(None),
         }
-    }
-
-    /// Distinct regions of active meetings (archiving removes a meeting's regions), for the finder.
-    pub fn regions(&self) -> Result<Vec<String>, StoreError> {
-        let connection = self.connection()?;
-        let mut statement =
-            connection.prepare_cached("SELECT DISTINCT region FROM meeting_regions ORDER BY region LIMIT 500")?;
-        let regions = statement.query_map([], |row| row.get(0))?.collect::<Result<_, _>>()?;
-        Ok(regions)
     }
 }
 

@@ -3,14 +3,10 @@
 use rusqlite::Connection;
 
 use super::StoreError;
-use crate::meetings::{Attendance, Meeting, MeetingTime, Weekday};
+use crate::meetings::{Meeting, MeetingTime, Weekday};
 
 pub(super) fn parse_time(text: Option<String>) -> Option<MeetingTime> {
     text.as_deref().and_then(MeetingTime::parse)
-}
-
-pub(super) fn parse_attendance(text: String) -> Attendance {
-    Attendance::parse(&text).unwrap_or(Attendance::InPerson)
 }
 
 /// Loads whole meetings by id, in the order given.
@@ -64,4 +60,30 @@ fn meeting_from_row(row: &rusqlite::Row) -> rusqlite::Result<Meeting> {
         types: json_list("types")?,
         days,
     })
+}
+
+impl super::Store {
+    /// Calls `each` with every active meeting and its row id, in id order: what the finder's
+    /// index is built from. One statement, streamed.
+    pub fn each_active_meeting(&self, mut each: impl FnMut(i64, Meeting)) -> Result<(), StoreError> {
+        let connection = self.connection()?;
+        let mut statement = connection.prepare(
+            "SELECT m.id, m.slug, m.name, m.group_slug, m.time, m.end_time, m.timezone, m.location,
+                    m.formatted_address, m.approximate, m.latitude, m.longitude, m.regions, m.conference_url,
+                    m.conference_url_notes, m.conference_phone, m.conference_phone_notes, m.notes,
+                    m.location_notes, m.home_group, m.updated, m.extra, m.types,
+                    (SELECT group_concat(d.day) FROM meeting_days d WHERE d.meeting_id = m.id AND d.day < 7) AS days
+             FROM meetings m WHERE m.archived = 0 ORDER BY m.id",
+        )?;
+        let mut rows = statement.query([])?;
+        while let Some(row) = rows.next()? {
+            each(row.get("id")?, meeting_from_row(row)?);
+        }
+        Ok(())
+    }
+
+    /// Whole active meetings by row id, in the order given (for exports of finder results).
+    pub fn meetings_by_id(&self, ids: &[i64]) -> Result<Vec<Meeting>, StoreError> {
+        load_meetings(&*self.connection()?, ids)
+    }
 }

@@ -1,24 +1,21 @@
-//! Meetings as CSV. Reads the TSML plugin's column names (`Day` as a name, `Time` as `7:00 PM`,
-//! `Types` as names) and our own export's; writes a column for every field we keep, so a
+//! Meetings as CSV. Reads the TSML plugin's column names and our own export's, turning each row
+//! into a feed object for the one record reader (which reads `Day` as a name, `Time` as `7:00 PM`
+//! and `Types` as names, with warnings); writes a column for every field we keep, so a
 //! spreadsheet round trip loses nothing.
 
 use std::collections::BTreeSet;
 
 use serde_json::{Map, Value};
 
-use super::{FeedDefaults, FeedError, MODELED, collect_records, to_meeting_guide};
-use crate::meetings::{DAY_NAMES, Meeting, MeetingTime, TypeVocabulary};
+use super::{FeedDefaults, FeedError, FeedRead, MODELED, collect_records, to_meeting_guide};
+use crate::meetings::{Meeting, MeetingTime, Weekday};
 
 /// Columns after the modeled fields: feed fields that are text but that we derive or keep verbatim.
 const TEXT_COLUMNS: [&str; 8] =
     ["attendance_option", "region", "sub_region", "address", "city", "state", "postal_code", "country"];
 
 /// Reads a CSV file of meetings (header row first).
-pub fn parse_csv(
-    bytes: &[u8],
-    defaults: &FeedDefaults,
-    vocabulary: &TypeVocabulary,
-) -> Result<Vec<Meeting>, FeedError> {
+pub fn parse_csv(bytes: &[u8], defaults: &FeedDefaults) -> Result<FeedRead, FeedError> {
     let mut reader = ::csv::ReaderBuilder::new().flexible(false).trim(::csv::Trim::All).from_reader(bytes);
     let headers: Vec<String> = reader
         .headers()
@@ -31,7 +28,7 @@ pub fn parse_csv(
     }
     let records = reader.records().map(|row| {
         let row = row.map_err(|error| format!("unreadable row: {error}"))?;
-        Ok(record_from_row(&headers, &row, vocabulary))
+        Ok(record_from_row(&headers, &row))
     });
     collect_records(records, defaults)
 }
@@ -42,8 +39,10 @@ fn normalise_header(header: &str) -> String {
     header.chars().map(|c| if c.is_alphanumeric() { c } else { '_' }).collect()
 }
 
-/// One row as a feed object: TSML shapes turned into the feed's, empty cells left out.
-fn record_from_row(headers: &[String], row: &::csv::StringRecord, vocabulary: &TypeVocabulary) -> Map<String, Value> {
+/// One row as a feed object, empty cells left out. A cell is text, so what the feed would write as a
+/// list or a number is made one here (that is CSV's encoding, not a reading); everything else is
+/// left to the record reader.
+fn record_from_row(headers: &[String], row: &::csv::StringRecord) -> Map<String, Value> {
     let mut object = Map::new();
     for (header, cell) in headers.iter().zip(row.iter()) {
         if cell.is_empty() {
@@ -51,15 +50,15 @@ fn record_from_row(headers: &[String], row: &::csv::StringRecord, vocabulary: &T
         }
         let value = match header.as_str() {
             "day" => day_value(cell),
-            "time" | "end_time" => Value::String(twenty_four_hour(cell)),
             "types" => Value::Array(
-                cell.split(',')
-                    .map(str::trim)
-                    .filter(|t| !t.is_empty())
-                    .map(|t| Value::String(type_code(t, vocabulary)))
-                    .collect(),
+                cell.split(',').map(str::trim).filter(|t| !t.is_empty()).map(|t| Value::String(t.to_owned())).collect(),
             ),
             "regions" => Value::Array(cell.split(" > ").map(|region| Value::String(region.to_owned())).collect()),
+            "latitude" | "longitude" => cell
+                .parse::<f64>()
+                .ok()
+                .and_then(serde_json::Number::from_f64)
+                .map_or_else(|| Value::String(cell.to_owned()), Value::Number),
             "slug"
             | "name"
             | "timezone"
@@ -82,8 +81,8 @@ fn record_from_row(headers: &[String], row: &::csv::StringRecord, vocabulary: &T
             | "region"
             | "sub_region"
             | "approximate"
-            | "latitude"
-            | "longitude"
+            | "time"
+            | "end_time"
             | "attendance_option" => Value::String(cell.to_owned()),
             // A field we do not model: our export writes non-text values as JSON.
             _ => match serde_json::from_str::<Value>(cell) {
@@ -101,52 +100,17 @@ fn record_from_row(headers: &[String], row: &::csv::StringRecord, vocabulary: &T
     object
 }
 
-/// `Monday`, `mon`, `1`, or several separated by commas.
+/// `1`, or several separated by commas, as numbers; names stay text for the reader.
 fn day_value(cell: &str) -> Value {
     let days: Vec<Value> = cell
         .split(',')
         .map(str::trim)
-        .map(|day| {
-            let lower = day.to_lowercase();
-            DAY_NAMES
-                .iter()
-                .position(|name| lower.len() >= 3 && name.to_lowercase().starts_with(&lower))
-                .map_or_else(|| Value::String(day.to_owned()), Value::from)
-        })
+        .map(|day| day.parse::<u8>().map_or_else(|_| Value::String(day.to_owned()), Value::from))
         .collect();
     match <[Value; 1]>::try_from(days) {
         Ok([single]) => single,
         Err(days) => Value::Array(days),
     }
-}
-
-/// `7:00 PM` → `19:00`; anything else unchanged (the record check reports it).
-fn twenty_four_hour(cell: &str) -> String {
-    let lower = cell.to_lowercase();
-    let (clock, afternoon) = match (lower.strip_suffix("pm"), lower.strip_suffix("am")) {
-        (Some(clock), _) => (clock.trim(), true),
-        (_, Some(clock)) => (clock.trim(), false),
-        _ => return cell.to_owned(),
-    };
-    let clock = if clock.contains(':') { clock.to_owned() } else { format!("{clock}:00") };
-    match MeetingTime::parse(&clock) {
-        Some(time) if time.hour() <= 12 => {
-            let hour = match (time.hour() % 12, afternoon) {
-                (hour, true) => hour + 12,
-                (hour, false) => hour,
-            };
-            MeetingTime::new(hour, time.minute()).map_or_else(|| cell.to_owned(), |time| time.to_string())
-        }
-        _ => cell.to_owned(),
-    }
-}
-
-/// A type given by name (TSML writes names) becomes its code; a code stays as it is.
-fn type_code(text: &str, vocabulary: &TypeVocabulary) -> String {
-    if vocabulary.contains(text) {
-        return text.to_owned();
-    }
-    vocabulary.code_for_name(text).map_or_else(|| text.to_owned(), str::to_owned)
 }
 
 /// A slug for a row without one: its `ID` column when there is one, otherwise name, day, time
@@ -155,7 +119,23 @@ fn derived_slug(object: &Map<String, Value>) -> Option<String> {
     let text = match object.get("id") {
         Some(id) => id.as_str().map_or_else(|| id.to_string(), str::to_owned),
         None => {
-            let field = |key: &str| object.get(key).map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned));
+            // Day and time as the reader will read them, so a TSML row keeps its slug (and its
+            // page's address) whichever way its day and time are written.
+            let text_of = |value: &Value| value.as_str().map_or_else(|| value.to_string(), str::to_owned);
+            let field = |key: &str| {
+                let value = object.get(key)?;
+                Some(match (key, value) {
+                    ("day", Value::Array(days)) => {
+                        days.iter().map(|day| day_number(&text_of(day))).collect::<Vec<_>>().join(",")
+                    }
+                    ("day", day) => day_number(&text_of(day)),
+                    ("time", time) => {
+                        let text = text_of(time);
+                        MeetingTime::parse_lenient(&text).map_or(text, |time| time.to_string())
+                    }
+                    (_, other) => text_of(other),
+                })
+            };
             let parts = ["name", "day", "time", "location", "formatted_address", "address"];
             parts.iter().filter_map(|key| field(key)).collect::<Vec<_>>().join(" ")
         }
@@ -163,6 +143,11 @@ fn derived_slug(object: &Map<String, Value>) -> Option<String> {
     let text = text.to_lowercase();
     let slug: Vec<&str> = text.split(|c: char| !c.is_ascii_alphanumeric()).filter(|part| !part.is_empty()).collect();
     (!slug.is_empty()).then(|| slug.join("-"))
+}
+
+/// `Monday` → `1`, for the slug; anything else as it is.
+fn day_number(day: &str) -> String {
+    Weekday::from_name(day).map_or_else(|| day.trim().to_owned(), |day| day.number().to_string())
 }
 
 /// Writes meetings as CSV: our columns, then one column per field we keep but do not model.
@@ -206,12 +191,8 @@ fn cell(column: &str, value: Option<&Value>) -> String {
 mod tests {
     use super::*;
 
-    fn vocabulary() -> TypeVocabulary {
-        TypeVocabulary::embedded().expect("vocabulary")
-    }
-
     fn defaults() -> FeedDefaults {
-        FeedDefaults { timezone: "America/Chicago".into(), group_slug: Some("alcoholics-anonymous".into()) }
+        FeedDefaults { group_slug: Some("alcoholics-anonymous".into()), ..FeedDefaults::new("America/Chicago") }
     }
 
     #[test]
@@ -219,7 +200,7 @@ mod tests {
         let csv = "Time,End Time,Day,Name,Location,Address,City,State,Postal Code,Types,Notes,Region\n\
                    7:00 PM,8:00 PM,Monday,Serenity Group,Hall,1 Main St,Riverton,MN,55990,\"Open, Discussion, Wheelchair Access\",Side door,Riverton\n\
                    12:00 AM,,Sun,Night Owls,Club,2 Main St,Riverton,MN,55990,C,,\n";
-        let meetings = parse_csv(csv.as_bytes(), &defaults(), &vocabulary()).expect("parses");
+        let meetings = parse_csv(csv.as_bytes(), &defaults()).expect("parses").meetings;
         assert_eq!(meetings.len(), 2);
         let first = &meetings[0];
         assert_eq!(first.slug, "serenity-group-1-19-00-hall-1-main-st");
@@ -233,11 +214,22 @@ mod tests {
     }
 
     #[test]
+    fn tsml_rows_go_through_the_same_reader_and_its_warnings_and_keep_their_slugs() {
+        let csv = "Time,Day,Name,Location,Types,Latitude,Longitude\n\
+                   7:00 PM,\"Monday,Wednesday\",Twice Weekly,Hall,Open,33.6846,-117.9878253\n";
+        let read = parse_csv(csv.as_bytes(), &defaults()).expect("parses");
+        let meeting = &read.meetings[0];
+        assert_eq!(meeting.slug, "twice-weekly-1-3-19-00-hall", "the slug a TSML row always had");
+        assert_eq!(meeting.timezone, "America/Los_Angeles");
+        assert_eq!(meeting.longitude, Some(-117.9878253));
+        let fields: Vec<&str> = read.warnings.iter().map(|warning| warning.field.as_str()).collect();
+        assert_eq!(fields, ["day", "time", "types"], "numbers in cells are no warning: {:?}", read.warnings);
+    }
+
+    #[test]
     fn a_bad_row_is_named_by_position() {
         let csv = "Name,Slug,Day,Time\nGood,good,1,19:00\nBad,bad,Funday,19:00\n";
-        let Err(FeedError::Records(errors)) = parse_csv(csv.as_bytes(), &defaults(), &vocabulary()) else {
-            panic!("must fail")
-        };
+        let Err(FeedError::Records(errors)) = parse_csv(csv.as_bytes(), &defaults()) else { panic!("must fail") };
         assert_eq!(errors.len(), 1);
         assert_eq!(errors[0].position, 2);
         assert_eq!(errors[0].field, "day");
@@ -248,9 +240,10 @@ mod tests {
         let feed = br#"[{"name": "A, with comma", "slug": "a", "day": [1, 3], "time": "07:00", "types": ["O", "XYZ"],
             "regions": ["County", "Town"], "latitude": "45.1", "longitude": -93.2, "venmo": "@a", "id": 42,
             "notes": "Line one\nLine \"two\"", "conference_phone": "+15555550100,,12#"}]"#;
-        let meetings = super::super::parse_meeting_guide(feed, &defaults()).expect("parses");
+        let meetings = super::super::parse_meeting_guide(feed, &defaults()).expect("parses").meetings;
         let csv = write_csv(&meetings).expect("writes");
-        let again = parse_csv(&csv, &defaults(), &vocabulary()).expect("reads back");
-        assert_eq!(again, meetings);
+        let again = parse_csv(&csv, &defaults()).expect("reads back");
+        assert_eq!(again.meetings, meetings);
+        assert!(again.warnings.is_empty(), "our own CSV reads back without warnings: {:?}", again.warnings);
     }
 }

@@ -1,16 +1,22 @@
-//! Meeting data in and out: the Meeting Guide JSON feed (the field's interchange format). Reading
-//! is lenient about shapes real feeds use and strict about values; every bad record is reported
-//! by position and slug, and nothing is returned unless every record is good.
+//! Meeting data in and out: the Meeting Guide JSON feed (the field's interchange format), the
+//! reader's results (meetings, warnings, errors) and the feed writer. Reading is lenient about
+//! shapes real feeds use, says so in warnings, and is strict about values; every bad record is
+//! reported by position and slug, and nothing is returned unless every record is good.
 
 use std::collections::HashSet;
 use std::fmt;
 
 use serde_json::{Map, Value, json};
 
-use crate::meetings::{Meeting, MeetingTime, Weekday, is_type_code};
+use crate::meetings::Meeting;
 
 pub mod csv;
+pub mod format;
 pub mod ics;
+mod reader;
+
+pub use format::ExportFormat;
+pub use reader::{collect_records, zone_at};
 
 /// Fields the Meeting Guide format defines that we read into [`Meeting`]; any other field is kept
 /// verbatim in `Meeting::extra`.
@@ -39,13 +45,29 @@ pub(crate) const MODELED: [&str; 22] = [
     "updated",
 ];
 
-/// Where a feed leaves a value out.
-#[derive(Debug, Clone)]
+/// What the reader needs besides the file: where a feed leaves a value out, which groups exist,
+/// and whether warnings are errors.
+#[derive(Debug, Clone, Default)]
 pub struct FeedDefaults {
-    /// The site's zone, for meetings without `timezone`.
+    /// The site's zone: the last resort for a meeting whose record, coordinates and import give
+    /// none, and then with a warning naming the record.
     pub timezone: String,
+    /// The zone named for this import or source (`import --timezone`): used before the site's
+    /// zone, after the record's own zone and its coordinates.
+    pub import_timezone: Option<String>,
     /// The fellowship for meetings that do not name one.
     pub group_slug: Option<String>,
+    /// The group slugs that exist; a record naming another is an error. `None`: not checked.
+    pub known_groups: Option<HashSet<String>>,
+    /// Every warning is an error (`import --strict`).
+    pub strict: bool,
+}
+
+impl FeedDefaults {
+    /// Defaults with only the site's zone set.
+    pub fn new(site_timezone: impl Into<String>) -> FeedDefaults {
+        FeedDefaults { timezone: site_timezone.into(), ..FeedDefaults::default() }
+    }
 }
 
 /// One bad record: its 1-based position in the file, its slug if it had one, the field and why.
@@ -67,8 +89,39 @@ impl fmt::Display for RecordError {
     }
 }
 
+/// A value read by interpretation: the record, the field, what the file said and what we took it as.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecordWarning {
+    pub position: usize,
+    pub slug: Option<String>,
+    pub field: String,
+    /// What the file had, as written (JSON for values that are not text).
+    pub read: String,
+    /// What it became.
+    pub became: String,
+}
+
+impl fmt::Display for RecordWarning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "record {}", self.position)?;
+        if let Some(slug) = &self.slug {
+            write!(f, " (slug \"{slug}\")")?;
+        }
+        write!(f, ": {}: read {}, took it as {}", self.field, self.read, self.became)
+    }
+}
+
+/// A file read without errors: its meetings and what was read by interpretation.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FeedRead {
+    pub meetings: Vec<Meeting>,
+    pub warnings: Vec<RecordWarning>,
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum FeedError {
+    #[error("the file is not UTF-8 text ({0}); save it as UTF-8 JSON or CSV")]
+    NotText(String),
     #[error("the file is not a meeting feed: {0}")]
     Malformed(String),
     #[error("{} bad record(s):\n{}", .0.len(), .0.iter().map(|e| format!("  {e}")).collect::<Vec<_>>().join("\n"))]
@@ -76,7 +129,7 @@ pub enum FeedError {
 }
 
 /// Reads a Meeting Guide JSON feed (one array of meeting objects).
-pub fn parse_meeting_guide(bytes: &[u8], defaults: &FeedDefaults) -> Result<Vec<Meeting>, FeedError> {
+pub fn parse_meeting_guide(bytes: &[u8], defaults: &FeedDefaults) -> Result<FeedRead, FeedError> {
     let value: Value = serde_json::from_slice(bytes).map_err(|error| FeedError::Malformed(error.to_string()))?;
     let Value::Array(records) = value else {
         return Err(FeedError::Malformed("expected a JSON array of meetings".to_owned()));
@@ -88,246 +141,36 @@ pub fn parse_meeting_guide(bytes: &[u8], defaults: &FeedDefaults) -> Result<Vec<
     collect_records(objects, defaults)
 }
 
-/// Validates records (objects of feed fields) into meetings, or lists every bad one.
-pub fn collect_records(
-    records: impl Iterator<Item = Result<Map<String, Value>, String>>,
-    defaults: &FeedDefaults,
-) -> Result<Vec<Meeting>, FeedError> {
-    let mut meetings = Vec::new();
-    let mut errors = Vec::new();
-    let mut seen = HashSet::new();
-    for (index, record) in records.enumerate() {
-        let position = index + 1;
-        let object = match record {
-            Ok(object) => object,
-            Err(reason) => {
-                errors.push(RecordError { position, slug: None, field: "record".into(), reason });
-                continue;
-            }
-        };
-        let mut reader = RecordReader { position, slug: None, errors: Vec::new() };
-        let meeting = reader.meeting(object, defaults);
-        if let Some(slug) = &reader.slug
-            && !seen.insert(slug.clone())
-        {
-            reader.fail("slug", "appears twice in the file".into());
-        }
-        if reader.errors.is_empty() {
-            meetings.push(meeting);
-        }
-        errors.append(&mut reader.errors);
-    }
-    if errors.is_empty() { Ok(meetings) } else { Err(FeedError::Records(errors)) }
-}
-
-/// Reads one record, collecting every problem rather than stopping at the first.
-struct RecordReader {
-    position: usize,
-    slug: Option<String>,
-    errors: Vec<RecordError>,
-}
-
-impl RecordReader {
-    fn fail(&mut self, field: &str, reason: String) {
-        self.errors.push(RecordError { position: self.position, slug: self.slug.clone(), field: field.into(), reason });
-    }
-
-    fn meeting(&mut self, mut object: Map<String, Value>, defaults: &FeedDefaults) -> Meeting {
-        let slug = match object.get("slug") {
-            Some(Value::String(text)) if !text.trim().is_empty() => Some(text.trim().to_owned()),
-            Some(Value::Number(number)) if number.is_u64() => Some(number.to_string()),
-            _ => None,
-        };
-        self.slug = slug.clone();
-        match &slug {
-            None => self.fail("slug", "is missing (every meeting needs a unique slug)".into()),
-            Some(slug)
-                if !slug.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_') || slug.len() > 255 =>
-            {
-                self.fail("slug", "must be letters, digits, hyphens and underscores only".into())
-            }
-            Some(_) => {}
-        }
-        let name = self.text(&object, "name").unwrap_or_default();
-        if name.is_empty() {
-            self.fail("name", "is missing".into());
-        } else if name.chars().count() > 255 {
-            self.fail("name", "is longer than 255 characters".into());
-        }
-        let days = self.days(object.get("day"));
-        let time = self.time(&object, "time");
-        let end_time = self.time(&object, "end_time");
-        if !days.is_empty() && time.is_none() && self.errors.iter().all(|e| e.field != "time") {
-            self.fail("time", "is missing for a meeting that has a day".into());
-        }
-        let given = self.text(&object, "timezone").unwrap_or_else(|| defaults.timezone.clone());
-        // Stored under its canonical IANA name ("america/chicago" becomes "America/Chicago").
-        let timezone = match jiff::tz::TimeZone::get(&given) {
-            Ok(zone) if !zone.is_unknown() => zone.iana_name().unwrap_or(&given).to_owned(),
-            _ => {
-                self.fail("timezone", format!("\"{given}\" is not an IANA time zone (like America/Chicago)"));
-                given
-            }
-        };
-        let types = self.types(object.get("types"));
-        let group_slug = self.text(&object, "fellowship").or_else(|| defaults.group_slug.clone());
-        let latitude = self.coordinate(&object, "latitude", 90.0);
-        let longitude = self.coordinate(&object, "longitude", 180.0);
-        let approximate = match object.get("approximate") {
-            Some(Value::String(text)) => text.eq_ignore_ascii_case("yes") || text == "1" || text == "true",
-            Some(Value::Bool(flag)) => *flag,
-            _ => false,
-        };
-        let regions = match object.get("regions") {
-            Some(Value::Array(items)) => items.iter().filter_map(|item| item.as_str()).map(str::to_owned).collect(),
-            _ => ["region", "sub_region"]
-                .iter()
-                .filter_map(|key| object.get(*key)?.as_str())
-                .map(str::to_owned)
-                .collect(),
-        };
-        let meeting = Meeting {
-            slug: slug.unwrap_or_default(),
-            name,
-            group_slug,
-            days,
-            time,
-            end_time,
-            timezone,
-            types,
-            location: self.text(&object, "location"),
-            formatted_address: self.text(&object, "formatted_address"),
-            approximate,
-            latitude,
-            longitude,
-            regions,
-            conference_url: self.text(&object, "conference_url"),
-            conference_url_notes: self.text(&object, "conference_url_notes"),
-            conference_phone: self.text(&object, "conference_phone"),
-            conference_phone_notes: self.text(&object, "conference_phone_notes"),
-            notes: self.text(&object, "notes"),
-            location_notes: self.text(&object, "location_notes"),
-            home_group: self.text(&object, "group"),
-            updated: self.text(&object, "updated"),
-            extra: Map::new(),
-        };
-        if let Some(url) = &meeting.conference_url
-            && !(url.starts_with("https://") || url.starts_with("http://"))
-        {
-            self.fail("conference_url", "must start with https://".into());
-        }
-        for key in MODELED {
-            object.remove(key);
-        }
-        // A feed's attendance_option that says what we derive anyway is not kept twice.
-        if object.get("attendance_option").and_then(Value::as_str) == Some(meeting.attendance().as_str()) {
-            object.remove("attendance_option");
-        }
-        Meeting { extra: object, ..meeting }
-    }
-
-    /// A string field: trimmed, `None` when absent, null or empty. Numbers are taken as text.
-    fn text(&mut self, object: &Map<String, Value>, field: &str) -> Option<String> {
-        match object.get(field)? {
-            Value::String(text) => Some(text.trim().to_owned()).filter(|text| !text.is_empty()),
-            Value::Number(number) => Some(number.to_string()),
-            Value::Null => None,
-            _ => {
-                self.fail(field, "must be text".into());
-                None
-            }
-        }
-    }
-
-    fn days(&mut self, value: Option<&Value>) -> Vec<Weekday> {
-        let values: Vec<&Value> = match value {
-            None | Some(Value::Null) => return Vec::new(),
-            Some(Value::Array(items)) => items.iter().collect(),
-            Some(single) => vec![single],
-        };
-        let mut days = Vec::new();
-        for value in values {
-            let day = match value {
-                Value::Number(number) => number.as_u64().and_then(|n| u8::try_from(n).ok()).and_then(Weekday::new),
-                Value::String(text) => Weekday::parse(text),
-                _ => None,
-            };
-            match day {
-                Some(day) if !days.contains(&day) => days.push(day),
-                Some(_) => {}
-                None => self.fail("day", format!("{value} is not a day (0 = Sunday to 6 = Saturday)")),
-            }
-        }
-        days.sort();
-        days
-    }
-
-    fn time(&mut self, object: &Map<String, Value>, field: &str) -> Option<MeetingTime> {
-        let text = self.text(object, field)?;
-        let time = MeetingTime::parse(&text);
-        if time.is_none() {
-            self.fail(field, format!("\"{text}\" is not a time (HH:MM, 24-hour)"));
-        }
-        time
-    }
-
-    fn types(&mut self, value: Option<&Value>) -> Vec<String> {
-        let codes: Vec<String> = match value {
-            None | Some(Value::Null) => return Vec::new(),
-            Some(Value::Array(items)) => items
-                .iter()
-                .map(|item| match item {
-                    Value::String(code) => code.trim().to_owned(),
-                    other => other.to_string(),
-                })
-                .collect(),
-            Some(Value::String(text)) => text.split(',').map(|code| code.trim().to_owned()).collect(),
-            Some(_) => {
-                self.fail("types", "must be a list of type codes".into());
-                return Vec::new();
-            }
-        };
-        let mut kept = Vec::new();
-        for code in codes.into_iter().filter(|code| !code.is_empty()) {
-            if !is_type_code(&code) {
-                self.fail("types", format!("\"{code}\" is not a type code"));
-            } else if !kept.contains(&code) {
-                kept.push(code);
-            }
-        }
-        kept
-    }
-
-    fn coordinate(&mut self, object: &Map<String, Value>, field: &str, limit: f64) -> Option<f64> {
-        let number = match object.get(field)? {
-            Value::Number(number) => number.as_f64(),
-            Value::String(text) if text.trim().is_empty() => return None,
-            Value::String(text) => text.trim().parse::<f64>().ok(),
-            Value::Null => return None,
-            _ => None,
-        };
-        match number {
-            Some(number) if number.is_finite() && number.abs() <= limit => Some(number),
-            _ => {
-                self.fail(field, format!("must be a number from -{limit} to {limit}"));
-                None
-            }
-        }
-    }
-}
-
 /// Reads a feed in either format: JSON when the content starts with `[`, CSV otherwise.
-pub fn parse_any(
-    bytes: &[u8],
-    defaults: &FeedDefaults,
-    vocabulary: &crate::meetings::TypeVocabulary,
-) -> Result<Vec<Meeting>, FeedError> {
+/// A file that is not UTF-8 text (UTF-16, a spreadsheet, an image) is refused as such.
+pub fn parse_any(bytes: &[u8], defaults: &FeedDefaults) -> Result<FeedRead, FeedError> {
     let text = bytes.strip_prefix(b"\xEF\xBB\xBF".as_slice()).unwrap_or(bytes);
+    check_text(text)?;
     match text.iter().find(|byte| !byte.is_ascii_whitespace()) {
         Some(b'[') | Some(b'{') => parse_meeting_guide(text, defaults),
-        Some(_) => csv::parse_csv(text, defaults, vocabulary),
+        Some(_) => csv::parse_csv(text, defaults),
         None => Err(FeedError::Malformed("the file is empty".to_owned())),
     }
+}
+
+/// UTF-8 text without NUL bytes, or what it looks like instead.
+fn check_text(bytes: &[u8]) -> Result<(), FeedError> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(FeedError::NotText("it is UTF-16".to_owned()));
+    }
+    if let Some(at) = bytes.iter().position(|byte| *byte == 0) {
+        let reason = if bytes.iter().skip(1).step_by(2).take(64).all(|byte| *byte == 0)
+            || bytes.iter().step_by(2).take(64).all(|byte| *byte == 0)
+        {
+            "it looks like UTF-16".to_owned()
+        } else {
+            format!("a zero byte at byte {at}")
+        };
+        return Err(FeedError::NotText(reason));
+    }
+    std::str::from_utf8(bytes)
+        .map(|_| ())
+        .map_err(|error| FeedError::NotText(format!("no UTF-8 character at byte {}", error.valid_up_to())))
 }
 
 /// Members are anonymous: on the public site a contact is shown by first name only
@@ -404,13 +247,13 @@ mod tests {
     use super::*;
 
     fn defaults() -> FeedDefaults {
-        FeedDefaults { timezone: "America/Chicago".into(), group_slug: Some("alcoholics-anonymous".into()) }
+        FeedDefaults { group_slug: Some("alcoholics-anonymous".into()), ..FeedDefaults::new("America/Chicago") }
     }
 
     #[test]
     fn the_shared_sample_feed_reads_in_all_its_shapes() {
         let bytes = include_bytes!("../../tests/fixtures/sample-feed.json");
-        let meetings = parse_meeting_guide(bytes, &defaults()).expect("sample feed parses");
+        let meetings = parse_meeting_guide(bytes, &defaults()).expect("sample feed parses").meetings;
         let by_slug = |slug: &str| meetings.iter().find(|m| m.slug == slug).expect(slug);
         let womens = by_slug("4012");
         assert_eq!(womens.days.iter().map(|d| d.number()).collect::<Vec<_>>(), [2, 4]);
@@ -446,7 +289,7 @@ mod tests {
     #[test]
     fn zones_are_stored_by_their_canonical_name_and_slugs_must_be_url_safe() {
         let feed = br#"[{"name": "A", "slug": "a", "day": 1, "time": "07:00", "timezone": "america/new_york"}]"#;
-        assert_eq!(parse_meeting_guide(feed, &defaults()).expect("parses")[0].timezone, "America/New_York");
+        assert_eq!(parse_meeting_guide(feed, &defaults()).expect("parses").meetings[0].timezone, "America/New_York");
         for (slug, zone) in [
             ("x.ics", "America/Chicago"),
             ("..", "America/Chicago"),
@@ -469,12 +312,12 @@ mod tests {
     fn export_gives_back_the_fields_we_do_not_model() {
         let feed =
             br#"[{"name": "A", "slug": "a", "day": [1, 3], "time": "07:00", "venmo": "@a", "contact_1_name": "Sam"}]"#;
-        let meetings = parse_meeting_guide(feed, &defaults()).expect("parses");
+        let meetings = parse_meeting_guide(feed, &defaults()).expect("parses").meetings;
         let exported = to_meeting_guide(&meetings[0]);
         assert_eq!(exported["venmo"], json!("@a"));
         assert_eq!(exported["contact_1_name"], json!("Sam"));
         assert_eq!(exported["day"], json!([1, 3]));
         let again = parse_meeting_guide(&serde_json::to_vec(&json!([exported])).expect("json"), &defaults());
-        assert_eq!(again.expect("round trip").remove(0), meetings[0]);
+        assert_eq!(again.expect("round trip").meetings.remove(0), meetings[0]);
     }
 }

@@ -11,20 +11,56 @@ pub const MAX_QUERY_CHARS: usize = 100;
 /// Highest page number we serve (far beyond any real list).
 pub const MAX_PAGE: u32 = 10_000;
 
+/// Most type codes one search takes (a meeting rarely has more than a few); more are dropped.
+pub const MAX_TYPES: usize = 20;
+/// Longest distance `within=` takes, in the site's unit.
+pub const MAX_WITHIN: u16 = 500;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DayChoice {
     Weekday(Weekday),
     /// Today in each meeting's own time zone.
     Today,
+    /// From 5 pm today to 5 am tomorrow in each meeting's own zone (meetings not yet ended).
+    Tonight,
 }
 
 impl DayChoice {
-    fn parameter(self) -> String {
+    pub fn parameter(self) -> String {
         match self {
             DayChoice::Weekday(day) => day.number().to_string(),
             DayChoice::Today => "today".to_owned(),
+            DayChoice::Tonight => "tonight".to_owned(),
         }
     }
+}
+
+/// Whose recovery a search is for (`for=`): a person's own, or a relative's or friend's. When
+/// unasked, both kinds of group are listed, and family groups are labelled as such.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SeekerChoice {
+    /// `for=self`: groups for one's own recovery; family groups left out.
+    Self_,
+    /// `for=family`: only groups for families and friends.
+    Family,
+}
+
+impl SeekerChoice {
+    pub fn parameter(self) -> &'static str {
+        match self {
+            SeekerChoice::Self_ => "self",
+            SeekerChoice::Family => "family",
+        }
+    }
+}
+
+/// The order of results. With no day chosen, `Time` means "upcoming from now".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortOrder {
+    #[default]
+    Time,
+    /// Nearest first (needs `near`).
+    Distance,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -39,6 +75,14 @@ pub struct MeetingFilter {
     /// `hybrid` meetings are found under in person and under online too.
     pub attendance: Option<Attendance>,
     pub region: Option<String>,
+    /// `for=`: whose recovery; `None` lists both kinds of group.
+    pub seeker: Option<SeekerChoice>,
+    /// `near=`: a town, region or postal code from the site's own data (resolved by the finder).
+    pub near: Option<String>,
+    /// `within=`: the longest distance from `near`, in the site's unit (miles or km).
+    pub within: Option<u16>,
+    /// `sort=distance` (with `near`), or by time.
+    pub sort: SortOrder,
     /// Words that must all appear in the name, venue, address, notes or group.
     pub query: Option<String>,
     /// 1-based.
@@ -69,10 +113,12 @@ impl MeetingFilter {
                     }
                 }
                 "day" => match (value, Weekday::parse(value)) {
+                    ("upcoming", _) => {}
                     ("today", _) => push_unique(&mut filter.days, DayChoice::Today),
+                    ("tonight", _) => push_unique(&mut filter.days, DayChoice::Tonight),
                     (_, Some(day)) => push_unique(&mut filter.days, DayChoice::Weekday(day)),
                     _ => filter.notice(format!(
-                        "“{}” is not a day (use 0 for Sunday to 6 for Saturday, or today); it was ignored.",
+                        "“{}” is not a day (use 0 for Sunday to 6 for Saturday, today, tonight or upcoming); it was ignored.",
                         shorten(value)
                     )),
                 },
@@ -101,6 +147,31 @@ impl MeetingFilter {
                     )),
                 },
                 "region" => filter.region = Some(value.chars().take(MAX_QUERY_CHARS).collect()),
+                "for" => match value {
+                    "self" => filter.seeker = Some(SeekerChoice::Self_),
+                    "family" => filter.seeker = Some(SeekerChoice::Family),
+                    "both" | "any" => filter.seeker = None,
+                    _ => filter.notice(format!(
+                        "“{}” is not a choice of whom the meeting is for (self, family or both); showing both.",
+                        shorten(value)
+                    )),
+                },
+                "near" => filter.near = Some(value.chars().take(MAX_QUERY_CHARS).collect()),
+                "within" => match value.parse::<u16>() {
+                    Ok(within) if (1..=MAX_WITHIN).contains(&within) => filter.within = Some(within),
+                    _ => filter.notice(format!(
+                        "“{}” is not a distance (a whole number from 1 to {MAX_WITHIN}); it was ignored.",
+                        shorten(value)
+                    )),
+                },
+                "sort" => match value {
+                    "distance" => filter.sort = SortOrder::Distance,
+                    "time" => filter.sort = SortOrder::Time,
+                    _ => filter.notice(format!(
+                        "“{}” is not an order (time or distance); sorted by time.",
+                        shorten(value)
+                    )),
+                },
                 "q" => filter.set_query(value),
                 "page" => match value.parse::<u32>() {
                     Ok(page) if (1..=MAX_PAGE).contains(&page) => filter.page = page,
@@ -110,12 +181,23 @@ impl MeetingFilter {
                 _ => {}
             }
         }
+        if filter.near.is_none() && filter.within.take().is_some() {
+            filter.notice("A distance needs a place to measure from; choose a place near you.".to_owned());
+        }
+        if filter.near.is_none() && filter.sort == SortOrder::Distance {
+            filter.sort = SortOrder::Time;
+            filter.notice("Sorting by distance needs a place; sorted by time.".to_owned());
+        }
         filter
     }
 
     fn add_type(&mut self, value: &str, vocabulary: &TypeVocabulary) {
         let code = value.to_ascii_uppercase();
-        if !is_type_code(&code) {
+        if self.types.len() >= MAX_TYPES && !self.types.contains(&code) {
+            self.notice(format!(
+                "At most {MAX_TYPES} kinds of meeting can be asked for at once; the rest were ignored."
+            ));
+        } else if !is_type_code(&code) {
             self.notice(format!("“{}” is not a meeting type code; it was ignored.", shorten(value)));
         } else if code == "TC" {
             self.include_inactive = true;
@@ -152,6 +234,12 @@ impl MeetingFilter {
         pairs.extend(self.time.map(|band| ("time", band.parameter().to_owned())));
         pairs.extend(self.attendance.map(|kind| ("attendance", kind.as_str().to_owned())));
         pairs.extend(self.region.iter().map(|region| ("region", region.clone())));
+        pairs.extend(self.seeker.map(|seeker| ("for", seeker.parameter().to_owned())));
+        pairs.extend(self.near.iter().map(|near| ("near", near.clone())));
+        pairs.extend(self.within.map(|within| ("within", within.to_string())));
+        if self.sort == SortOrder::Distance {
+            pairs.push(("sort", "distance".to_owned()));
+        }
         pairs.extend(self.query.iter().map(|query| ("q", query.clone())));
         if self.include_inactive && !self.types.iter().any(|code| code == "TC") {
             pairs.push(("inactive", "yes".to_owned()));
@@ -181,6 +269,16 @@ impl MeetingFilter {
         self.days.contains(&day)
     }
 
+    /// No day chosen: results run from now, meetings in progress first ("upcoming").
+    pub fn is_upcoming(&self) -> bool {
+        self.days.is_empty()
+    }
+
+    /// Do the results depend on the current minute (upcoming order, today, tonight)?
+    pub fn depends_on_now(&self) -> bool {
+        self.days.is_empty() || self.days.iter().any(|day| !matches!(day, DayChoice::Weekday(_)))
+    }
+
     /// Links that widen a search: the same filter with one constraint removed.
     pub fn widenings(&self) -> Vec<(String, String)> {
         let mut options = Vec::new();
@@ -197,6 +295,8 @@ impl MeetingFilter {
         without("every group", &|f| f.groups.clear());
         without("any way to attend", &|f| f.attendance = None);
         without("everywhere", &|f| f.region = None);
+        without("any distance", &|f| f.within = None);
+        without("meetings of every kind of group", &|f| f.seeker = None);
         without("no search words", &|f| f.query = None);
         options
     }

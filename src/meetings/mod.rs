@@ -8,7 +8,7 @@ use serde::Serialize;
 
 pub mod filter;
 
-pub use filter::{DayChoice, MeetingFilter};
+pub use filter::{DayChoice, MeetingFilter, SeekerChoice, SortOrder};
 
 pub const DAY_NAMES: [&str; 7] = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
@@ -23,6 +23,20 @@ impl Weekday {
 
     pub fn parse(text: &str) -> Option<Weekday> {
         text.trim().parse::<u8>().ok().and_then(Weekday::new)
+    }
+
+    /// An English day name in any case, whole (`Monday`) or cut short where no other day starts
+    /// the same way (`mon`, `Tues`, `th`, `M`); `t` or `s` alone is two days, so it is no day.
+    pub fn from_name(text: &str) -> Option<Weekday> {
+        let lower = text.trim().trim_end_matches('.').to_lowercase();
+        if lower.is_empty() {
+            return None;
+        }
+        let mut matches = DAY_NAMES.iter().enumerate().filter(|(_, name)| name.to_lowercase().starts_with(&lower));
+        match (matches.next(), matches.next()) {
+            (Some((index, _)), None) => u8::try_from(index).ok().and_then(Weekday::new),
+            _ => None,
+        }
     }
 
     pub fn number(self) -> u8 {
@@ -67,6 +81,40 @@ impl MeetingTime {
             return None;
         }
         MeetingTime::new(hour.parse().ok()?, minute.parse().ok()?)
+    }
+
+    /// Reads the times real feeds write: 24-hour forms as [`MeetingTime::parse`], and 12-hour
+    /// ones (`7:00 PM`, `7 pm`, `7:00pm`, `7:00 p.m.`, `12:00 AM` is midnight), `noon` and
+    /// `midnight`. `None` for anything else (`13:00 PM`, `7`, `19h`).
+    pub fn parse_lenient(text: &str) -> Option<MeetingTime> {
+        if let Some(time) = MeetingTime::parse(text) {
+            return Some(time);
+        }
+        let compact: String = text.trim().to_lowercase().chars().filter(|c| !c.is_whitespace() && *c != '.').collect();
+        match compact.as_str() {
+            "noon" | "12noon" => return MeetingTime::new(12, 0),
+            "midnight" | "12midnight" => return MeetingTime::new(0, 0),
+            _ => {}
+        }
+        let (clock, afternoon) = match (compact.strip_suffix("pm"), compact.strip_suffix("am")) {
+            (Some(clock), _) => (clock, true),
+            (_, Some(clock)) => (clock, false),
+            _ => return None,
+        };
+        let mut parts = clock.split(':');
+        let hour = parts.next().filter(|hour| (1..=2).contains(&hour.len()))?.parse::<u8>().ok()?;
+        let minute = match parts.next() {
+            Some(minute) if minute.len() == 2 => minute.parse::<u8>().ok()?,
+            Some(_) => return None,
+            None => 0,
+        };
+        if let Some(seconds) = parts.next() {
+            seconds.parse::<u8>().ok().filter(|s| *s < 60)?;
+        }
+        if parts.next().is_some() || !(1..=12).contains(&hour) {
+            return None;
+        }
+        MeetingTime::new(hour % 12 + if afternoon { 12 } else { 0 }, minute)
     }
 
     pub fn minutes(self) -> u16 {
@@ -224,6 +272,13 @@ impl TypeVocabulary {
         Ok(TypeVocabulary { names })
     }
 
+    /// The embedded vocabulary, read once: what the feed reader checks codes and names against.
+    pub fn shared() -> &'static TypeVocabulary {
+        static SHARED: std::sync::LazyLock<TypeVocabulary> =
+            std::sync::LazyLock::new(|| TypeVocabulary::embedded().unwrap_or_default());
+        &SHARED
+    }
+
     /// The English name of a code, or `None` for an unknown or program-specific code.
     pub fn name(&self, code: &str) -> Option<&str> {
         self.names.get(&code.to_uppercase()).map(|(_, name)| name.as_str())
@@ -374,6 +429,47 @@ pub struct MeetingListing {
     pub types: Vec<String>,
     pub conference_url: Option<String>,
     pub conference_phone: Option<String>,
+    /// The town or most specific region, to show beside the venue.
+    pub town: Option<String>,
+    /// In upcoming order: minutes until it starts, negative when it started that long ago and is
+    /// still in progress. `None` in schedule order.
+    pub starts_in: Option<i32>,
+    /// Kilometres from the `near` place, when one was asked for and the meeting has coordinates.
+    pub distance_km: Option<f64>,
+}
+
+/// The unit distances are shown in (`--distance-unit mi|km`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum DistanceUnit {
+    #[default]
+    Mi,
+    Km,
+}
+
+impl DistanceUnit {
+    /// Kilometres in this unit.
+    pub fn from_km(self, km: f64) -> f64 {
+        match self {
+            DistanceUnit::Mi => km / 1.609_344,
+            DistanceUnit::Km => km,
+        }
+    }
+
+    /// This unit in kilometres.
+    pub fn to_km(self, distance: f64) -> f64 {
+        match self {
+            DistanceUnit::Mi => distance * 1.609_344,
+            DistanceUnit::Km => distance,
+        }
+    }
+
+    /// "mi" or "km", as printed after a number.
+    pub fn abbreviation(self) -> &'static str {
+        match self {
+            DistanceUnit::Mi => "mi",
+            DistanceUnit::Km => "km",
+        }
+    }
 }
 
 /// A page of finder results and how many there are in all.
@@ -444,6 +540,47 @@ mod tests {
         assert_eq!(MeetingTime::parse("19:30:00").map(|t| t.to_string()), Some("19:30".into()));
         for bad in ["25:99", "24:00", "7", "ab:cd", "07:0", "", "07:00:00:00"] {
             assert_eq!(MeetingTime::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn twelve_hour_and_other_real_world_times_are_read() {
+        let read = |text| MeetingTime::parse_lenient(text).map(|t| t.to_string());
+        for (text, expected) in [
+            ("7:00 PM", "19:00"),
+            ("7 pm", "19:00"),
+            ("7:00pm", "19:00"),
+            ("7:30 p.m.", "19:30"),
+            ("12:00 AM", "00:00"),
+            ("12:15 am", "00:15"),
+            ("12:00 PM", "12:00"),
+            ("12 noon", "12:00"),
+            ("Noon", "12:00"),
+            ("midnight", "00:00"),
+            ("11:59:00 PM", "23:59"),
+            ("7:00", "07:00"),
+            ("19:00:00", "19:00"),
+        ] {
+            assert_eq!(read(text).as_deref(), Some(expected), "{text}");
+        }
+        for bad in ["13:00 PM", "0:30 am", "7", "7:0 pm", "pm", "19h00", "7:00 xm", "seven pm"] {
+            assert_eq!(MeetingTime::parse_lenient(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn day_names_are_read_in_any_case_when_they_name_one_day() {
+        let read = |text| Weekday::from_name(text).map(Weekday::number);
+        assert_eq!(read("Monday"), Some(1));
+        assert_eq!(read("SUNDAY"), Some(0));
+        assert_eq!(read("mon"), Some(1));
+        assert_eq!(read("Tues"), Some(2));
+        assert_eq!(read("th"), Some(4));
+        assert_eq!(read("Sat."), Some(6));
+        assert_eq!(read("M"), Some(1));
+        assert_eq!(read("w"), Some(3));
+        for ambiguous in ["t", "s", "", "Funday", "1"] {
+            assert_eq!(read(ambiguous), None, "{ambiguous}");
         }
     }
 

@@ -12,14 +12,15 @@ use super::html;
 use super::meetings::ListingView;
 use crate::content::{Approach, Group};
 use crate::error::AppError;
+use crate::finder::Listing;
 use crate::meetings::{Attendance, MeetingFilter, MeetingListing, Weekday};
 use crate::state::AppState;
 
 /// The most meetings a printed schedule lists; a wider search is asked to narrow down.
-pub const SCHEDULE_LIMIT: u64 = 300;
+pub const SCHEDULE_LIMIT: usize = 300;
 /// Open meetings listed under each group on a referral sheet: fewer when there are many groups,
 /// so that the sheet stays on one page.
-fn referral_meetings(groups: usize) -> u64 {
+fn referral_meetings(groups: usize) -> usize {
     if groups > 3 { 2 } else { 3 }
 }
 
@@ -67,9 +68,8 @@ pub async fn group(
     slug: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let group = state.content.group(&slug).ok_or(AppError::NotFound)?;
-    let store = state.store.clone();
     let slug = group.slug.clone();
-    let meeting_count = web::block(move || store.group_meeting_count(&slug)).await??;
+    let meeting_count = super::blocking(&state, move |state| Ok(state.finder()?.group_meeting_count(&slug))).await?;
     sheet(&GroupHandout { group, meeting_count, site: site_address(&request), printed: today(&state) })
 }
 
@@ -156,9 +156,11 @@ struct ScheduleHandout {
 
 pub async fn meetings(state: web::Data<AppState>, request: HttpRequest) -> Result<HttpResponse, AppError> {
     let filter = state.meeting_filter(request.query_string());
-    let store = state.store.clone();
     let query = filter.clone();
-    let results = web::block(move || store.schedule(&query, jiff::Timestamp::now(), SCHEDULE_LIMIT)).await??;
+    let results = super::blocking(&state, move |state| {
+        Ok(state.finder()?.find(&query, jiff::Timestamp::now(), Listing::PerOccurrence, 0, SCHEDULE_LIMIT))
+    })
+    .await?;
     let mut legend = BTreeMap::new();
     let mut days: Vec<ScheduleDay> = Vec::new();
     let shown = results.listings.len();
@@ -220,9 +222,11 @@ pub async fn referral(state: web::Data<AppState>, request: HttpRequest) -> Resul
         if !narrowed.types.iter().any(|code| code == "O") {
             narrowed.types.push("O".to_owned());
         }
-        let store = state.store.clone();
         let query = narrowed.clone();
-        let results = web::block(move || store.schedule(&query, jiff::Timestamp::now(), per_group)).await??;
+        let results = super::blocking(&state, move |state| {
+            Ok(state.finder()?.find(&query, jiff::Timestamp::now(), Listing::PerOccurrence, 0, per_group))
+        })
+        .await?;
         choices.push(ReferralChoice {
             group,
             meetings: results

@@ -9,6 +9,7 @@ use askama::Template;
 use crate::content::Group;
 use crate::error::AppError;
 use crate::feed::ics;
+use crate::finder::Listing;
 use crate::meetings::filter::PAGE_SIZE;
 use crate::meetings::{
     Attendance, DayChoice, Meeting, MeetingFilter, MeetingListing, MeetingTime, TimeOfDay, TypeVocabulary, Weekday,
@@ -161,16 +162,13 @@ pub async fn finder(state: web::Data<AppState>, request: HttpRequest) -> Result<
 }
 
 async fn render_finder(state: web::Data<AppState>, filter: MeetingFilter, revision: i64) -> Result<Vec<u8>, AppError> {
-    let query = filter.clone();
-    let shared = state.clone();
-    let (results, regions, sample_data) = web::block(move || {
-        Ok::<_, crate::db::StoreError>((
-            shared.store.find(&query, jiff::Timestamp::now())?,
-            shared.regions(revision)?,
-            shared.shows_sample_data(revision)?,
-        ))
-    })
-    .await??;
+    let index = super::blocking(&state, move |state| state.finder_at(revision)).await?;
+    let offset = (filter.page.saturating_sub(1) as usize) * PAGE_SIZE as usize;
+    let mut results = index.find(&filter, jiff::Timestamp::now(), Listing::PerMeeting, offset, PAGE_SIZE as usize);
+    let regions = index.regions(500);
+    let sample_data = index.shows_sample_data();
+    let mut filter = filter;
+    filter.notices.append(&mut results.notices);
     let page_count = u32::try_from(results.total.div_ceil(u64::from(PAGE_SIZE))).unwrap_or(u32::MAX).max(1);
     let mut type_choices: Vec<(String, String)> = TypeVocabulary::COMMON
         .iter()
@@ -194,7 +192,7 @@ async fn render_finder(state: web::Data<AppState>, filter: MeetingFilter, revisi
         previous_page: (filter.page > 1).then(|| link(filter.page - 1)),
         next_page: (filter.page < page_count).then(|| link(filter.page + 1)),
         groups: &state.content.groups,
-        regions: &regions,
+        regions,
         type_choices,
         sample_data,
     };
@@ -211,6 +209,51 @@ struct MeetingPage<'a> {
     address: Option<String>,
     attendance: Attendance,
     sample_data: bool,
+    listing: ListingSource,
+}
+
+/// Who publishes a meeting's listing and where to report a change, from the feed's `entity*` and
+/// `feedback_*` fields (kept in `Meeting::extra`). Only web and e-mail links are made links.
+struct ListingSource {
+    /// `entity`, or the publisher's web address when the feed names no one.
+    publisher: Option<String>,
+    publisher_url: Option<String>,
+    publisher_email: Option<String>,
+    publisher_phone: Option<String>,
+    /// The source's own form (`feedback_url`) and addresses (`feedback_emails`): (href, label).
+    report_links: Vec<(String, String)>,
+}
+
+impl ListingSource {
+    fn of(meeting: &Meeting) -> ListingSource {
+        let text = |key: &str| {
+            meeting.extra.get(key).and_then(|value| value.as_str()).map(str::trim).filter(|text| !text.is_empty())
+        };
+        let web = |url: &str| url.starts_with("https://") || url.starts_with("http://");
+        let email = |address: &&str| {
+            address.contains('@') && !address.contains(|c: char| c.is_whitespace() || "<>:/?#\"".contains(c))
+        };
+        let publisher_url = ["entity_url", "entity_website_url"].iter().find_map(|key| text(key).filter(|u| web(u)));
+        let mut report_links = Vec::new();
+        if let Some(url) = text("feedback_url").filter(|url| web(url)) {
+            report_links.push((url.to_owned(), "Report a change to this listing".to_owned()));
+        }
+        let emails: Vec<&str> = match meeting.extra.get("feedback_emails") {
+            Some(serde_json::Value::Array(items)) => items.iter().filter_map(|item| item.as_str()).collect(),
+            Some(serde_json::Value::String(list)) => list.split([',', ';', ' ']).collect(),
+            _ => Vec::new(),
+        };
+        for address in emails.into_iter().map(str::trim).filter(email) {
+            report_links.push((format!("mailto:{address}"), format!("Report a change by e-mail to {address}")));
+        }
+        ListingSource {
+            publisher: text("entity").or(publisher_url).map(str::to_owned),
+            publisher_url: publisher_url.map(str::to_owned),
+            publisher_email: text("entity_email").filter(email).map(str::to_owned),
+            publisher_phone: text("entity_phone").map(str::to_owned),
+            report_links,
+        }
+    }
 }
 
 impl MeetingPage<'_> {
@@ -225,10 +268,10 @@ pub async fn show(state: web::Data<AppState>, slug: web::Path<String>) -> Result
     let revision = super::current_revision(&state).await?;
     let shared = state.clone();
     let slug = slug.into_inner();
-    let (meeting, sample_data) = web::block(move || {
-        Ok::<_, crate::db::StoreError>((shared.store.meeting(&slug)?, shared.shows_sample_data(revision)?))
+    let (meeting, sample_data) = super::blocking(&shared, move |state| {
+        Ok((state.store.meeting(&slug)?, state.finder_at(revision)?.shows_sample_data()))
     })
-    .await??;
+    .await?;
     let meeting = meeting.ok_or(AppError::NotFound)?;
     let schedule = if meeting.is_by_appointment() {
         vec!["By appointment".to_owned()]
@@ -249,6 +292,7 @@ pub async fn show(state: web::Data<AppState>, slug: web::Path<String>) -> Result
             .collect(),
         address: meeting.address(),
         attendance: meeting.attendance(),
+        listing: ListingSource::of(&meeting),
         meeting: &meeting,
         sample_data,
     };

@@ -9,7 +9,7 @@ use askama::Template;
 
 use crate::cache::CachedResponse;
 use crate::error::AppError;
-use crate::meetings::{DayChoice, MeetingFilter};
+use crate::meetings::MeetingFilter;
 use crate::state::AppState;
 
 pub mod feed;
@@ -63,6 +63,15 @@ pub fn not_modified(request: &HttpRequest, etag: &str) -> Option<HttpResponse> {
     matches.then(|| HttpResponse::NotModified().insert_header((header::ETAG, etag.to_owned())).finish())
 }
 
+/// Runs blocking work (the store, the finder's index) on a database thread, off the async ones.
+pub async fn blocking<T: Send + 'static>(
+    state: &web::Data<AppState>,
+    job: impl FnOnce(&AppState) -> Result<T, crate::db::StoreError> + Send + 'static,
+) -> Result<T, AppError> {
+    let state = state.clone();
+    Ok(web::block(move || job(&state)).await??)
+}
+
 /// The data's revision: the one read within the last second, without I/O, or a fresh read.
 pub async fn current_revision(state: &AppState) -> Result<i64, AppError> {
     if let Some(revision) = state.store.recent_revision() {
@@ -87,7 +96,7 @@ where
     Fut: Future<Output = Result<Vec<u8>, AppError>>,
 {
     let revision = current_revision(state).await?;
-    let depends_on_now = filter.has_day(DayChoice::Today);
+    let depends_on_now = filter.depends_on_now();
     let mut key =
         format!("{}?{}|{}", request.path(), filter.query_string_for_page(filter.page), filter.notices.join("|"));
     if depends_on_now {

@@ -17,8 +17,7 @@ struct HomePage<'a> {
 }
 
 pub async fn home(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    let store = state.store.clone();
-    let meeting_count = web::block(move || store.meeting_count()).await??;
+    let meeting_count = super::blocking(&state, |state| Ok(state.finder()?.meeting_count())).await?;
     html(&HomePage { groups: &state.content.groups, meeting_count })
 }
 

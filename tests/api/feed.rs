@@ -21,8 +21,8 @@ async fn the_public_feed_shows_contacts_by_first_name_only() {
     let app = TestApp::with_fixture("finder-feed.json");
     let feed = br#"[{"name": "Contact Test", "slug": "contact-test", "day": 1, "time": "09:00", "fellowship": "co-anon",
         "formatted_address": "1 Example St, Riverton, MN 55990, USA", "contact_1_name": "Dana Smith", "contact_1_phone": "555-0100"}]"#;
-    let defaults = mutual_support::feed::FeedDefaults { timezone: "America/Chicago".into(), group_slug: None };
-    let meetings = mutual_support::feed::parse_meeting_guide(feed, &defaults).expect("parses");
+    let defaults = mutual_support::feed::FeedDefaults::new("America/Chicago");
+    let meetings = mutual_support::feed::parse_meeting_guide(feed, &defaults).expect("parses").meetings;
     app.state.store.import(&meetings, &Default::default()).expect("imports");
     let page = app.get("/feed/meetings.json?group=co-anon").await;
     let feed: Vec<serde_json::Value> = serde_json::from_str(&page.body).expect("JSON");

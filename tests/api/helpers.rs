@@ -62,6 +62,7 @@ impl TestApp {
             default_timezone: "America/Chicago".to_owned(),
             seed_sample_meetings: true,
             response_cache_entries: 100,
+            distance_unit: Default::default(),
         };
         let state = AppState::prepare(settings).expect("the app starts");
         TestApp { state, _folder: folder }
@@ -75,12 +76,13 @@ impl TestApp {
             default_timezone: "America/Chicago".to_owned(),
             seed_sample_meetings: true,
             response_cache_entries: 100,
+            distance_unit: Default::default(),
         };
         let store = Store::open(&settings.database_path).expect("store opens");
         store.sync_groups(&Content::embedded().expect("content").groups).expect("groups sync");
         let bytes = std::fs::read(format!("tests/fixtures/{name}")).expect("fixture exists");
-        let defaults = FeedDefaults { timezone: settings.default_timezone.clone(), group_slug: None };
-        let meetings = parse_meeting_guide(&bytes, &defaults).expect("fixture parses");
+        let defaults = FeedDefaults::new(settings.default_timezone.clone());
+        let meetings = parse_meeting_guide(&bytes, &defaults).expect("fixture parses").meetings;
         store.import(&meetings, &ImportOptions::default()).expect("fixture imports");
         let state = AppState::prepare(settings).expect("the app starts");
         TestApp { state, _folder: folder }

@@ -1,6 +1,7 @@
 //! Integration tests: the real app (same factory as `main`) on a temporary database.
 
 mod feed;
+mod finder;
 mod groups;
 mod guide;
 mod helpers;

@@ -1,5 +1,6 @@
 //! The meeting finder, one meeting's page and its calendar file.
 
+use mutual_support::finder::Listing;
 use mutual_support::meetings::filter::PAGE_SIZE;
 use mutual_support::meetings::{MeetingFilter, TypeVocabulary};
 
@@ -26,7 +27,7 @@ async fn any_of_several_groups_is_enough() {
     let app = TestApp::with_fixture("finder-feed.json");
     assert_eq!(
         listed(&app, "group=narcotics-anonymous&group=smart-recovery").await,
-        ["delta-hybrid", "eta-two-days", "eta-two-days", "gamma-closed-women", "kappa-tokyo"]
+        ["delta-hybrid", "eta-two-days", "gamma-closed-women", "kappa-tokyo"]
     );
 }
 
@@ -55,16 +56,13 @@ async fn several_days_and_a_meeting_on_several_days() {
     let app = TestApp::with_fixture("finder-feed.json");
     assert_eq!(listed(&app, "day=2").await, ["delta-hybrid", "eta-two-days"]);
     assert_eq!(listed(&app, "day=4").await, ["eta-two-days"], "zeta is closed, eta meets Tuesday and Thursday");
-    assert_eq!(listed(&app, "day=2&day=4").await, ["delta-hybrid", "eta-two-days", "eta-two-days"]);
+    assert_eq!(listed(&app, "day=2&day=4").await, ["delta-hybrid", "eta-two-days"], "each meeting once");
 }
 
 #[actix_web::test]
 async fn times_of_day_include_night_past_midnight() {
     let app = TestApp::with_fixture("finder-feed.json");
-    assert_eq!(
-        listed(&app, "time=morning").await,
-        ["beta-open", "eta-two-days", "eta-two-days", "iota-sunday-morning"]
-    );
+    assert_eq!(listed(&app, "time=morning").await, ["beta-open", "eta-two-days", "iota-sunday-morning"]);
     assert_eq!(listed(&app, "time=night").await, ["epsilon-phone", "theta-sunday-night"]);
     assert!(!listed(&app, "time=night").await.contains(&"lambda-appointment".to_owned()));
 }
@@ -72,10 +70,10 @@ async fn times_of_day_include_night_past_midnight() {
 #[actix_web::test]
 async fn results_are_in_day_and_time_order_with_appointments_last() {
     let app = TestApp::with_fixture("finder-feed.json");
-    let page = app.get("/meetings").await;
+    assert_eq!(app.get("/meetings").await.listed_meetings().last().map(String::as_str), Some("lambda-appointment"));
+    let page = app.get("/meetings?day=0&day=1").await;
     let order = page.listed_meetings();
     assert_eq!(order.first().map(String::as_str), Some("iota-sunday-morning"));
-    assert_eq!(order.last().map(String::as_str), Some("lambda-appointment"));
     let monday: Vec<&String> = order
         .iter()
         .filter(|slug| ["beta-open", "alpha-open-women", "gamma-closed-women"].contains(&slug.as_str()))
@@ -86,7 +84,7 @@ async fn results_are_in_day_and_time_order_with_appointments_last() {
 #[actix_web::test]
 async fn text_search_looks_in_names_places_and_notes() {
     let app = TestApp::with_fixture("finder-feed.json");
-    assert_eq!(listed(&app, "q=serenity").await, ["eta-two-days", "eta-two-days"]);
+    assert_eq!(listed(&app, "q=serenity").await, ["eta-two-days"], "a meeting on two days is listed once");
     assert_eq!(listed(&app, "q=maple+falls").await, ["gamma-closed-women"]);
     assert_eq!(listed(&app, "q=library").await, ["delta-hybrid"]);
     assert_eq!(listed(&app, "q=smart").await, ["delta-hybrid", "kappa-tokyo"], "the group's name counts");
@@ -100,7 +98,7 @@ async fn today_is_each_meetings_own_today_and_starts_from_now() {
     let filter = MeetingFilter::parse("day=today", &vocabulary, |_| true);
     // Monday 03:00 UTC: Sunday 21:00 in Chicago, Monday noon in Tokyo.
     let now: jiff::Timestamp = "2026-11-30T03:00:00Z".parse().expect("timestamp");
-    let results = app.state.store.find(&filter, now).expect("query runs");
+    let results = app.state.finder().expect("index").find(&filter, now, Listing::PerMeeting, 0, 25);
     let order: Vec<&str> = results.listings.iter().map(|listing| listing.slug.as_str()).collect();
     assert_eq!(
         order,
@@ -235,8 +233,8 @@ async fn an_import_is_seen_at_once_by_cached_finder_pages() {
     let etag = app.get("/meetings?type=W").await.header("etag").map(str::to_owned);
     let feed = br#"[{"name": "New Women", "slug": "new-women", "day": 5, "time": "10:00", "types": ["W"],
         "formatted_address": "5 Example St, Riverton, MN 55990, USA", "fellowship": "alcoholics-anonymous"}]"#;
-    let defaults = mutual_support::feed::FeedDefaults { timezone: "America/Chicago".into(), group_slug: None };
-    let meetings = mutual_support::feed::parse_meeting_guide(feed, &defaults).expect("parses");
+    let defaults = mutual_support::feed::FeedDefaults::new("America/Chicago");
+    let meetings = mutual_support::feed::parse_meeting_guide(feed, &defaults).expect("parses").meetings;
     app.state.store.import(&meetings, &Default::default()).expect("imports");
     assert_eq!(listed(&app, "type=W").await.len(), 3);
     assert_ne!(app.get("/meetings?type=W").await.header("etag").map(str::to_owned), etag);
@@ -244,8 +242,8 @@ async fn an_import_is_seen_at_once_by_cached_finder_pages() {
 
 /// Imports a feed given as JSON text into the test app's database.
 fn import(app: &TestApp, feed: &str) -> mutual_support::db::ImportSummary {
-    let defaults = mutual_support::feed::FeedDefaults { timezone: "America/Chicago".into(), group_slug: None };
-    let meetings = mutual_support::feed::parse_meeting_guide(feed.as_bytes(), &defaults).expect("parses");
+    let defaults = mutual_support::feed::FeedDefaults::new("America/Chicago");
+    let meetings = mutual_support::feed::parse_meeting_guide(feed.as_bytes(), &defaults).expect("parses").meetings;
     app.state.store.import(&meetings, &Default::default()).expect("imports")
 }
 
@@ -270,10 +268,18 @@ async fn the_first_real_import_retires_the_sample_meetings_and_their_label() {
 #[test]
 fn today_on_a_directory_without_meetings_is_an_empty_answer() {
     let folder = tempfile::tempdir().expect("folder");
-    let store = mutual_support::db::Store::open(&folder.path().join("empty.sqlite3")).expect("store opens");
+    let settings = mutual_support::state::Settings {
+        database_path: folder.path().join("empty.sqlite3"),
+        default_timezone: "America/Chicago".to_owned(),
+        seed_sample_meetings: false,
+        response_cache_entries: 0,
+        distance_unit: Default::default(),
+    };
+    let core = mutual_support::state::Core::open(&settings).expect("opens");
+    let index = core.build_index(core.store.revision().expect("revision"), Default::default()).expect("index");
     let vocabulary = TypeVocabulary::embedded().expect("vocabulary");
     let filter = MeetingFilter::parse("day=today", &vocabulary, |_| true);
-    let results = store.find(&filter, jiff::Timestamp::now()).expect("no SQL error");
+    let results = index.find(&filter, jiff::Timestamp::now(), Listing::PerMeeting, 0, 25);
     assert_eq!(results.total, 0);
 }
 
@@ -307,4 +313,29 @@ async fn a_phone_link_keeps_its_closing_hash_and_spanish_meetings_say_their_lang
     let page = app.get("/meetings/grupo-esperanza").await;
     assert_eq!(page.attributes("h1", "lang"), ["es"]);
     assert_eq!(app.get("/meetings?day=3").await.attributes("h3 a[lang]", "lang"), ["es"]);
+}
+
+#[actix_web::test]
+async fn a_meeting_page_names_who_publishes_its_listing_and_where_to_report_a_change() {
+    let app = TestApp::with_fixture("finder-feed.json");
+    import(
+        &app,
+        r#"[{"name": "Published", "slug": "published", "day": 1, "time": "19:00", "fellowship": "alcoholics-anonymous",
+             "entity": "Sample Intergroup", "entity_website_url": "https://intergroup.example", "entity_phone": "+1 555 0100",
+             "feedback_url": "https://intergroup.example/update", "feedback_emails": ["changes@intergroup.example"]},
+            {"name": "Bare", "slug": "bare", "day": 1, "time": "19:00", "feedback_url": "javascript:alert(1)"}]"#,
+    );
+    let page = app.get("/meetings/published").await;
+    let source = page.texts("section.listing-source p");
+    assert!(source.iter().any(|line| line.contains("Listing published by Sample Intergroup")), "{source:?}");
+    let links = page.attributes("section.listing-source a", "href");
+    for expected in
+        ["https://intergroup.example", "https://intergroup.example/update", "mailto:changes@intergroup.example"]
+    {
+        assert!(links.contains(&expected.to_owned()), "missing {expected} in {links:?}");
+    }
+    let bare = app.get("/meetings/bare").await;
+    assert_eq!(bare.attributes("section.listing-source a", "href"), ["/about#contact"], "no script link is made");
+    let about = app.get("/about").await;
+    assert_eq!(about.attributes("h2#contact", "id"), ["contact"]);
 }

@@ -1,0 +1,822 @@
+//! The finder's index: every active meeting held in memory as compact rows and bitmaps, built
+//! from the store at one data revision. It answers every finder filter (types, groups, days, time
+//! of day, attendance, region, words, for-self/family, near/within) with its count and the
+//! requested page, in upcoming-from-now, schedule or distance order. SQLite stays the store of
+//! record: the index is rebuilt from it when the revision moves.
+//!
+//! Filters are bitmaps of meetings (one per type code, group, region, word, day and time slot),
+//! so a count is a few bitmap intersections. A page is found by walking the weekly occurrences
+//! in order from now (per time zone, merged) and stopping once the page is full.
+
+mod places;
+#[cfg(test)]
+mod tests;
+
+use std::collections::HashMap;
+
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+use roaring::RoaringBitmap;
+
+pub use places::{Place, PlaceLookup};
+
+use crate::content::{Audience, Group};
+use crate::meetings::{
+    Attendance, DayChoice, DistanceUnit, Meeting, MeetingFilter, MeetingListing, MeetingTime, SeekerChoice, SortOrder,
+    TimeOfDay, Weekday,
+};
+
+/// Minutes in a week: occurrences are placed by their minute of the (local) week, Sunday 00:00 = 0.
+const WEEK: i32 = 7 * 1440;
+/// How long a meeting is taken to last when its feed gives no end time.
+const DEFAULT_DURATION: u16 = 60;
+/// Search words taken from one query.
+const MAX_WORDS: usize = 10;
+
+/// Time slots of the day-and-slot bitmaps: the finder's bands, with night split at midnight.
+const SLOTS: usize = 5;
+const EARLY_NIGHT: usize = 4;
+
+fn slot_of(minutes: u16) -> usize {
+    match minutes {
+        m if m < 5 * 60 => EARLY_NIGHT,
+        m if m < 12 * 60 => 0,
+        m if m < 17 * 60 => 1,
+        m if m < 21 * 60 => 2,
+        _ => 3,
+    }
+}
+
+fn slots_of(band: Option<TimeOfDay>) -> &'static [usize] {
+    match band {
+        None => &[0, 1, 2, 3, 4],
+        Some(TimeOfDay::Morning) => &[0],
+        Some(TimeOfDay::Midday) => &[1],
+        Some(TimeOfDay::Evening) => &[2],
+        Some(TimeOfDay::Night) => &[3, 4],
+    }
+}
+
+/// One active meeting as the finder lists it.
+struct Entry {
+    id: i64,
+    slug: Box<str>,
+    name: Box<str>,
+    group_slug: Option<Box<str>>,
+    zone: u16,
+    /// Weekdays as bits, Sunday = bit 0; 0 for a meeting by appointment.
+    days: u8,
+    time: Option<MeetingTime>,
+    end_time: Option<MeetingTime>,
+    /// Minutes from start to end (the default when the feed gives no end).
+    duration: u16,
+    location: Option<Box<str>>,
+    address: Option<Box<str>>,
+    approximate: bool,
+    attendance: Attendance,
+    types: Box<[Box<str>]>,
+    conference_url: Option<Box<str>>,
+    conference_phone: Option<Box<str>>,
+    town: Option<Box<str>>,
+    /// Where people go, when the meeting has a venue with coordinates.
+    point: Option<(f64, f64)>,
+}
+
+/// The meetings of one time zone, with their weekly occurrences in local time.
+struct Zone {
+    name: Box<str>,
+    tz: TimeZone,
+    members: RoaringBitmap,
+    /// (minute of the local week, meeting), sorted.
+    occurrences: Vec<(u16, u32)>,
+    /// The longest duration of a meeting in this zone: how far back "in progress" reaches.
+    longest: u16,
+}
+
+/// What a zone's clock says at the moment of a query.
+#[derive(Clone, Copy)]
+struct Clock {
+    /// Minute of the local week now.
+    now: i32,
+    today: u8,
+    /// The zone's next change of offset within the week, if any: from this many minutes ahead on
+    /// the wall clock, the real minutes until a start differ from the wall clock's by `.1`.
+    shift: Option<(i32, i32)>,
+}
+
+impl Clock {
+    fn at(tz: &TimeZone, now: Timestamp) -> Clock {
+        let local = now.to_zoned_datetime(tz.clone());
+        let today = Weekday::of(local.date()).number();
+        let minute = i32::from(today) * 1440 + i32::from(local.hour()) * 60 + i32::from(local.minute());
+        let shift = tz.following(now).next().and_then(|transition| {
+            let until = (transition.timestamp().duration_since(now).as_secs() + 59).div_euclid(60);
+            let change = transition.offset().duration_since(tz.to_offset(now)).as_secs() / 60;
+            let until = i32::try_from(until).ok().filter(|until| *until < WEEK)?;
+            let change = i32::try_from(change).ok().filter(|change| *change != 0)?;
+            // Wall times in a gap (clocks forward) resolve as if the change had not happened yet;
+            // wall times in a fold (clocks back) take the earlier offset.
+            Some((until + change.max(0), change))
+        });
+        Clock { now: minute, today, shift }
+    }
+
+    /// Real minutes until a start `ahead` minutes away on the wall clock (0 or more).
+    fn real_minutes(self, ahead: i32) -> i32 {
+        match self.shift {
+            Some((from, change)) if ahead >= from => ahead - change,
+            _ => ahead,
+        }
+    }
+
+    /// The order key of an occurrence: real minutes until it starts, or (negative) wall minutes
+    /// since it started while it is in progress.
+    fn key(self, minute_of_week: u16, duration: u16) -> i32 {
+        let key = upcoming_key(minute_of_week, self.now, duration);
+        if key < 0 { key } else { self.real_minutes(key) }
+    }
+}
+
+/// How results are listed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Listing {
+    /// Each meeting once, at its first occurrence in the order (the finder).
+    PerMeeting,
+    /// Every weekly occurrence (a printed schedule).
+    PerOccurrence,
+}
+
+/// A page of results, how many there are in all, and what the index had to say about the request.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    /// Meetings (or, listed per occurrence, occurrences) matching.
+    pub total: u64,
+    pub listings: Vec<MeetingListing>,
+    /// The place `near` was resolved to.
+    pub place: Option<Place>,
+    /// What could not be used, in words (an unknown place, with suggestions).
+    pub notices: Vec<String>,
+}
+
+/// The in-memory index of one revision.
+pub struct FinderIndex {
+    revision: i64,
+    entries: Vec<Entry>,
+    zones: Vec<Zone>,
+    /// Every occurrence as (local day × 1440 + minutes, meeting), sorted: schedule order.
+    schedule: Vec<(u16, u32)>,
+    /// Active meetings a person can attend now (not temporarily closed without an online option).
+    open: RoaringBitmap,
+    inactive: RoaringBitmap,
+    appointment: RoaringBitmap,
+    by_type: HashMap<String, RoaringBitmap>,
+    by_group: HashMap<String, RoaringBitmap>,
+    by_region: HashMap<String, RoaringBitmap>,
+    /// Display names of regions, sorted.
+    regions: Vec<String>,
+    family: RoaringBitmap,
+    in_person: RoaringBitmap,
+    online: RoaringBitmap,
+    hybrid: RoaringBitmap,
+    /// [weekday][slot]: meetings with an occurrence then (local time).
+    day_slots: [[RoaringBitmap; SLOTS]; 7],
+    /// Search words, sorted, with the meetings that have them (prefix search).
+    words: Vec<(Box<str>, RoaringBitmap)>,
+    places: PlaceLookup,
+    sample: bool,
+    /// The unit of `within=`.
+    unit: DistanceUnit,
+}
+
+/// The words a text is searched by: lower-cased runs of letters and digits.
+pub fn words_of(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|word| !word.is_empty()).map(str::to_lowercase)
+}
+
+impl FinderIndex {
+    /// Builds the index from meetings (with their store row ids) and the groups they belong to.
+    pub fn build(
+        revision: i64,
+        meetings: impl IntoIterator<Item = (i64, Meeting)>,
+        groups: &[Group],
+        sample: bool,
+        unit: DistanceUnit,
+    ) -> FinderIndex {
+        let mut builder = IndexBuilder::new(revision, groups, sample, unit);
+        for (id, meeting) in meetings {
+            builder.add(id, &meeting);
+        }
+        builder.finish()
+    }
+
+    pub fn revision(&self) -> i64 {
+        self.revision
+    }
+
+    /// Meetings a person can go to (temporarily closed ones left out, as the finder does).
+    pub fn meeting_count(&self) -> u64 {
+        self.open.len()
+    }
+
+    /// Meetings of one group a person can go to: what `/meetings?group=` counts.
+    pub fn group_meeting_count(&self, group_slug: &str) -> u64 {
+        self.by_group.get(group_slug).map_or(0, |members| members.intersection_len(&self.open))
+    }
+
+    /// Are any of the active meetings sample data?
+    pub fn shows_sample_data(&self) -> bool {
+        self.sample
+    }
+
+    /// The regions of the active meetings, sorted (at most `limit`).
+    pub fn regions(&self, limit: usize) -> &[String] {
+        &self.regions[..self.regions.len().min(limit)]
+    }
+
+    /// The places `near=` knows, most meetings first (at most `limit`), for the form's choices.
+    pub fn place_names(&self, limit: usize) -> Vec<String> {
+        self.places.names(limit)
+    }
+
+    /// A page of results for the finder (`Listing::PerMeeting`) or a printed schedule.
+    pub fn find(&self, filter: &MeetingFilter, now: Timestamp, listing: Listing, offset: usize, limit: usize) -> Found {
+        let clocks = self.clocks(now);
+        let (total, found, place, notices) = self.search(filter, &clocks, listing, offset, limit);
+        let point = place.as_ref().map(|place| place.point);
+        let upcoming = filter.depends_on_now() && listing == Listing::PerMeeting;
+        let listings =
+            found.into_iter().map(|(number, at)| self.listing(number, at, upcoming, &clocks, point)).collect();
+        Found { total, listings, place, notices }
+    }
+
+    /// The store row ids of every meeting matching, in the finder's order (for exports).
+    pub fn matching_ids(&self, filter: &MeetingFilter, now: Timestamp) -> Vec<i64> {
+        let (_, found, _, _) = self.search(filter, &self.clocks(now), Listing::PerMeeting, 0, usize::MAX);
+        found.into_iter().map(|(number, _)| self.entries[number as usize].id).collect()
+    }
+
+    /// The count, and the chosen meetings with the occurrence each is listed at.
+    #[allow(clippy::type_complexity)]
+    fn search(
+        &self,
+        filter: &MeetingFilter,
+        clocks: &[Clock],
+        listing: Listing,
+        offset: usize,
+        limit: usize,
+    ) -> (u64, Vec<(u32, Option<(u16, i32)>)>, Option<Place>, Vec<String>) {
+        let mut notices = Vec::new();
+        let place = self.resolve_place(filter, &mut notices);
+        let candidates = self.candidates(filter, clocks, place.as_ref());
+        let point = place.as_ref().map(|place| place.point);
+        let matches =
+            |zone: u16, minute_of_week: u16| occurrence_matches(filter, clocks[usize::from(zone)], minute_of_week);
+        let mut found: Vec<(u32, Option<(u16, i32)>)> = Vec::new();
+        let mut total = candidates.len();
+        let upcoming = filter.depends_on_now();
+        let with_appointments = filter.days.is_empty() && filter.time.is_none();
+        match (listing, filter.sort, point) {
+            (Listing::PerMeeting, SortOrder::Distance, Some(point)) => {
+                let mut by_distance: Vec<(f64, u32)> = candidates
+                    .iter()
+                    .map(|number| {
+                        let distance = self.entries[number as usize].point.map_or(f64::INFINITY, |p| km(point, p));
+                        (distance, number)
+                    })
+                    .collect();
+                by_distance.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+                found = by_distance.into_iter().skip(offset).take(limit).map(|(_, number)| (number, None)).collect();
+            }
+            (Listing::PerMeeting, _, _) => {
+                let mut seen = RoaringBitmap::new();
+                let mut skipped = 0;
+                let mut take = |number: u32, at: (u16, i32)| {
+                    if !candidates.contains(number) || !matches(self.entries[number as usize].zone, at.0) {
+                        return true;
+                    }
+                    if !seen.insert(number) {
+                        return true;
+                    }
+                    if skipped < offset {
+                        skipped += 1;
+                    } else {
+                        found.push((number, Some(at)));
+                    }
+                    found.len() < limit
+                };
+                if upcoming {
+                    self.walk_upcoming(clocks, &mut take);
+                } else {
+                    self.walk_schedule(&mut take);
+                }
+                if with_appointments && found.len() < limit {
+                    let appointments = &candidates & &self.appointment;
+                    let start = offset.saturating_sub(seen.len() as usize);
+                    found.extend(appointments.iter().skip(start).take(limit - found.len()).map(|n| (n, None)));
+                }
+            }
+            (Listing::PerOccurrence, _, _) => {
+                let mut count = 0u64;
+                // A printed schedule runs by day, then time, whatever the day chosen.
+                self.walk_schedule(&mut |number: u32, at: (u16, i32)| {
+                    if candidates.contains(number) && matches(self.entries[number as usize].zone, at.0) {
+                        if count >= offset as u64 && found.len() < limit {
+                            found.push((number, Some(at)));
+                        }
+                        count += 1;
+                    }
+                    true
+                });
+                if with_appointments {
+                    let appointments = &candidates & &self.appointment;
+                    let room = limit.saturating_sub(found.len());
+                    found.extend(appointments.iter().take(room).map(|n| (n, None)));
+                    count += appointments.len();
+                }
+                total = count;
+            }
+        }
+        (total, found, place, notices)
+    }
+
+    fn clocks(&self, now: Timestamp) -> Vec<Clock> {
+        self.zones.iter().map(|zone| Clock::at(&zone.tz, now)).collect()
+    }
+
+    fn resolve_place(&self, filter: &MeetingFilter, notices: &mut Vec<String>) -> Option<Place> {
+        let asked = filter.near.as_deref()?;
+        match self.places.resolve(asked) {
+            Ok(place) => Some(place),
+            Err(suggestions) if suggestions.is_empty() => {
+                notices.push(format!(
+                    "We have no meetings in a place called “{}”, so distance was not used. Try a town, region or postal code from the list.",
+                    shorten(asked)
+                ));
+                None
+            }
+            Err(suggestions) => {
+                notices.push(format!(
+                    "We have no meetings in a place called “{}”, so distance was not used. Did you mean {}?",
+                    shorten(asked),
+                    suggestions.join(", ")
+                ));
+                None
+            }
+        }
+    }
+
+    /// The meetings matching every filter, as a bitmap; day and time are checked per meeting
+    /// here (any occurrence in a chosen slot) and per occurrence when walking.
+    fn candidates(&self, filter: &MeetingFilter, clocks: &[Clock], place: Option<&Place>) -> RoaringBitmap {
+        let mut chosen = if filter.include_inactive { &self.open | &self.inactive } else { self.open.clone() };
+        let empty = RoaringBitmap::new();
+        for code in &filter.types {
+            chosen &= self.by_type.get(&code.to_uppercase()).unwrap_or(&empty);
+        }
+        if !filter.groups.is_empty() {
+            let mut any = RoaringBitmap::new();
+            for group in &filter.groups {
+                if let Some(members) = self.by_group.get(group) {
+                    any |= members;
+                }
+            }
+            chosen &= any;
+        }
+        match filter.attendance {
+            Some(Attendance::InPerson) => chosen &= &self.in_person,
+            Some(Attendance::Online) => chosen &= &self.online,
+            Some(Attendance::Hybrid) => chosen &= &self.hybrid,
+            Some(Attendance::Inactive) | None => {}
+        }
+        if let Some(region) = &filter.region {
+            chosen &= self.by_region.get(&region.to_lowercase()).unwrap_or(&empty);
+        }
+        match filter.seeker {
+            Some(SeekerChoice::Self_) => chosen -= &self.family,
+            Some(SeekerChoice::Family) => chosen &= &self.family,
+            None => {}
+        }
+        if let Some(query) = &filter.query {
+            for word in words_of(query).take(MAX_WORDS) {
+                if chosen.is_empty() {
+                    break;
+                }
+                chosen &= self.with_prefix(&word);
+            }
+        }
+        if let (Some(place), Some(within)) = (place, filter.within) {
+            chosen &= self.places.within(place.point, self.unit.to_km(f64::from(within)));
+        }
+        if !filter.days.is_empty() || filter.time.is_some() {
+            chosen &= self.by_day_and_time(filter, clocks);
+        }
+        chosen
+    }
+
+    /// Meetings with an occurrence on a chosen day in a chosen time slot.
+    fn by_day_and_time(&self, filter: &MeetingFilter, clocks: &[Clock]) -> RoaringBitmap {
+        let slots = slots_of(filter.time);
+        let on = |day: u8, slots: &[usize]| -> RoaringBitmap {
+            let mut any = RoaringBitmap::new();
+            for slot in slots {
+                any |= &self.day_slots[usize::from(day % 7)][*slot];
+            }
+            any
+        };
+        if filter.days.is_empty() {
+            return (0..7).fold(RoaringBitmap::new(), |all, day| all | on(day, slots));
+        }
+        let mut any = RoaringBitmap::new();
+        for choice in &filter.days {
+            match choice {
+                DayChoice::Weekday(day) => any |= on(day.number(), slots),
+                DayChoice::Today | DayChoice::Tonight => {
+                    for (zone, clock) in self.zones.iter().zip(clocks) {
+                        let mut local = if *choice == DayChoice::Today {
+                            on(clock.today, slots)
+                        } else {
+                            let evening: Vec<usize> = slots.iter().copied().filter(|s| *s == 2 || *s == 3).collect();
+                            let early: Vec<usize> = slots.iter().copied().filter(|s| *s == EARLY_NIGHT).collect();
+                            on(clock.today, &evening) | on(clock.today + 1, &early)
+                        };
+                        local &= &zone.members;
+                        any |= local;
+                    }
+                }
+            }
+        }
+        any
+    }
+
+    /// Meetings having a word that starts with `prefix`.
+    fn with_prefix(&self, prefix: &str) -> RoaringBitmap {
+        let start = self.words.partition_point(|(word, _)| &**word < prefix);
+        let mut any = RoaringBitmap::new();
+        for (word, meetings) in &self.words[start..] {
+            if !word.starts_with(prefix) {
+                break;
+            }
+            any |= meetings;
+        }
+        any
+    }
+
+    /// Calls `take` with each occurrence in order from now (in progress first, then starting
+    /// soonest, ended ones last), merged across zones, until it returns false. The `i32` is the
+    /// minutes until the occurrence starts (negative: started that long ago).
+    fn walk_upcoming(&self, clocks: &[Clock], take: &mut dyn FnMut(u32, (u16, i32)) -> bool) {
+        let mut cursors: Vec<Upcoming> =
+            self.zones.iter().zip(clocks).map(|(zone, clock)| Upcoming::new(zone, *clock)).collect();
+        loop {
+            let next = cursors
+                .iter_mut()
+                .enumerate()
+                .filter_map(|(zone, cursor)| cursor.peek(&self.zones[zone], &self.entries).map(|key| (key, zone)))
+                .min();
+            let Some((_, zone)) = next else { return };
+            let Some((number, minute_of_week, key)) = cursors[zone].take(&self.zones[zone], &self.entries) else {
+                return;
+            };
+            if !take(number, (minute_of_week, key)) {
+                return;
+            }
+        }
+    }
+
+    /// Calls `take` with each occurrence in schedule order (day, then local time).
+    fn walk_schedule(&self, take: &mut dyn FnMut(u32, (u16, i32)) -> bool) {
+        for (minute_of_week, number) in &self.schedule {
+            if !take(*number, (*minute_of_week, 0)) {
+                return;
+            }
+        }
+    }
+
+    fn listing(
+        &self,
+        number: u32,
+        at: Option<(u16, i32)>,
+        upcoming: bool,
+        clocks: &[Clock],
+        point: Option<(f64, f64)>,
+    ) -> MeetingListing {
+        let entry = &self.entries[number as usize];
+        // A meeting listed by distance shows its next occurrence.
+        let at = at.or_else(|| self.next_occurrence(entry, clocks[usize::from(entry.zone)]));
+        let text = |value: &Option<Box<str>>| value.as_deref().map(str::to_owned);
+        MeetingListing {
+            slug: entry.slug.to_string(),
+            name: entry.name.to_string(),
+            group_slug: text(&entry.group_slug),
+            day: at.and_then(|(minute_of_week, _)| Weekday::new(u8::try_from(minute_of_week / 1440).ok()?)),
+            time: at.and(entry.time),
+            end_time: entry.end_time,
+            timezone: self.zones[usize::from(entry.zone)].name.to_string(),
+            location: text(&entry.location),
+            address: text(&entry.address),
+            approximate: entry.approximate,
+            attendance: entry.attendance,
+            types: entry.types.iter().map(ToString::to_string).collect(),
+            conference_url: text(&entry.conference_url),
+            conference_phone: text(&entry.conference_phone),
+            town: text(&entry.town),
+            starts_in: at.filter(|_| upcoming || point.is_some()).map(|(_, key)| key),
+            distance_km: point.zip(entry.point).map(|(from, to)| km(from, to)),
+        }
+    }
+
+    /// The meeting's next occurrence from now in its zone, and the minutes until it.
+    fn next_occurrence(&self, entry: &Entry, clock: Clock) -> Option<(u16, i32)> {
+        let time = entry.time?;
+        (0..7u8)
+            .filter(|day| entry.days & (1 << day) != 0)
+            .map(|day| {
+                let minute_of_week = u16::from(day) * 1440 + time.minutes();
+                (minute_of_week, clock.key(minute_of_week, entry.duration))
+            })
+            .min_by_key(|(_, key)| *key)
+    }
+}
+
+/// Builds a [`FinderIndex`] one meeting at a time, so the store can stream them in.
+pub struct IndexBuilder {
+    index: FinderIndex,
+    fellowship_words: HashMap<String, String>,
+    family_groups: Vec<String>,
+    zone_of: HashMap<String, u16>,
+    words: HashMap<String, RoaringBitmap>,
+    region_names: HashMap<String, String>,
+    places: places::Builder,
+}
+
+impl IndexBuilder {
+    pub fn new(revision: i64, groups: &[Group], sample: bool, unit: DistanceUnit) -> IndexBuilder {
+        let fellowship_words: HashMap<String, String> = groups
+            .iter()
+            .map(|group| (group.slug.clone(), format!("{} {}", group.name, group.short_name.as_deref().unwrap_or(""))))
+            .collect();
+        let family_groups: Vec<String> =
+            groups.iter().filter(|group| group.audience == Audience::Family).map(|group| group.slug.clone()).collect();
+        let index = FinderIndex {
+            revision,
+            entries: Vec::new(),
+            zones: Vec::new(),
+            schedule: Vec::new(),
+            open: RoaringBitmap::new(),
+            inactive: RoaringBitmap::new(),
+            appointment: RoaringBitmap::new(),
+            by_type: HashMap::new(),
+            by_group: HashMap::new(),
+            by_region: HashMap::new(),
+            regions: Vec::new(),
+            family: RoaringBitmap::new(),
+            in_person: RoaringBitmap::new(),
+            online: RoaringBitmap::new(),
+            hybrid: RoaringBitmap::new(),
+            day_slots: Default::default(),
+            words: Vec::new(),
+            places: PlaceLookup::default(),
+            sample,
+            unit,
+        };
+        IndexBuilder {
+            index,
+            fellowship_words,
+            family_groups,
+            zone_of: HashMap::new(),
+            words: HashMap::new(),
+            region_names: HashMap::new(),
+            places: places::Builder::default(),
+        }
+    }
+
+    /// Adds one active meeting with its store row id.
+    pub fn add(&mut self, id: i64, meeting: &Meeting) {
+        let index = &mut self.index;
+        let Ok(number) = u32::try_from(index.entries.len()) else { return };
+        let zone = *self.zone_of.entry(meeting.timezone.clone()).or_insert_with(|| {
+            index.zones.push(Zone {
+                name: meeting.timezone.as_str().into(),
+                tz: TimeZone::get(&meeting.timezone).unwrap_or(TimeZone::UTC),
+                members: RoaringBitmap::new(),
+                occurrences: Vec::new(),
+                longest: 0,
+            });
+            u16::try_from(index.zones.len() - 1).unwrap_or(u16::MAX)
+        });
+        let attendance = meeting.attendance();
+        let duration = match (meeting.time, meeting.end_time) {
+            (Some(start), Some(end)) if end != start => {
+                u16::try_from((i32::from(end.minutes()) - i32::from(start.minutes())).rem_euclid(1440))
+                    .unwrap_or(DEFAULT_DURATION)
+            }
+            _ => DEFAULT_DURATION,
+        };
+        let zone_entry = &mut index.zones[usize::from(zone)];
+        zone_entry.members.insert(number);
+        let mut day_bits = 0u8;
+        if let (false, Some(time)) = (meeting.is_by_appointment(), meeting.time) {
+            zone_entry.longest = zone_entry.longest.max(duration);
+            for day in &meeting.days {
+                day_bits |= 1 << day.number();
+                let minute_of_week = u16::from(day.number()) * 1440 + time.minutes();
+                zone_entry.occurrences.push((minute_of_week, number));
+                index.schedule.push((minute_of_week, number));
+                index.day_slots[usize::from(day.number())][slot_of(time.minutes())].insert(number);
+            }
+        } else {
+            index.appointment.insert(number);
+        }
+        if attendance == Attendance::Inactive {
+            index.inactive.insert(number);
+        } else {
+            index.open.insert(number);
+        }
+        match attendance {
+            Attendance::InPerson => index.in_person.insert(number),
+            Attendance::Online => index.online.insert(number),
+            Attendance::Hybrid => {
+                index.in_person.insert(number);
+                index.online.insert(number);
+                index.hybrid.insert(number)
+            }
+            Attendance::Inactive => false,
+        };
+        for code in &meeting.types {
+            index.by_type.entry(code.to_uppercase()).or_default().insert(number);
+        }
+        if let Some(group) = &meeting.group_slug {
+            index.by_group.entry(group.clone()).or_default().insert(number);
+            if self.family_groups.contains(group) {
+                index.family.insert(number);
+            }
+        }
+        for region in &meeting.regions {
+            let key = region.to_lowercase();
+            self.region_names.entry(key.clone()).or_insert_with(|| region.clone());
+            index.by_region.entry(key).or_default().insert(number);
+        }
+        let fellowship = meeting.group_slug.as_deref().and_then(|slug| self.fellowship_words.get(slug));
+        let text = format!("{} {}", meeting.search_words(), fellowship.map_or("", String::as_str));
+        for word in words_of(&text) {
+            self.words.entry(word).or_default().insert(number);
+        }
+        let point = match (meeting.latitude, meeting.longitude) {
+            (Some(latitude), Some(longitude)) if attendance != Attendance::Online => Some((latitude, longitude)),
+            _ => None,
+        };
+        let town = meeting
+            .regions
+            .last()
+            .cloned()
+            .or_else(|| meeting.extra.get("city").and_then(|city| city.as_str()).map(str::to_owned));
+        if let Some(point) = point {
+            self.places.add(meeting, point, number);
+        }
+        index.entries.push(Entry {
+            id,
+            slug: meeting.slug.as_str().into(),
+            name: meeting.name.as_str().into(),
+            group_slug: meeting.group_slug.as_deref().map(Into::into),
+            zone,
+            days: day_bits,
+            time: meeting.time,
+            end_time: meeting.end_time,
+            duration,
+            address: meeting.address().map(Into::into),
+            location: meeting.location.as_deref().map(Into::into),
+            approximate: meeting.approximate,
+            attendance,
+            types: meeting.types.iter().map(|code| code.as_str().into()).collect(),
+            conference_url: meeting.conference_url.as_deref().map(Into::into),
+            conference_phone: meeting.conference_phone.as_deref().map(Into::into),
+            town: town.map(Into::into),
+            point,
+        });
+    }
+
+    pub fn finish(self) -> FinderIndex {
+        let mut index = self.index;
+        for zone in &mut index.zones {
+            zone.occurrences.sort_unstable();
+        }
+        index.schedule.sort_unstable();
+        let mut words: Vec<(Box<str>, RoaringBitmap)> = self.words.into_iter().map(|(w, m)| (w.into(), m)).collect();
+        words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        index.words = words;
+        let mut regions: Vec<String> = self.region_names.into_values().collect();
+        regions.sort_by_key(|region| region.to_lowercase());
+        index.regions = regions;
+        index.places = self.places.finish();
+        index
+    }
+}
+
+/// Minutes from `now` until an occurrence at `minute_of_week` starts, within one week: negative
+/// while it is in progress, and an occurrence that already ended counts from next week.
+fn upcoming_key(minute_of_week: u16, now: i32, duration: u16) -> i32 {
+    let ahead = (i32::from(minute_of_week) - now).rem_euclid(WEEK);
+    if ahead > WEEK - i32::from(duration) { ahead - WEEK } else { ahead }
+}
+
+/// Does one occurrence (local minute of the week) fall on a chosen day and in the chosen time?
+fn occurrence_matches(filter: &MeetingFilter, clock: Clock, minute_of_week: u16) -> bool {
+    let day = u8::try_from(minute_of_week / 1440).unwrap_or(0);
+    let minutes = minute_of_week % 1440;
+    if !slots_of(filter.time).contains(&slot_of(minutes)) {
+        return false;
+    }
+    filter.days.is_empty()
+        || filter.days.iter().any(|choice| match choice {
+            DayChoice::Weekday(chosen) => chosen.number() == day,
+            DayChoice::Today => day == clock.today,
+            DayChoice::Tonight => {
+                (day == clock.today && minutes >= 17 * 60) || (day == (clock.today + 1) % 7 && minutes < 5 * 60)
+            }
+        })
+}
+
+/// A zone's occurrences in upcoming order: those in progress (started within the zone's longest
+/// duration before now), then from now round the week, then the ones in that window that ended.
+/// The keys it yields (minutes until the start) only grow, so zones merge by their next key.
+struct Upcoming {
+    clock: Clock,
+    /// Position of the first occurrence that could be in progress.
+    back: usize,
+    /// Position of the first occurrence at or after now.
+    start: usize,
+    /// How many occurrences lie between `back` and `start` (round the end of the week).
+    window: usize,
+    /// 0: in progress, 1: from now round the week, 2: ended; 3: done.
+    phase: u8,
+    step: usize,
+    peeked: Option<(u32, u16, i32)>,
+}
+
+impl Upcoming {
+    fn new(zone: &Zone, clock: Clock) -> Upcoming {
+        let now = clock.now;
+        let at = |minute: i32| zone.occurrences.partition_point(|(m, _)| i32::from(*m) < minute.rem_euclid(WEEK));
+        let (start, back) = (at(now), at(now - i32::from(zone.longest)));
+        let count = zone.occurrences.len();
+        let window = if start >= back { start - back } else { start + count - back };
+        Upcoming { clock, back, start, window, phase: 0, step: 0, peeked: None }
+    }
+
+    /// The key of the next occurrence, without taking it.
+    fn peek(&mut self, zone: &Zone, entries: &[Entry]) -> Option<i32> {
+        if self.peeked.is_none() {
+            self.peeked = self.pull(zone, entries);
+        }
+        self.peeked.map(|(_, _, key)| key)
+    }
+
+    fn take(&mut self, zone: &Zone, entries: &[Entry]) -> Option<(u32, u16, i32)> {
+        self.peek(zone, entries)?;
+        self.peeked.take()
+    }
+
+    fn pull(&mut self, zone: &Zone, entries: &[Entry]) -> Option<(u32, u16, i32)> {
+        let count = zone.occurrences.len();
+        if count == 0 {
+            return None;
+        }
+        loop {
+            let (limit, base) = match self.phase {
+                0 | 2 => (self.window, self.back),
+                1 => (count - self.window, self.start),
+                _ => return None,
+            };
+            if self.step >= limit {
+                self.phase += 1;
+                self.step = 0;
+                continue;
+            }
+            let (minute, number) = zone.occurrences[(base + self.step) % count];
+            self.step += 1;
+            let key = self.clock.key(minute, entries[number as usize].duration);
+            match self.phase {
+                0 if key < 0 => return Some((number, minute, key)),
+                1 => return Some((number, minute, key)),
+                2 if key >= 0 => return Some((number, minute, key)),
+                _ => {}
+            }
+        }
+    }
+}
+
+/// Great-circle distance in kilometres between two (latitude, longitude) points.
+pub fn km(from: (f64, f64), to: (f64, f64)) -> f64 {
+    let (lat1, lon1) = (from.0.to_radians(), from.1.to_radians());
+    let (lat2, lon2) = (to.0.to_radians(), to.1.to_radians());
+    let a = ((lat2 - lat1) / 2.0).sin().powi(2) + lat1.cos() * lat2.cos() * ((lon2 - lon1) / 2.0).sin().powi(2);
+    2.0 * 6371.0 * a.sqrt().asin()
+}
+
+fn shorten(value: &str) -> String {
+    let mut short: String = value.chars().take(40).collect();
+    if value.chars().count() > 40 {
+        short.push('…');
+    }
+    short
+}
