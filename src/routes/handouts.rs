@@ -13,7 +13,7 @@ use super::meetings::ListingView;
 use crate::content::{Approach, Group};
 use crate::error::AppError;
 use crate::finder::Listing;
-use crate::meetings::{Attendance, MeetingFilter, MeetingListing, Weekday};
+use crate::meetings::{Attendance, MeetingFilter, MeetingListing, SortOrder, Weekday};
 use crate::state::AppState;
 
 /// The most meetings a printed schedule lists; a wider search is asked to narrow down.
@@ -198,6 +198,8 @@ struct ReferralChoice<'a> {
 #[template(path = "handouts/referral.html")]
 struct ReferralHandout<'a> {
     choices: Vec<ReferralChoice<'a>>,
+    /// The place the meetings are near (`near=`, as the finder resolved it), nearest first.
+    near: Option<String>,
     site: String,
     printed: String,
 }
@@ -215,6 +217,7 @@ pub async fn referral(state: web::Data<AppState>, request: HttpRequest) -> Resul
         ));
     }
     let mut choices = Vec::new();
+    let mut near = None;
     let per_group = referral_meetings(filter.groups.len());
     for slug in &filter.groups {
         let Some(group) = state.content.group(slug) else { continue };
@@ -222,11 +225,24 @@ pub async fn referral(state: web::Data<AppState>, request: HttpRequest) -> Resul
         if !narrowed.types.iter().any(|code| code == "O") {
             narrowed.types.push("O".to_owned());
         }
+        // Near a place: its nearest open meetings; otherwise the week's first.
+        let listing = if narrowed.near.is_some() {
+            narrowed.sort = SortOrder::Distance;
+            Listing::PerMeeting
+        } else {
+            Listing::PerOccurrence
+        };
         let query = narrowed.clone();
         let results = super::blocking(&state, move |state| {
-            Ok(state.finder()?.find(&query, jiff::Timestamp::now(), Listing::PerOccurrence, 0, per_group))
+            Ok(state.finder()?.find(&query, jiff::Timestamp::now(), listing, 0, per_group))
         })
         .await?;
+        if let Some(notice) = results.notices.first() {
+            return Err(AppError::BadRequest(notice.clone()));
+        }
+        if let Some(place) = results.place {
+            near = Some(place.name);
+        }
         choices.push(ReferralChoice {
             group,
             meetings: results
@@ -237,5 +253,5 @@ pub async fn referral(state: web::Data<AppState>, request: HttpRequest) -> Resul
             finder_link: format!("/meetings?{}", narrowed.query_string()),
         });
     }
-    sheet(&ReferralHandout { choices, site: site_address(&request), printed: today(&state) })
+    sheet(&ReferralHandout { choices, near, site: site_address(&request), printed: today(&state) })
 }

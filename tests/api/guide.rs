@@ -122,3 +122,19 @@ async fn the_referral_sheet_offers_several_groups_with_open_meetings_and_blanks(
     assert_eq!(one.status, 400);
     assert!(one.texts("main p").iter().any(|text| text.contains("more than one choice")));
 }
+
+#[actix_web::test]
+async fn the_referral_sheet_lists_the_open_meetings_nearest_the_place_given() {
+    let app = TestApp::spawn();
+    let page = app.get("/handouts/referral?group=alcoholics-anonymous&group=smart-recovery&near=Riverton").await;
+    assert_eq!(page.status, 200);
+    assert!(page.texts(".referral-intro").join(" ").contains("nearest to Riverton"));
+    let listed = page.texts(".choice-meetings li").join(" | ");
+    assert!(listed.contains("Riverton"), "{listed}");
+    for far in ["Birchport", "Sunvale", "Palmcrest"] {
+        assert!(!listed.contains(far), "{far} is not near Riverton: {listed}");
+    }
+    let unknown = app.get("/handouts/referral?group=alcoholics-anonymous&group=smart-recovery&near=Nowhereville").await;
+    assert_eq!(unknown.status, 400);
+    assert!(unknown.texts("main p").iter().any(|text| text.contains("Nowhereville")));
+}

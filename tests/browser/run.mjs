@@ -215,8 +215,10 @@ async function printProbe(path, probe) {
 }
 
 async function providers() {
-  const referral = await printProbe("/handouts/referral?group=alcoholics-anonymous&group=smart-recovery&group=narcotics-anonymous");
-  check("providers print: a referral sheet is one Letter page", referral.count === 1, `${referral.count} pages`);
+  for (const near of ["", "&near=Riverton"]) {
+    const referral = await printProbe(`/handouts/referral?group=alcoholics-anonymous&group=smart-recovery&group=narcotics-anonymous${near}`);
+    check(`providers print: a referral sheet${near} is one Letter page`, referral.count === 1, `${referral.count} pages`);
+  }
 
   const schedule = await printProbe("/handouts/meetings?type=O", () => {
     const rows = [...document.querySelectorAll("tr.schedule-entry")];
