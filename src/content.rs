@@ -232,18 +232,18 @@ pub struct Comparison {
 }
 
 impl Comparison {
-    /// (row heading, value) in the order the comparison table shows them.
+    /// (row heading, value) in the order the comparison tables show them: the most asked first.
     pub fn rows(&self) -> [(&'static str, &str); 9] {
         [
+            ("Substance focus", &self.substance_focus),
             ("Spiritual emphasis", &self.spiritual_emphasis),
+            ("Medication-assisted treatment", &self.medication_assisted_treatment),
+            ("Abstinence", &self.abstinence),
             ("Sponsors", &self.sponsors),
             ("Lifetime membership", &self.lifetime_membership),
-            ("Abstinence", &self.abstinence),
             ("Meeting structure", &self.meeting_structure),
             ("Size", &self.size),
             ("Online options", &self.online_options),
-            ("Substance focus", &self.substance_focus),
-            ("Medication-assisted treatment", &self.medication_assisted_treatment),
         ]
     }
 

@@ -159,6 +159,13 @@ pub struct Suggestion<'a> {
     pub reasons: Vec<Reason>,
 }
 
+impl Suggestion<'_> {
+    /// The score as the rules write points ("45", "−5").
+    pub fn score_text(&self) -> String {
+        signed(self.score).trim_start_matches('+').to_owned()
+    }
+}
+
 /// A group of the client's kind that the page does not offer, and why, briefly.
 #[derive(Debug, Clone)]
 pub struct NotOffered<'a> {
@@ -340,9 +347,13 @@ pub fn rank<'a>(groups: &'a [Group], answers: &Answers) -> Ranking<'a> {
             .map(|reason| format!("{} ({})", reason.text.trim_end_matches('.'), reason.points_text()))
             .collect();
         let why = if against.is_empty() {
-            format!("{} points; the groups offered fit these answers better (from {cut_score} up).", left.score)
+            format!(
+                "{} points; the groups offered fit these answers better (from {} up).",
+                signed(left.score),
+                signed(cut_score)
+            )
         } else {
-            format!("{} points: {}.", left.score, against.join("; "))
+            format!("{} points: {}.", signed(left.score), against.join("; "))
         };
         not_offered.push(NotOffered { group: left.group, why });
     }
@@ -382,15 +393,11 @@ fn score<'a>(group: &'a Group, answers: &Answers) -> Suggestion<'a> {
             let text = if group.substances.len() == 1 {
                 format!("Focuses on {focus}.")
             } else {
-                format!("For {focus}, {} included.", concern.words())
+                format!("Covers {} (its focus: {focus}).", concern.words())
             };
             add(value, Fit::For, &text);
-        } else if let Some(broad) = group.substances.iter().find(|s| s.covers(concern)) {
-            add(
-                COVERS_SUBSTANCE,
-                Fit::For,
-                &format!("Open to people with {}, {} included.", broad.words(), concern.words()),
-            );
+        } else if group.substances.iter().any(|s| s.covers(concern)) {
+            add(COVERS_SUBSTANCE, Fit::For, &format!("Covers {} (its focus: {focus}).", concern.words()));
         } else {
             add(OTHER_SUBSTANCES, Fit::Against, &format!("Focuses on {focus}, not {}.", concern.words()));
         }
