@@ -522,6 +522,21 @@ Words.
     }
 
     #[test]
+    fn a_closed_meeting_is_explained_by_the_kind_of_group() {
+        let family = parse_group("groups/example-anonymous.md", GOOD).expect("parses");
+        let mut twelve_step = family.clone();
+        twelve_step.audience = Audience::SubstanceUse;
+        let mut other = twelve_step.clone();
+        other.approach = Approach::Other;
+        assert_eq!(twelve_step.closed_meeting_note(), CLOSED_TWELVE_STEP);
+        assert!(!family.closed_meeting_note().contains("stop drinking"), "a parent is not turned away");
+        assert!(family.closed_meeting_note().contains("families and friends"));
+        assert!(other.closed_meeting_note().contains("12-Step groups only"));
+        assert_eq!(closed_meeting_note(Some("al-anon-alateen")), family.closed_meeting_note());
+        assert_eq!(closed_meeting_note(None), CLOSED_UNKNOWN_GROUP);
+    }
+
+    #[test]
     fn a_file_without_front_matter_is_rejected() {
         assert!(parse_page("pages/x.md", "# Just markdown").is_err());
     }
