@@ -79,27 +79,141 @@ impl Approach {
     }
 }
 
-/// How a group treats spirituality, as the fact sheet describes it.
+/// How a group treats spirituality, as the fact sheet describes it (the matcher's rule for
+/// clients who would rather avoid a spiritual emphasis reads this).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Spirituality {
+    /// A higher power is part of the programme (the 12-Step groups).
     HigherPower,
-    Personal,
+    /// Daily meditation is encouraged, without other emphasis on God or a higher power.
+    Meditation,
+    /// Recovery is kept separate from spirituality.
     Secular,
+    /// The fact sheet describes the approach and mentions no spiritual element.
+    NoneMentioned,
+    /// The fact sheet does not describe the approach.
     NotDescribed,
 }
 
-/// The substances a group focuses on (for family groups: the substance of the person they worry about).
+impl Spirituality {
+    pub const ALL: [Spirituality; 5] = [
+        Spirituality::Secular,
+        Spirituality::NoneMentioned,
+        Spirituality::Meditation,
+        Spirituality::NotDescribed,
+        Spirituality::HigherPower,
+    ];
+
+    /// Which groups have this value, in words for the rules and reasons.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Spirituality::HigherPower => "groups that make a higher power part of daily life",
+            Spirituality::Meditation => {
+                "groups that encourage daily meditation but do not otherwise emphasise God or a higher power"
+            }
+            Spirituality::Secular => "secular groups, which keep recovery separate from spirituality",
+            Spirituality::NoneMentioned => {
+                "groups whose approach the fact sheet describes without any spiritual element"
+            }
+            Spirituality::NotDescribed => "groups whose approach the fact sheet does not describe",
+        }
+    }
+}
+
+/// What the fact sheet found about strong religious beliefs and taking part in a group (the
+/// matcher's rule for clients who welcome a spiritual emphasis reads this).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReligiousBeliefs {
+    /// Strong religious beliefs go with more participation.
+    MoreParticipation,
+    /// Religious belief did less to raise participation.
+    LessEffect,
+    /// Religious belief went with less participation.
+    LessParticipation,
+    /// The fact sheet reports no finding for this group.
+    NotDescribed,
+}
+
+impl ReligiousBeliefs {
+    pub const ALL: [ReligiousBeliefs; 4] = [
+        ReligiousBeliefs::MoreParticipation,
+        ReligiousBeliefs::LessEffect,
+        ReligiousBeliefs::LessParticipation,
+        ReligiousBeliefs::NotDescribed,
+    ];
+
+    /// Which groups have this value, in words for the rules.
+    pub fn describe(self) -> &'static str {
+        match self {
+            ReligiousBeliefs::MoreParticipation => {
+                "groups where the fact sheet links strong religious beliefs with more participation"
+            }
+            ReligiousBeliefs::LessEffect => "groups where religious belief did less to raise participation",
+            ReligiousBeliefs::LessParticipation => "groups where religious belief went with less participation",
+            ReligiousBeliefs::NotDescribed => "groups for which the fact sheet reports no such finding",
+        }
+    }
+}
+
+/// The substances a group focuses on, as its front matter lists them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Substance {
     Alcohol,
+    /// Any type of drug use.
     Drugs,
+    /// Dependence on any substance, alcohol included.
+    Any,
     Cocaine,
     Meth,
     Heroin,
     Marijuana,
+}
+
+impl Substance {
+    pub fn words(self) -> &'static str {
+        match self {
+            Substance::Alcohol => "alcohol",
+            Substance::Drugs => "any drug",
+            Substance::Any => "any substance",
+            Substance::Cocaine => "cocaine",
+            Substance::Meth => "crystal meth",
+            Substance::Heroin => "heroin",
+            Substance::Marijuana => "marijuana",
+        }
+    }
+
+    /// One drug rather than a broad kind (alcohol, any drug, any substance).
+    pub fn is_specific(self) -> bool {
+        !matches!(self, Substance::Alcohol | Substance::Drugs | Substance::Any)
+    }
+
+    /// Does a group that lists `self` cover a client whose concern is `concern`, by a broad kind?
+    pub fn covers(self, concern: Substance) -> bool {
+        match self {
+            Substance::Any => true,
+            Substance::Drugs => concern.is_specific(),
+            _ => false,
+        }
+    }
+}
+
+/// A medication whose users, the fact sheet says, a group's members understand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Medication {
+    /// Methadone, for opioid dependence.
     Methadone,
+}
+
+impl Medication {
+    pub fn words(self) -> &'static str {
+        match self {
+            Medication::Methadone => "methadone for opioid dependence",
+        }
+    }
 }
 
 /// Short phrases for the side-by-side comparison table.
@@ -118,20 +232,32 @@ pub struct Comparison {
 }
 
 impl Comparison {
-    /// (row heading, value) in the order the comparison table shows them.
+    /// (row heading, value) in the order the comparison tables show them: the most asked first.
     pub fn rows(&self) -> [(&'static str, &str); 9] {
         [
+            ("Substance focus", &self.substance_focus),
             ("Spiritual emphasis", &self.spiritual_emphasis),
+            ("Medication-assisted treatment", &self.medication_assisted_treatment),
+            ("Abstinence", &self.abstinence),
             ("Sponsors", &self.sponsors),
             ("Lifetime membership", &self.lifetime_membership),
-            ("Abstinence", &self.abstinence),
             ("Meeting structure", &self.meeting_structure),
             ("Size", &self.size),
             ("Online options", &self.online_options),
-            ("Substance focus", &self.substance_focus),
-            ("Medication-assisted treatment", &self.medication_assisted_treatment),
         ]
     }
+
+    /// The rows with `None` where the fact sheet says nothing, for tables that show that as one
+    /// muted mark with a legend instead of the words in every cell.
+    pub fn cells(&self) -> [(&'static str, Option<&str>); 9] {
+        self.rows().map(|(heading, value)| (heading, described(value)))
+    }
+}
+
+/// `None` for the phrases that only say the fact sheet is silent.
+pub fn described(value: &str) -> Option<&str> {
+    const SILENT: [&str; 2] = ["Not described in the fact sheet", "No figure in the fact sheet"];
+    (!SILENT.contains(&value.trim())).then_some(value)
 }
 
 /// A group file's front matter (`content/groups/<slug>.md`).
@@ -146,10 +272,14 @@ struct GroupFrontMatter {
     website: String,
     summary: String,
     spirituality: Spirituality,
+    religious_beliefs: ReligiousBeliefs,
     substances: Vec<Substance>,
     women_only: bool,
-    mat_supportive: bool,
+    #[serde(default)]
+    medication: Option<Medication>,
     online_support: bool,
+    #[serde(default)]
+    provider_committees: bool,
     comparison: Comparison,
 }
 
@@ -164,14 +294,55 @@ pub struct Group {
     pub website: String,
     pub summary: String,
     pub spirituality: Spirituality,
+    pub religious_beliefs: ReligiousBeliefs,
+    /// Empty when the fact sheet does not say (and for family groups).
     pub substances: Vec<Substance>,
+    /// Solely for women: the matcher offers it only to a client who wants or accepts that.
     pub women_only: bool,
-    pub mat_supportive: bool,
+    /// The fact sheet says its members understand the benefits of this medication.
+    pub medication: Option<Medication>,
     /// The fact sheet names online meetings, chat rooms or forums.
     pub online_support: bool,
+    /// The fact sheet says it has committees that work with healthcare and social service providers.
+    pub provider_committees: bool,
     pub comparison: Comparison,
     /// The body, rendered from Markdown (our own trusted content).
     pub body_html: String,
+}
+
+/// What the fact sheet says about closed 12-Step meetings of groups for people with a substance
+/// use disorder.
+const CLOSED_TWELVE_STEP: &str =
+    "A closed meeting: only for people who want to stop drinking or using drugs themselves.";
+
+/// For a meeting whose group is not in the directory.
+const CLOSED_UNKNOWN_GROUP: &str = "A closed meeting: not for everyone. In 12-Step groups for people with a substance \
+     use disorder, closed meetings are only for people who want to stop drinking or using drugs; other groups may \
+     differ, so ask the group.";
+
+impl Group {
+    /// What a closed meeting of this group means, in one sentence: the one place the site says it.
+    pub fn closed_meeting_note(&self) -> &'static str {
+        match (self.audience, self.approach) {
+            (Audience::Family, _) => {
+                "A closed meeting. This group is for the families and friends of people with a substance use \
+                 disorder; the fact sheet does not say who its closed meetings are for, so ask the group or check \
+                 its website."
+            }
+            (Audience::SubstanceUse | Audience::CoOccurring, Approach::TwelveStep) => CLOSED_TWELVE_STEP,
+            (Audience::SubstanceUse | Audience::CoOccurring, Approach::Other | Approach::NotDescribed) => {
+                "A closed meeting. The fact sheet explains closed meetings for 12-Step groups only (there they are \
+                 for people who want to stop drinking or using drugs), so ask this group what closed means for it."
+            }
+        }
+    }
+}
+
+/// What a closed meeting of the group `slug` means (for pages that know only the group's slug).
+pub fn closed_meeting_note(slug: Option<&str>) -> &'static str {
+    static CONTENT: std::sync::OnceLock<Option<Content>> = std::sync::OnceLock::new();
+    let content = CONTENT.get_or_init(|| Content::embedded().ok());
+    content.as_ref().and_then(|content| content.group(slug?)).map_or(CLOSED_UNKNOWN_GROUP, Group::closed_meeting_note)
 }
 
 /// A page of prose (`content/pages/*.md`, `content/guide/*.md`).
@@ -253,10 +424,12 @@ pub fn parse_group(path: &str, text: &str) -> Result<Group, ContentError> {
         website: meta.website,
         summary: meta.summary,
         spirituality: meta.spirituality,
+        religious_beliefs: meta.religious_beliefs,
         substances: meta.substances,
         women_only: meta.women_only,
-        mat_supportive: meta.mat_supportive,
+        medication: meta.medication,
         online_support: meta.online_support,
+        provider_committees: meta.provider_committees,
         comparison: meta.comparison,
         body_html: markdown_to_html(body),
     })
@@ -298,9 +471,9 @@ approach = "twelve-step"
 website = "http://www.example.org"
 summary = "An example."
 spirituality = "higher-power"
+religious_beliefs = "more-participation"
 substances = ["alcohol"]
 women_only = false
-mat_supportive = false
 online_support = false
 
 [comparison]
@@ -346,6 +519,21 @@ Words.
     fn a_slug_that_differs_from_the_file_name_is_rejected() {
         let error = parse_group("groups/other.md", GOOD).expect_err("rejected");
         assert!(error.to_string().contains("slug"), "{error}");
+    }
+
+    #[test]
+    fn a_closed_meeting_is_explained_by_the_kind_of_group() {
+        let family = parse_group("groups/example-anonymous.md", GOOD).expect("parses");
+        let mut twelve_step = family.clone();
+        twelve_step.audience = Audience::SubstanceUse;
+        let mut other = twelve_step.clone();
+        other.approach = Approach::Other;
+        assert_eq!(twelve_step.closed_meeting_note(), CLOSED_TWELVE_STEP);
+        assert!(!family.closed_meeting_note().contains("stop drinking"), "a parent is not turned away");
+        assert!(family.closed_meeting_note().contains("families and friends"));
+        assert!(other.closed_meeting_note().contains("12-Step groups only"));
+        assert_eq!(closed_meeting_note(Some("al-anon-alateen")), family.closed_meeting_note());
+        assert_eq!(closed_meeting_note(None), CLOSED_UNKNOWN_GROUP);
     }
 
     #[test]

@@ -54,6 +54,8 @@ fn approach_parameter(query: &str) -> Result<Option<Approach>, AppError> {
 #[template(path = "groups/show.html")]
 struct GroupPage<'a> {
     group: &'a Group,
+    /// Every group, for the "compare with" choice.
+    groups: &'a [Group],
     meeting_count: u64,
 }
 
@@ -61,5 +63,64 @@ pub async fn show(state: web::Data<AppState>, slug: web::Path<String>) -> Result
     let group = state.content.group(&slug).ok_or(AppError::NotFound)?;
     let slug = group.slug.clone();
     let meeting_count = super::blocking(&state, move |state| Ok(state.finder()?.group_meeting_count(&slug))).await?;
-    html(&GroupPage { group, meeting_count })
+    html(&GroupPage { group, groups: &state.content.groups, meeting_count })
+}
+
+/// The most groups `/groups/compare` sets side by side: more would not fit a phone's width.
+pub const COMPARE_MOST: usize = 3;
+
+#[derive(Template)]
+#[template(path = "groups/compare.html")]
+struct ComparePage<'a> {
+    groups: Vec<&'a Group>,
+    /// Row headings with each group's value (`None`: the fact sheet does not say).
+    rows: Vec<(&'static str, Vec<Option<&'a str>>)>,
+    /// Whether any cell is "not described", so that the legend is shown only when needed.
+    has_gaps: bool,
+}
+
+/// `/groups/compare?group=A&group=B[&group=C]`: the chosen groups as columns, the facts as rows.
+pub async fn compare(state: web::Data<AppState>, request: HttpRequest) -> Result<HttpResponse, AppError> {
+    let groups = chosen_groups(&state.content.groups, request.query_string())?;
+    let mut rows: Vec<(&'static str, Vec<Option<&str>>)> = vec![
+        ("Approach", groups.iter().map(|group| Some(group.approach.label())).collect()),
+        ("For", groups.iter().map(|group| Some(group.audience.heading())).collect()),
+    ];
+    for (index, (heading, _)) in groups[0].comparison.cells().into_iter().enumerate() {
+        rows.push((heading, groups.iter().map(|group| group.comparison.cells()[index].1).collect()));
+    }
+    let has_gaps = rows.iter().any(|(_, cells)| cells.iter().any(Option::is_none));
+    html(&ComparePage { groups, rows, has_gaps })
+}
+
+/// The groups named by `group=` (in the order given, each once): two or three known groups, or a
+/// 400 that says what was wrong.
+fn chosen_groups<'a>(groups: &'a [Group], query: &str) -> Result<Vec<&'a Group>, AppError> {
+    let mut chosen: Vec<&Group> = Vec::new();
+    for (key, value) in form_urlencoded::parse(query.as_bytes()) {
+        let slug = value.trim();
+        if key != "group" || slug.is_empty() {
+            continue;
+        }
+        let group = groups.iter().find(|group| group.slug == slug).ok_or_else(|| {
+            let shown: String = slug.chars().take(60).collect();
+            AppError::BadRequest(format!(
+                "“{shown}” is not a group in this directory. Choose two or three groups on the groups page."
+            ))
+        })?;
+        if !chosen.iter().any(|known| known.slug == group.slug) {
+            chosen.push(group);
+        }
+    }
+    match chosen.len() {
+        0 | 1 => Err(AppError::BadRequest(format!(
+            "Choose at least two groups to compare; this address names {}.",
+            if chosen.is_empty() { "none" } else { "one" }
+        ))),
+        count if count > COMPARE_MOST => Err(AppError::BadRequest(format!(
+            "Choose at most {COMPARE_MOST} groups to compare; this address names {count}. The full table on the \
+             groups page sets every group side by side."
+        ))),
+        _ => Ok(chosen),
+    }
 }

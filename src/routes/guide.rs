@@ -5,8 +5,9 @@ use askama::Template;
 
 use super::html;
 use super::pages::ProsePage;
+use crate::content::Medication;
 use crate::error::AppError;
-use crate::matcher::{self, Answers, Fit, SpiritualView, Suggestion};
+use crate::matcher::{self, Answers, Fit, NotOffered, SpiritualView, Suggestion, Treatment, WomenOnly};
 use crate::state::AppState;
 
 pub async fn guide(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
@@ -20,8 +21,11 @@ struct MatchPage<'a> {
     answers: Answers,
     /// Empty until the form is sent.
     suggestions: Vec<Suggestion<'a>>,
+    /// The groups of the client's kind left out, with why.
+    not_offered: Vec<NotOffered<'a>>,
     asked: bool,
-    rules: &'static [&'static str],
+    /// Generated from the weights that score.
+    rules: Vec<String>,
 }
 
 impl MatchPage<'_> {
@@ -32,6 +36,24 @@ impl MatchPage<'_> {
             _ => SpiritualView::Neutral,
         };
         self.answers.spiritual == view
+    }
+
+    fn women_only_is(&self, value: &str) -> bool {
+        let wanted = match value {
+            "want" => WomenOnly::Want,
+            "accept" => WomenOnly::Accept,
+            _ => WomenOnly::No,
+        };
+        self.answers.women_only == wanted
+    }
+
+    fn mat_is(&self, value: &str) -> bool {
+        let treatment = match value {
+            "methadone" => Treatment::Known(Medication::Methadone),
+            "other" => Treatment::Other,
+            _ => Treatment::None,
+        };
+        self.answers.treatment == treatment
     }
 
     fn substance_is(&self, value: &str) -> bool {
@@ -45,7 +67,7 @@ impl MatchPage<'_> {
     /// The finder link for a suggested group, narrowed by the answers (women's or online meetings).
     fn meetings_link(&self, slug: &str) -> String {
         let mut link = format!("/meetings?group={slug}");
-        if self.answers.women_only {
+        if self.answers.women_only == WomenOnly::Want {
             link.push_str("&type=W");
         }
         if self.answers.online {
@@ -60,14 +82,38 @@ impl MatchPage<'_> {
         format!("/handouts/referral?{}", groups.join("&"))
     }
 
-    fn is_for(&self, fit: &Fit) -> bool {
-        *fit == Fit::For
+    /// The class of a reason's list item: `reason-for`, `reason-against` or `reason-note`.
+    fn fit_class(&self, fit: &Fit) -> &'static str {
+        match fit {
+            Fit::For => "reason-for",
+            Fit::Against => "reason-against",
+            Fit::Note => "reason-note",
+        }
+    }
+
+    /// What a screen reader says before a reason.
+    fn fit_words(&self, fit: &Fit) -> &'static str {
+        match fit {
+            Fit::For => "In favour: ",
+            Fit::Against => "To consider: ",
+            Fit::Note => "Note: ",
+        }
+    }
+
+    fn other_medication(&self) -> bool {
+        self.answers.treatment == Treatment::Other
     }
 }
 
 pub async fn matcher(state: web::Data<AppState>, request: HttpRequest) -> Result<HttpResponse, AppError> {
     let answers = Answers::parse(request.query_string()).map_err(AppError::BadRequest)?;
     let asked = !request.query_string().is_empty();
-    let suggestions = if asked { matcher::rank(&state.content.groups, &answers) } else { Vec::new() };
-    html(&MatchPage { answers, suggestions, asked, rules: &matcher::RULES })
+    let ranking = if asked { matcher::rank(&state.content.groups, &answers) } else { matcher::Ranking::default() };
+    html(&MatchPage {
+        answers,
+        suggestions: ranking.suggestions,
+        not_offered: ranking.not_offered,
+        asked,
+        rules: matcher::rules(&state.content.groups),
+    })
 }

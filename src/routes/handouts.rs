@@ -12,7 +12,7 @@ use super::html;
 use crate::content::{Approach, Group};
 use crate::error::AppError;
 use crate::finder::Listing;
-use crate::meetings::{MeetingFilter, Weekday};
+use crate::meetings::{Attendance, MeetingFilter, MeetingListing, SortOrder, Weekday};
 use crate::state::AppState;
 use crate::views::ListingView;
 
@@ -31,7 +31,7 @@ fn site_address(request: &HttpRequest) -> String {
 }
 
 /// Today's date in the site's zone, for "Printed …".
-fn today(state: &AppState) -> String {
+pub fn today(state: &AppState) -> String {
     let zone = jiff::tz::TimeZone::get(&state.settings.default_timezone).unwrap_or(jiff::tz::TimeZone::UTC);
     jiff::Timestamp::now().to_zoned_datetime(zone).date().to_string()
 }
@@ -73,10 +73,71 @@ pub async fn group(
     sheet(&GroupHandout { group, meeting_count, site: site_address(&request), printed: today(&state) })
 }
 
-/// One day of a printed schedule.
+/// One line of a printed schedule: time, meeting, group, where, kind.
+struct ScheduleRow {
+    /// "7:00 am", with the zone when it is not the site's.
+    time: String,
+    name: String,
+    lang: Option<&'static str>,
+    /// The group's short name where it has one.
+    group: Option<String>,
+    /// Venue and street address, for in-person meetings.
+    place: Option<String>,
+    /// The host of the online meeting's link (the full link is on the meeting's page).
+    online: Option<String>,
+    phone: Option<String>,
+    codes: Vec<String>,
+}
+
+/// One day of a printed schedule: its own table, whose header repeats on a new page.
 struct ScheduleDay {
     heading: String,
-    meetings: Vec<ListingView>,
+    rows: Vec<ScheduleRow>,
+}
+
+/// The host of a link ("https://zoom.us/j/123?pwd=x" → "zoom.us"); the link itself when it has none.
+pub fn link_host(link: &str) -> String {
+    url::Url::parse(link)
+        .ok()
+        .and_then(|parsed| parsed.host_str().map(|host| host.trim_start_matches("www.").to_owned()))
+        .unwrap_or_else(|| link.to_owned())
+}
+
+impl ScheduleRow {
+    fn new(listing: MeetingListing, groups: &[Group], site_zone: &str) -> ScheduleRow {
+        // The start only, to keep each line short; the end time is on the meeting's page.
+        let mut time = listing.time.map_or_else(|| "By appointment".to_owned(), |start| start.twelve_hour());
+        if listing.timezone != site_zone {
+            time.push_str(&format!(" ({})", crate::views::zone_label(&listing.timezone)));
+        }
+        let group = groups
+            .iter()
+            .find(|group| Some(group.slug.as_str()) == listing.group_slug.as_deref())
+            .map(|group| group.short_name.clone().unwrap_or_else(|| group.name.clone()));
+        let place = match (listing.attendance, listing.location, listing.address) {
+            (Attendance::Online, _, _) => None,
+            (_, Some(venue), Some(address)) if !listing.approximate && address != venue => {
+                Some(format!("{venue}, {address}"))
+            }
+            (_, Some(venue), _) => Some(venue),
+            (_, None, address) => address,
+        };
+        // A schedule is read locally: the country at the end of a US address is left out.
+        let place = place.map(|place| match place.strip_suffix(", USA") {
+            Some(local) => local.to_owned(),
+            None => place,
+        });
+        ScheduleRow {
+            time,
+            lang: crate::meetings::language_of(&listing.types),
+            name: listing.name,
+            group,
+            place,
+            online: listing.conference_url.as_deref().map(link_host),
+            phone: listing.conference_phone,
+            codes: listing.types,
+        }
+    }
 }
 
 #[derive(Template)]
@@ -85,8 +146,8 @@ struct ScheduleHandout {
     days: Vec<ScheduleDay>,
     total: u64,
     shown: usize,
-    /// (code, name) of every type code the schedule uses.
-    legend: Vec<(String, String)>,
+    /// (code, name) of every type code the schedule uses; the name is `None` for a group's own code.
+    legend: Vec<(String, Option<String>)>,
     finder_query: String,
     notices: Vec<String>,
     site: String,
@@ -105,13 +166,13 @@ pub async fn meetings(state: web::Data<AppState>, request: HttpRequest) -> Resul
     let shown = results.listings.len();
     for listing in results.listings {
         for code in &listing.types {
-            legend.entry(code.clone()).or_insert_with(|| state.vocabulary.label(code).to_owned());
+            legend.entry(code.clone()).or_insert_with(|| state.vocabulary.name(code).map(str::to_owned));
         }
         let heading = listing.day.map_or("By appointment", Weekday::name).to_owned();
-        let view = ListingView::new(listing, &state.content.groups, &state.vocabulary);
+        let row = ScheduleRow::new(listing, &state.content.groups, &state.settings.default_timezone);
         match days.last_mut() {
-            Some(day) if day.heading == heading => day.meetings.push(view),
-            _ => days.push(ScheduleDay { heading, meetings: vec![view] }),
+            Some(day) if day.heading == heading => day.rows.push(row),
+            _ => days.push(ScheduleDay { heading, rows: vec![row] }),
         }
     }
     sheet(&ScheduleHandout {
@@ -137,6 +198,8 @@ struct ReferralChoice<'a> {
 #[template(path = "handouts/referral.html")]
 struct ReferralHandout<'a> {
     choices: Vec<ReferralChoice<'a>>,
+    /// The place the meetings are near (`near=`, as the finder resolved it), nearest first.
+    near: Option<String>,
     site: String,
     printed: String,
 }
@@ -154,6 +217,7 @@ pub async fn referral(state: web::Data<AppState>, request: HttpRequest) -> Resul
         ));
     }
     let mut choices = Vec::new();
+    let mut near = None;
     let per_group = referral_meetings(filter.groups.len());
     for slug in &filter.groups {
         let Some(group) = state.content.group(slug) else { continue };
@@ -161,11 +225,24 @@ pub async fn referral(state: web::Data<AppState>, request: HttpRequest) -> Resul
         if !narrowed.types.iter().any(|code| code == "O") {
             narrowed.types.push("O".to_owned());
         }
+        // Near a place: its nearest open meetings; otherwise the week's first.
+        let listing = if narrowed.near.is_some() {
+            narrowed.sort = SortOrder::Distance;
+            Listing::PerMeeting
+        } else {
+            Listing::PerOccurrence
+        };
         let query = narrowed.clone();
         let results = super::blocking(&state, move |state| {
-            Ok(state.finder()?.find(&query, jiff::Timestamp::now(), Listing::PerOccurrence, 0, per_group))
+            Ok(state.finder()?.find(&query, jiff::Timestamp::now(), listing, 0, per_group))
         })
         .await?;
+        if let Some(notice) = results.notices.first() {
+            return Err(AppError::BadRequest(notice.clone()));
+        }
+        if let Some(place) = results.place {
+            near = Some(place.name);
+        }
         choices.push(ReferralChoice {
             group,
             meetings: results
@@ -176,5 +253,5 @@ pub async fn referral(state: web::Data<AppState>, request: HttpRequest) -> Resul
             finder_link: format!("/meetings?{}", narrowed.query_string()),
         });
     }
-    sheet(&ReferralHandout { choices, site: site_address(&request), printed: today(&state) })
+    sheet(&ReferralHandout { choices, near, site: site_address(&request), printed: today(&state) })
 }

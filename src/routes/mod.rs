@@ -14,6 +14,7 @@ pub mod guide;
 pub mod handouts;
 pub mod meetings;
 pub mod pages;
+pub mod site_assets;
 pub mod sources;
 
 /// The single list of routes.
@@ -24,6 +25,7 @@ pub fn configure(config: &mut web::ServiceConfig) {
         .route("/healthz", web::get().to(pages::health))
         .route("/static/{path:.*}", web::get().to(pages::static_file))
         .route("/groups", web::get().to(groups::index))
+        .route("/groups/compare", web::get().to(groups::compare))
         .route("/groups/{slug}", web::get().to(groups::show))
         .route("/meetings", web::get().to(meetings::finder))
         .route("/meetings.ics", web::get().to(feed::calendar))
@@ -36,7 +38,9 @@ pub fn configure(config: &mut web::ServiceConfig) {
         .route("/handouts/referral", web::get().to(handouts::referral))
         .route("/meetings/{slug}.ics", web::get().to(meetings::calendar))
         .route("/meetings/{slug}", web::get().to(meetings::show))
-        .route("/sources", web::get().to(sources::index));
+        .route("/sources", web::get().to(sources::index))
+        .route("/favicon.ico", web::get().to(site_assets::favicon))
+        .route("/print.css", web::get().to(site_assets::print_stamp));
 }
 
 /// A rendered page with the site's cache policy for public pages.

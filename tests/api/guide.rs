@@ -37,6 +37,12 @@ async fn the_matcher_answers_with_an_ordered_list_of_several_groups_and_their_re
     let first_links = page.attributes("ol.matches > li:first-child a", "href");
     assert!(first_links.iter().any(|href| href.starts_with("/meetings?group=")));
     assert!(first_links.iter().any(|href| href.starts_with("/handouts/groups/")));
+    assert_eq!(page.attributes("#results", "id").len(), 1);
+    let left = page.texts("ul.not-offered li").join(" ");
+    assert!(left.contains("Alcoholics Anonymous") && left.contains("higher power"), "says why AA is left out: {left}");
+    assert!(left.contains("Women for Sobriety: Only for women"), "{left}");
+    let rules = page.texts("ul.rules li").join(" ");
+    assert!(rules.contains("−25") && rules.contains("+50"), "the rules carry their points: {rules}");
     let referral = page.attributes("a[href^='/handouts/referral']", "href");
     assert_eq!(referral.len(), 1);
     assert!(referral[0].matches("group=").count() >= 2);
@@ -48,7 +54,10 @@ async fn the_matcher_form_alone_asks_and_a_bad_answer_is_a_400_that_names_it() {
     let form = app.get("/guide/match").await;
     assert_eq!(form.status, 200);
     assert!(form.texts("ol.matches").is_empty());
-    assert_eq!(form.texts("form.matcher fieldset legend").len(), 4);
+    let legends = form.texts("form.matcher fieldset legend");
+    assert_eq!(legends.len(), 6, "{legends:?}");
+    assert!(legends.iter().any(|legend| legend.contains("women only")), "the form asks about women-only groups");
+    assert_eq!(form.attributes("form.matcher", "action"), ["/guide/match#results"], "results come into view");
     let bad = app.get("/guide/match?spiritual=%3Cscript%3E").await;
     assert_eq!(bad.status, 400);
     assert!(bad.texts("main p").iter().any(|text| text.contains("spiritual")));
@@ -76,12 +85,24 @@ async fn the_schedule_lists_meetings_by_day_then_time_with_a_legend() {
     assert_eq!(page.status, 200);
     assert_eq!(page.texts(".schedule-day h2"), ["Sunday", "Monday", "Tuesday", "Thursday"]);
     let monday: Vec<String> = page.texts(".schedule-day:nth-of-type(2) .schedule-entry .entry-head");
-    assert!(monday[0].starts_with("Monday, 7:00 am"), "{monday:?}");
+    assert!(monday[0].starts_with("7:00 am"), "{monday:?}");
+    assert_eq!(
+        page.texts(".schedule-day:nth-of-type(2) thead th"),
+        ["Monday, continued", "Time", "Meeting", "Group", "Where", "Kind"]
+    );
     let legend = page.texts(".legend-list dt");
     assert!(legend.contains(&"O".to_owned()) && legend.contains(&"POA".to_owned()), "{legend:?}");
+    let mut unique = legend.clone();
+    unique.dedup();
+    assert_eq!(unique, legend, "each code once");
+    for item in page.texts(".legend-list div") {
+        let words: Vec<&str> = item.split_whitespace().collect();
+        assert!(words.len() < 2 || words[0] != words[1], "the key repeats a code: {item}");
+    }
     let text = page.texts("main").join(" ");
     assert!(text.contains("Check before you go"));
-    assert!(text.contains("https://video.example.org/delta"), "online links printed in full");
+    assert!(text.contains("Online: video.example.org"), "online links shortened to their host");
+    assert!(!text.contains("https://video.example.org/delta"));
     let finder = app.get("/meetings?type=O").await;
     assert!(finder.attributes("a", "href").contains(&"/handouts/meetings?type=O".to_owned()));
 }
@@ -96,8 +117,24 @@ async fn the_referral_sheet_offers_several_groups_with_open_meetings_and_blanks(
     assert!(!meetings.is_empty() && meetings.len() <= 3);
     assert!(meetings.iter().all(|m| !m.contains("Epsilon")), "closed meetings are not offered: {meetings:?}");
     let blanks = page.texts(".blanks p");
-    assert_eq!(blanks, ["Contact person:", "Phone:", "Follow-up visit:"]);
+    assert_eq!(blanks, ["Client:", "Date:", "Contact person:", "Phone:", "Follow-up visit:"]);
     let one = app.get("/handouts/referral?group=alcoholics-anonymous").await;
     assert_eq!(one.status, 400);
     assert!(one.texts("main p").iter().any(|text| text.contains("more than one choice")));
+}
+
+#[actix_web::test]
+async fn the_referral_sheet_lists_the_open_meetings_nearest_the_place_given() {
+    let app = TestApp::spawn();
+    let page = app.get("/handouts/referral?group=alcoholics-anonymous&group=smart-recovery&near=Riverton").await;
+    assert_eq!(page.status, 200);
+    assert!(page.texts(".referral-intro").join(" ").contains("nearest to Riverton"));
+    let listed = page.texts(".choice-meetings li").join(" | ");
+    assert!(listed.contains("Riverton"), "{listed}");
+    for far in ["Birchport", "Sunvale", "Palmcrest"] {
+        assert!(!listed.contains(far), "{far} is not near Riverton: {listed}");
+    }
+    let unknown = app.get("/handouts/referral?group=alcoholics-anonymous&group=smart-recovery&near=Nowhereville").await;
+    assert_eq!(unknown.status, 400);
+    assert!(unknown.texts("main p").iter().any(|text| text.contains("Nowhereville")));
 }

@@ -7,4 +7,5 @@ mod guide;
 mod helpers;
 mod meetings;
 mod pages;
+mod providers;
 mod sources;

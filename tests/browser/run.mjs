@@ -267,6 +267,83 @@ async function phoneJourneys() {
 
 // ---- end of phone journeys ---------------------------------------------------------------------
 
+// ==== providers (issue #12): print, comparison and matcher checks. Kept in one block. ====
+/** Counts Letter pages of `path`, and with `print` media the layout facts `probe` returns. */
+async function printProbe(path, probe) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(new URL(path, BASE).href);
+  const pdf = await page.pdf({ format: "Letter", printBackground: false });
+  const count = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) || []).length;
+  await page.emulateMedia({ media: "print" });
+  const facts = probe ? await page.evaluate(probe) : null;
+  await context.close();
+  return { count, facts };
+}
+
+async function providers() {
+  for (const near of ["", "&near=Riverton"]) {
+    const referral = await printProbe(`/handouts/referral?group=alcoholics-anonymous&group=smart-recovery&group=narcotics-anonymous${near}`);
+    check(`providers print: a referral sheet${near} is one Letter page`, referral.count === 1, `${referral.count} pages`);
+  }
+
+  const schedule = await printProbe("/handouts/meetings?type=O", () => {
+    const rows = [...document.querySelectorAll("tr.schedule-entry")];
+    return {
+      rows: rows.length,
+      unsplittable: rows.filter((row) => getComputedStyle(row).breakInside === "avoid").length,
+      repeats: [...document.querySelectorAll(".schedule-table thead")].filter((head) => getComputedStyle(head).display === "table-header-group" && /continued/.test(head.textContent)).length,
+      days: document.querySelectorAll(".schedule-table").length,
+    };
+  });
+  const s = schedule.facts;
+  check("providers print: a schedule of at least 100 meetings is at most 3 Letter pages", s.rows >= 100 && schedule.count <= 3, `${s.rows} meetings, ${schedule.count} pages`);
+  check("providers print: no schedule entry is split across pages", s.rows > 0 && s.unsplittable === s.rows, JSON.stringify(s));
+  check("providers print: each day's table repeats a \"continued\" header on a new page", s.days > 0 && s.repeats === s.days, JSON.stringify(s));
+
+  const { context: finder, page: list } = await openPage(new URL("/meetings", BASE).href, 1280);
+  const meetings = await list.$$eval("ol.meeting-list h3 a", (links) => links.slice(0, 3).map((a) => a.getAttribute("href")));
+  await finder.close();
+  for (const path of [...meetings, "/meetings/detachment-with-love-afg-riverton"]) {
+    const meeting = await printProbe(path);
+    check(`providers print: the meeting page ${path} is one Letter page`, meeting.count === 1, `${meeting.count} pages`);
+  }
+
+  const hiddenChrome = () => ["header", "nav", ".site-footer", "form", ".skip-link"].filter((selector) =>
+    [...document.querySelectorAll(selector)].some((element) => getComputedStyle(element).display !== "none"));
+  for (const path of ["/groups/smart-recovery", "/groups", "/about", "/groups/compare?group=alcoholics-anonymous&group=smart-recovery"]) {
+    const printed = await printProbe(path, hiddenChrome);
+    check(`providers print: ${path} prints without navigation or forms`, printed.facts.length === 0, printed.facts.join(", "));
+  }
+
+  for (const width of WIDTHS) {
+    await checkPage("compare", new URL("/groups/compare?group=alcoholics-anonymous&group=smart-recovery&group=methadone-anonymous", BASE).href, width);
+  }
+  const { context: phone, page } = await openPage(new URL("/groups", BASE).href, 390);
+  const sticky = await page.evaluate(() => {
+    const region = document.querySelector(".table-scroll");
+    const label = region.querySelector("tbody th[scope=row]");
+    const before = label.getBoundingClientRect().left;
+    region.scrollLeft = 600;
+    return { scrolled: region.scrollLeft, moved: label.getBoundingClientRect().left - before };
+  });
+  check("providers phone: the comparison's row labels stay in view while it scrolls sideways", sticky.scrolled > 0 && Math.abs(sticky.moved) < 1, JSON.stringify(sticky));
+
+  await page.goto(new URL("/guide/match", BASE).href);
+  const controls = await page.$$eval("form.matcher input[type=radio], form.matcher input[type=checkbox]", (inputs) =>
+    inputs.map((input) => Math.round(input.getBoundingClientRect().width)));
+  check("providers phone: the matcher's controls keep their size when labels wrap", controls.length > 10 && Math.min(...controls) >= 18, controls.join(","));
+  await page.check("input[name=spiritual][value=avoid]");
+  await Promise.all([page.waitForNavigation(), page.click("form.matcher button[type=submit]")]);
+  const results = await page.evaluate(() => {
+    const box = document.querySelector("#results").getBoundingClientRect();
+    return { hash: location.hash, top: Math.round(box.top), height: innerHeight };
+  });
+  check("providers phone: the matcher's results are in view after submitting", results.hash === "#results" && results.top >= -2 && results.top < results.height / 2, JSON.stringify(results));
+  await phone.close();
+}
+// ==== end of providers block ====
+
 /** The checker must catch what it is for: a page with an image without alt text and a third-party request. */
 async function selfTest() {
   const server = createServer((request, response) => {
@@ -301,6 +378,7 @@ try {
   await keyboard();
   await phoneJourneys();
   await printing();
+  await providers();
 } catch (error) {
   check("the suite ran to the end", false, String(error && error.stack || error));
 } finally {
