@@ -287,7 +287,8 @@ async function providers() {
     check(`providers print: a referral sheet${near} is one Letter page`, referral.count === 1, `${referral.count} pages`);
   }
 
-  const schedule = await printProbe("/handouts/meetings?type=O", () => {
+  // About a hundred meetings: the open ones in person for one's own recovery in the sample county.
+  const schedule = await printProbe("/handouts/meetings?type=O&attendance=in_person&for=self", () => {
     const rows = [...document.querySelectorAll("tr.schedule-entry")];
     return {
       rows: rows.length,
