@@ -8,8 +8,13 @@ async fn the_home_page_opens_every_door() {
     let page = app.get("/").await;
     assert_eq!(page.status, 200);
     let links = page.attributes("main a", "href");
-    for door in ["/meetings?type=O&for=self#results", "/meetings?for=family#results", "/meetings", "/groups", "/about"]
-    {
+    for door in [
+        "/meetings?type=O&for=self#results",
+        "/meetings?for=family#results",
+        "/meetings",
+        "/groups#comparison",
+        "/about",
+    ] {
         assert!(links.iter().any(|link| link == door), "no link to {door} in {links:?}");
     }
 }
