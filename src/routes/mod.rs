@@ -18,6 +18,7 @@ pub mod guide;
 pub mod handouts;
 pub mod meetings;
 pub mod pages;
+pub mod requests;
 pub mod sources;
 
 /// The single list of routes.
@@ -39,8 +40,13 @@ pub fn configure(config: &mut web::ServiceConfig) {
         .route("/handouts/meetings", web::get().to(handouts::meetings))
         .route("/handouts/referral", web::get().to(handouts::referral))
         .route("/meetings/{slug}.ics", web::get().to(meetings::calendar))
+        .route("/meetings/new", web::get().to(requests::new_form))
+        .route("/meetings/new", web::post().to(requests::send_new))
+        .route("/meetings/{slug}/change", web::get().to(requests::change_form))
+        .route("/meetings/{slug}/change", web::post().to(requests::send_change))
         .route("/meetings/{slug}", web::get().to(meetings::show))
-        .route("/sources", web::get().to(sources::index));
+        .route("/sources", web::get().to(sources::index))
+        .service(crate::staff::scope());
 }
 
 /// A rendered page with the site's cache policy for public pages.

@@ -8,3 +8,4 @@ mod helpers;
 mod meetings;
 mod pages;
 mod sources;
+mod staff;
