@@ -211,6 +211,15 @@ pub struct Comparison {
     pub changed: bool,
 }
 
+/// A value as the comparison shows it: days by name.
+fn shown(field: &str, value: &str) -> String {
+    if field != "day" {
+        return value.to_owned();
+    }
+    let names: Vec<&str> = value.split(',').filter_map(crate::meetings::Weekday::parse).map(|day| day.name()).collect();
+    if names.is_empty() { "(by appointment)".to_owned() } else { names.join(", ") }
+}
+
 /// The fields of a request side by side with the meeting as it is.
 pub fn compare(now: &MeetingForm, requested: &MeetingForm, fields: &[&str]) -> Vec<Comparison> {
     fields
@@ -218,8 +227,8 @@ pub fn compare(now: &MeetingForm, requested: &MeetingForm, fields: &[&str]) -> V
         .map(|field| Comparison {
             field: (*field).to_owned(),
             label: label(field),
-            now: now.value(field).to_owned(),
-            requested: requested.value(field).to_owned(),
+            now: shown(field, now.value(field)),
+            requested: shown(field, requested.value(field)),
             changed: now.value(field) != requested.value(field),
         })
         .collect()
