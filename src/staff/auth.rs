@@ -5,6 +5,7 @@ use actix_web::cookie::{Cookie, SameSite, time};
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
+use subtle::ConstantTimeEq;
 
 use super::form::FormData;
 use super::{Staff, StaffError, page, password, see_other};
@@ -15,15 +16,45 @@ use crate::state::AppState;
 pub const MAX_FAILURES: u32 = 5;
 pub const WINDOW_SECONDS: i64 = 15 * 60;
 
+/// The login form's CSRF cookie (before there is a session): its value is also in the form.
+pub const LOGIN_COOKIE: &str = "staff_login";
+
 #[derive(Template)]
 #[template(path = "staff/login.html")]
 struct LoginPage<'a> {
     email: &'a str,
     error: Option<&'a str>,
+    csrf: &'a str,
 }
 
-pub async fn login_form() -> Result<HttpResponse, StaffError> {
-    page(StatusCode::OK, &LoginPage { email: "", error: None })
+/// A cookie for `/staff` only: HttpOnly, SameSite=Strict, Secure over HTTPS.
+fn staff_cookie(request: &HttpRequest, name: &'static str, value: String, hours: i64) -> Cookie<'static> {
+    Cookie::build(name, value)
+        .path("/staff")
+        .http_only(true)
+        .same_site(SameSite::Strict)
+        .secure(request.connection_info().scheme() == "https")
+        .max_age(time::Duration::hours(hours))
+        .finish()
+}
+
+/// The login form, with a fresh CSRF token in the form and in a cookie under `/staff`.
+async fn login_page(
+    request: &HttpRequest,
+    status: StatusCode,
+    email: &str,
+    error: Option<&str>,
+) -> Result<HttpResponse, StaffError> {
+    let csrf = super::random_token()?;
+    let mut response = page(status, &LoginPage { email, error, csrf: &csrf })?;
+    response
+        .add_cookie(&staff_cookie(request, LOGIN_COOKIE, csrf, 1))
+        .map_err(|error| crate::error::AppError::Internal(error.to_string()))?;
+    Ok(response)
+}
+
+pub async fn login_form(request: HttpRequest) -> Result<HttpResponse, StaffError> {
+    login_page(&request, StatusCode::OK, "", None).await
 }
 
 /// When a key's failures reach the limit: the time to try again.
@@ -46,6 +77,12 @@ pub async fn login(
     payload: web::Payload,
 ) -> Result<HttpResponse, StaffError> {
     let form = FormData::read(payload).await?;
+    let expected = request.cookie(LOGIN_COOKIE).map(|cookie| cookie.value().to_owned()).unwrap_or_default();
+    if expected.is_empty() || !bool::from(form.get("csrf").as_bytes().ct_eq(expected.as_bytes())) {
+        return Err(StaffError::Forbidden(
+            "This login form has expired or did not come from this site. Open the login page again and log in.",
+        ));
+    }
     let email = form.get("email").to_lowercase();
     let given = form.get("password").to_owned();
     let keys = [format!("address:{}", super::client_address(&request)), format!("account:{email}")];
@@ -76,10 +113,8 @@ pub async fn login(
             state.store.record_login_failure(&[&keys[0], &keys[1]], forget_before)
         })
         .await?;
-        return page(
-            StatusCode::UNAUTHORIZED,
-            &LoginPage { email: &email, error: Some("That e-mail address and password do not match an account.") },
-        );
+        let error = Some("That e-mail address and password do not match an account.");
+        return login_page(&request, StatusCode::UNAUTHORIZED, &email, error).await;
     };
     let token = super::random_token()?;
     let csrf = super::random_token()?;
@@ -91,15 +126,12 @@ pub async fn login(
         state.store.create_session(user.id, &token_hash, &csrf, expires)
     })
     .await?;
-    let cookie = Cookie::build(super::COOKIE, token)
-        .path("/staff")
-        .http_only(true)
-        .same_site(SameSite::Strict)
-        .secure(request.connection_info().scheme() == "https")
-        .max_age(time::Duration::hours(super::SESSION_HOURS))
-        .finish();
     let mut response = see_other("/staff");
-    response.add_cookie(&cookie).map_err(|error| crate::error::AppError::Internal(error.to_string()))?;
+    let mut used = Cookie::build(LOGIN_COOKIE, "").path("/staff").finish();
+    used.make_removal();
+    for cookie in [staff_cookie(&request, super::COOKIE, token, super::SESSION_HOURS), used] {
+        response.add_cookie(&cookie).map_err(|error| crate::error::AppError::Internal(error.to_string()))?;
+    }
     Ok(response)
 }
 

@@ -35,11 +35,42 @@ async fn get_as(app: &TestApp, path: &str, cookie: &str) -> Page {
     app.request(TestRequest::get().uri(path).insert_header(("cookie", cookie.to_owned()))).await
 }
 
+/// The `Set-Cookie` header of a cookie by name.
+fn set_cookie(page: &Page, name: &str) -> Option<String> {
+    page.headers
+        .get_all("set-cookie")
+        .filter_map(|value| value.to_str().ok())
+        .find(|value| value.starts_with(&format!("{name}=")))
+        .map(str::to_owned)
+}
+
+/// Opens the login page (its CSRF cookie and field) and sends it from `peer`, over `scheme`.
+async fn attempt(app: &TestApp, email: &str, password: &str, peer: &str, scheme: &str) -> Page {
+    let form_page = app.get(&format!("{scheme}://directory.example/staff/login")).await;
+    let token = form_page.attributes("input[name=csrf]", "value").pop().expect("a CSRF field");
+    let cookie = set_cookie(&form_page, "staff_login").expect("the login form's cookie");
+    assert!(cookie.contains("Path=/staff"), "{cookie}");
+    let cookie = cookie.split(';').next().expect("name=value").to_owned();
+    app.request(
+        TestRequest::post()
+            .uri(&format!("{scheme}://directory.example/staff/login"))
+            .insert_header(("content-type", "application/x-www-form-urlencoded"))
+            .insert_header(("cookie", cookie))
+            .peer_addr(peer.parse().expect("address"))
+            .set_payload(form(&[("csrf", &token), ("email", email), ("password", password)])),
+    )
+    .await
+}
+
+async fn try_login(app: &TestApp, email: &str, password: &str) -> Page {
+    attempt(app, email, password, "203.0.113.7:5000", "http").await
+}
+
 /// Logs in; returns the `name=value` of the session cookie.
 async fn login(app: &TestApp, email: &str) -> String {
-    let page = post(app, "/staff/login", None, &[("email", email), ("password", PASSWORD)]).await;
+    let page = try_login(app, email, PASSWORD).await;
     assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
-    let cookie = page.header("set-cookie").expect("a session cookie").to_owned();
+    let cookie = set_cookie(&page, "staff_session").expect("a session cookie");
     cookie.split(';').next().expect("name=value").to_owned()
 }
 
@@ -60,13 +91,29 @@ async fn logged_in_editor(app: &TestApp) -> (String, String) {
 async fn a_wrong_password_is_refused_and_sets_no_cookie() {
     let app = TestApp::spawn();
     add_user(&app, "admin@example.org", Role::Admin);
-    let page =
-        post(&app, "/staff/login", None, &[("email", "admin@example.org"), ("password", "not the password!")]).await;
+    let page = try_login(&app, "admin@example.org", "not the password!").await;
     assert_eq!(page.status, StatusCode::UNAUTHORIZED);
-    assert!(page.header("set-cookie").is_none());
+    assert!(set_cookie(&page, "staff_session").is_none());
     assert!(page.body.contains("do not match an account"), "{}", page.body);
-    let unknown = post(&app, "/staff/login", None, &[("email", "nobody@example.org"), ("password", PASSWORD)]).await;
+    let unknown = try_login(&app, "nobody@example.org", PASSWORD).await;
     assert_eq!(unknown.status, StatusCode::UNAUTHORIZED);
+}
+
+#[actix_web::test]
+async fn a_login_without_the_forms_own_token_is_refused() {
+    let app = TestApp::spawn();
+    add_user(&app, "admin@example.org", Role::Admin);
+    let page = post(&app, "/staff/login", None, &[("email", "admin@example.org"), ("password", PASSWORD)]).await;
+    assert_eq!(page.status, StatusCode::FORBIDDEN);
+    assert!(set_cookie(&page, "staff_session").is_none());
+    let forged = post(
+        &app,
+        "/staff/login",
+        Some("staff_login=abc"),
+        &[("csrf", "abd"), ("email", "admin@example.org"), ("password", PASSWORD)],
+    )
+    .await;
+    assert_eq!(forged.status, StatusCode::FORBIDDEN);
 }
 
 #[actix_web::test]
@@ -74,24 +121,15 @@ async fn repeated_failures_lock_the_account_out_with_a_429_even_with_the_right_p
     let app = TestApp::spawn();
     add_user(&app, "admin@example.org", Role::Admin);
     for _ in 0..5 {
-        let page =
-            post(&app, "/staff/login", None, &[("email", "admin@example.org"), ("password", "wrong guess!!")]).await;
+        let page = try_login(&app, "admin@example.org", "wrong guess!!").await;
         assert_eq!(page.status, StatusCode::UNAUTHORIZED);
     }
-    let locked = post(&app, "/staff/login", None, &[("email", "admin@example.org"), ("password", PASSWORD)]).await;
+    let locked = try_login(&app, "admin@example.org", PASSWORD).await;
     assert_eq!(locked.status, StatusCode::TOO_MANY_REQUESTS);
     assert!(locked.body.contains("try again after"), "{}", locked.body);
-    assert!(locked.header("set-cookie").is_none());
+    assert!(set_cookie(&locked, "staff_session").is_none());
     // Per account: another address is locked out of this account too.
-    let elsewhere = app
-        .request(
-            TestRequest::post()
-                .uri("/staff/login")
-                .insert_header(("content-type", "application/x-www-form-urlencoded"))
-                .peer_addr("198.51.100.9:4000".parse().expect("address"))
-                .set_payload(form(&[("email", "admin@example.org"), ("password", PASSWORD)])),
-        )
-        .await;
+    let elsewhere = attempt(&app, "admin@example.org", PASSWORD, "198.51.100.9:4000", "http").await;
     assert_eq!(elsewhere.status, StatusCode::TOO_MANY_REQUESTS);
 }
 
@@ -101,9 +139,9 @@ async fn failures_from_one_address_lock_that_address_out_of_every_account() {
     add_user(&app, "editor@example.org", Role::Editor);
     for attempt in 0..5 {
         let email = format!("guess{attempt}@example.org");
-        post(&app, "/staff/login", None, &[("email", &email), ("password", "wrong guess!!")]).await;
+        try_login(&app, &email, "wrong guess!!").await;
     }
-    let locked = post(&app, "/staff/login", None, &[("email", "editor@example.org"), ("password", PASSWORD)]).await;
+    let locked = try_login(&app, "editor@example.org", PASSWORD).await;
     assert_eq!(locked.status, StatusCode::TOO_MANY_REQUESTS);
 }
 
@@ -111,8 +149,8 @@ async fn failures_from_one_address_lock_that_address_out_of_every_account() {
 async fn the_session_cookie_is_only_for_staff_pages_and_public_pages_set_none() {
     let app = TestApp::spawn();
     add_user(&app, "editor@example.org", Role::Editor);
-    let page = post(&app, "/staff/login", None, &[("email", "editor@example.org"), ("password", PASSWORD)]).await;
-    let cookie = page.header("set-cookie").expect("a cookie").to_owned();
+    let page = try_login(&app, "editor@example.org", PASSWORD).await;
+    let cookie = set_cookie(&page, "staff_session").expect("a cookie");
     for attribute in ["Path=/staff", "HttpOnly", "SameSite=Strict", "Max-Age="] {
         assert!(cookie.contains(attribute), "{attribute} missing from {cookie}");
     }
@@ -133,16 +171,9 @@ async fn the_session_cookie_is_only_for_staff_pages_and_public_pages_set_none() 
 async fn the_cookie_is_secure_when_the_request_came_over_https() {
     let app = TestApp::spawn();
     add_user(&app, "editor@example.org", Role::Editor);
-    let page = app
-        .request(
-            TestRequest::post()
-                .uri("https://directory.example/staff/login")
-                .insert_header(("content-type", "application/x-www-form-urlencoded"))
-                .set_payload(form(&[("email", "editor@example.org"), ("password", PASSWORD)])),
-        )
-        .await;
+    let page = attempt(&app, "editor@example.org", PASSWORD, "203.0.113.7:5000", "https").await;
     assert_eq!(page.status, StatusCode::SEE_OTHER);
-    assert!(page.header("set-cookie").is_some_and(|cookie| cookie.contains("Secure")));
+    assert!(set_cookie(&page, "staff_session").is_some_and(|cookie| cookie.contains("Secure")));
 }
 
 #[actix_web::test]

@@ -261,7 +261,10 @@ async function staffArea(meetingPath) {
   for (const width of WIDTHS) {
     await checkPage("request-new", new URL("/meetings/new", BASE).href, width);
     await checkPage("request-change", new URL(`${meetingPath}/change`, BASE).href, width);
-    await checkPage("staff-login", new URL("/staff/login", BASE).href, width);
+    // The login page sets its form's CSRF cookie (only for /staff), so it gets the staff checks.
+    const anonymous = await browser.newContext();
+    await checkStaffPage(anonymous, "login", "/staff/login", width);
+    await anonymous.close();
   }
   // A visitor reports a change with the keyboard alone; the honeypot is never reached.
   const visitor = await openPage(new URL(`${meetingPath}/change`, BASE).href, 390);
