@@ -316,3 +316,37 @@ impl MeetingForm {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_slug_is_made_of_the_names_words() {
+        assert_eq!(slug_from("Harbor Light: Évening #2"), "harbor-light-vening-2");
+        assert_eq!(slug_from("  "), "");
+    }
+
+    #[test]
+    fn the_forms_values_are_checked_by_the_feed_reader_with_errors_by_field() {
+        let folder = tempfile::tempdir().expect("folder");
+        let core = crate::state::Core {
+            store: crate::db::Store::open(&folder.path().join("form.sqlite3")).expect("store"),
+            content: crate::content::Content::embedded().expect("content"),
+            vocabulary: crate::meetings::TypeVocabulary::embedded().expect("vocabulary"),
+        };
+        let mut form = MeetingForm::default();
+        for (field, value) in [("slug", "a"), ("name", "A"), ("day", "1,3"), ("time", "7:00 PM"), ("types", "O, D")] {
+            form.values.insert(field.to_owned(), value.to_owned());
+        }
+        let meeting = form.validate(None, &core, "America/Chicago").expect("valid");
+        assert_eq!(meeting.days.iter().map(|day| day.number()).collect::<Vec<_>>(), [1, 3]);
+        assert_eq!(meeting.time.map(|time| time.to_string()).as_deref(), Some("19:00"));
+        assert_eq!(meeting.types, ["O", "D"]);
+        form.values.insert("time".to_owned(), "25:99".to_owned());
+        form.values.insert("fellowship".to_owned(), "no-such-group".to_owned());
+        let errors = form.validate(None, &core, "America/Chicago").expect_err("invalid").errors;
+        let fields: Vec<&str> = errors.iter().map(|(field, _)| field.as_str()).collect();
+        assert!(fields.contains(&"time") && fields.contains(&"fellowship"), "{errors:?}");
+    }
+}

@@ -73,17 +73,22 @@ pub fn digest(text: &str) -> String {
 }
 
 /// Who sent the request: the peer's address, or, when the peer is this machine (a reverse proxy
-/// in front of the site), the address the proxy names in `Forwarded`/`X-Forwarded-For`.
+/// in front of the site), the last address in `X-Forwarded-For`: the one the proxy itself added
+/// (earlier ones are whatever the client claimed).
 pub fn client_address(request: &HttpRequest) -> String {
-    match request.peer_addr() {
-        Some(peer) if !peer.ip().is_loopback() => peer.ip().to_string(),
-        peer => request
-            .connection_info()
-            .realip_remote_addr()
-            .map(str::to_owned)
-            .or_else(|| peer.map(|peer| peer.ip().to_string()))
-            .unwrap_or_else(|| "unknown".to_owned()),
+    let peer = request.peer_addr().map(|peer| peer.ip());
+    if let Some(peer) = peer.filter(|peer| !peer.is_loopback()) {
+        return peer.to_string();
     }
+    let forwarded = request
+        .headers()
+        .get_all("x-forwarded-for")
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(','))
+        .map(str::trim)
+        .rfind(|address| !address.is_empty())
+        .map(str::to_owned);
+    forwarded.or_else(|| peer.map(|peer| peer.to_string())).unwrap_or_else(|| "unknown".to_owned())
 }
 
 /// A logged-in staff member, with the session's CSRF token. As an extractor it answers a
@@ -221,4 +226,36 @@ pub fn when(seconds: i64) -> String {
     jiff::Timestamp::from_second(seconds)
         .map(|at| at.strftime("%Y-%m-%d %H:%M UTC").to_string())
         .unwrap_or_else(|_| seconds.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use actix_web::test::TestRequest;
+
+    use super::*;
+
+    #[test]
+    fn the_address_is_the_peers_unless_a_local_proxy_names_one_and_then_the_proxys_own_entry() {
+        let remote = TestRequest::default()
+            .peer_addr("203.0.113.7:5000".parse().expect("address"))
+            .insert_header(("x-forwarded-for", "1.2.3.4"))
+            .to_http_request();
+        assert_eq!(client_address(&remote), "203.0.113.7", "a remote peer cannot claim another address");
+        let proxied = TestRequest::default()
+            .peer_addr("127.0.0.1:5000".parse().expect("address"))
+            .insert_header(("x-forwarded-for", "1.2.3.4, 198.51.100.9"))
+            .to_http_request();
+        assert_eq!(client_address(&proxied), "198.51.100.9", "the entry the proxy added, not the client's claim");
+        let local = TestRequest::default().peer_addr("127.0.0.1:5000".parse().expect("address")).to_http_request();
+        assert_eq!(client_address(&local), "127.0.0.1");
+    }
+
+    #[test]
+    fn tokens_are_random_and_only_their_digest_is_kept() {
+        let (first, second) = (random_token().expect("random"), random_token().expect("random"));
+        assert_ne!(first, second);
+        assert_eq!(first.len(), 64);
+        assert_eq!(digest(&first).len(), 64);
+        assert_ne!(digest(&first), first);
+    }
 }
