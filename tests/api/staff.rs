@@ -618,3 +618,23 @@ async fn a_request_for_a_new_meeting_is_approved_into_a_listed_meeting() {
     assert_eq!(approved.status, StatusCode::SEE_OTHER, "{}", approved.body);
     assert_eq!(app.get("/meetings/riverside-sunrise").await.status, StatusCode::OK);
 }
+
+#[actix_web::test]
+async fn a_meeting_closed_for_good_is_archived_when_the_request_is_approved() {
+    let app = TestApp::spawn();
+    let sent =
+        request_change(&app, SAMPLE, &[("closed", "yes"), ("message", "The group stopped meeting in May")]).await;
+    assert_eq!(sent.status, StatusCode::OK, "{}", sent.body);
+    let request = app.state.store.open_requests().expect("reads").pop().expect("stored");
+    assert!(request.closed_for_good);
+    let (cookie, token) = logged_in_editor(&app).await;
+    let review = get_as(&app, &format!("/staff/requests/{}", request.id), &cookie).await;
+    assert!(review.body.contains("archive the meeting"), "{}", review.body);
+    let approved =
+        post(&app, &format!("/staff/requests/{}/approve", request.id), Some(&cookie), &[("csrf", &token)]).await;
+    assert_eq!(approved.status, StatusCode::SEE_OTHER);
+    assert_eq!(app.get(&format!("/meetings/{SAMPLE}")).await.status, StatusCode::NOT_FOUND);
+    assert!(!app.get("/meetings?q=Sunrise").await.listed_meetings().contains(&SAMPLE.to_owned()));
+    let entry = app.state.store.audit_log(1).expect("reads").remove(0);
+    assert_eq!((entry.request_id, entry.changes.len()), (Some(request.id), 1));
+}
