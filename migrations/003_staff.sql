@@ -38,7 +38,7 @@ CREATE TABLE change_requests (
     message TEXT,
     -- Shown to staff only; set to NULL when the request is closed.
     reply_to TEXT,
-    -- SHA-256 of the sender's address, for the hourly limit; never shown.
+    -- SHA-256 of the sender's address, for the hourly limit; never shown; emptied on closing.
     sender_hash TEXT NOT NULL,
     created_at INTEGER NOT NULL,
     status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'approved', 'rejected')),

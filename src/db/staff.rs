@@ -197,7 +197,7 @@ fn close_request(
 ) -> Result<bool, StoreError> {
     let closed = transaction.execute(
         "UPDATE change_requests SET status = :status, closed_at = :now, closed_by = :actor, reason = :reason,
-             reply_to = NULL
+             reply_to = NULL, sender_hash = ''
          WHERE id = :id AND status = 'open'",
         named_params! { ":status": status, ":now": now(), ":actor": actor, ":reason": reason, ":id": id },
     )?;
