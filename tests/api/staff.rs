@@ -193,6 +193,7 @@ async fn a_logged_out_visitor_reaches_no_staff_page() {
         let page = app.get(&path).await;
         assert_eq!(page.status, StatusCode::SEE_OTHER, "{path}");
         assert_eq!(page.header("location"), Some("/staff/login"), "{path}");
+        assert_eq!(page.header("cache-control"), Some("no-store"), "{path}");
         let forged = get_as(&app, &path, "staff_session=forged").await;
         assert_eq!(forged.status, StatusCode::SEE_OTHER, "{path} with a made-up cookie");
     }
@@ -637,4 +638,37 @@ async fn a_meeting_closed_for_good_is_archived_when_the_request_is_approved() {
     assert!(!app.get("/meetings?q=Sunrise").await.listed_meetings().contains(&SAMPLE.to_owned()));
     let entry = app.state.store.audit_log(1).expect("reads").remove(0);
     assert_eq!((entry.request_id, entry.changes.len()), (Some(request.id), 1));
+}
+
+#[actix_web::test]
+async fn every_staff_page_is_no_store_and_every_form_on_it_carries_the_csrf_token() {
+    let app = TestApp::spawn();
+    request_change(&app, SAMPLE, &[("location", "Elsewhere")]).await;
+    let request = app.state.store.open_requests().expect("reads").pop().expect("stored");
+    add_user(&app, "admin@example.org", Role::Admin);
+    let cookie = login(&app, "admin@example.org").await;
+    let token = csrf(&app, &cookie).await;
+    let login_page = app.get("/staff/login").await;
+    assert_eq!(login_page.header("cache-control"), Some("no-store"));
+    assert_eq!(login_page.attributes("form[method=post] input[name=csrf]", "name").len(), 1);
+    for path in [
+        "/staff".to_owned(),
+        "/staff/meetings?q=sun".to_owned(),
+        "/staff/meetings/new".to_owned(),
+        format!("/staff/meetings/{SAMPLE}/edit"),
+        "/staff/requests".to_owned(),
+        format!("/staff/requests/{}", request.id),
+        "/staff/log".to_owned(),
+        "/staff/users".to_owned(),
+    ] {
+        let page = get_as(&app, &path, &cookie).await;
+        assert_eq!(page.status, StatusCode::OK, "{path}");
+        assert_eq!(page.header("cache-control"), Some("no-store"), "{path}");
+        assert!(page.header("set-cookie").is_none(), "{path}");
+        let forms = page.attributes("form[method=post]", "action");
+        let tokens = page.attributes("form[method=post] input[name=csrf]", "value");
+        assert!(!forms.is_empty(), "{path} has at least the logout form");
+        assert_eq!(tokens.len(), forms.len(), "{path}: every form carries the token");
+        assert!(tokens.iter().all(|value| *value == token), "{path}");
+    }
 }
