@@ -39,6 +39,8 @@ enum Command {
     Source(SourceArgs),
     /// Fetch sources and import each as its whole set (all sources when none is named).
     Sync(SyncArgs),
+    /// Add, list or remove staff accounts, or set a password.
+    User(UserArgs),
 }
 
 #[derive(Debug, Args)]
@@ -192,6 +194,7 @@ pub fn main() -> ExitCode {
         Some(Command::Export(args)) => export(args),
         Some(Command::Source(args)) => source(args),
         Some(Command::Sync(args)) => sync(args),
+        Some(Command::User(args)) => user(args),
         None => serve(cli.serve),
     };
     match result {
@@ -420,5 +423,112 @@ fn sync(args: SyncArgs) -> anyhow::Result<()> {
     }
     let failed = reports.iter().filter(|report| report.failed()).count();
     anyhow::ensure!(failed == 0, "{failed} of {} sources failed; they keep their last good meetings", reports.len());
+    Ok(())
+}
+
+#[derive(Debug, Args)]
+struct UserArgs {
+    #[command(subcommand)]
+    command: UserCommand,
+}
+
+#[derive(Debug, Subcommand)]
+enum UserCommand {
+    /// Add a staff account; the password is read from the terminal (or standard input when piped).
+    Add(UserAddArgs),
+    /// Every staff account: address, role, since when.
+    List(UserListArgs),
+    /// Remove a staff account (its sessions end; the audit log keeps its address).
+    Remove(UserEmailArgs),
+    /// Set a new password (read like `add`'s); the account's sessions end.
+    Password(UserEmailArgs),
+}
+
+#[derive(Debug, Args)]
+struct UserAddArgs {
+    #[command(flatten)]
+    data: DataArgs,
+    /// `editor` keeps meetings and requests; `admin` also sees the accounts.
+    #[arg(long, value_parser = ["editor", "admin"])]
+    role: String,
+    email: String,
+}
+
+#[derive(Debug, Args)]
+struct UserListArgs {
+    #[command(flatten)]
+    data: DataArgs,
+}
+
+#[derive(Debug, Args)]
+struct UserEmailArgs {
+    #[command(flatten)]
+    data: DataArgs,
+    email: String,
+}
+
+/// A password from the terminal without echo (asked twice), or the first line of standard input.
+fn read_password() -> anyhow::Result<String> {
+    use std::io::IsTerminal;
+    if std::io::stdin().is_terminal() {
+        let first = rpassword::prompt_password("Password (at least 12 characters): ")?;
+        let second = rpassword::prompt_password("The same password again: ")?;
+        anyhow::ensure!(first == second, "the two passwords differ; nothing was changed");
+        Ok(first)
+    } else {
+        let mut line = String::new();
+        std::io::stdin().read_line(&mut line)?;
+        Ok(line.trim_end_matches(['\r', '\n']).to_owned())
+    }
+}
+
+fn user(args: UserArgs) -> anyhow::Result<()> {
+    use crate::db::Role;
+    use crate::staff::password;
+    let check_email = |email: &str| {
+        anyhow::ensure!(
+            email.len() <= 254 && email.contains('@') && !email.contains(char::is_whitespace),
+            "\"{email}\" is not an e-mail address"
+        );
+        Ok(email.trim().to_lowercase())
+    };
+    match args.command {
+        UserCommand::Add(args) => {
+            let email = check_email(&args.email)?;
+            let role = Role::parse(&args.role).ok_or_else(|| anyhow::anyhow!("--role must be editor or admin"))?;
+            let core = Core::open(&args.data.settings(false))?;
+            anyhow::ensure!(
+                core.store.user_for_login(&email)?.is_none(),
+                "there is already an account for {email} (use `user password` to change its password)"
+            );
+            let hash = password::hash(&read_password()?).map_err(anyhow::Error::msg)?;
+            anyhow::ensure!(core.store.add_user(&email, role, &hash)?, "there is already an account for {email}");
+            println!("Added {} {email}.", role.as_str());
+        }
+        UserCommand::List(args) => {
+            let core = Core::open(&args.data.settings(false))?;
+            let users = core.store.users()?;
+            if users.is_empty() {
+                println!("No staff accounts yet (add one with `mutual-support user add --role admin EMAIL`).");
+            }
+            for user in users {
+                println!("{}\t{}\tsince {}", user.email, user.role.as_str(), user.created_at);
+            }
+        }
+        UserCommand::Remove(args) => {
+            let email = check_email(&args.email)?;
+            let core = Core::open(&args.data.settings(false))?;
+            anyhow::ensure!(core.store.remove_user(&email)?, "there is no account for {email}");
+            println!("Removed {email}.");
+        }
+        UserCommand::Password(args) => {
+            let email = check_email(&args.email)?;
+            let core = Core::open(&args.data.settings(false))?;
+            anyhow::ensure!(core.store.user_for_login(&email)?.is_some(), "there is no account for {email}");
+            let hash = password::hash(&read_password()?).map_err(anyhow::Error::msg)?;
+            core.store.set_password(&email, &hash)?;
+            println!("Set a new password for {email}; its sessions were ended.");
+        }
+    }
     Ok(())
 }

@@ -16,6 +16,7 @@ pub mod finder;
 pub mod matcher;
 pub mod meetings;
 pub mod routes;
+pub mod staff;
 pub mod startup;
 pub mod state;
 pub mod sync;

@@ -93,6 +93,19 @@ fn every_page_works_in_a_real_browser() {
         return unavailable("npm could not install the suite's packages (playwright-core, axe-core)");
     }
     let folder = tempfile::tempdir().expect("temporary folder");
+    // A staff account for the staff pages (issue 13), made as an administrator would.
+    let (staff_email, staff_password) = ("browser@example.org", "browser suite password");
+    let mut adding = Command::new(BINARY)
+        .args(["user", "add", "--role", "admin", staff_email, "--db"])
+        .arg(folder.path().join("browser.sqlite3"))
+        .env("RUST_LOG", "warn")
+        .stdin(Stdio::piped())
+        .spawn()
+        .expect("user add runs");
+    if let Some(mut input) = adding.stdin.take() {
+        input.write_all(format!("{staff_password}\n").as_bytes()).expect("password written");
+    }
+    assert!(adding.wait().is_ok_and(|status| status.success()), "user add failed");
     let port = free_port();
     let mut server = Server(
         Command::new(BINARY)
@@ -110,6 +123,8 @@ fn every_page_works_in_a_real_browser() {
         .args(["--base", &format!("http://127.0.0.1:{port}/"), "--out", output, "--chromium"])
         .arg(&chromium)
         .current_dir(suite)
+        .env("STAFF_EMAIL", staff_email)
+        .env("STAFF_PASSWORD", staff_password)
         .status()
         .expect("node runs");
     assert!(status.success(), "the browser suite found problems (see FAIL lines above; {output}/summary.json)");

@@ -283,7 +283,7 @@ fn import_into(
 }
 
 /// Hides a meeting from the finder and the exports; its row stays, so a later import can revive it.
-fn archive_meeting(transaction: &Transaction, id: i64) -> Result<(), StoreError> {
+pub(super) fn archive_meeting(transaction: &Transaction, id: i64) -> Result<(), StoreError> {
     transaction.prepare_cached("UPDATE meetings SET archived = 1 WHERE id = ?1")?.execute([id])?;
     transaction.prepare_cached("UPDATE meeting_days SET archived = 1 WHERE meeting_id = ?1")?.execute([id])?;
     transaction.prepare_cached("DELETE FROM meeting_regions WHERE meeting_id = ?1")?.execute([id])?;
@@ -293,7 +293,7 @@ fn archive_meeting(transaction: &Transaction, id: i64) -> Result<(), StoreError>
 
 /// A digest of everything stored for a meeting (its feed object and whether it is sample data),
 /// to tell an unchanged record on re-import. FNV-1a: stable across builds and toolchains.
-fn fingerprint(meeting: &Meeting, sample: bool) -> String {
+pub(super) fn fingerprint(meeting: &Meeting, sample: bool) -> String {
     let text = format!("{}{sample}", crate::feed::to_meeting_guide(meeting));
     let hash = text
         .bytes()
@@ -301,7 +301,7 @@ fn fingerprint(meeting: &Meeting, sample: bool) -> String {
     format!("{hash:016x}")
 }
 
-fn write_meeting(
+pub(super) fn write_meeting(
     transaction: &Transaction,
     id: Option<i64>,
     meeting: &Meeting,

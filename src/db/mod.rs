@@ -19,6 +19,7 @@ pub static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
     Migrations::new(vec![
         M::up(include_str!("../../migrations/001_initial.sql")),
         M::up(include_str!("../../migrations/002_sources.sql")),
+        M::up(include_str!("../../migrations/003_staff.sql")),
     ])
 });
 
@@ -72,9 +73,11 @@ pub struct Store {
 mod import;
 mod rows;
 mod sources;
+mod staff;
 
 pub use import::{ImportOptions, ImportSummary};
 pub use sources::{NewSource, Source, SourceFetch};
+pub use staff::{AuditEntry, ChangeRequest, MeetingLine, NewChangeRequest, Role, SaveOutcome, StaffMeeting, User};
 
 impl Store {
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.

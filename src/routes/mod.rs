@@ -14,6 +14,7 @@ pub mod guide;
 pub mod handouts;
 pub mod meetings;
 pub mod pages;
+pub mod requests;
 pub mod site_assets;
 pub mod sources;
 
@@ -37,10 +38,15 @@ pub fn configure(config: &mut web::ServiceConfig) {
         .route("/handouts/meetings", web::get().to(handouts::meetings))
         .route("/handouts/referral", web::get().to(handouts::referral))
         .route("/meetings/{slug}.ics", web::get().to(meetings::calendar))
+        .route("/meetings/new", web::get().to(requests::new_form))
+        .route("/meetings/new", web::post().to(requests::send_new))
+        .route("/meetings/{slug}/change", web::get().to(requests::change_form))
+        .route("/meetings/{slug}/change", web::post().to(requests::send_change))
         .route("/meetings/{slug}", web::get().to(meetings::show))
         .route("/sources", web::get().to(sources::index))
         .route("/favicon.ico", web::get().to(site_assets::favicon))
-        .route("/print.css", web::get().to(site_assets::print_stamp));
+        .route("/print.css", web::get().to(site_assets::print_stamp))
+        .service(crate::staff::scope());
 }
 
 /// A rendered page with the site's cache policy for public pages.

@@ -9,3 +9,4 @@ mod meetings;
 mod pages;
 mod providers;
 mod sources;
+mod staff;

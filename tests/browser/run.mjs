@@ -369,6 +369,124 @@ async function selfTest() {
   check("self-test: the broken page fails its checks", caught >= 2, `${caught} failures`);
 }
 
+// --- Staff area and public change-request forms (issue 13) ---------------------------------------
+// The public forms get every page's checks (no cookie among them). Staff pages are checked logged in
+// (tests/browser.rs makes the account and passes it in STAFF_EMAIL / STAFF_PASSWORD): axe, no
+// foreign request, no console error, no horizontal scrolling, and the one cookie only for /staff.
+async function checkStaffPage(context, name, path, width) {
+  const page = await context.newPage();
+  await page.setViewportSize({ width, height: 900 });
+  const errors = [];
+  const foreign = [];
+  await page.route("**/*", (route) => {
+    const target = new URL(route.request().url());
+    if (target.protocol === "data:" || target.host === BASE.host) return route.continue();
+    foreign.push(target.href);
+    return route.abort();
+  });
+  page.on("console", (message) => { if (message.type() === "error") errors.push(message.text()); });
+  page.on("pageerror", (error) => errors.push(String(error)));
+  const response = await page.goto(new URL(path, BASE).href, { waitUntil: "load" });
+  const label = `staff ${name} @${width}px`;
+  check(`${label}: status 200`, response && response.status() === 200, `got ${response && response.status()} at ${page.url()}`);
+  check(`${label}: not stored by caches`, response && response.headers()["cache-control"] === "no-store", response && response.headers()["cache-control"]);
+  await page.evaluate(AXE_SOURCE);
+  const results = await page.evaluate((tags) => globalThis.axe.run(document, { runOnly: { type: "tag", values: tags } }), WCAG_TAGS);
+  const violations = results.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 2).map((n) => n.target.join(" ")).join("; ")}`);
+  check(`${label}: no accessibility violations`, violations.length === 0, violations.join(" | "));
+  check(`${label}: no request to another host`, foreign.length === 0, foreign.join(", "));
+  check(`${label}: no console error`, errors.length === 0, errors.join(" | "));
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  check(`${label}: no horizontal scrolling`, overflow <= 0, `${overflow}px too wide`);
+  await page.screenshot({ path: `${options.out}/screenshots/staff-${name}-${width}.png`, fullPage: true });
+  await page.close();
+}
+
+async function staffArea(meetingPath) {
+  for (const width of WIDTHS) {
+    await checkPage("request-new", new URL("/meetings/new", BASE).href, width);
+    await checkPage("request-change", new URL(`${meetingPath}/change`, BASE).href, width);
+    // The login page sets its form's CSRF cookie (only for /staff), so it gets the staff checks.
+    const anonymous = await browser.newContext();
+    await checkStaffPage(anonymous, "login", "/staff/login", width);
+    await anonymous.close();
+  }
+  // A visitor reports a change with the keyboard alone; the honeypot is never reached.
+  const visitor = await openPage(new URL(`${meetingPath}/change`, BASE).href, 390);
+  let reachedHoneypot = false;
+  let presses = 0;
+  while (presses < 80 && !(await visitor.page.evaluate(() => document.activeElement && document.activeElement.id === "field-message"))) {
+    await visitor.page.keyboard.press("Tab");
+    presses += 1;
+    if (await visitor.page.evaluate(() => document.activeElement && document.activeElement.name === "website")) reachedHoneypot = true;
+  }
+  check("request form: Tab reaches the message box", presses < 80, `${presses} presses`);
+  await visitor.page.keyboard.type("The meeting moved to the library.");
+  while (presses < 120 && !(await visitor.page.evaluate(() => document.activeElement && document.activeElement.type === "submit"))) {
+    await visitor.page.keyboard.press("Tab");
+    presses += 1;
+    if (await visitor.page.evaluate(() => document.activeElement && document.activeElement.name === "website")) reachedHoneypot = true;
+  }
+  check("request form: the hidden honeypot field is never reached by Tab", !reachedHoneypot);
+  await Promise.all([visitor.page.waitForNavigation(), visitor.page.keyboard.press("Enter")]);
+  const answer = await visitor.page.textContent("h1");
+  check("request form: sent with the keyboard, the answer says it was received", /Request received/.test(answer || ""), answer);
+  check("request form: no cookie", (await visitor.context.cookies()).length === 0 && visitor.record.setCookies.length === 0, visitor.record.setCookies.join(", "));
+  await visitor.context.close();
+
+  const email = process.env.STAFF_EMAIL;
+  const password = process.env.STAFF_PASSWORD;
+  if (!email || !password) {
+    check("staff: an account to log in with (STAFF_EMAIL, STAFF_PASSWORD)", false, "not given");
+    return;
+  }
+  // Logging in with the keyboard alone.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const login = await context.newPage();
+  await login.goto(new URL("/staff/login", BASE).href);
+  let tabs = 0;
+  while (tabs < 30 && !(await login.evaluate(() => document.activeElement && document.activeElement.id === "email"))) {
+    await login.keyboard.press("Tab");
+    tabs += 1;
+  }
+  await login.keyboard.type(email);
+  await login.keyboard.press("Tab");
+  await login.keyboard.type(password);
+  await Promise.all([login.waitForNavigation(), login.keyboard.press("Enter")]);
+  check("staff: logging in with the keyboard reaches the staff home", new URL(login.url()).pathname === "/staff", login.url());
+  const cookies = await context.cookies();
+  check("staff: one cookie, only for /staff, HttpOnly, SameSite=Strict",
+    cookies.length === 1 && cookies[0].path === "/staff" && cookies[0].httpOnly && cookies[0].sameSite === "Strict",
+    JSON.stringify(cookies.map((c) => ({ name: c.name, path: c.path, httpOnly: c.httpOnly, sameSite: c.sameSite }))));
+  await login.goto(new URL("/staff/requests", BASE).href);
+  const review = await login.getAttribute("table a[href^='/staff/requests/']", "href");
+  await login.close();
+  const slug = meetingPath.replace(/^\/meetings\//, "");
+  const staffPaths = [
+    ["home", "/staff"],
+    ["requests", "/staff/requests"],
+    ["review", review || "/staff/requests/1"],
+    ["meetings", "/staff/meetings?q=a"],
+    ["edit", `/staff/meetings/${slug}/edit`],
+    ["new", "/staff/meetings/new"],
+    ["log", "/staff/log"],
+    ["users", "/staff/users"],
+  ];
+  for (const [name, path] of staffPaths) {
+    for (const width of WIDTHS) await checkStaffPage(context, name, path, width);
+  }
+  // Public pages visited with the staff cookie in the jar still set none and are not sent it.
+  const publicPage = await context.newPage();
+  const sent = [];
+  publicPage.on("request", async (request) => { if (await request.headerValue("cookie")) sent.push(request.url()); });
+  const setCookies = [];
+  publicPage.on("response", async (response) => { const cookie = await response.headerValue("set-cookie"); if (cookie) setCookies.push(response.url()); });
+  for (const path of ["/", "/meetings", meetingPath]) await publicPage.goto(new URL(path, BASE).href);
+  check("staff: the session cookie is never sent to or set by public pages", sent.length === 0 && setCookies.length === 0, [...sent, ...setCookies].join(", "));
+  await context.close();
+}
+// --- end of the staff block ----------------------------------------------------------------------
+
 try {
   await selfTest();
   for (const [name, path, status] of await pages()) {
@@ -380,6 +498,7 @@ try {
   await phoneJourneys();
   await printing();
   await providers();
+  await staffArea((await pages()).find(([name]) => name === "meeting")[1]); // staff block (issue 13)
 } catch (error) {
   check("the suite ran to the end", false, String(error && error.stack || error));
 } finally {

@@ -1,0 +1,228 @@
+//! Change requests from the public: `/meetings/{slug}/change` and `/meetings/new`, plain forms
+//! (no cookie, no script, no account) stored for staff to review. Abuse limits: a hidden
+//! honeypot field, a few requests per address per hour, and size limits.
+
+use actix_web::http::StatusCode;
+use actix_web::http::header::{self, ContentType};
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+
+use crate::content::Group;
+use crate::db::NewChangeRequest;
+use crate::error::AppError;
+use crate::meetings::Meeting;
+use crate::staff::form::{FormData, MeetingForm, NAMING_FIELDS, PUBLIC_FIELDS};
+use crate::staff::{MessagePage, StaffError, client_address, digest};
+use crate::state::AppState;
+
+/// Requests one address may send per hour.
+pub const REQUESTS_PER_HOUR: u32 = 5;
+/// The longest message.
+pub const MAX_MESSAGE_CHARS: usize = 5_000;
+/// The honeypot: a field people never see and robots fill in.
+pub const HONEYPOT: &str = "website";
+
+#[derive(Template)]
+#[template(path = "requests/form.html")]
+struct RequestPage<'a> {
+    /// `None`: a meeting to add.
+    meeting: Option<&'a Meeting>,
+    form: MeetingForm,
+    groups: &'a [Group],
+    message: &'a str,
+    reply_to: &'a str,
+    closed_for_good: bool,
+    /// Errors of the message and reply fields, and any other.
+    problems: Vec<String>,
+}
+
+impl RequestPage<'_> {
+    fn fields(&self) -> Vec<&'static str> {
+        if self.meeting.is_some() {
+            PUBLIC_FIELDS.to_vec()
+        } else {
+            NAMING_FIELDS.iter().chain(PUBLIC_FIELDS.iter()).copied().collect()
+        }
+    }
+
+    fn field_views(&self) -> Vec<crate::staff::form::FieldView> {
+        self.form.views(&self.fields(), self.groups)
+    }
+
+    fn action(&self) -> String {
+        match self.meeting {
+            Some(meeting) => format!("/meetings/{}/change", meeting.slug),
+            None => "/meetings/new".to_owned(),
+        }
+    }
+}
+
+fn render(status: StatusCode, cacheable: bool, page: &impl Template) -> Result<HttpResponse, StaffError> {
+    Ok(HttpResponse::build(status)
+        .content_type(ContentType::html())
+        .insert_header((header::CACHE_CONTROL, if cacheable { "public, max-age=300" } else { "no-store" }))
+        .body(page.render()?))
+}
+
+async fn meeting(state: &web::Data<AppState>, slug: String) -> Result<(Meeting, Option<String>), StaffError> {
+    let found = crate::routes::blocking(state, move |state| {
+        Ok(match state.store.meeting(&slug)? {
+            Some(meeting) => {
+                let source = state.store.source_of_meeting(&slug)?.map(|source| source.name);
+                Some((meeting, source))
+            }
+            None => None,
+        })
+    })
+    .await?;
+    found.ok_or(StaffError::App(AppError::NotFound))
+}
+
+/// A source's meeting: changes go to the source, whose feed would undo ours.
+fn source_page(meeting: &Meeting, source: &str) -> Result<HttpResponse, StaffError> {
+    let mut links = crate::staff::form::source_links(meeting);
+    links.push((format!("/meetings/{}", meeting.slug), "Back to the meeting".to_owned()));
+    let message = format!(
+        "This listing comes from {source}, whose list this site follows, so a change made here would be undone at \
+         the next update. Please send the change to them{}.",
+        if links.len() > 1 { " with one of the links below" } else { " (see the meeting page for who publishes it)" }
+    );
+    render(StatusCode::OK, true, &MessagePage { heading: "Report a change to this listing", message: &message, links })
+}
+
+pub async fn change_form(state: web::Data<AppState>, slug: web::Path<String>) -> Result<HttpResponse, StaffError> {
+    let (meeting, source) = meeting(&state, slug.into_inner()).await?;
+    if let Some(source) = source {
+        return source_page(&meeting, &source);
+    }
+    let page = RequestPage {
+        meeting: Some(&meeting),
+        form: MeetingForm::of(&meeting),
+        groups: &state.content.groups,
+        message: "",
+        reply_to: "",
+        closed_for_good: false,
+        problems: Vec::new(),
+    };
+    render(StatusCode::OK, true, &page)
+}
+
+pub async fn new_form(state: web::Data<AppState>) -> Result<HttpResponse, StaffError> {
+    let page = RequestPage {
+        meeting: None,
+        form: MeetingForm::default(),
+        groups: &state.content.groups,
+        message: "",
+        reply_to: "",
+        closed_for_good: false,
+        problems: Vec::new(),
+    };
+    render(StatusCode::OK, true, &page)
+}
+
+pub async fn send_change(
+    state: web::Data<AppState>,
+    request: HttpRequest,
+    slug: web::Path<String>,
+    payload: web::Payload,
+) -> Result<HttpResponse, StaffError> {
+    let (meeting, source) = meeting(&state, slug.into_inner()).await?;
+    if let Some(source) = source {
+        return source_page(&meeting, &source);
+    }
+    receive(state, request, payload, Some(meeting)).await
+}
+
+pub async fn send_new(
+    state: web::Data<AppState>,
+    request: HttpRequest,
+    payload: web::Payload,
+) -> Result<HttpResponse, StaffError> {
+    receive(state, request, payload, None).await
+}
+
+async fn receive(
+    state: web::Data<AppState>,
+    request: HttpRequest,
+    payload: web::Payload,
+    meeting: Option<Meeting>,
+) -> Result<HttpResponse, StaffError> {
+    let sent = FormData::read(payload).await?;
+    let thanks = || {
+        let message = "Thank you. Staff read every request and check it before anything changes; that usually \
+                       takes a few days. If they approve it, the listing changes on this site. If you gave an \
+                       address, they may write to you; the address is deleted once the request is closed.";
+        let mut links = vec![("/meetings".to_owned(), "Find a meeting".to_owned())];
+        if let Some(meeting) = &meeting {
+            links.insert(0, (format!("/meetings/{}", meeting.slug), "Back to the meeting".to_owned()));
+        }
+        render(StatusCode::OK, false, &MessagePage { heading: "Request received", message, links })
+    };
+    // A robot filled in the hidden field: it is told what a person is told, and nothing is kept.
+    if !sent.get(HONEYPOT).is_empty() {
+        return thanks();
+    }
+    let sender_hash = digest(&format!("change-request:{}", client_address(&request)));
+    let since = jiff::Timestamp::now().as_second() - 3600;
+    let lookup = sender_hash.clone();
+    let recent = crate::routes::blocking(&state, move |state| state.store.requests_from(&lookup, since)).await?;
+    if recent >= REQUESTS_PER_HOUR {
+        return Err(StaffError::TooMany(format!(
+            "This address has sent {REQUESTS_PER_HOUR} requests in the last hour, the most we take. Please try \
+             again in an hour; what you sent was not kept."
+        )));
+    }
+    let fields: Vec<&str> = if meeting.is_some() {
+        PUBLIC_FIELDS.to_vec()
+    } else {
+        NAMING_FIELDS.iter().chain(PUBLIC_FIELDS.iter()).copied().collect()
+    };
+    let base = meeting.as_ref().map_or_else(MeetingForm::default, MeetingForm::of);
+    let mut form = base.clone().with_sent(&sent, &fields);
+    if meeting.is_none() {
+        // A placeholder address, so the reader checks the rest; staff choose the real one.
+        form.values.insert("slug".to_owned(), "new-meeting".to_owned());
+    }
+    let message = sent.get("message").to_owned();
+    let reply_to = sent.get("reply_to").to_owned();
+    let closed_for_good = meeting.is_some() && !sent.get("closed").is_empty();
+    let mut problems = Vec::new();
+    if message.chars().count() > MAX_MESSAGE_CHARS {
+        problems.push(format!("The message is longer than {MAX_MESSAGE_CHARS} characters; please shorten it."));
+    }
+    if !reply_to.is_empty()
+        && (reply_to.len() > 254 || !reply_to.contains('@') || reply_to.contains(char::is_whitespace))
+    {
+        problems.push("The reply address does not look like an e-mail address (it is optional).".to_owned());
+    }
+    let changed = fields.iter().any(|field| form.value(field) != base.value(field));
+    if meeting.is_some() && !changed && !closed_for_good && message.is_empty() {
+        problems.push("Nothing was changed: change a field, tick \"closed for good\" or write a message.".to_owned());
+    }
+    if let Err(checked) = form.validate(meeting.as_ref(), &state.core, &state.settings.default_timezone) {
+        form = checked;
+    }
+    if !problems.is_empty() || !form.errors.is_empty() {
+        problems.extend(form.other_errors(&fields));
+        let page = RequestPage {
+            meeting: meeting.as_ref(),
+            form,
+            groups: &state.content.groups,
+            message: &message,
+            reply_to: &reply_to,
+            closed_for_good,
+            problems,
+        };
+        return render(StatusCode::BAD_REQUEST, false, &page);
+    }
+    let stored = NewChangeRequest {
+        meeting_slug: meeting.as_ref().map(|meeting| meeting.slug.clone()),
+        requested: form.requested(&fields),
+        closed_for_good,
+        message: Some(message).filter(|message| !message.is_empty()),
+        reply_to: Some(reply_to).filter(|reply| !reply.is_empty()),
+        sender_hash,
+    };
+    crate::routes::blocking(&state, move |state| state.store.add_change_request(&stored)).await?;
+    thanks()
+}

@@ -1,0 +1,352 @@
+//! The meeting form staff and the public fill in, and reading form bodies. The form's values
+//! become a feed record laid over the meeting as it is, and go through the feed reader
+//! (`feed::collect_records`): the one validation of a meeting, so errors come back per field.
+
+use std::collections::BTreeMap;
+
+use serde_json::{Map, Value, json};
+
+use super::StaffError;
+use crate::feed::{FeedDefaults, FeedError};
+use crate::meetings::Meeting;
+use crate::state::Core;
+
+/// A form body's fields, in order (a field may repeat, like `day`).
+pub struct FormData(Vec<(String, String)>);
+
+impl FormData {
+    /// Reads an `application/x-www-form-urlencoded` body of at most [`super::MAX_FORM_BYTES`].
+    pub async fn read(payload: actix_web::web::Payload) -> Result<FormData, StaffError> {
+        let bytes = match payload.to_bytes_limited(super::MAX_FORM_BYTES).await {
+            Ok(Ok(bytes)) => bytes,
+            Err(_) => return Err(StaffError::TooLarge),
+            Ok(Err(_)) => {
+                return Err(crate::error::AppError::BadRequest("The form could not be read.".to_owned()).into());
+            }
+        };
+        Ok(FormData(form_urlencoded::parse(&bytes).into_owned().collect()))
+    }
+
+    /// The first value of a field, trimmed ("" when absent).
+    pub fn get(&self, name: &str) -> &str {
+        self.0.iter().find(|(key, _)| key == name).map_or("", |(_, value)| value.trim())
+    }
+
+    pub fn all(&self, name: &str) -> Vec<&str> {
+        self.0.iter().filter(|(key, _)| key == name).map(|(_, value)| value.trim()).collect()
+    }
+
+    pub fn has(&self, name: &str) -> bool {
+        self.0.iter().any(|(key, _)| key == name)
+    }
+}
+
+/// The fields the public may ask to change (named as in the Meeting Guide spec).
+pub const PUBLIC_FIELDS: [&str; 8] =
+    ["day", "time", "end_time", "location", "formatted_address", "conference_url", "conference_phone", "types"];
+/// The fields a request for a new meeting adds, and staff always see.
+pub const NAMING_FIELDS: [&str; 2] = ["name", "fellowship"];
+/// The fields only staff edit.
+pub const STAFF_FIELDS: [&str; 2] = ["timezone", "notes"];
+
+/// Every field's label, in the order forms and comparison tables show them.
+pub fn label(field: &str) -> &'static str {
+    match field {
+        "slug" => "Address (slug)",
+        "name" => "Meeting name",
+        "fellowship" => "Group",
+        "day" => "Days",
+        "time" => "Start time",
+        "end_time" => "End time",
+        "timezone" => "Time zone",
+        "types" => "Type codes",
+        "location" => "Venue",
+        "formatted_address" => "Street address",
+        "conference_url" => "Online meeting link",
+        "conference_phone" => "Dial-in phone number",
+        "notes" => "Notes",
+        _ => "Other",
+    }
+}
+
+/// A meeting form's values (text as typed; `day` as numbers joined by commas) and the errors
+/// found in them, by field.
+#[derive(Debug, Clone, Default)]
+pub struct MeetingForm {
+    pub values: BTreeMap<String, String>,
+    pub errors: Vec<(String, String)>,
+}
+
+impl MeetingForm {
+    /// The form filled with a meeting's values.
+    pub fn of(meeting: &Meeting) -> MeetingForm {
+        let mut values = BTreeMap::new();
+        let mut put = |key: &str, value: Option<String>| {
+            values.insert(key.to_owned(), value.unwrap_or_default());
+        };
+        put("slug", Some(meeting.slug.clone()));
+        put("name", Some(meeting.name.clone()));
+        put("fellowship", meeting.group_slug.clone());
+        put("day", Some(meeting.days.iter().map(|day| day.number().to_string()).collect::<Vec<_>>().join(",")));
+        put("time", meeting.time.map(|time| time.to_string()));
+        put("end_time", meeting.end_time.map(|time| time.to_string()));
+        put("timezone", Some(meeting.timezone.clone()));
+        put("types", Some(meeting.types.join(", ")));
+        put("location", meeting.location.clone());
+        put("formatted_address", meeting.formatted_address.clone());
+        put("conference_url", meeting.conference_url.clone());
+        put("conference_phone", meeting.conference_phone.clone());
+        put("notes", meeting.notes.clone());
+        MeetingForm { values, errors: Vec::new() }
+    }
+
+    /// The form as sent: `fields` taken from the body (the others keep what `self` had).
+    pub fn with_sent(mut self, form: &FormData, fields: &[&str]) -> MeetingForm {
+        for field in fields {
+            let value = if *field == "day" { form.all("day").join(",") } else { form.get(field).to_owned() };
+            self.values.insert((*field).to_owned(), value);
+        }
+        self
+    }
+
+    /// The form with a request's values laid over it.
+    pub fn with_requested(mut self, requested: &Map<String, Value>) -> MeetingForm {
+        for (field, value) in requested {
+            self.values.insert(field.clone(), value.as_str().unwrap_or_default().to_owned());
+        }
+        self
+    }
+
+    /// The values of `fields` as a request stores them.
+    pub fn requested(&self, fields: &[&str]) -> Map<String, Value> {
+        fields.iter().map(|field| ((*field).to_owned(), json!(self.value(field)))).collect()
+    }
+
+    pub fn value(&self, field: &str) -> &str {
+        self.values.get(field).map_or("", String::as_str)
+    }
+
+    pub fn has_day(&self, day: &u8) -> bool {
+        self.value("day").split(',').any(|number| number == day.to_string())
+    }
+
+    pub fn error(&self, field: &str) -> Option<&str> {
+        self.errors.iter().find(|(own, _)| own == field).map(|(_, message)| message.as_str())
+    }
+
+    /// Errors of fields the form does not show (`record`, say), for the top of the form.
+    pub fn other_errors(&self, shown: &[&str]) -> Vec<String> {
+        self.errors
+            .iter()
+            .filter(|(field, _)| !shown.contains(&field.as_str()))
+            .map(|(field, message)| format!("{field}: {message}"))
+            .collect()
+    }
+
+    /// The meeting these values describe, laid over `base` (the meeting as it is: the fields
+    /// this form does not carry are kept), checked by the feed reader; or the errors by field.
+    pub fn validate(&self, base: Option<&Meeting>, core: &Core, site_zone: &str) -> Result<Meeting, MeetingForm> {
+        let mut record = match base.map(crate::feed::to_meeting_guide) {
+            Some(Value::Object(object)) => object,
+            _ => Map::new(),
+        };
+        // The derived attendance is derived again from the new values.
+        if base.is_some_and(|meeting| !meeting.extra.contains_key("attendance_option")) {
+            record.remove("attendance_option");
+        }
+        for (field, value) in &self.values {
+            let value = value.trim();
+            let json = match field.as_str() {
+                _ if value.is_empty() => Value::Null,
+                "day" => Value::Array(
+                    value.split(',').map(|day| day.parse::<u64>().map_or_else(|_| json!(day), |n| json!(n))).collect(),
+                ),
+                "types" => Value::Array(
+                    value.split([',', ' ']).filter(|code| !code.is_empty()).map(|code| json!(code)).collect(),
+                ),
+                _ => json!(value),
+            };
+            if json.is_null() {
+                record.remove(field);
+            } else {
+                record.insert(field.clone(), json);
+            }
+        }
+        let defaults = FeedDefaults {
+            known_groups: Some(core.content.groups.iter().map(|group| group.slug.clone()).collect()),
+            ..FeedDefaults::new(site_zone)
+        };
+        match crate::feed::collect_records(std::iter::once(Ok(record)), &defaults) {
+            Ok(mut read) if !read.meetings.is_empty() => Ok(read.meetings.remove(0)),
+            Ok(_) => {
+                Err(MeetingForm { errors: vec![("record".to_owned(), "could not be read".to_owned())], ..self.clone() })
+            }
+            Err(FeedError::Records(errors)) => Err(MeetingForm {
+                errors: errors.into_iter().map(|error| (error.field, error.reason)).collect(),
+                ..self.clone()
+            }),
+            Err(other) => Err(MeetingForm { errors: vec![("record".to_owned(), other.to_string())], ..self.clone() }),
+        }
+    }
+}
+
+/// A slug from a name: lower-case letters and digits joined by hyphens.
+pub fn slug_from(name: &str) -> String {
+    let mut slug = String::new();
+    for word in name.split(|c: char| !c.is_ascii_alphanumeric()).filter(|word| !word.is_empty()) {
+        if !slug.is_empty() {
+            slug.push('-');
+        }
+        slug.push_str(&word.to_ascii_lowercase());
+    }
+    slug.chars().take(80).collect()
+}
+
+/// One row of the "as it is / as requested" table.
+pub struct Comparison {
+    pub field: String,
+    pub label: &'static str,
+    pub now: String,
+    pub requested: String,
+    pub changed: bool,
+}
+
+/// A value as the comparison shows it: days by name.
+fn shown(field: &str, value: &str) -> String {
+    if field != "day" {
+        return value.to_owned();
+    }
+    let names: Vec<&str> = value.split(',').filter_map(crate::meetings::Weekday::parse).map(|day| day.name()).collect();
+    if names.is_empty() { "(by appointment)".to_owned() } else { names.join(", ") }
+}
+
+/// The fields of a request side by side with the meeting as it is.
+pub fn compare(now: &MeetingForm, requested: &MeetingForm, fields: &[&str]) -> Vec<Comparison> {
+    fields
+        .iter()
+        .map(|field| Comparison {
+            field: (*field).to_owned(),
+            label: label(field),
+            now: shown(field, now.value(field)),
+            requested: shown(field, requested.value(field)),
+            changed: now.value(field) != requested.value(field),
+        })
+        .collect()
+}
+
+/// The source's own ways to report a change (`feedback_url`, `feedback_emails`): (href, label).
+pub fn source_links(meeting: &crate::meetings::Meeting) -> Vec<(String, String)> {
+    let mut links = Vec::new();
+    if let Some(url) = meeting.extra.get("feedback_url").and_then(|value| value.as_str())
+        && (url.starts_with("https://") || url.starts_with("http://"))
+    {
+        links.push((url.to_owned(), "The source's own form for changes".to_owned()));
+    }
+    let emails: Vec<&str> = match meeting.extra.get("feedback_emails") {
+        Some(serde_json::Value::Array(items)) => items.iter().filter_map(|item| item.as_str()).collect(),
+        Some(serde_json::Value::String(list)) => list.split([',', ';', ' ']).collect(),
+        _ => Vec::new(),
+    };
+    for address in emails.into_iter().map(str::trim).filter(|address| address.contains('@')) {
+        links.push((format!("mailto:{address}"), format!("E-mail {address}")));
+    }
+    links
+}
+
+/// One field of a form, ready to show.
+pub struct FieldView {
+    pub name: &'static str,
+    pub label: &'static str,
+    pub hint: &'static str,
+    /// `text`, `days`, `select` or `textarea`.
+    pub kind: &'static str,
+    pub value: String,
+    pub error: Option<String>,
+    /// For `days`: (number, name, ticked); for `select`: (value, label, chosen) as text.
+    pub days: Vec<(u8, &'static str, bool)>,
+    pub options: Vec<(String, String, bool)>,
+}
+
+fn hint(field: &str) -> &'static str {
+    match field {
+        "slug" => "Lower-case letters, digits and hyphens: the meeting's address on this site.",
+        "day" => "Tick every day it meets; none for a meeting by appointment.",
+        "time" | "end_time" => "Like 19:00 or 7:00 PM.",
+        "types" => "Codes separated by commas, like O, D, W (open, discussion, women).",
+        "formatted_address" => "Street, town, state and postal code.",
+        "conference_url" => "Starts with https://",
+        "timezone" => "An IANA name, like America/Chicago.",
+        _ => "",
+    }
+}
+
+impl MeetingForm {
+    /// The fields to show, in order, with their values, errors and choices.
+    pub fn views(&self, fields: &[&'static str], groups: &[crate::content::Group]) -> Vec<FieldView> {
+        fields
+            .iter()
+            .map(|field| {
+                let kind = match *field {
+                    "day" => "days",
+                    "fellowship" => "select",
+                    "notes" => "textarea",
+                    _ => "text",
+                };
+                let mut options = vec![(String::new(), "(not given)".to_owned(), self.value(field).is_empty())];
+                if kind == "select" {
+                    options.extend(
+                        groups
+                            .iter()
+                            .map(|group| (group.slug.clone(), group.name.clone(), self.value(field) == group.slug)),
+                    );
+                }
+                FieldView {
+                    name: field,
+                    label: label(field),
+                    hint: hint(field),
+                    kind,
+                    value: self.value(field).to_owned(),
+                    error: self.error(field).map(str::to_owned),
+                    days: crate::meetings::Weekday::all()
+                        .map(|day| (day.number(), day.name(), self.has_day(&day.number())))
+                        .collect(),
+                    options,
+                }
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_slug_is_made_of_the_names_words() {
+        assert_eq!(slug_from("Harbor Light: Évening #2"), "harbor-light-vening-2");
+        assert_eq!(slug_from("  "), "");
+    }
+
+    #[test]
+    fn the_forms_values_are_checked_by_the_feed_reader_with_errors_by_field() {
+        let folder = tempfile::tempdir().expect("folder");
+        let core = crate::state::Core {
+            store: crate::db::Store::open(&folder.path().join("form.sqlite3")).expect("store"),
+            content: crate::content::Content::embedded().expect("content"),
+            vocabulary: crate::meetings::TypeVocabulary::embedded().expect("vocabulary"),
+        };
+        let mut form = MeetingForm::default();
+        for (field, value) in [("slug", "a"), ("name", "A"), ("day", "1,3"), ("time", "7:00 PM"), ("types", "O, D")] {
+            form.values.insert(field.to_owned(), value.to_owned());
+        }
+        let meeting = form.validate(None, &core, "America/Chicago").expect("valid");
+        assert_eq!(meeting.days.iter().map(|day| day.number()).collect::<Vec<_>>(), [1, 3]);
+        assert_eq!(meeting.time.map(|time| time.to_string()).as_deref(), Some("19:00"));
+        assert_eq!(meeting.types, ["O", "D"]);
+        form.values.insert("time".to_owned(), "25:99".to_owned());
+        form.values.insert("fellowship".to_owned(), "no-such-group".to_owned());
+        let errors = form.validate(None, &core, "America/Chicago").expect_err("invalid").errors;
+        let fields: Vec<&str> = errors.iter().map(|(field, _)| field.as_str()).collect();
+        assert!(fields.contains(&"time") && fields.contains(&"fellowship"), "{errors:?}");
+    }
+}

@@ -1,0 +1,268 @@
+//! Staff add, edit, archive and restore meetings entered here. A synced source's meeting is not
+//! edited over: its page names the source and links to the source's own way to report a change.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+use askama::Template;
+use serde::Deserialize;
+
+use super::form::{FormData, MeetingForm, NAMING_FIELDS, PUBLIC_FIELDS, STAFF_FIELDS};
+use super::{Staff, StaffError, page, see_other};
+use crate::content::Group;
+use crate::db::{SaveOutcome, StaffMeeting};
+use crate::error::AppError;
+use crate::state::AppState;
+
+/// Every field of the staff meeting form (the slug only when adding).
+pub fn staff_fields() -> Vec<&'static str> {
+    NAMING_FIELDS.iter().chain(PUBLIC_FIELDS.iter()).chain(STAFF_FIELDS.iter()).copied().collect()
+}
+
+#[derive(Deserialize)]
+pub struct Search {
+    #[serde(default)]
+    q: String,
+}
+
+#[derive(Template)]
+#[template(path = "staff/meetings.html")]
+struct ListPage<'a> {
+    staff: &'a Staff,
+    query: &'a str,
+    meetings: Vec<crate::db::MeetingLine>,
+}
+
+pub async fn list(
+    state: web::Data<AppState>,
+    staff: Staff,
+    search: web::Query<Search>,
+) -> Result<HttpResponse, StaffError> {
+    let query = search.into_inner().q;
+    let lookup = query.trim().to_owned();
+    let meetings = crate::routes::blocking(&state, move |state| state.store.staff_meeting_list(&lookup, 200)).await?;
+    page(StatusCode::OK, &ListPage { staff: &staff, query: &query, meetings })
+}
+
+#[derive(Template)]
+#[template(path = "staff/edit.html")]
+pub struct EditPage<'a> {
+    pub staff: &'a Staff,
+    /// `None`: adding a meeting.
+    pub slug: Option<String>,
+    pub form: MeetingForm,
+    pub groups: &'a [Group],
+    pub archived: bool,
+    /// The synced source that owns the meeting (then there is no form) and its links.
+    pub source: Option<String>,
+    pub report_links: Vec<(String, String)>,
+    pub saved: bool,
+}
+
+impl EditPage<'_> {
+    fn field_views(&self) -> Vec<super::form::FieldView> {
+        let mut fields = staff_fields();
+        if self.slug.is_none() {
+            fields.insert(0, "slug");
+        }
+        self.form.views(&fields, self.groups)
+    }
+
+    fn other_errors(&self) -> Vec<String> {
+        let mut shown = staff_fields();
+        shown.push("slug");
+        self.form.other_errors(&shown)
+    }
+}
+
+pub use super::form::source_links as report_links;
+
+pub async fn new_form(state: web::Data<AppState>, staff: Staff) -> Result<HttpResponse, StaffError> {
+    let form = MeetingForm::of(&crate::meetings::Meeting {
+        timezone: state.settings.default_timezone.clone(),
+        ..Default::default()
+    });
+    let page_data = EditPage {
+        staff: &staff,
+        slug: None,
+        form,
+        groups: &state.content.groups,
+        archived: false,
+        source: None,
+        report_links: Vec::new(),
+        saved: false,
+    };
+    page(StatusCode::OK, &page_data)
+}
+
+async fn load(state: &web::Data<AppState>, slug: String) -> Result<StaffMeeting, StaffError> {
+    crate::routes::blocking(state, move |state| state.store.staff_meeting(&slug))
+        .await?
+        .ok_or(StaffError::App(AppError::NotFound))
+}
+
+#[derive(Deserialize)]
+pub struct Saved {
+    #[serde(default)]
+    saved: Option<String>,
+}
+
+pub async fn edit_form(
+    state: web::Data<AppState>,
+    staff: Staff,
+    slug: web::Path<String>,
+    saved: web::Query<Saved>,
+) -> Result<HttpResponse, StaffError> {
+    let found = load(&state, slug.into_inner()).await?;
+    let page_data = EditPage {
+        staff: &staff,
+        slug: Some(found.meeting.slug.clone()),
+        form: MeetingForm::of(&found.meeting),
+        groups: &state.content.groups,
+        archived: found.archived,
+        report_links: report_links(&found.meeting),
+        source: found.source,
+        saved: saved.saved.is_some(),
+    };
+    page(StatusCode::OK, &page_data)
+}
+
+/// What a refused write says.
+fn refusal(outcome: &SaveOutcome) -> StaffError {
+    match outcome {
+        SaveOutcome::SourceMeeting(_) => StaffError::Forbidden(
+            "This meeting comes from a synced source: change it at the source, or the next sync would undo it.",
+        ),
+        SaveOutcome::RequestClosed => StaffError::Forbidden("This request was already closed."),
+        _ => StaffError::App(AppError::NotFound),
+    }
+}
+
+pub async fn create(
+    state: web::Data<AppState>,
+    staff: Staff,
+    payload: web::Payload,
+) -> Result<HttpResponse, StaffError> {
+    let sent = FormData::read(payload).await?;
+    staff.check_csrf(&sent)?;
+    let mut fields = staff_fields();
+    fields.push("slug");
+    let mut form = MeetingForm::default().with_sent(&sent, &fields);
+    if form.value("slug").is_empty() {
+        let slug = super::form::slug_from(form.value("name"));
+        form.values.insert("slug".to_owned(), slug);
+    }
+    save(&state, &staff, form, None, true, None).await
+}
+
+/// Validates and writes a staff form (adding, editing, or approving `request`); errors re-show
+/// the form with each message by its field, and nothing is written.
+pub async fn save(
+    state: &web::Data<AppState>,
+    staff: &Staff,
+    form: MeetingForm,
+    base: Option<&crate::meetings::Meeting>,
+    adding: bool,
+    request: Option<i64>,
+) -> Result<HttpResponse, StaffError> {
+    let meeting = match form.validate(base, &state.core, &state.settings.default_timezone) {
+        Ok(meeting) => meeting,
+        Err(form) => return show_errors(state, staff, form, base, adding, request).await,
+    };
+    let actor = staff.user.email.clone();
+    let written = meeting.clone();
+    let outcome =
+        crate::routes::blocking(state, move |state| state.store.save_meeting(&written, adding, &actor, request))
+            .await?;
+    match outcome {
+        SaveOutcome::Saved(_) => Ok(see_other(&match request {
+            Some(id) => format!("/staff/requests/{id}"),
+            None => format!("/staff/meetings/{}/edit?saved=1", meeting.slug),
+        })),
+        SaveOutcome::SlugTaken => {
+            let mut form = form;
+            form.errors.push(("slug".to_owned(), "another meeting already has this address".to_owned()));
+            show_errors(state, staff, form, base, adding, request).await
+        }
+        other => Err(refusal(&other)),
+    }
+}
+
+async fn show_errors(
+    state: &web::Data<AppState>,
+    staff: &Staff,
+    form: MeetingForm,
+    base: Option<&crate::meetings::Meeting>,
+    adding: bool,
+    request: Option<i64>,
+) -> Result<HttpResponse, StaffError> {
+    match request {
+        Some(id) => super::requests::review_page(state, staff, id, Some(form)).await,
+        None => page(
+            StatusCode::BAD_REQUEST,
+            &EditPage {
+                staff,
+                slug: if adding { None } else { base.map(|meeting| meeting.slug.clone()) },
+                form,
+                groups: &state.content.groups,
+                archived: false,
+                source: None,
+                report_links: Vec::new(),
+                saved: false,
+            },
+        ),
+    }
+}
+
+pub async fn update(
+    state: web::Data<AppState>,
+    staff: Staff,
+    slug: web::Path<String>,
+    payload: web::Payload,
+) -> Result<HttpResponse, StaffError> {
+    let sent = FormData::read(payload).await?;
+    staff.check_csrf(&sent)?;
+    let found = load(&state, slug.into_inner()).await?;
+    if let Some(source) = found.source {
+        return Err(refusal(&SaveOutcome::SourceMeeting(source)));
+    }
+    let form = MeetingForm::of(&found.meeting).with_sent(&sent, &staff_fields());
+    save(&state, &staff, form, Some(&found.meeting), false, None).await
+}
+
+async fn set_archived(
+    state: web::Data<AppState>,
+    staff: Staff,
+    slug: String,
+    payload: web::Payload,
+    archived: bool,
+) -> Result<HttpResponse, StaffError> {
+    let sent = FormData::read(payload).await?;
+    staff.check_csrf(&sent)?;
+    let actor = staff.user.email.clone();
+    let target = slug.clone();
+    let outcome =
+        crate::routes::blocking(&state, move |state| state.store.set_meeting_archived(&target, archived, &actor, None))
+            .await?;
+    match outcome {
+        SaveOutcome::Saved(_) => Ok(see_other(&format!("/staff/meetings/{slug}/edit?saved=1"))),
+        other => Err(refusal(&other)),
+    }
+}
+
+pub async fn archive(
+    state: web::Data<AppState>,
+    staff: Staff,
+    slug: web::Path<String>,
+    payload: web::Payload,
+) -> Result<HttpResponse, StaffError> {
+    set_archived(state, staff, slug.into_inner(), payload, true).await
+}
+
+pub async fn restore(
+    state: web::Data<AppState>,
+    staff: Staff,
+    slug: web::Path<String>,
+    payload: web::Payload,
+) -> Result<HttpResponse, StaffError> {
+    set_archived(state, staff, slug.into_inner(), payload, false).await
+}

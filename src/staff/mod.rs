@@ -1,0 +1,261 @@
+//! The staff area under `/staff`: login and sessions (a random token in a cookie set only for
+//! `/staff`, its SHA-256 in the database), a CSRF token per session on every form, the login
+//! lockout, and the pages for meetings, the change-request queue, the audit log and the accounts.
+//! Every response here is `Cache-Control: no-store`. Passwords are `password.rs`'s; the meeting
+//! form shared with the public request forms is `form.rs`'s.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use actix_web::dev::HttpServiceFactory;
+use actix_web::http::StatusCode;
+use actix_web::http::header::{self, ContentType};
+use actix_web::middleware::DefaultHeaders;
+use actix_web::{FromRequest, HttpRequest, HttpResponse, ResponseError, web};
+use askama::Template;
+use sha2::{Digest, Sha256};
+use subtle::ConstantTimeEq;
+
+use crate::db::{Role, User};
+use crate::error::AppError;
+use crate::state::AppState;
+
+mod auth;
+pub mod form;
+mod meetings;
+pub mod password;
+mod requests;
+
+/// The session cookie's name; it is only ever sent for paths under `/staff`.
+pub const COOKIE: &str = "staff_session";
+/// How long a session lasts.
+pub const SESSION_HOURS: i64 = 8;
+/// The largest form body accepted (staff and public forms).
+pub const MAX_FORM_BYTES: usize = 32 * 1024;
+
+/// Every staff route, each answered `no-store`.
+pub fn scope() -> impl HttpServiceFactory {
+    web::scope("/staff")
+        .wrap(DefaultHeaders::new().add((header::CACHE_CONTROL, "no-store")))
+        .route("", web::get().to(requests::dashboard))
+        .route("/login", web::get().to(auth::login_form))
+        .route("/login", web::post().to(auth::login))
+        .route("/logout", web::post().to(auth::logout))
+        .route("/meetings", web::get().to(meetings::list))
+        .route("/meetings/new", web::get().to(meetings::new_form))
+        .route("/meetings/new", web::post().to(meetings::create))
+        .route("/meetings/{slug}/edit", web::get().to(meetings::edit_form))
+        .route("/meetings/{slug}/edit", web::post().to(meetings::update))
+        .route("/meetings/{slug}/archive", web::post().to(meetings::archive))
+        .route("/meetings/{slug}/restore", web::post().to(meetings::restore))
+        .route("/requests", web::get().to(requests::queue))
+        .route("/requests/{id}", web::get().to(requests::review))
+        .route("/requests/{id}/approve", web::post().to(requests::approve))
+        .route("/requests/{id}/reject", web::post().to(requests::reject))
+        .route("/log", web::get().to(requests::log))
+        .route("/users", web::get().to(auth::users))
+}
+
+/// A random token: 32 bytes from the operating system, as hex.
+pub fn random_token() -> Result<String, AppError> {
+    let mut bytes = [0u8; 32];
+    getrandom::getrandom(&mut bytes).map_err(|error| AppError::Internal(format!("no randomness: {error}")))?;
+    Ok(hex(&bytes))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+/// SHA-256 of a text, as hex (session tokens and senders' addresses are kept only as this).
+pub fn digest(text: &str) -> String {
+    hex(&Sha256::digest(text.as_bytes()))
+}
+
+/// Who sent the request: the peer's address, or, when the peer is this machine (a reverse proxy
+/// in front of the site), the last address in `X-Forwarded-For`: the one the proxy itself added
+/// (earlier ones are whatever the client claimed).
+pub fn client_address(request: &HttpRequest) -> String {
+    let peer = request.peer_addr().map(|peer| peer.ip());
+    if let Some(peer) = peer.filter(|peer| !peer.is_loopback()) {
+        return peer.to_string();
+    }
+    let forwarded = request
+        .headers()
+        .get_all("x-forwarded-for")
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(','))
+        .map(str::trim)
+        .rfind(|address| !address.is_empty())
+        .map(str::to_owned);
+    forwarded.or_else(|| peer.map(|peer| peer.to_string())).unwrap_or_else(|| "unknown".to_owned())
+}
+
+/// A logged-in staff member, with the session's CSRF token. As an extractor it answers a
+/// logged-out visitor with a redirect to the login page.
+pub struct Staff {
+    pub user: User,
+    pub csrf: String,
+    token_hash: String,
+}
+
+impl Staff {
+    /// Refuses a form whose CSRF token is missing or not this session's (compared in constant time).
+    pub fn check_csrf(&self, form: &form::FormData) -> Result<(), StaffError> {
+        let sent = form.get("csrf");
+        if !sent.is_empty() && bool::from(sent.as_bytes().ct_eq(self.csrf.as_bytes())) {
+            Ok(())
+        } else {
+            Err(StaffError::Forbidden(
+                "This form has expired or did not come from this site. Go back, reload the page and try again.",
+            ))
+        }
+    }
+
+    pub fn is_admin(&self) -> bool {
+        self.user.role == Role::Admin
+    }
+}
+
+impl FromRequest for Staff {
+    type Error = StaffError;
+    type Future = Pin<Box<dyn Future<Output = Result<Staff, StaffError>>>>;
+
+    fn from_request(request: &HttpRequest, _: &mut actix_web::dev::Payload) -> Self::Future {
+        let state = request.app_data::<web::Data<AppState>>().cloned();
+        let token = request.cookie(COOKIE).map(|cookie| cookie.value().to_owned());
+        Box::pin(async move {
+            let (Some(state), Some(token)) = (state, token) else { return Err(StaffError::LoggedOut) };
+            let token_hash = digest(&token);
+            let lookup = token_hash.clone();
+            let session = crate::routes::blocking(&state, move |state| state.store.session(&lookup)).await?;
+            let (user, csrf) = session.ok_or(StaffError::LoggedOut)?;
+            Ok(Staff { user, csrf, token_hash })
+        })
+    }
+}
+
+/// `templates/requests/message.html`: a page that only says something (errors, limits, thanks).
+#[derive(Template)]
+#[template(path = "requests/message.html")]
+pub struct MessagePage<'a> {
+    pub heading: &'a str,
+    pub message: &'a str,
+    pub links: Vec<(String, String)>,
+}
+
+/// How a staff (or public form) request can fail, each with its own page.
+#[derive(Debug, thiserror::Error)]
+pub enum StaffError {
+    #[error("not logged in")]
+    LoggedOut,
+    #[error("{0}")]
+    Forbidden(&'static str),
+    /// Too many attempts; the text says when to try again.
+    #[error("{0}")]
+    TooMany(String),
+    #[error("the form is too large")]
+    TooLarge,
+    #[error(transparent)]
+    App(#[from] AppError),
+}
+
+impl From<crate::db::StoreError> for StaffError {
+    fn from(error: crate::db::StoreError) -> StaffError {
+        StaffError::App(error.into())
+    }
+}
+
+impl From<askama::Error> for StaffError {
+    fn from(error: askama::Error) -> StaffError {
+        StaffError::App(error.into())
+    }
+}
+
+impl ResponseError for StaffError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            StaffError::LoggedOut => StatusCode::SEE_OTHER,
+            StaffError::Forbidden(_) => StatusCode::FORBIDDEN,
+            StaffError::TooMany(_) => StatusCode::TOO_MANY_REQUESTS,
+            StaffError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            StaffError::App(error) => error.status_code(),
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        let (heading, message) = match self {
+            StaffError::LoggedOut => {
+                return HttpResponse::SeeOther()
+                    .insert_header((header::LOCATION, "/staff/login"))
+                    .insert_header((header::CACHE_CONTROL, "no-store"))
+                    .finish();
+            }
+            StaffError::App(error) => return error.error_response(),
+            StaffError::Forbidden(message) => ("Not allowed", *message),
+            StaffError::TooMany(message) => ("Too many attempts", message.as_str()),
+            StaffError::TooLarge => (
+                "That form is too large",
+                "The form sent more text than we accept. Shorten the message and send it again.",
+            ),
+        };
+        let page = MessagePage { heading, message, links: vec![("/".to_owned(), "Home page".to_owned())] };
+        let body = page.render().unwrap_or_else(|_| format!("<!doctype html><title>{heading}</title><p>{message}"));
+        HttpResponse::build(self.status_code())
+            .content_type(ContentType::html())
+            .insert_header((header::CACHE_CONTROL, "no-store"))
+            .body(body)
+    }
+}
+
+/// A staff page: rendered, never cached.
+pub fn page(status: StatusCode, template: &impl Template) -> Result<HttpResponse, StaffError> {
+    Ok(HttpResponse::build(status)
+        .content_type(ContentType::html())
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .body(template.render()?))
+}
+
+/// A redirect after a POST that worked.
+pub fn see_other(location: &str) -> HttpResponse {
+    HttpResponse::SeeOther().insert_header((header::LOCATION, location.to_owned())).finish()
+}
+
+/// A time in UTC for staff pages: `2026-11-29 14:05 UTC`.
+pub fn when(seconds: i64) -> String {
+    jiff::Timestamp::from_second(seconds)
+        .map(|at| at.strftime("%Y-%m-%d %H:%M UTC").to_string())
+        .unwrap_or_else(|_| seconds.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use actix_web::test::TestRequest;
+
+    use super::*;
+
+    #[test]
+    fn the_address_is_the_peers_unless_a_local_proxy_names_one_and_then_the_proxys_own_entry() {
+        let remote = TestRequest::default()
+            .peer_addr("203.0.113.7:5000".parse().expect("address"))
+            .insert_header(("x-forwarded-for", "1.2.3.4"))
+            .to_http_request();
+        assert_eq!(client_address(&remote), "203.0.113.7", "a remote peer cannot claim another address");
+        let proxied = TestRequest::default()
+            .peer_addr("127.0.0.1:5000".parse().expect("address"))
+            .insert_header(("x-forwarded-for", "1.2.3.4, 198.51.100.9"))
+            .to_http_request();
+        assert_eq!(client_address(&proxied), "198.51.100.9", "the entry the proxy added, not the client's claim");
+        let local = TestRequest::default().peer_addr("127.0.0.1:5000".parse().expect("address")).to_http_request();
+        assert_eq!(client_address(&local), "127.0.0.1");
+    }
+
+    #[test]
+    fn tokens_are_random_and_only_their_digest_is_kept() {
+        let (first, second) = (random_token().expect("random"), random_token().expect("random"));
+        assert_ne!(first, second);
+        assert_eq!(first.len(), 64);
+        assert_eq!(digest(&first).len(), 64);
+        assert_ne!(digest(&first), first);
+    }
+}

@@ -1,0 +1,226 @@
+//! The change-request queue: open requests oldest first, each compared field by field with the
+//! meeting as it is; approve applies the (editable) requested values with the same validation as
+//! import, reject closes it with a reason. Also the staff home page and the audit log.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+use askama::Template;
+
+use super::form::{Comparison, FormData, MeetingForm, NAMING_FIELDS, PUBLIC_FIELDS, compare};
+use super::meetings::{report_links, staff_fields};
+use super::{Staff, StaffError, page, see_other, when};
+use crate::content::Group;
+use crate::db::{AuditEntry, ChangeRequest, SaveOutcome};
+use crate::error::AppError;
+use crate::meetings::Meeting;
+use crate::state::AppState;
+
+#[derive(Template)]
+#[template(path = "staff/home.html")]
+struct HomePage<'a> {
+    staff: &'a Staff,
+    open: usize,
+}
+
+pub async fn dashboard(state: web::Data<AppState>, staff: Staff) -> Result<HttpResponse, StaffError> {
+    let open = crate::routes::blocking(&state, |state| state.store.open_requests()).await?.len();
+    page(StatusCode::OK, &HomePage { staff: &staff, open })
+}
+
+#[derive(Template)]
+#[template(path = "staff/requests.html")]
+struct QueuePage<'a> {
+    staff: &'a Staff,
+    requests: Vec<ChangeRequest>,
+}
+
+impl QueuePage<'_> {
+    fn when(&self, seconds: &i64) -> String {
+        when(*seconds)
+    }
+}
+
+pub async fn queue(state: web::Data<AppState>, staff: Staff) -> Result<HttpResponse, StaffError> {
+    let requests = crate::routes::blocking(&state, |state| state.store.open_requests()).await?;
+    page(StatusCode::OK, &QueuePage { staff: &staff, requests })
+}
+
+#[derive(Template)]
+#[template(path = "staff/review.html")]
+struct ReviewPage<'a> {
+    staff: &'a Staff,
+    request: ChangeRequest,
+    submitted: String,
+    /// The meeting as it is (`None` for a request to add one, or when it is gone).
+    meeting: Option<Meeting>,
+    source: Option<String>,
+    report_links: Vec<(String, String)>,
+    rows: Vec<Comparison>,
+    /// The approve form, filled with the requested values.
+    form: MeetingForm,
+    groups: &'a [Group],
+}
+
+impl ReviewPage<'_> {
+    fn field_views(&self) -> Vec<super::form::FieldView> {
+        let mut fields = staff_fields();
+        if self.request.meeting_slug.is_none() {
+            fields.insert(0, "slug");
+        }
+        self.form.views(&fields, self.groups)
+    }
+
+    fn other_errors(&self) -> Vec<String> {
+        let mut shown = staff_fields();
+        shown.push("slug");
+        self.form.other_errors(&shown)
+    }
+
+    fn is_open(&self) -> bool {
+        self.request.status == "open"
+    }
+}
+
+async fn load(
+    state: &web::Data<AppState>,
+    id: i64,
+) -> Result<(ChangeRequest, Option<crate::db::StaffMeeting>), StaffError> {
+    crate::routes::blocking(state, move |state| {
+        let Some(request) = state.store.change_request(id)? else { return Ok(None) };
+        let meeting = match &request.meeting_slug {
+            Some(slug) => state.store.staff_meeting(slug)?,
+            None => None,
+        };
+        Ok(Some((request, meeting)))
+    })
+    .await?
+    .ok_or(StaffError::App(AppError::NotFound))
+}
+
+/// The review page of a request; `form` carries a failed approval's values and errors.
+pub async fn review_page(
+    state: &web::Data<AppState>,
+    staff: &Staff,
+    id: i64,
+    form: Option<MeetingForm>,
+) -> Result<HttpResponse, StaffError> {
+    let (request, found) = load(state, id).await?;
+    let now = found.as_ref().map_or_else(MeetingForm::default, |found| MeetingForm::of(&found.meeting));
+    let mut requested = now.clone().with_requested(&request.requested);
+    if request.meeting_slug.is_none() && requested.value("slug").is_empty() {
+        let slug = super::form::slug_from(requested.value("name"));
+        requested.values.insert("slug".to_owned(), slug);
+        requested.values.insert("timezone".to_owned(), state.settings.default_timezone.clone());
+    }
+    let fields: Vec<&str> = if request.meeting_slug.is_none() {
+        NAMING_FIELDS.iter().chain(PUBLIC_FIELDS.iter()).copied().collect()
+    } else {
+        PUBLIC_FIELDS.to_vec()
+    };
+    let rows = compare(&now, &requested, &fields);
+    let status = if form.is_some() { StatusCode::BAD_REQUEST } else { StatusCode::OK };
+    let page_data = ReviewPage {
+        staff,
+        submitted: when(request.created_at),
+        request,
+        report_links: found.as_ref().map(|found| report_links(&found.meeting)).unwrap_or_default(),
+        source: found.as_ref().and_then(|found| found.source.clone()),
+        meeting: found.map(|found| found.meeting),
+        rows,
+        form: form.unwrap_or(requested),
+        groups: &state.content.groups,
+    };
+    page(status, &page_data)
+}
+
+pub async fn review(state: web::Data<AppState>, staff: Staff, id: web::Path<i64>) -> Result<HttpResponse, StaffError> {
+    review_page(&state, &staff, id.into_inner(), None).await
+}
+
+pub async fn approve(
+    state: web::Data<AppState>,
+    staff: Staff,
+    id: web::Path<i64>,
+    payload: web::Payload,
+) -> Result<HttpResponse, StaffError> {
+    let id = id.into_inner();
+    let sent = FormData::read(payload).await?;
+    staff.check_csrf(&sent)?;
+    let (request, found) = load(&state, id).await?;
+    if request.status != "open" {
+        return Err(StaffError::Forbidden("This request was already closed."));
+    }
+    if let Some(found) = &found
+        && found.source.is_some()
+    {
+        return Err(StaffError::Forbidden(
+            "This meeting comes from a synced source: send the change to the source, then reject this request.",
+        ));
+    }
+    match (&request.meeting_slug, found) {
+        (Some(_), None) => Err(StaffError::Forbidden("The meeting of this request no longer exists; reject it.")),
+        (Some(slug), Some(_)) if request.closed_for_good => {
+            let actor = staff.user.email.clone();
+            let slug = slug.clone();
+            let outcome = crate::routes::blocking(&state, move |state| {
+                state.store.set_meeting_archived(&slug, true, &actor, Some(id))
+            })
+            .await?;
+            match outcome {
+                SaveOutcome::Saved(_) => Ok(see_other(&format!("/staff/requests/{id}"))),
+                _ => Err(StaffError::Forbidden("This request could not be applied; it may already be closed.")),
+            }
+        }
+        (Some(_), Some(found)) => {
+            let form = MeetingForm::of(&found.meeting).with_sent(&sent, &staff_fields());
+            super::meetings::save(&state, &staff, form, Some(&found.meeting), false, Some(id)).await
+        }
+        (None, _) => {
+            let mut fields = staff_fields();
+            fields.push("slug");
+            let form = MeetingForm::default().with_sent(&sent, &fields);
+            super::meetings::save(&state, &staff, form, None, true, Some(id)).await
+        }
+    }
+}
+
+pub async fn reject(
+    state: web::Data<AppState>,
+    staff: Staff,
+    id: web::Path<i64>,
+    payload: web::Payload,
+) -> Result<HttpResponse, StaffError> {
+    let id = id.into_inner();
+    let sent = FormData::read(payload).await?;
+    staff.check_csrf(&sent)?;
+    let reason = sent.get("reason").chars().take(2000).collect::<String>();
+    if reason.is_empty() {
+        return Err(StaffError::App(AppError::BadRequest(
+            "Say why the request is rejected (the reason is kept in the log).".to_owned(),
+        )));
+    }
+    let actor = staff.user.email.clone();
+    let closed = crate::routes::blocking(&state, move |state| state.store.reject_request(id, &actor, &reason)).await?;
+    if !closed {
+        return Err(StaffError::Forbidden("This request was already closed."));
+    }
+    Ok(see_other("/staff/requests"))
+}
+
+#[derive(Template)]
+#[template(path = "staff/log.html")]
+struct LogPage<'a> {
+    staff: &'a Staff,
+    entries: Vec<AuditEntry>,
+}
+
+impl LogPage<'_> {
+    fn when(&self, seconds: &i64) -> String {
+        when(*seconds)
+    }
+}
+
+pub async fn log(state: web::Data<AppState>, staff: Staff) -> Result<HttpResponse, StaffError> {
+    let entries = crate::routes::blocking(&state, |state| state.store.audit_log(500)).await?;
+    page(StatusCode::OK, &LogPage { staff: &staff, entries })
+}
