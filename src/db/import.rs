@@ -7,8 +7,8 @@ use std::collections::HashSet;
 use rusqlite::{OptionalExtension, ToSql, Transaction, params};
 
 use super::sources::{self, SourceFetch};
-use super::{APPOINTMENT_DAY, Store, StoreError};
-use crate::meetings::{Meeting, MeetingTime};
+use super::{Store, StoreError};
+use crate::meetings::Meeting;
 
 /// What an import did, or (with `dry_run`) would do.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -285,9 +285,6 @@ fn import_into(
 /// Hides a meeting from the finder and the exports; its row stays, so a later import can revive it.
 pub(super) fn archive_meeting(transaction: &Transaction, id: i64) -> Result<(), StoreError> {
     transaction.prepare_cached("UPDATE meetings SET archived = 1 WHERE id = ?1")?.execute([id])?;
-    transaction.prepare_cached("UPDATE meeting_days SET archived = 1 WHERE meeting_id = ?1")?.execute([id])?;
-    transaction.prepare_cached("DELETE FROM meeting_regions WHERE meeting_id = ?1")?.execute([id])?;
-    transaction.prepare_cached("DELETE FROM meeting_search WHERE rowid = ?1")?.execute([id])?;
     Ok(())
 }
 
@@ -364,10 +361,7 @@ pub(super) fn write_meeting(
                     assignments.join(", ")
                 ))?
                 .execute(named.as_slice())?;
-            for table in ["meeting_days", "meeting_regions"] {
-                transaction.prepare_cached(&format!("DELETE FROM {table} WHERE meeting_id = ?1"))?.execute([id])?;
-            }
-            transaction.prepare_cached("DELETE FROM meeting_search WHERE rowid = ?1")?.execute([id])?;
+            transaction.prepare_cached("DELETE FROM meeting_weekdays WHERE meeting_id = ?1")?.execute([id])?;
             id
         }
         None => {
@@ -382,45 +376,10 @@ pub(super) fn write_meeting(
             transaction.last_insert_rowid()
         }
     };
-    let minutes = meeting.time.map_or(0, MeetingTime::minutes);
-    let days: Vec<i64> = if meeting.is_by_appointment() {
-        vec![APPOINTMENT_DAY]
-    } else {
-        meeting.days.iter().map(|day| i64::from(day.number())).collect()
-    };
-    // Upper-cased: the finder matches codes without regard to case.
-    let type_set = format!(" {} ", meeting.types.join(" ").to_uppercase());
-    let mut add_day = transaction.prepare_cached(
-        "INSERT OR IGNORE INTO meeting_days (day, minutes, meeting_id, group_slug, attendance, timezone, types)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )?;
-    for day in days {
-        add_day.execute(params![
-            day,
-            minutes,
-            id,
-            meeting.group_slug,
-            meeting.attendance().as_str(),
-            meeting.timezone,
-            type_set
-        ])?;
+    let mut add_day =
+        transaction.prepare_cached("INSERT OR IGNORE INTO meeting_weekdays (meeting_id, day) VALUES (?1, ?2)")?;
+    for day in &meeting.days {
+        add_day.execute(params![id, day.number()])?;
     }
-    let mut add_region =
-        transaction.prepare_cached("INSERT OR IGNORE INTO meeting_regions (meeting_id, region) VALUES (?1, ?2)")?;
-    for region in &meeting.regions {
-        add_region.execute(params![id, region])?;
-    }
-    // The fellowship's name and abbreviation are searchable too ("smart", "AA").
-    let fellowship: Option<String> = match &meeting.group_slug {
-        Some(slug) => transaction
-            .prepare_cached("SELECT name || ' ' || coalesce(short_name, '') FROM groups WHERE slug = ?1")?
-            .query_row([slug], |row| row.get(0))
-            .optional()?,
-        None => None,
-    };
-    let words = format!("{} {}", meeting.search_words(), fellowship.unwrap_or_default());
-    transaction
-        .prepare_cached("INSERT INTO meeting_search (rowid, words) VALUES (?1, ?2)")?
-        .execute(params![id, words])?;
     Ok(id)
 }

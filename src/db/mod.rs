@@ -20,6 +20,7 @@ pub static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("../../migrations/001_initial.sql")),
         M::up(include_str!("../../migrations/002_sources.sql")),
         M::up(include_str!("../../migrations/003_staff.sql")),
+        M::up(include_str!("../../migrations/004_finder_in_memory.sql")),
     ])
 });
 
@@ -28,9 +29,6 @@ pub static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
 pub fn pool_size() -> usize {
     std::thread::available_parallelism().map_or(2, std::num::NonZero::get).clamp(2, 16)
 }
-
-/// The day number stored for a meeting by appointment (after Saturday, so it sorts last).
-const APPOINTMENT_DAY: i64 = 7;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -225,5 +223,29 @@ mod tests {
     #[test]
     fn migrations_validate() {
         assert!(MIGRATIONS.validate().is_ok());
+    }
+
+    #[test]
+    fn weekdays_survive_the_move_to_the_in_memory_finder() {
+        let mut connection = rusqlite::Connection::open_in_memory().expect("opens");
+        MIGRATIONS.to_version(&mut connection, 3).expect("migrates to 3");
+        connection
+            .execute_batch(
+                "INSERT INTO meetings (id, slug, name, timezone, attendance, fingerprint)
+                 VALUES (1, 'a', 'A', 'America/Chicago', 'in_person', 'x');
+                 INSERT INTO meeting_days (day, minutes, meeting_id, attendance, timezone, types)
+                 VALUES (3, 600, 1, 'in_person', 'America/Chicago', ' O '),
+                        (1, 600, 1, 'in_person', 'America/Chicago', ' O ');",
+            )
+            .expect("old rows");
+        MIGRATIONS.to_latest(&mut connection).expect("migrates");
+        let days: Vec<i64> = connection
+            .prepare("SELECT day FROM meeting_weekdays WHERE meeting_id = 1 ORDER BY day")
+            .expect("prepares")
+            .query_map([], |row| row.get(0))
+            .expect("runs")
+            .collect::<Result<_, _>>()
+            .expect("reads");
+        assert_eq!(days, [1, 3]);
     }
 }

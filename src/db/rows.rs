@@ -18,7 +18,7 @@ pub(super) fn load_meetings(connection: &Connection, ids: &[i64]) -> Result<Vec<
                 m.approximate, m.latitude, m.longitude, m.regions, m.conference_url, m.conference_url_notes,
                 m.conference_phone, m.conference_phone_notes, m.notes, m.location_notes, m.home_group, m.updated,
                 m.extra, m.types,
-                (SELECT group_concat(d.day) FROM meeting_days d WHERE d.meeting_id = m.id AND d.day < 7) AS days
+                (SELECT group_concat(d.day) FROM meeting_weekdays d WHERE d.meeting_id = m.id) AS days
          FROM json_each(?1) wanted JOIN meetings m ON m.id = wanted.value
          ORDER BY wanted.key",
     )?;
@@ -72,7 +72,7 @@ impl super::Store {
                     m.formatted_address, m.approximate, m.latitude, m.longitude, m.regions, m.conference_url,
                     m.conference_url_notes, m.conference_phone, m.conference_phone_notes, m.notes,
                     m.location_notes, m.home_group, m.updated, m.extra, m.types,
-                    (SELECT group_concat(d.day) FROM meeting_days d WHERE d.meeting_id = m.id AND d.day < 7) AS days
+                    (SELECT group_concat(d.day) FROM meeting_weekdays d WHERE d.meeting_id = m.id) AS days
              FROM meetings m WHERE m.archived = 0 ORDER BY m.id",
         )?;
         let mut rows = statement.query([])?;

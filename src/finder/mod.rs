@@ -160,6 +160,15 @@ pub struct Found {
     pub notices: Vec<String>,
 }
 
+/// What a search found, before it is turned into listings.
+struct Search {
+    total: u64,
+    /// Meetings by number, with the occurrence each is listed at (minute of week, minutes until).
+    found: Vec<(u32, Option<(u16, i32)>)>,
+    place: Option<Place>,
+    notices: Vec<String>,
+}
+
 /// The in-memory index of one revision.
 pub struct FinderIndex {
     revision: i64,
@@ -243,7 +252,7 @@ impl FinderIndex {
     /// A page of results for the finder (`Listing::PerMeeting`) or a printed schedule.
     pub fn find(&self, filter: &MeetingFilter, now: Timestamp, listing: Listing, offset: usize, limit: usize) -> Found {
         let clocks = self.clocks(now);
-        let (total, found, place, notices) = self.search(filter, &clocks, listing, offset, limit);
+        let Search { total, found, place, notices } = self.search(filter, &clocks, listing, offset, limit);
         let point = place.as_ref().map(|place| place.point);
         let upcoming = filter.depends_on_now() && listing == Listing::PerMeeting;
         let listings =
@@ -253,12 +262,11 @@ impl FinderIndex {
 
     /// The store row ids of every meeting matching, in the finder's order (for exports).
     pub fn matching_ids(&self, filter: &MeetingFilter, now: Timestamp) -> Vec<i64> {
-        let (_, found, _, _) = self.search(filter, &self.clocks(now), Listing::PerMeeting, 0, usize::MAX);
+        let found = self.search(filter, &self.clocks(now), Listing::PerMeeting, 0, usize::MAX).found;
         found.into_iter().map(|(number, _)| self.entries[number as usize].id).collect()
     }
 
     /// The count, and the chosen meetings with the occurrence each is listed at.
-    #[allow(clippy::type_complexity)]
     fn search(
         &self,
         filter: &MeetingFilter,
@@ -266,7 +274,7 @@ impl FinderIndex {
         listing: Listing,
         offset: usize,
         limit: usize,
-    ) -> (u64, Vec<(u32, Option<(u16, i32)>)>, Option<Place>, Vec<String>) {
+    ) -> Search {
         let mut notices = Vec::new();
         let place = self.resolve_place(filter, &mut notices);
         let candidates = self.candidates(filter, clocks, place.as_ref());
@@ -368,7 +376,7 @@ impl FinderIndex {
                 total = count;
             }
         }
-        (total, found, place, notices)
+        Search { total, found, place, notices }
     }
 
     fn clocks(&self, now: Timestamp) -> Vec<Clock> {
