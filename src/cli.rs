@@ -175,6 +175,9 @@ impl DataArgs {
     }
 }
 
+/// The log filter when RUST_LOG is not set.
+pub const DEFAULT_LOG: &str = "info,actix_http::h1=off";
+
 /// Runs the command line; errors are printed in words and give a non-zero exit code.
 pub fn main() -> ExitCode {
     let matches = Cli::command().get_matches();
@@ -184,7 +187,9 @@ pub fn main() -> ExitCode {
         .subcommand_matches("import")
         .is_some_and(|import| import.value_source("timezone") == Some(ValueSource::CommandLine));
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+        // A client's malformed request is answered (400, 431) and is its problem, not ours: the
+        // HTTP/1 codec's messages about it stay out of the log unless RUST_LOG asks for them.
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(DEFAULT_LOG));
     tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).init();
     let result = match cli.command {
         Some(Command::Serve(args)) => serve(args),

@@ -388,3 +388,40 @@ fn coordinates_are_written_back_exactly_as_read() {
     let csv = run_ok(&database, &["export", "--format", "csv"]);
     assert_eq!(csv.matches(",-117.9878253,").count(), 2, "{csv}");
 }
+
+#[test]
+fn a_zero_length_database_is_refused_not_reseeded() {
+    let folder = tempfile::tempdir().expect("folder");
+    let database = folder.path().join("directory.sqlite3");
+    std::fs::write(&database, b"").expect("an empty file");
+    for arguments in [&["serve", "--bind", "127.0.0.1:0"][..], &["export"], &["import", &fixture("finder-feed.json")]] {
+        let output = run(&database, arguments);
+        assert!(!output.status.success(), "{arguments:?} accepted an empty file");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains(&database.display().to_string()) && stderr.contains("empty"), "{stderr}");
+    }
+    assert_eq!(std::fs::metadata(&database).expect("still there").len(), 0, "nothing was written into it");
+}
+
+#[test]
+fn a_database_damaged_in_the_middle_is_refused_at_start_naming_the_file() {
+    let folder = tempfile::tempdir().expect("folder");
+    let database = folder.path().join("directory.sqlite3");
+    run_ok(&database, &["import", &fixture("finder-feed.json")]);
+    let copy = folder.path().join("damaged.sqlite3");
+    let mut bytes = std::fs::read(&database).expect("read");
+    let middle = bytes.len() / 2;
+    bytes[middle..middle + 2048].fill(0xA5);
+    std::fs::write(&copy, &bytes).expect("written");
+    for arguments in [&["serve", "--bind", "127.0.0.1:0"][..], &["export"]] {
+        let output = run(&copy, arguments);
+        assert!(!output.status.success(), "{arguments:?} accepted a damaged file");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains("damaged.sqlite3") && stderr.contains("damaged"), "{stderr}");
+        assert!(!stderr.contains("panicked"), "{stderr}");
+    }
+    let text = folder.path().join("notes.sqlite3");
+    std::fs::write(&text, "these are not meetings").expect("written");
+    let stderr = String::from_utf8_lossy(&run(&text, &["export"]).stderr).into_owned();
+    assert!(stderr.contains("notes.sqlite3: is not an SQLite database"), "{stderr}");
+}

@@ -41,5 +41,9 @@ async fn respond(
     })
     .await?;
     response.headers_mut().insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, header::HeaderValue::from_static("*"));
+    response.headers_mut().insert(
+        header::HeaderName::from_static("cross-origin-resource-policy"),
+        header::HeaderValue::from_static("cross-origin"),
+    );
     Ok(response)
 }

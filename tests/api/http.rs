@@ -1,0 +1,195 @@
+//! HTTP as clients and caches expect it: HEAD, 405 with Allow, ETags with the build and weak or `*`
+//! If-None-Match, cross-origin headers, request limits, and the health check on a damaged database.
+
+use std::io::{Read, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+
+use actix_web::test::TestRequest;
+use mutual_support::startup;
+
+use crate::helpers::TestApp;
+
+/// One path for each route of the site.
+const ROUTES: &[&str] = &[
+    "/",
+    "/about",
+    "/healthz",
+    "/static/site.css",
+    "/groups",
+    "/groups/alcoholics-anonymous",
+    "/meetings",
+    "/meetings?day=1",
+    "/meetings.ics",
+    "/feed/meetings.json",
+    "/guide",
+    "/guide/match?for=self",
+    "/handouts",
+    "/handouts/groups/alcoholics-anonymous",
+    "/handouts/meetings",
+    "/handouts/referral?group=alcoholics-anonymous&group=smart-recovery",
+    "/meetings/sunrise-serenity.ics",
+    "/meetings/sunrise-serenity",
+    "/sources",
+];
+
+/// The real server on a free loopback port (for what only the wire shows: HEAD's missing body,
+/// the codec's limits).
+fn serve(app: &TestApp) -> (SocketAddr, actix_web::dev::ServerHandle) {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("a free port");
+    let address = listener.local_addr().expect("an address");
+    let server = startup::serve(listener, app.state.clone()).expect("the server starts");
+    let handle = server.handle();
+    actix_web::rt::spawn(server);
+    (address, handle)
+}
+
+/// Sends raw bytes and reads the whole answer (the server closes the connection).
+fn exchange(address: SocketAddr, request: &[u8]) -> String {
+    let mut stream = TcpStream::connect(address).expect("connects");
+    stream.set_read_timeout(Some(std::time::Duration::from_secs(30))).expect("timeout set");
+    // The server may answer and close before it has read everything (431): that is fine.
+    let _ = stream.write_all(request);
+    let mut answer = Vec::new();
+    let _ = stream.read_to_end(&mut answer);
+    String::from_utf8_lossy(&answer).into_owned()
+}
+
+#[actix_web::test]
+async fn head_answers_every_route_with_the_headers_of_get() {
+    let app = TestApp::spawn();
+    for path in ROUTES {
+        let get = app.get(path).await;
+        let head = app.request(TestRequest::default().method(actix_web::http::Method::HEAD).uri(path)).await;
+        assert_eq!(get.status, 200, "GET {path}");
+        assert_eq!(head.status, 200, "HEAD {path}");
+        for name in ["content-type", "cache-control", "etag", "access-control-allow-origin"] {
+            assert_eq!(head.header(name), get.header(name), "HEAD {path}: {name}");
+        }
+    }
+}
+
+#[actix_web::test]
+async fn head_on_the_wire_sends_headers_and_no_body() {
+    let app = TestApp::spawn();
+    let (address, server) = serve(&app);
+    let answer = actix_web::web::block(move || {
+        exchange(address, b"HEAD /about HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+    })
+    .await
+    .expect("exchanged");
+    server.stop(false).await;
+    let (head, body) = answer.split_once("\r\n\r\n").expect("a head");
+    assert!(head.starts_with("HTTP/1.1 200"), "{head}");
+    let length = head
+        .lines()
+        .find_map(|line| line.to_ascii_lowercase().strip_prefix("content-length: ").map(str::to_owned))
+        .expect("a Content-Length, as GET would send");
+    assert!(length.parse::<usize>().expect("a number") > 100, "{head}");
+    assert_eq!(body, "", "HEAD sends no body");
+}
+
+#[actix_web::test]
+async fn other_methods_on_known_paths_answer_405_with_allow() {
+    let app = TestApp::spawn();
+    for (method, path) in [
+        ("POST", "/"),
+        ("PUT", "/feed/meetings.json"),
+        ("DELETE", "/meetings/sunrise-serenity"),
+        ("PATCH", "/static/site.css"),
+        ("OPTIONS", "/meetings"),
+    ] {
+        let method = actix_web::http::Method::from_bytes(method.as_bytes()).expect("a method");
+        let page = app.request(TestRequest::default().method(method.clone()).uri(path)).await;
+        assert_eq!(page.status, 405, "{method} {path}");
+        assert_eq!(page.header("allow"), Some("GET, HEAD"), "{method} {path}");
+    }
+    let unknown = app.request(TestRequest::post().uri("/no-such-page")).await;
+    assert_eq!(unknown.status, 404);
+}
+
+#[actix_web::test]
+async fn etags_carry_the_build_and_weak_or_star_if_none_match_answer_304() {
+    let app = TestApp::spawn();
+    for path in ["/meetings", "/feed/meetings.json", "/static/site.css"] {
+        let page = app.get(path).await;
+        let etag = page.header("etag").expect("an ETag").to_owned();
+        assert!(etag.contains(&format!("b{}", mutual_support::cache::BUILD)), "{path}: {etag}");
+        for condition in [etag.clone(), format!("W/{etag}"), "*".to_owned(), format!("\"stale\", W/{etag}")] {
+            let again =
+                app.request(TestRequest::get().uri(path).insert_header(("if-none-match", condition.clone()))).await;
+            assert_eq!(again.status, 304, "{path} with If-None-Match: {condition}");
+        }
+        let old_build = etag.replace(&format!("b{}", mutual_support::cache::BUILD), "b00000000");
+        let again = app.request(TestRequest::get().uri(path).insert_header(("if-none-match", old_build))).await;
+        assert_eq!(again.status, 200, "{path}: an ETag of another build is not a match");
+    }
+}
+
+#[actix_web::test]
+async fn public_pages_may_be_kept_briefly_by_shared_caches() {
+    let app = TestApp::spawn();
+    for path in ["/", "/meetings", "/groups"] {
+        let cache_control = app.get(path).await.header("cache-control").unwrap_or_default().to_owned();
+        assert!(cache_control.starts_with("public, max-age=60"), "{path}: {cache_control}");
+        assert!(cache_control.contains("stale-while-revalidate"), "{path}: {cache_control}");
+    }
+}
+
+#[actix_web::test]
+async fn feeds_are_readable_cross_origin_and_pages_are_not() {
+    let app = TestApp::spawn();
+    let page = app.get("/meetings").await;
+    assert_eq!(page.header("cross-origin-resource-policy"), Some("same-origin"));
+    let policy = page.header("permissions-policy").unwrap_or_default();
+    assert!(policy.contains("geolocation=()") && !policy.contains("interest-cohort"), "{policy}");
+    for path in ["/feed/meetings.json", "/meetings.ics"] {
+        let feed = app.get(path).await;
+        assert_eq!(feed.header("cross-origin-resource-policy"), Some("cross-origin"), "{path}");
+        assert_eq!(feed.header("access-control-allow-origin"), Some("*"), "{path}");
+    }
+}
+
+#[actix_web::test]
+async fn an_oversized_body_is_refused_with_413_and_oversized_headers_with_431() {
+    let app = TestApp::spawn();
+    let big = app
+        .request(
+            TestRequest::post()
+                .uri("/meetings")
+                .insert_header(("content-length", (startup::MAX_BODY_BYTES + 1).to_string())),
+        )
+        .await;
+    assert_eq!(big.status, 413);
+    let (address, server) = serve(&app);
+    let answer = actix_web::web::block(move || {
+        let mut request = b"GET / HTTP/1.1\r\nHost: localhost\r\n".to_vec();
+        for n in 0..200 {
+            request.extend_from_slice(format!("X-Filler-{n}: {}\r\n", "x".repeat(20)).as_bytes());
+        }
+        request.extend_from_slice(b"\r\n");
+        exchange(address, &request)
+    })
+    .await
+    .expect("exchanged");
+    server.stop(false).await;
+    assert!(answer.starts_with("HTTP/1.1 431"), "{answer}");
+}
+
+#[actix_web::test]
+async fn the_health_check_fails_on_a_database_damaged_in_the_middle() {
+    let app = TestApp::with_fixture("finder-feed.json");
+    assert_eq!(app.get("/healthz").await.status, 200);
+    let path = app.state.settings.database_path.clone();
+    // Everything into the main file, then garbage over every page after the first.
+    let connection = rusqlite::Connection::open(&path).expect("opens");
+    connection.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);").expect("checkpoint");
+    drop(connection);
+    let mut bytes = std::fs::read(&path).expect("read");
+    assert!(bytes.len() > 8192, "a database of several pages");
+    let end = bytes.len();
+    bytes[4096..end].iter_mut().enumerate().for_each(|(n, byte)| *byte = (n % 251) as u8);
+    std::fs::write(&path, &bytes).expect("damaged");
+    let health = app.get("/healthz").await;
+    assert_eq!(health.status, 503, "{}", health.body);
+    assert!(health.body.contains("unavailable"), "{}", health.body);
+}
