@@ -193,3 +193,70 @@ async fn the_health_check_fails_on_a_database_damaged_in_the_middle() {
     assert_eq!(health.status, 503, "{}", health.body);
     assert!(health.body.contains("unavailable"), "{}", health.body);
 }
+
+#[actix_web::test]
+async fn a_feed_is_written_once_to_a_file_and_served_with_gzip_and_ranges() {
+    let app = TestApp::with_fixture("finder-feed.json");
+    let plain = app.get("/feed/meetings.json").await;
+    assert_eq!(plain.status, 200);
+    assert_eq!(plain.header("content-type"), Some("application/json"));
+    let feed: Vec<serde_json::Value> = serde_json::from_str(&plain.body).expect("a JSON array");
+    assert_eq!(feed.len(), 11, "every meeting of the fixture, temporarily closed ones too");
+    let folder = app.state.settings.database_path.parent().expect("a folder").join("cache");
+    let files: Vec<String> = std::fs::read_dir(&folder)
+        .expect("the cache folder")
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .collect();
+    assert!(files.iter().any(|name| name.ends_with(".json")) && files.iter().any(|name| name.ends_with(".json.gz")));
+
+    let zipped = app
+        .request(TestRequest::get().uri("/feed/meetings.json").insert_header(("accept-encoding", "gzip, br;q=0.5")))
+        .await;
+    assert_eq!(zipped.header("content-encoding"), Some("gzip"));
+    assert_eq!(zipped.header("etag"), plain.header("etag"));
+    assert_eq!(zipped.header("vary"), Some("Accept-Encoding"));
+
+    let part = app.request(TestRequest::get().uri("/feed/meetings.json").insert_header(("range", "bytes=0-9"))).await;
+    assert_eq!(part.status, 206);
+    assert_eq!(part.body, plain.body[..10]);
+    let calendar = app.get("/meetings.ics").await;
+    assert!(calendar.body.starts_with("BEGIN:VCALENDAR") && calendar.body.trim_end().ends_with("END:VCALENDAR"));
+    assert_eq!(calendar.body.matches("BEGIN:VEVENT").count(), calendar.body.matches("END:VEVENT").count());
+}
+
+#[test]
+fn a_feed_written_in_chunks_equals_the_feed_written_at_once() {
+    let app = TestApp::with_fixture("finder-feed.json");
+    let state = app.state.clone();
+    let revision = state.store.revision().expect("revision");
+    let ids = state.finder_at(revision).expect("index").matching_ids(
+        &mutual_support::meetings::MeetingFilter { include_inactive: true, ..Default::default() },
+        jiff::Timestamp::now(),
+    );
+    let mut meetings = state.store.meetings_by_id(&ids).expect("meetings");
+    meetings.iter_mut().for_each(mutual_support::feed::anonymise_contacts);
+    let now = jiff::Timestamp::now();
+    let whole = mutual_support::feed::ExportFormat::Json.write(&meetings, now).expect("written");
+    let mut streamed = Vec::new();
+    mutual_support::routes::feed::write_feed(
+        &state.core,
+        &ids,
+        3,
+        mutual_support::feed::ExportFormat::Json,
+        now,
+        &mut streamed,
+    )
+    .expect("streamed");
+    assert_eq!(String::from_utf8_lossy(&streamed), String::from_utf8_lossy(&whole));
+    let mut none = Vec::new();
+    mutual_support::routes::feed::write_feed(
+        &state.core,
+        &[],
+        3,
+        mutual_support::feed::ExportFormat::Json,
+        now,
+        &mut none,
+    )
+    .expect("streamed");
+    assert_eq!(none, b"[]");
+}
