@@ -39,6 +39,18 @@ enum Command {
     Source(SourceArgs),
     /// Fetch sources and import each as its whole set (all sources when none is named).
     Sync(SyncArgs),
+    /// Copy the database, consistently, while the site serves and imports run (SQLite's online
+    /// backup). Restore: stop the site, put the copy in the database's place, start it.
+    Backup(BackupArgs),
+}
+
+#[derive(Debug, Args)]
+struct BackupArgs {
+    /// The SQLite database file to copy (read only).
+    #[arg(long = "db", env = "DATABASE_PATH", default_value = "data/directory.sqlite3")]
+    database_path: PathBuf,
+    /// Where to write the copy (replaced if it exists).
+    file: PathBuf,
 }
 
 #[derive(Debug, Args)]
@@ -146,6 +158,16 @@ struct ServeArgs {
     /// Sync every source in the background this often (`30m`, `6h`, `1d`); off when not given.
     #[arg(long, env = "SYNC_EVERY", value_parser = humantime::parse_duration)]
     sync_every: Option<std::time::Duration>,
+    /// Serve from a database another process keeps current (a Litestream restore): never write
+    /// to it; staff pages point to `--primary-url`.
+    #[arg(long, env = "READ_ONLY")]
+    read_only: bool,
+    /// The primary's address, for a read-only replica's staff pages (e.g. https://example.org).
+    #[arg(long, env = "PRIMARY_URL", requires = "read_only")]
+    primary_url: Option<String>,
+    /// A proxy (IP address) whose X-Forwarded-* headers are believed; repeat for several.
+    #[arg(long = "trusted-proxy", env = "TRUSTED_PROXIES", value_delimiter = ',', value_name = "ADDR")]
+    trusted_proxies: Vec<std::net::IpAddr>,
     #[command(flatten)]
     data: DataArgs,
 }
@@ -197,6 +219,7 @@ pub fn main() -> ExitCode {
         Some(Command::Export(args)) => export(args),
         Some(Command::Source(args)) => source(args),
         Some(Command::Sync(args)) => sync(args),
+        Some(Command::Backup(args)) => backup(args),
         None => serve(cli.serve),
     };
     match result {
@@ -214,7 +237,16 @@ fn serve(args: ServeArgs) -> anyhow::Result<()> {
         distance_unit: args.distance_unit,
         ..args.data.settings(true)
     };
-    let state = AppState::prepare(settings)?;
+    let deployment = crate::deployment::Deployment {
+        trusted_proxies: args.trusted_proxies.clone(),
+        read_only: args.read_only,
+        primary_url: args.primary_url.clone(),
+    };
+    anyhow::ensure!(
+        !(args.read_only && args.sync_every.is_some()),
+        "--sync-every writes to the database: a --read-only replica cannot sync (the primary does)"
+    );
+    let state = AppState::prepare_deployed(settings, deployment)?;
     if let Some(every) = args.sync_every {
         crate::sync::spawn_background(state.clone(), every)?;
         tracing::info!("syncing sources every {}", humantime::format_duration(every));
@@ -425,5 +457,25 @@ fn sync(args: SyncArgs) -> anyhow::Result<()> {
     }
     let failed = reports.iter().filter(|report| report.failed()).count();
     anyhow::ensure!(failed == 0, "{failed} of {} sources failed; they keep their last good meetings", reports.len());
+    Ok(())
+}
+
+fn backup(args: BackupArgs) -> anyhow::Result<()> {
+    let same = std::fs::canonicalize(&args.file).ok() == std::fs::canonicalize(&args.database_path).ok();
+    anyhow::ensure!(
+        !(same && args.file.exists()),
+        "{}: the copy cannot replace the database itself",
+        args.file.display()
+    );
+    let store = crate::db::Store::open_read_only(&args.database_path)?;
+    let started = std::time::Instant::now();
+    store.backup_to(&args.file)?;
+    println!(
+        "Copied {} to {} ({} bytes, checked) in {:.1} s.",
+        args.database_path.display(),
+        args.file.display(),
+        std::fs::metadata(&args.file).map_or(0, |metadata| metadata.len()),
+        started.elapsed().as_secs_f64()
+    );
     Ok(())
 }

@@ -31,10 +31,17 @@ pub fn app(
         InitError = (),
     >,
 > {
+    let read_only = state.deployment.read_only;
     App::new()
         .app_data(state)
         .app_data(web::PayloadConfig::new(MAX_BODY_BYTES))
         .app_data(web::FormConfig::default().limit(MAX_BODY_BYTES))
+        // A read-only replica cannot take staff edits: its staff pages point to the primary.
+        .configure(move |config| {
+            if read_only {
+                config.route("/staff", web::to(replica_staff)).route("/staff/{rest:.*}", web::to(replica_staff));
+            }
+        })
         .configure(routes::configure)
         .default_service(web::to(unrouted))
         .wrap_fn(|mut request, service| {
@@ -81,6 +88,27 @@ fn security_headers() -> DefaultHeaders {
         .add(("Cross-Origin-Opener-Policy", "same-origin"))
         // Feeds meant for other sites set `cross-origin` themselves (a default never overrides).
         .add(("Cross-Origin-Resource-Policy", "same-origin"))
+}
+
+#[derive(askama::Template)]
+#[template(path = "replica.html")]
+struct ReplicaStaffPage {
+    primary: Option<String>,
+    path: String,
+}
+
+/// `/staff*` on a read-only replica: a page linking to the same page on the primary.
+async fn replica_staff(
+    state: web::Data<AppState>,
+    request: HttpRequest,
+) -> Result<HttpResponse, crate::error::AppError> {
+    use askama::Template as _;
+    let primary = state.deployment.primary_url.as_ref().map(|url| url.trim_end_matches('/').to_owned());
+    let page = ReplicaStaffPage { primary, path: request.path().to_owned() };
+    Ok(HttpResponse::Ok()
+        .content_type(header::ContentType::html())
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .body(page.render()?))
 }
 
 /// The largest request body accepted (forms, uploads); more is refused with 413 before it is read.

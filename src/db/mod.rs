@@ -73,6 +73,7 @@ pub struct Store {
     last_revision: Arc<Mutex<Option<(Instant, i64)>>>,
 }
 
+mod backup;
 mod import;
 mod rows;
 mod sources;

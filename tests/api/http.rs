@@ -260,3 +260,60 @@ fn a_feed_written_in_chunks_equals_the_feed_written_at_once() {
     .expect("streamed");
     assert_eq!(none, b"[]");
 }
+
+fn deployed(app: &TestApp, deployment: mutual_support::deployment::Deployment) -> TestApp {
+    let settings = app.state.settings.clone();
+    TestApp::from_state(mutual_support::state::AppState::prepare_deployed(settings, deployment).expect("starts"))
+}
+
+#[actix_web::test]
+async fn forwarded_headers_are_believed_only_from_a_trusted_proxy() {
+    let base = TestApp::spawn();
+    let proxy: std::net::SocketAddr = "10.0.0.5:4000".parse().expect("address");
+    let app = deployed(
+        &base,
+        mutual_support::deployment::Deployment { trusted_proxies: vec![proxy.ip()], ..Default::default() },
+    );
+    let forwarded = |peer: std::net::SocketAddr| {
+        TestRequest::get()
+            .uri("/handouts/groups/alcoholics-anonymous")
+            .peer_addr(peer)
+            .insert_header(("host", "10.0.0.9:8080"))
+            .insert_header(("x-forwarded-host", "meetings.example.org"))
+            .insert_header(("x-forwarded-proto", "https"))
+    };
+    let through_proxy = app.request(forwarded(proxy)).await;
+    assert!(through_proxy.body.contains("https://meetings.example.org"), "the proxy's word is taken");
+    let direct = app.request(forwarded("192.0.2.7:5000".parse().expect("address"))).await;
+    assert!(!direct.body.contains("meetings.example.org"), "a direct client cannot name another site");
+    assert!(direct.body.contains("http://10.0.0.9:8080"));
+}
+
+#[actix_web::test]
+async fn a_read_only_replica_serves_new_revisions_and_sends_staff_to_the_primary() {
+    let primary = TestApp::spawn();
+    let replica = deployed(
+        &primary,
+        mutual_support::deployment::Deployment {
+            read_only: true,
+            primary_url: Some("https://primary.example.org/".to_owned()),
+            ..Default::default()
+        },
+    );
+    let before = replica.get("/feed/meetings.json").await;
+    assert_eq!(before.status, 200);
+    let staff = replica.get("/staff/login").await;
+    assert_eq!(staff.status, 200);
+    assert!(staff.attributes("main a", "href").contains(&"https://primary.example.org/staff/login".to_owned()));
+    assert_eq!(staff.header("cache-control"), Some("no-store"));
+    // The primary writes; the replica's next read of the revision sees it (WAL readers see commits).
+    let bytes = std::fs::read("tests/fixtures/finder-feed.json").expect("fixture");
+    let defaults = mutual_support::feed::FeedDefaults::new("America/Chicago");
+    let meetings = mutual_support::feed::parse_meeting_guide(&bytes, &defaults).expect("parses").meetings;
+    primary.state.store.import(&meetings, &Default::default()).expect("imports");
+    let revision = replica.state.store.revision().expect("read");
+    assert_eq!(revision, primary.state.store.revision().expect("read"));
+    let after = replica.get("/feed/meetings.json").await;
+    assert_ne!(after.header("etag"), before.header("etag"));
+    assert!(after.body.contains("alpha-open-women"));
+}
