@@ -49,9 +49,14 @@ async fn respond(
         return Err(AppError::BadRequest(notice.clone()));
     }
     let revision = current_revision(&state).await?;
+    // A feed without "today"/"tonight" is the same all day (the calendar: its first dates) or
+    // for the whole revision (the JSON, in a stable order): one file, not one a minute.
+    let now = jiff::Timestamp::now().as_second();
     let mut key = format!("{}?{}", request.path(), filter.query_string_for_page(filter.page));
-    if filter.depends_on_now() {
-        key.push_str(&format!("#{}", jiff::Timestamp::now().as_second() / 60));
+    if filter.depends_on_now() && !filter.is_upcoming() {
+        key.push_str(&format!("#{}", now / 60));
+    } else if format == ExportFormat::Ics {
+        key.push_str(&format!("#day{}", now / 86_400));
     }
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     key.hash(&mut hasher);
@@ -160,7 +165,11 @@ fn write_feed_file(
         flate2::Compression::default(),
     );
     let mut both = Tee(plain, gzip);
-    let ids = state.finder_at(revision)?.matching_ids(filter, jiff::Timestamp::now());
+    let mut ids = state.finder_at(revision)?.matching_ids(filter, jiff::Timestamp::now());
+    if filter.is_upcoming() {
+        // No day asked: the feed is not "from now" but every meeting, in the store's order.
+        ids.sort_unstable();
+    }
     write_feed(&state.core, &ids, CHUNK, format, jiff::Timestamp::now(), &mut both)?;
     let Tee(mut plain, gzip) = both;
     plain.flush().map_err(failed)?;
