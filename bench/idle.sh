@@ -8,6 +8,7 @@ MEETINGS=${MEETINGS:-2000}
 CONNECTIONS=${1:-2000}
 DURATION=${2:-20}
 source "$(dirname "$0")/lib.sh"
+quiet_machine
 prepare_data "$MEETINGS"
 ulimit -n $((CONNECTIONS + 1024)) 2>/dev/null || true
 start_server
