@@ -178,16 +178,17 @@ async fn an_oversized_body_is_refused_with_413_and_oversized_headers_with_431() 
 #[actix_web::test]
 async fn the_health_check_fails_on_a_database_damaged_in_the_middle() {
     let app = TestApp::with_fixture("finder-feed.json");
-    assert_eq!(app.get("/healthz").await.status, 200);
+    assert_eq!(app.get("/meetings").await.status, 200);
     let path = app.state.settings.database_path.clone();
-    // Everything into the main file, then garbage over every page after the first.
+    // Everything into the main file, then garbage over its middle pages.
     let connection = rusqlite::Connection::open(&path).expect("opens");
     connection.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);").expect("checkpoint");
     drop(connection);
     let mut bytes = std::fs::read(&path).expect("read");
-    assert!(bytes.len() > 8192, "a database of several pages");
-    let end = bytes.len();
-    bytes[4096..end].iter_mut().enumerate().for_each(|(n, byte)| *byte = (n % 251) as u8);
+    let pages = bytes.len() / 4096;
+    assert!(pages >= 6, "a database of several pages");
+    let (from, to) = (pages / 3 * 4096, pages * 2 / 3 * 4096);
+    bytes[from..to].iter_mut().enumerate().for_each(|(n, byte)| *byte = (n % 251) as u8);
     std::fs::write(&path, &bytes).expect("damaged");
     let health = app.get("/healthz").await;
     assert_eq!(health.status, 503, "{}", health.body);
