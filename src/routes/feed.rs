@@ -93,9 +93,9 @@ async fn respond(
     let mut response = file.into_response(&request);
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(format.content_type()));
-    if gzip {
-        headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
-    }
+    // Not "identity" would let the Compress middleware compress tens of megabytes on the async
+    // worker for each request: the file is sent as written (gzip) or as it is.
+    headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static(if gzip { "gzip" } else { "identity" }));
     if let Ok(value) = HeaderValue::from_str(&etag) {
         headers.insert(header::ETAG, value);
     }

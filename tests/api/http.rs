@@ -216,6 +216,10 @@ async fn a_feed_is_written_once_to_a_file_and_served_with_gzip_and_ranges() {
     assert_eq!(zipped.header("content-encoding"), Some("gzip"));
     assert_eq!(zipped.header("etag"), plain.header("etag"));
     assert_eq!(zipped.header("vary"), Some("Accept-Encoding"));
+    let brotli_only =
+        app.request(TestRequest::get().uri("/feed/meetings.json").insert_header(("accept-encoding", "br"))).await;
+    assert_eq!(brotli_only.header("content-encoding"), Some("identity"), "never compressed per request");
+    assert_eq!(brotli_only.body, plain.body);
 
     let part = app.request(TestRequest::get().uri("/feed/meetings.json").insert_header(("range", "bytes=0-9"))).await;
     assert_eq!(part.status, 206);
