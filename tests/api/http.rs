@@ -253,6 +253,26 @@ fn a_feed_written_in_chunks_equals_the_feed_written_at_once() {
     )
     .expect("streamed");
     assert_eq!(String::from_utf8_lossy(&streamed), String::from_utf8_lossy(&whole));
+    let whole = mutual_support::feed::ExportFormat::Ics.write(&meetings, now).expect("written");
+    let mut streamed = Vec::new();
+    mutual_support::routes::feed::write_feed(
+        &state.core,
+        &ids,
+        3,
+        mutual_support::feed::ExportFormat::Ics,
+        now,
+        &mut streamed,
+    )
+    .expect("streamed");
+    let without_stamps = |bytes: &[u8]| {
+        String::from_utf8_lossy(bytes)
+            .lines()
+            .filter(|line| !line.starts_with("DTSTAMP"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_eq!(without_stamps(&streamed), without_stamps(&whole));
+    assert!(without_stamps(&whole).matches("BEGIN:VEVENT").count() > 3, "more events than one chunk");
     let mut none = Vec::new();
     mutual_support::routes::feed::write_feed(
         &state.core,
