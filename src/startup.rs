@@ -55,7 +55,8 @@ pub fn app(
                 .get(header::CONTENT_LENGTH)
                 .and_then(|value| value.to_str().ok())
                 .and_then(|value| value.parse::<usize>().ok());
-            let response = if declared.is_some_and(|length| length > MAX_BODY_BYTES) {
+            let limit = if request.path().starts_with("/staff") { STAFF_MAX_BODY_BYTES } else { MAX_BODY_BYTES };
+            let response = if declared.is_some_and(|length| length > limit) {
                 let refused = HttpResponse::PayloadTooLarge().body("The request's body is too large.");
                 Err(request.into_response(refused).map_into_right_body())
             } else {
@@ -113,6 +114,10 @@ async fn replica_staff(
 
 /// The largest request body accepted (forms, uploads); more is refused with 413 before it is read.
 pub const MAX_BODY_BYTES: usize = 256 * 1024;
+
+/// The largest request body under `/staff` (signed-in uploads of meeting files); handlers there
+/// set their own `PayloadConfig` up to this.
+pub const STAFF_MAX_BODY_BYTES: usize = 64 << 20;
 
 /// The methods every page answers.
 const ALLOWED: &str = "GET, HEAD";
