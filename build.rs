@@ -1,5 +1,7 @@
 //! Embeds `content/` and `static/` in the binary, so the site runs from one file.
-//! Writes `embedded.rs` into OUT_DIR: two slices of (relative path, bytes) and `STATIC_VERSION`.
+//! Writes `embedded.rs` into OUT_DIR: two slices of (relative path, bytes), `STATIC_VERSION` (the
+//! static files' version) and `BUILD_VERSION` (a version of everything that shapes a response:
+//! code, templates, content, static files, migrations; it goes into every ETag).
 
 use std::{env, fs, io, path::Path};
 
@@ -29,6 +31,28 @@ fn main() -> io::Result<()> {
             code.push_str(&format!("pub const STATIC_VERSION: &str = \"{hash:016x}\";\n"));
         }
     }
+    // FNV-1a over every file that shapes a response, so a deploy that changes a template, a text or
+    // the code changes every ETag and browsers never keep an old page through a 304.
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for folder in ["src", "templates", "content", "static", "migrations", "locales"] {
+        let root = Path::new(&manifest).join(folder);
+        if !root.is_dir() {
+            continue;
+        }
+        println!("cargo:rerun-if-changed={}", root.display());
+        let mut files = Vec::new();
+        collect(&root, &root, &mut files)?;
+        files.sort();
+        for (relative, absolute) in &files {
+            for byte in folder.bytes().chain(relative.bytes()).chain(fs::read(absolute)?) {
+                hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+    }
+    for byte in env::var("CARGO_PKG_VERSION").unwrap_or_default().bytes() {
+        hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+    }
+    code.push_str(&format!("pub const BUILD_VERSION: &str = \"{:08x}\";\n", hash >> 32));
     fs::write(Path::new(&out_dir).join("embedded.rs"), code)
 }
 

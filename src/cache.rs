@@ -83,13 +83,32 @@ impl ResponseCache {
     }
 }
 
-/// A 304 when the client already has this version.
+/// The build's version (code, templates, content, static files): part of every ETag, so a deploy
+/// never lets a browser keep an old page through a 304.
+pub const BUILD: &str = crate::embedded::BUILD_VERSION;
+
+/// Cache lifetime of public pages: a browser or a shared cache (nginx, a CDN) may keep them a
+/// minute, serve a stale copy half a minute more while it revalidates, then must ask again.
+pub const PUBLIC_CACHE: &str = "public, max-age=60, stale-while-revalidate=30";
+
+/// The ETag of a response: the data's revision, the build and a hash of what else it depends on.
+/// The build is a parameter so that tests can show two builds differ.
+pub fn entity_tag(revision: i64, build: &str, hash: u64) -> String {
+    format!("\"r{revision}-b{build}-{hash:016x}\"")
+}
+
+/// A 304 when the client already has this version: `If-None-Match` compared weakly (RFC 9110
+/// 13.1.2), `*` matching any current representation.
 pub fn not_modified(request: &HttpRequest, etag: &str) -> Option<HttpResponse> {
-    let matches = request
-        .headers()
-        .get(header::IF_NONE_MATCH)
-        .and_then(|value| value.to_str().ok())
-        .is_some_and(|value| value.split(',').any(|tag| tag.trim() == etag));
+    if !request.headers().contains_key(header::IF_NONE_MATCH) {
+        return None;
+    }
+    let ours: header::EntityTag = etag.parse().ok()?;
+    let matches = match <header::IfNoneMatch as header::Header>::parse(request) {
+        Ok(header::IfNoneMatch::Any) => true,
+        Ok(header::IfNoneMatch::Items(tags)) => tags.iter().any(|tag| tag.weak_eq(&ours)),
+        Err(_) => false,
+    };
     matches.then(|| HttpResponse::NotModified().insert_header((header::ETAG, etag.to_owned())).finish())
 }
 
@@ -125,7 +144,7 @@ where
     }
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     key.hash(&mut hasher);
-    let etag = format!("\"r{revision}-{:016x}\"", hasher.finish());
+    let etag = entity_tag(revision, BUILD, hasher.finish());
     if let Some(response) = not_modified(request, &etag) {
         return Ok(response);
     }
@@ -133,7 +152,7 @@ where
         Ok(CachedResponse {
             etag,
             content_type,
-            cache_control: format!("public, max-age={}", if depends_on_now { 60 } else { 300 }),
+            cache_control: PUBLIC_CACHE.to_owned(),
             body: produce(revision).await?.into(),
         })
     };
@@ -303,5 +322,32 @@ mod tests {
             assert_eq!(thread.join().expect("thread").map(|v| *v), Ok(70));
         }
         assert_eq!(calls.load(std::sync::atomic::Ordering::SeqCst), 1);
+    }
+
+    #[test]
+    fn two_builds_give_the_same_data_different_etags() {
+        assert_ne!(entity_tag(7, "aaaa0001", 42), entity_tag(7, "aaaa0002", 42));
+        assert_ne!(entity_tag(7, BUILD, 42), entity_tag(8, BUILD, 42));
+        assert!(entity_tag(7, BUILD, 42).contains(&format!("-b{BUILD}-")));
+    }
+
+    fn asked_with(if_none_match: &str) -> HttpRequest {
+        actix_web::test::TestRequest::get().insert_header((header::IF_NONE_MATCH, if_none_match)).to_http_request()
+    }
+
+    #[test]
+    fn if_none_match_compares_weakly_and_star_matches_anything() {
+        let etag = entity_tag(3, BUILD, 9);
+        let weak = format!("W/{etag}");
+        for matching in [etag.as_str(), weak.as_str(), "*", &format!("\"other\", {weak}")] {
+            let response = not_modified(&asked_with(matching), &etag).map(|response| response.status());
+            assert_eq!(response, Some(actix_web::http::StatusCode::NOT_MODIFIED), "{matching}");
+        }
+        let older = entity_tag(3, "00000000", 9);
+        for other in [older.as_str(), "W/\"r3\"", "garbage"] {
+            assert!(not_modified(&asked_with(other), &etag).is_none(), "{other}");
+        }
+        let plain = actix_web::test::TestRequest::get().to_http_request();
+        assert!(not_modified(&plain, &etag).is_none());
     }
 }

@@ -41,6 +41,18 @@ enum Command {
     Sync(SyncArgs),
     /// Add, list or remove staff accounts, or set a password.
     User(UserArgs),
+    /// Copy the database, consistently, while the site serves and imports run (SQLite's online
+    /// backup). Restore: stop the site, put the copy in the database's place, start it.
+    Backup(BackupArgs),
+}
+
+#[derive(Debug, Args)]
+struct BackupArgs {
+    /// The SQLite database file to copy (read only).
+    #[arg(long = "db", env = "DATABASE_PATH", default_value = "data/directory.sqlite3")]
+    database_path: PathBuf,
+    /// Where to write the copy (replaced if it exists).
+    file: PathBuf,
 }
 
 #[derive(Debug, Args)]
@@ -148,6 +160,16 @@ struct ServeArgs {
     /// Sync every source in the background this often (`30m`, `6h`, `1d`); off when not given.
     #[arg(long, env = "SYNC_EVERY", value_parser = humantime::parse_duration)]
     sync_every: Option<std::time::Duration>,
+    /// Serve from a database another process keeps current (a Litestream restore): never write
+    /// to it; staff pages point to `--primary-url`.
+    #[arg(long, env = "READ_ONLY")]
+    read_only: bool,
+    /// The primary's address, for a read-only replica's staff pages (e.g. https://example.org).
+    #[arg(long, env = "PRIMARY_URL", requires = "read_only")]
+    primary_url: Option<String>,
+    /// A proxy (IP address) whose X-Forwarded-* headers are believed; repeat for several.
+    #[arg(long = "trusted-proxy", env = "TRUSTED_PROXIES", value_delimiter = ',', value_name = "ADDR")]
+    trusted_proxies: Vec<std::net::IpAddr>,
     #[command(flatten)]
     data: DataArgs,
 }
@@ -177,6 +199,9 @@ impl DataArgs {
     }
 }
 
+/// The log filter when RUST_LOG is not set.
+pub const DEFAULT_LOG: &str = "info,actix_http::h1=off";
+
 /// Runs the command line; errors are printed in words and give a non-zero exit code.
 pub fn main() -> ExitCode {
     let matches = Cli::command().get_matches();
@@ -186,7 +211,9 @@ pub fn main() -> ExitCode {
         .subcommand_matches("import")
         .is_some_and(|import| import.value_source("timezone") == Some(ValueSource::CommandLine));
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+        // A client's malformed request is answered (400, 431) and is its problem, not ours: the
+        // HTTP/1 codec's messages about it stay out of the log unless RUST_LOG asks for them.
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(DEFAULT_LOG));
     tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).init();
     let result = match cli.command {
         Some(Command::Serve(args)) => serve(args),
@@ -195,6 +222,7 @@ pub fn main() -> ExitCode {
         Some(Command::Source(args)) => source(args),
         Some(Command::Sync(args)) => sync(args),
         Some(Command::User(args)) => user(args),
+        Some(Command::Backup(args)) => backup(args),
         None => serve(cli.serve),
     };
     match result {
@@ -212,7 +240,16 @@ fn serve(args: ServeArgs) -> anyhow::Result<()> {
         distance_unit: args.distance_unit,
         ..args.data.settings(true)
     };
-    let state = AppState::prepare(settings)?;
+    let deployment = crate::deployment::Deployment {
+        trusted_proxies: args.trusted_proxies.clone(),
+        read_only: args.read_only,
+        primary_url: args.primary_url.clone(),
+    };
+    anyhow::ensure!(
+        !(args.read_only && args.sync_every.is_some()),
+        "--sync-every writes to the database: a --read-only replica cannot sync (the primary does)"
+    );
+    let state = AppState::prepare_deployed(settings, deployment)?;
     if let Some(every) = args.sync_every {
         crate::sync::spawn_background(state.clone(), every)?;
         tracing::info!("syncing sources every {}", humantime::format_duration(every));
@@ -530,5 +567,25 @@ fn user(args: UserArgs) -> anyhow::Result<()> {
             println!("Set a new password for {email}; its sessions were ended.");
         }
     }
+    Ok(())
+}
+
+fn backup(args: BackupArgs) -> anyhow::Result<()> {
+    let same = std::fs::canonicalize(&args.file).ok() == std::fs::canonicalize(&args.database_path).ok();
+    anyhow::ensure!(
+        !(same && args.file.exists()),
+        "{}: the copy cannot replace the database itself",
+        args.file.display()
+    );
+    let store = crate::db::Store::open_read_only(&args.database_path)?;
+    let started = std::time::Instant::now();
+    store.backup_to(&args.file)?;
+    println!(
+        "Copied {} to {} ({} bytes, checked) in {:.1} s.",
+        args.database_path.display(),
+        args.file.display(),
+        std::fs::metadata(&args.file).map_or(0, |metadata| metadata.len()),
+        started.elapsed().as_secs_f64()
+    );
     Ok(())
 }

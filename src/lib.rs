@@ -10,6 +10,7 @@ pub mod cache;
 pub mod cli;
 pub mod content;
 pub mod db;
+pub mod deployment;
 pub mod error;
 pub mod feed;
 pub mod finder;

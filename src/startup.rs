@@ -3,10 +3,13 @@
 
 use std::net::TcpListener;
 
+use std::time::Duration;
+
 use actix_web::body::MessageBody;
-use actix_web::dev::{Server, ServiceFactory, ServiceRequest, ServiceResponse};
+use actix_web::dev::{Server, Service, ServiceFactory, ServiceRequest, ServiceResponse};
+use actix_web::http::{Method, header};
 use actix_web::middleware::{Compress, DefaultHeaders, Logger, NormalizePath, TrailingSlash};
-use actix_web::{App, HttpServer, web};
+use actix_web::{App, HttpRequest, HttpResponse, HttpServer, web};
 
 use crate::routes;
 use crate::state::AppState;
@@ -28,10 +31,44 @@ pub fn app(
         InitError = (),
     >,
 > {
+    let read_only = state.deployment.read_only;
     App::new()
         .app_data(state)
+        .app_data(web::PayloadConfig::new(MAX_BODY_BYTES))
+        .app_data(web::FormConfig::default().limit(MAX_BODY_BYTES))
+        // A read-only replica cannot take staff edits: its staff pages point to the primary.
+        .configure(move |config| {
+            if read_only {
+                config.route("/staff", web::to(replica_staff)).route("/staff/{rest:.*}", web::to(replica_staff));
+            }
+        })
         .configure(routes::configure)
-        .default_service(web::to(routes::pages::not_found))
+        .default_service(web::to(unrouted))
+        .wrap_fn(|mut request, service| {
+            // HEAD is GET without the body: the handler runs as for GET (same headers) and the
+            // HTTP/1 encoder, which saw HEAD, sends no body.
+            if request.method() == Method::HEAD {
+                request.head_mut().method = Method::GET;
+            }
+            let declared = request
+                .headers()
+                .get(header::CONTENT_LENGTH)
+                .and_then(|value| value.to_str().ok())
+                .and_then(|value| value.parse::<usize>().ok());
+            let limit = if request.path().starts_with("/staff") { STAFF_MAX_BODY_BYTES } else { MAX_BODY_BYTES };
+            let response = if declared.is_some_and(|length| length > limit) {
+                let refused = HttpResponse::PayloadTooLarge().body("The request's body is too large.");
+                Err(request.into_response(refused).map_into_right_body())
+            } else {
+                Ok(service.call(request))
+            };
+            async move {
+                match response {
+                    Ok(response) => Ok(response.await?.map_into_left_body()),
+                    Err(refused) => Ok(refused),
+                }
+            }
+        })
         .wrap(NormalizePath::new(TrailingSlash::Trim))
         .wrap(Compress::default())
         .wrap(security_headers())
@@ -48,8 +85,50 @@ fn security_headers() -> DefaultHeaders {
         .add(("X-Content-Type-Options", "nosniff"))
         .add(("Referrer-Policy", "no-referrer"))
         .add(("X-Frame-Options", "DENY"))
-        .add(("Permissions-Policy", "geolocation=(), camera=(), microphone=(), interest-cohort=()"))
+        .add(("Permissions-Policy", "geolocation=(), camera=(), microphone=()"))
         .add(("Cross-Origin-Opener-Policy", "same-origin"))
+        // Feeds meant for other sites set `cross-origin` themselves (a default never overrides).
+        .add(("Cross-Origin-Resource-Policy", "same-origin"))
+}
+
+#[derive(askama::Template)]
+#[template(path = "replica.html")]
+struct ReplicaStaffPage {
+    primary: Option<String>,
+    path: String,
+}
+
+/// `/staff*` on a read-only replica: a page linking to the same page on the primary.
+async fn replica_staff(
+    state: web::Data<AppState>,
+    request: HttpRequest,
+) -> Result<HttpResponse, crate::error::AppError> {
+    use askama::Template as _;
+    let primary = state.deployment.primary_url.as_ref().map(|url| url.trim_end_matches('/').to_owned());
+    let page = ReplicaStaffPage { primary, path: request.path().to_owned() };
+    Ok(HttpResponse::Ok()
+        .content_type(header::ContentType::html())
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .body(page.render()?))
+}
+
+/// The largest request body accepted (forms, uploads); more is refused with 413 before it is read.
+pub const MAX_BODY_BYTES: usize = 256 * 1024;
+
+/// The largest request body under `/staff` (signed-in uploads of meeting files); handlers there
+/// set their own `PayloadConfig` up to this.
+pub const STAFF_MAX_BODY_BYTES: usize = 64 << 20;
+
+/// The methods every page answers.
+const ALLOWED: &str = "GET, HEAD";
+
+/// A request no route took: 405 with `Allow` for another method on a path we serve, else 404.
+async fn unrouted(request: HttpRequest) -> Result<HttpResponse, crate::error::AppError> {
+    let known_path = request.resource_map().has_resource(request.path());
+    if known_path && request.method() != Method::GET {
+        return Ok(HttpResponse::MethodNotAllowed().insert_header((header::ALLOW, ALLOWED)).finish());
+    }
+    routes::pages::not_found().await
 }
 
 /// Serves the app on an already-bound listener (tests bind port 0).
@@ -58,6 +137,13 @@ pub fn serve(listener: TcpListener, state: web::Data<AppState>) -> std::io::Resu
         // One worker and one database thread per connection of the pool: no thread waits for one.
         .workers(crate::db::pool_size())
         .worker_max_blocking_threads(1)
+        // Slow or idle clients give up their connection: a request's head must arrive within
+        // 5 s (a slowloris is cut off), an idle kept-alive connection is closed after 15 s.
+        .client_request_timeout(Duration::from_secs(5))
+        .client_disconnect_timeout(Duration::from_secs(1))
+        .keep_alive(Duration::from_secs(15))
+        // On SIGTERM or SIGINT, stop accepting and let requests in flight finish for up to 10 s.
+        .shutdown_timeout(10)
         .listen(listener)?
         .run())
 }

@@ -95,6 +95,8 @@ pub struct AppState {
     pub responses: ResponseCache,
     /// The finder's index of the current revision.
     index: RevisionMemo<FinderIndex>,
+    /// Trusted proxies, read-only replica, primary.
+    pub deployment: crate::deployment::Deployment,
 }
 
 impl std::ops::Deref for AppState {
@@ -108,9 +110,19 @@ impl std::ops::Deref for AppState {
 impl AppState {
     /// Opens the core and sets up the web's caches.
     pub fn prepare(settings: Settings) -> anyhow::Result<web::Data<AppState>> {
-        let core = Core::open(&settings)?;
+        AppState::prepare_deployed(settings, crate::deployment::Deployment::default())
+    }
+
+    /// [`AppState::prepare`] for a deployment: a read-only replica opens its database for
+    /// reading only (nothing created, migrated, seeded or written).
+    pub fn prepare_deployed(
+        settings: Settings,
+        deployment: crate::deployment::Deployment,
+    ) -> anyhow::Result<web::Data<AppState>> {
+        let core =
+            if deployment.read_only { Core::open_read_only(&settings.database_path)? } else { Core::open(&settings)? };
         let responses = ResponseCache::new(settings.response_cache_bytes);
-        let state = web::Data::new(AppState { core, settings, responses, index: RevisionMemo::default() });
+        let state = web::Data::new(AppState { core, settings, responses, index: RevisionMemo::default(), deployment });
         // Built now, so the first visitor does not wait for it.
         state.finder()?;
         Ok(state)

@@ -388,3 +388,120 @@ fn coordinates_are_written_back_exactly_as_read() {
     let csv = run_ok(&database, &["export", "--format", "csv"]);
     assert_eq!(csv.matches(",-117.9878253,").count(), 2, "{csv}");
 }
+
+#[test]
+fn a_zero_length_database_is_refused_not_reseeded() {
+    let folder = tempfile::tempdir().expect("folder");
+    let database = folder.path().join("directory.sqlite3");
+    std::fs::write(&database, b"").expect("an empty file");
+    for arguments in [&["serve", "--bind", "127.0.0.1:0"][..], &["export"], &["import", &fixture("finder-feed.json")]] {
+        let output = run(&database, arguments);
+        assert!(!output.status.success(), "{arguments:?} accepted an empty file");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains(&database.display().to_string()) && stderr.contains("empty"), "{stderr}");
+    }
+    assert_eq!(std::fs::metadata(&database).expect("still there").len(), 0, "nothing was written into it");
+}
+
+#[test]
+fn a_database_damaged_in_the_middle_is_refused_at_start_naming_the_file() {
+    let folder = tempfile::tempdir().expect("folder");
+    let database = folder.path().join("directory.sqlite3");
+    run_ok(&database, &["import", &fixture("finder-feed.json")]);
+    let copy = folder.path().join("damaged.sqlite3");
+    let mut bytes = std::fs::read(&database).expect("read");
+    let middle = bytes.len() / 2;
+    bytes[middle..middle + 2048].fill(0xA5);
+    std::fs::write(&copy, &bytes).expect("written");
+    for arguments in [&["serve", "--bind", "127.0.0.1:0"][..], &["export"]] {
+        let output = run(&copy, arguments);
+        assert!(!output.status.success(), "{arguments:?} accepted a damaged file");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains("damaged.sqlite3") && stderr.contains("damaged"), "{stderr}");
+        assert!(!stderr.contains("panicked"), "{stderr}");
+    }
+    let text = folder.path().join("notes.sqlite3");
+    std::fs::write(&text, "these are not meetings").expect("written");
+    let stderr = String::from_utf8_lossy(&run(&text, &["export"]).stderr).into_owned();
+    assert!(stderr.contains("notes.sqlite3: is not an SQLite database"), "{stderr}");
+}
+
+/// A feed of `count` generated meetings.
+fn generated_feed(folder: &Path, count: usize) -> PathBuf {
+    let meetings: Vec<Value> = (0..count)
+        .map(|n| {
+            serde_json::json!({
+                "name": format!("Generated Meeting {n}"), "slug": format!("generated-{n}"),
+                "fellowship": "alcoholics-anonymous", "day": n % 7, "time": "19:00",
+                "timezone": "America/Chicago", "types": ["O"], "location": format!("Hall {n}"),
+                "formatted_address": format!("{n} Example St, Riverton, MN 55990, USA"),
+                "notes": "x".repeat(200)
+            })
+        })
+        .collect();
+    write(folder, "generated.json", &serde_json::to_string(&meetings).expect("JSON"))
+}
+
+#[test]
+fn a_backup_taken_while_an_import_runs_is_whole_and_exports_like_its_source() {
+    let folder = tempfile::tempdir().expect("folder");
+    let database = folder.path().join("directory.sqlite3");
+    run_ok(&database, &["import", &fixture("finder-feed.json")]);
+    let before = run_ok(&database, &["export"]);
+    let feed = generated_feed(folder.path(), 5_000);
+    let mut import = Command::new(BINARY)
+        .args(["import", "--db"])
+        .arg(&database)
+        .arg(&feed)
+        .env("RUST_LOG", "warn")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("the import starts");
+    let copy = folder.path().join("copy.sqlite3");
+    let mut copies = 0;
+    // Copies taken while the import runs (and one after, at least).
+    loop {
+        let running = import.try_wait().expect("the import").is_none();
+        let summary = run_ok(&database, &["backup", copy.to_str().expect("path")]);
+        assert!(summary.contains("checked"), "{summary}");
+        copies += 1;
+        let check = rusqlite::Connection::open(&copy)
+            .and_then(|connection| connection.query_row("PRAGMA integrity_check", [], |row| row.get::<_, String>(0)))
+            .expect("the copy opens");
+        assert_eq!(check, "ok");
+        let exported = run_ok(&copy, &["export"]);
+        if running && exported == before {
+            continue;
+        }
+        if !running {
+            assert_eq!(exported, run_ok(&database, &["export"]), "a copy after the import exports like its source");
+            break;
+        }
+        // Taken during the import: the import is wholly in it (it committed), never half.
+        assert_eq!(exported.matches("\"generated-").count(), 5_000, "all or nothing");
+    }
+    assert!(import.wait().expect("the import ends").success());
+    assert!(copies >= 1);
+}
+
+#[test]
+fn export_and_backup_work_on_a_read_only_database_file() {
+    let folder = tempfile::tempdir().expect("folder");
+    let database = folder.path().join("directory.sqlite3");
+    run_ok(&database, &["import", &fixture("finder-feed.json")]);
+    let before = run_ok(&database, &["export"]);
+    let mut permissions = std::fs::metadata(&database).expect("metadata").permissions();
+    permissions.set_readonly(true);
+    std::fs::set_permissions(&database, permissions).expect("made read-only");
+    assert_eq!(run_ok(&database, &["export"]), before);
+    let copy = folder.path().join("copy.sqlite3");
+    run_ok(&database, &["backup", copy.to_str().expect("path")]);
+    assert_eq!(run_ok(&copy, &["export"]), before);
+    let refused = run(&database, &["import", &fixture("finder-feed.json")]);
+    // As root the file stays writable; otherwise the refusal names the file.
+    if !refused.status.success() {
+        let stderr = stderr_of(&refused);
+        assert!(stderr.contains("directory.sqlite3") && stderr.contains("cannot be written"), "{stderr}");
+    }
+}

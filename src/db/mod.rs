@@ -42,6 +42,10 @@ pub enum StoreError {
     Missing(String),
     #[error("{0}: the database's schema is not this version's (open it once for writing to migrate it)")]
     Schema(String),
+    /// The file cannot serve as the database (empty, not SQLite, damaged, not writable); the
+    /// message names the file and says what to do.
+    #[error("{path}: {message}")]
+    File { path: String, message: String },
     #[error("creating the database folder {path}: {source}")]
     Folder { path: String, source: std::io::Error },
     /// Records naming a fellowship that is not one of our groups, one line each.
@@ -66,8 +70,15 @@ pub struct Store {
     pool: r2d2::Pool<SqliteConnectionManager>,
     /// The last revision read, and when.
     last_revision: Arc<Mutex<Option<(Instant, i64)>>>,
+    /// When the whole file last passed `PRAGMA quick_check` (for `/healthz`).
+    last_deep_check: Arc<Mutex<Option<Instant>>>,
 }
 
+/// How long a passed `PRAGMA quick_check` is trusted by the health check (it reads every page:
+/// a fraction of a second at 120,000 meetings, so at most once a minute).
+const DEEP_CHECK_TRUST: std::time::Duration = std::time::Duration::from_secs(60);
+
+mod backup;
 mod import;
 mod rows;
 mod sources;
@@ -80,6 +91,7 @@ pub use staff::{AuditEntry, ChangeRequest, MeetingLine, NewChangeRequest, Role, 
 impl Store {
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
+        check_file(path, true)?;
         if let Some(folder) = path.parent().filter(|folder| !folder.as_os_str().is_empty()) {
             std::fs::create_dir_all(folder)
                 .map_err(|source| StoreError::Folder { path: folder.display().to_string(), source })?;
@@ -96,9 +108,15 @@ impl Store {
             .max_size(u32::try_from(pool_size()).unwrap_or(2))
             .min_idle(Some(1))
             .connection_timeout(std::time::Duration::from_secs(5))
-            .build(manager)?;
-        MIGRATIONS.to_latest(&mut *pool.get()?)?;
-        Ok(Store { pool, last_revision: Arc::default() })
+            .build(manager)
+            .map_err(|error| file_error(path, &format!("cannot be opened: {error}")))?;
+        let mut connection = pool.get()?;
+        quick_check(path, &connection)?;
+        MIGRATIONS
+            .to_latest(&mut connection)
+            .map_err(|error| file_error(path, &format!("its schema could not be brought up to date: {error}")))?;
+        drop(connection);
+        Ok(Store { pool, last_revision: Arc::default(), last_deep_check: Arc::default() })
     }
 
     /// Opens an existing database for reading only: nothing is created, migrated or written, so
@@ -108,6 +126,7 @@ impl Store {
         if !path.is_file() {
             return Err(StoreError::Missing(path.display().to_string()));
         }
+        check_file(path, false)?;
         let manager = SqliteConnectionManager::file(path)
             .with_flags(rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX)
             .with_init(|connection| connection.execute_batch("PRAGMA busy_timeout = 5000; PRAGMA query_only = ON;"));
@@ -115,20 +134,42 @@ impl Store {
             .max_size(u32::try_from(pool_size()).unwrap_or(2))
             .min_idle(Some(1))
             .connection_timeout(std::time::Duration::from_secs(5))
-            .build(manager)?;
+            .build(manager)
+            .map_err(|error| file_error(path, &format!("cannot be opened: {error}")))?;
+        quick_check(path, &*pool.get()?)?;
         if MIGRATIONS.pending_migrations(&*pool.get()?)? != 0 {
             return Err(StoreError::Schema(path.display().to_string()));
         }
-        Ok(Store { pool, last_revision: Arc::default() })
+        Ok(Store { pool, last_revision: Arc::default(), last_deep_check: Arc::default() })
     }
 
     fn connection(&self) -> Result<r2d2::PooledConnection<SqliteConnectionManager>, StoreError> {
         Ok(self.pool.get()?)
     }
 
-    /// Checks that the database answers (for `/healthz`).
+    /// Checks that the database answers what pages ask (for `/healthz`): the revision and the
+    /// newest meeting read whole, every time; every page of the file (`PRAGMA quick_check`) at
+    /// most once a minute, so damage anywhere is found within a minute.
     pub fn check(&self) -> Result<(), StoreError> {
-        self.connection()?.query_row("SELECT count(*) FROM groups", [], |_| Ok(()))?;
+        let connection = self.connection()?;
+        connection.query_row("SELECT value FROM revision WHERE id = 1", [], |row| row.get::<_, i64>(0))?;
+        let newest: Option<i64> =
+            connection.query_row("SELECT max(id) AS newest FROM meetings", [], |row| row.get("newest"))?;
+        if let Some(id) = newest {
+            rows::load_meetings(&connection, &[id])?;
+        }
+        let trusted = self
+            .last_deep_check
+            .lock()
+            .ok()
+            .and_then(|last| *last)
+            .is_some_and(|checked| checked.elapsed() < DEEP_CHECK_TRUST);
+        if !trusted {
+            quick_check(Path::new("the database"), &connection)?;
+            if let Ok(mut last) = self.last_deep_check.lock() {
+                *last = Some(Instant::now());
+            }
+        }
         Ok(())
     }
 
@@ -212,6 +253,63 @@ impl Store {
         match id {
             Some(id) => Ok(rows::load_meetings(&connection, &[id])?.pop()),
             None => Ok(None),
+        }
+    }
+}
+
+/// The first bytes of every SQLite database file.
+const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
+
+fn file_error(path: &Path, message: &str) -> StoreError {
+    StoreError::File { path: path.display().to_string(), message: message.to_owned() }
+}
+
+/// Refuses, before SQLite sees it, a file that exists but cannot be our database: empty (a failed
+/// copy: never silently re-seeded), not SQLite, or (when `write`) not writable.
+fn check_file(path: &Path, write: bool) -> Result<(), StoreError> {
+    use std::io::Read;
+    let Ok(metadata) = std::fs::metadata(path) else { return Ok(()) };
+    if metadata.is_dir() {
+        return Err(file_error(path, "is a folder, not a database file"));
+    }
+    if metadata.len() == 0 {
+        return Err(file_error(
+            path,
+            "is empty (0 bytes), not a database: a failed copy? Restore a backup, or remove the file to start afresh",
+        ));
+    }
+    let mut header = [0u8; 16];
+    let read = std::fs::File::open(path)
+        .and_then(|mut file| file.read_exact(&mut header))
+        .map_err(|error| file_error(path, &format!("cannot be read: {error}")));
+    if read.is_err() || &header != SQLITE_HEADER {
+        return Err(read.err().unwrap_or_else(|| file_error(path, "is not an SQLite database")));
+    }
+    if write && let Err(error) = std::fs::OpenOptions::new().write(true).open(path) {
+        return Err(file_error(
+            path,
+            &format!("cannot be written ({error}); `export` and `serve --read-only` only read"),
+        ));
+    }
+    Ok(())
+}
+
+/// `PRAGMA quick_check` at start: a damaged database is refused with what SQLite found.
+fn quick_check(path: &Path, connection: &rusqlite::Connection) -> Result<(), StoreError> {
+    let found = connection.prepare("PRAGMA quick_check").and_then(|mut statement| {
+        statement.query_map([], |row| row.get::<_, String>(0))?.collect::<Result<Vec<_>, _>>()
+    });
+    match found {
+        Ok(lines) if lines == ["ok"] => Ok(()),
+        Ok(lines) => Err(file_error(
+            path,
+            &format!(
+                "the database is damaged ({}); restore a backup",
+                lines.into_iter().take(3).collect::<Vec<_>>().join("; ")
+            ),
+        )),
+        Err(error) => {
+            Err(file_error(path, &format!("the database is damaged or unreadable ({error}); restore a backup")))
         }
     }
 }

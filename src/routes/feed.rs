@@ -1,12 +1,24 @@
 //! Machine-readable meeting lists: `/feed/meetings.json` (the Meeting Guide feed) and
 //! `/meetings.ics` (a calendar), both taking the finder's filters and returning every match.
+//!
+//! A feed can be tens of megabytes, so it is never built in memory nor on the async workers: once
+//! per data revision (and filter), a thread of its own writes it, meetings a few hundred at a time,
+//! into a file under the data folder with its gzip copy beside it, and every request is answered
+//! from the file (ETag, gzip when accepted, ranges). Files of older revisions are removed.
 
-use actix_web::http::header;
+use std::hash::{Hash, Hasher};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use actix_files::NamedFile;
+use actix_web::http::header::{self, HeaderValue};
 use actix_web::{HttpRequest, HttpResponse, web};
 
+use crate::cache::{BUILD, current_revision, entity_tag, not_modified};
 use crate::error::AppError;
 use crate::feed::{ExportFormat, anonymise_contacts};
-use crate::state::AppState;
+use crate::meetings::MeetingFilter;
+use crate::state::{AppState, Core};
 
 pub async fn meeting_guide(state: web::Data<AppState>, request: HttpRequest) -> Result<HttpResponse, AppError> {
     respond(state, request, ExportFormat::Json).await
@@ -15,6 +27,15 @@ pub async fn meeting_guide(state: web::Data<AppState>, request: HttpRequest) -> 
 pub async fn calendar(state: web::Data<AppState>, request: HttpRequest) -> Result<HttpResponse, AppError> {
     respond(state, request, ExportFormat::Ics).await
 }
+
+/// Meetings read from the store at a time while a feed is written: memory stays bounded.
+const CHUNK: usize = 500;
+
+/// Feed files kept for one revision before the filtered ones are cleared (any filter makes one).
+const MOST_FILES: usize = 256;
+
+/// One feed is written at a time, so many clients asking at once cost one writer, not many.
+static WRITING: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 async fn respond(
     state: web::Data<AppState>,
@@ -27,19 +48,213 @@ async fn respond(
     if let Some(notice) = filter.notices.first() {
         return Err(AppError::BadRequest(notice.clone()));
     }
-    let content_type = format.content_type();
-    let key = filter.clone();
-    let mut response = super::cached_response(&state, &request, &key, content_type, |_| async {
-        let now = jiff::Timestamp::now();
-        let mut meetings = super::blocking(&state, move |state| {
-            let ids = state.finder()?.matching_ids(&filter, now);
-            state.store.meetings_by_id(&ids)
-        })
-        .await?;
-        meetings.iter_mut().for_each(anonymise_contacts);
-        format.write(&meetings, now).map_err(|error| AppError::Internal(error.to_string()))
-    })
-    .await?;
-    response.headers_mut().insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, header::HeaderValue::from_static("*"));
+    let revision = current_revision(&state).await?;
+    // A feed without "today"/"tonight" is the same all day (the calendar: its first dates) or
+    // for the whole revision (the JSON, in a stable order): one file, not one a minute.
+    let now = jiff::Timestamp::now().as_second();
+    let mut key = format!("{}?{}", request.path(), filter.query_string_for_page(filter.page));
+    if filter.depends_on_now() && !filter.is_upcoming() {
+        key.push_str(&format!("#{}", now / 60));
+    } else if format == ExportFormat::Ics {
+        key.push_str(&format!("#day{}", now / 86_400));
+    }
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    key.hash(&mut hasher);
+    let hash = hasher.finish();
+    let etag = entity_tag(revision, BUILD, hash);
+    if let Some(response) = not_modified(&request, &etag) {
+        return Ok(response);
+    }
+    let folder = cache_folder(&state.settings.database_path);
+    let name = format!("feed-r{revision}-b{BUILD}-{hash:016x}.{}", format.extension());
+    let path = folder.join(&name);
+    if !path.is_file() {
+        let _writing = WRITING.lock().await;
+        if !path.is_file() {
+            let (state, target) = (state.clone(), path.clone());
+            let (sender, receiver) = tokio::sync::oneshot::channel();
+            std::thread::Builder::new()
+                .name("feed-writer".to_owned())
+                .spawn(move || {
+                    let written = write_feed_file(&state, revision, &filter, format, &target);
+                    let _ = sender.send(written);
+                })
+                .map_err(|error| AppError::Internal(format!("starting the feed writer: {error}")))?;
+            receiver.await.map_err(|_| AppError::Internal("the feed writer stopped".to_owned()))??;
+        }
+    }
+    let gzip = accepts_gzip(&request) && gzip_path(&path).is_file();
+    let file = NamedFile::open_async(if gzip { gzip_path(&path) } else { path })
+        .await
+        .map_err(|error| AppError::Internal(format!("{name}: {error}")))?
+        .use_etag(false)
+        .use_last_modified(false)
+        .disable_content_disposition();
+    let mut response = file.into_response(&request);
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(format.content_type()));
+    // Not "identity" would let the Compress middleware compress tens of megabytes on the async
+    // worker for each request: the file is sent as written (gzip) or as it is.
+    headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static(if gzip { "gzip" } else { "identity" }));
+    if let Ok(value) = HeaderValue::from_str(&etag) {
+        headers.insert(header::ETAG, value);
+    }
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(crate::cache::PUBLIC_CACHE));
+    headers.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
+    headers.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*"));
+    headers.insert(
+        header::HeaderName::from_static("cross-origin-resource-policy"),
+        HeaderValue::from_static("cross-origin"),
+    );
     Ok(response)
+}
+
+/// Where feed files are written: `cache/` beside the database, or the system's temporary folder
+/// when that cannot be written (a read-only replica).
+pub fn cache_folder(database_path: &Path) -> PathBuf {
+    let beside = database_path.parent().filter(|folder| !folder.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let folder = beside.join("cache");
+    if std::fs::create_dir_all(&folder).is_ok() && !std::fs::metadata(&folder).is_ok_and(|m| m.permissions().readonly())
+    {
+        return folder;
+    }
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    database_path.hash(&mut hasher);
+    let folder = std::env::temp_dir().join(format!("mutual-support-cache-{:016x}", hasher.finish()));
+    let _ = std::fs::create_dir_all(&folder);
+    folder
+}
+
+fn gzip_path(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".gz");
+    PathBuf::from(name)
+}
+
+fn accepts_gzip(request: &HttpRequest) -> bool {
+    request
+        .headers()
+        .get_all(header::ACCEPT_ENCODING)
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(','))
+        .any(|coding| {
+            let mut parts = coding.split(';');
+            let name = parts.next().unwrap_or_default().trim();
+            let refused = parts.any(|parameter| matches!(parameter.trim(), "q=0" | "q=0.0" | "q=0.00" | "q=0.000"));
+            name.eq_ignore_ascii_case("gzip") && !refused
+        })
+}
+
+/// Writes the feed of `filter` at `revision` into `path` (and `path.gz`), through temporary files
+/// renamed into place, so a reader never sees half a feed. Clears older revisions' files.
+fn write_feed_file(
+    state: &AppState,
+    revision: i64,
+    filter: &MeetingFilter,
+    format: ExportFormat,
+    path: &Path,
+) -> Result<(), AppError> {
+    let failed = |error: std::io::Error| AppError::Internal(format!("writing {}: {error}", path.display()));
+    let folder = path.parent().unwrap_or(Path::new("."));
+    clear_old_files(folder, revision);
+    let temporary = path.with_extension("partial");
+    let temporary_gzip = gzip_path(&temporary);
+    let plain = std::io::BufWriter::new(std::fs::File::create(&temporary).map_err(failed)?);
+    let gzip = flate2::write::GzEncoder::new(
+        std::io::BufWriter::new(std::fs::File::create(&temporary_gzip).map_err(failed)?),
+        flate2::Compression::default(),
+    );
+    let mut both = Tee(plain, gzip);
+    let mut ids = state.finder_at(revision)?.matching_ids(filter, jiff::Timestamp::now());
+    if filter.is_upcoming() {
+        // No day asked: the feed is not "from now" but every meeting, in the store's order.
+        ids.sort_unstable();
+    }
+    write_feed(&state.core, &ids, CHUNK, format, jiff::Timestamp::now(), &mut both)?;
+    let Tee(mut plain, gzip) = both;
+    plain.flush().map_err(failed)?;
+    gzip.finish().and_then(|mut inner| inner.flush()).map_err(failed)?;
+    std::fs::rename(&temporary_gzip, gzip_path(path)).map_err(failed)?;
+    std::fs::rename(&temporary, path).map_err(failed)
+}
+
+/// Writes the meetings `ids` as a feed of `format`, a chunk at a time: the same bytes as
+/// [`ExportFormat::write`] of them all (the calendar's stamps aside), holding `chunk` at a time.
+pub fn write_feed(
+    core: &Core,
+    ids: &[i64],
+    chunk: usize,
+    format: ExportFormat,
+    now: jiff::Timestamp,
+    out: &mut impl Write,
+) -> Result<(), AppError> {
+    let io = |error: std::io::Error| AppError::Internal(format!("writing a feed: {error}"));
+    let mut written_any = false;
+    let mut trailer: Vec<u8> = Vec::new();
+    let empty: [i64; 0] = [];
+    let chunks: Box<dyn Iterator<Item = &[i64]>> =
+        if ids.is_empty() { Box::new(std::iter::once(&empty[..])) } else { Box::new(ids.chunks(chunk.max(1))) };
+    for (number, chunk) in chunks.enumerate() {
+        let mut meetings = core.store.meetings_by_id(chunk)?;
+        meetings.iter_mut().for_each(anonymise_contacts);
+        let bytes = format.write(&meetings, now).map_err(|error| AppError::Internal(error.to_string()))?;
+        // A JSON array: `[`, every chunk's items joined by commas, `]`. A calendar: the first
+        // chunk's head, every chunk's events, `END:VCALENDAR`.
+        let (start, end) = match format {
+            ExportFormat::Json => (1, bytes.len().saturating_sub(1).max(1)),
+            _ => {
+                let end = find(&bytes, b"END:VCALENDAR").unwrap_or(bytes.len());
+                (find(&bytes, b"BEGIN:VEVENT").unwrap_or(end), end)
+            }
+        };
+        if number == 0 {
+            out.write_all(&bytes[..start]).map_err(io)?;
+            trailer = bytes[end..].to_vec();
+        }
+        let body = &bytes[start..end];
+        if !body.is_empty() {
+            if written_any && format == ExportFormat::Json {
+                out.write_all(b",").map_err(io)?;
+            }
+            out.write_all(body).map_err(io)?;
+            written_any = true;
+        }
+    }
+    out.write_all(&trailer).map_err(io)
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|window| window == needle)
+}
+
+/// Removes feed files of other revisions or builds, and every filtered one when too many gather.
+fn clear_old_files(folder: &Path, revision: i64) {
+    let current = format!("feed-r{revision}-b{BUILD}-");
+    let Ok(entries) = std::fs::read_dir(folder) else { return };
+    let names: Vec<String> = entries
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .filter(|n| n.starts_with("feed-"))
+        .collect();
+    let crowded = names.iter().filter(|name| name.starts_with(&current)).count() > MOST_FILES;
+    for name in names {
+        if !name.starts_with(&current) || crowded {
+            let _ = std::fs::remove_file(folder.join(name));
+        }
+    }
+}
+
+/// Writes to two writers at once (the feed and its gzip copy).
+struct Tee<A, B>(A, B);
+
+impl<A: Write, B: Write> Write for Tee<A, B> {
+    fn write(&mut self, buffer: &[u8]) -> std::io::Result<usize> {
+        self.0.write_all(buffer)?;
+        self.1.write_all(buffer)?;
+        Ok(buffer.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()?;
+        self.1.flush()
+    }
 }

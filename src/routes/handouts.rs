@@ -24,10 +24,13 @@ fn referral_meetings(groups: usize) -> usize {
     if groups > 3 { 2 } else { 3 }
 }
 
-/// "http://host:port", for printing full addresses on paper.
+/// "http://host:port", for printing full addresses on paper (forwarded headers are believed only
+/// from a trusted proxy).
 fn site_address(request: &HttpRequest) -> String {
-    let info = request.connection_info();
-    format!("{}://{}", info.scheme(), info.host())
+    request.app_data::<web::Data<AppState>>().map_or_else(
+        || crate::deployment::Deployment::default().site_address(request),
+        |state| state.deployment.site_address(request),
+    )
 }
 
 /// Today's date in the site's zone, for "Printed …".

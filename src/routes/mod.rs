@@ -53,7 +53,7 @@ pub fn configure(config: &mut web::ServiceConfig) {
 pub fn html(page: &impl Template) -> Result<HttpResponse, AppError> {
     Ok(HttpResponse::Ok()
         .content_type(ContentType::html())
-        .insert_header((header::CACHE_CONTROL, "public, max-age=300"))
+        .insert_header((header::CACHE_CONTROL, crate::cache::PUBLIC_CACHE))
         .body(page.render()?))
 }
 

@@ -51,7 +51,7 @@ pub async fn static_file(request: HttpRequest, path: web::Path<String>) -> Resul
     let (_, bytes) =
         crate::embedded::STATIC_FILES.iter().find(|(name, _)| *name == path.as_str()).ok_or(AppError::NotFound)?;
     // build.rs versions the static files as a whole: no hashing per request.
-    let etag = format!("\"{}\"", crate::embedded::STATIC_VERSION);
+    let etag = format!("\"s{}-b{}\"", crate::embedded::STATIC_VERSION, crate::cache::BUILD);
     let content_type = match path.rsplit('.').next() {
         Some("css") => "text/css; charset=utf-8",
         Some("js") => "text/javascript; charset=utf-8",

@@ -88,6 +88,12 @@ impl TestApp {
         TestApp { state, _folder: folder }
     }
 
+    /// An app around state prepared otherwise (a deployment); the database's folder stays with
+    /// the app it came from.
+    pub fn from_state(state: web::Data<AppState>) -> TestApp {
+        TestApp { state, _folder: tempfile::tempdir().expect("temporary folder") }
+    }
+
     pub async fn get(&self, path: &str) -> Page {
         self.request(test::TestRequest::get().uri(path)).await
     }

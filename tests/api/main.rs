@@ -5,6 +5,7 @@ mod finder;
 mod groups;
 mod guide;
 mod helpers;
+mod http;
 mod meetings;
 mod pages;
 mod providers;
