@@ -179,7 +179,8 @@ impl<T> Default for RevisionMemo<T> {
 }
 
 impl<T> RevisionMemo<T> {
-    fn current(&self, revision: i64) -> Option<Arc<T>> {
+    /// The value of this revision, if it was computed already (never blocks on a computation).
+    pub fn current(&self, revision: i64) -> Option<Arc<T>> {
         let guard = self.value.lock().ok()?;
         guard.as_ref().filter(|(seen, _)| *seen == revision).map(|(_, value)| Arc::clone(value))
     }

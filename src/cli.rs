@@ -152,7 +152,7 @@ struct ServeArgs {
     #[arg(long, env = "BIND", default_value = "127.0.0.1:8080")]
     bind: String,
     /// Megabytes of rendered finder pages and feeds kept in memory (0 turns the cache off).
-    #[arg(long, env = "RESPONSE_CACHE_MB", default_value_t = 64)]
+    #[arg(long, env = "RESPONSE_CACHE_MB", default_value_t = 32)]
     cache_mb: u64,
     /// The unit of distances in the finder (`near`, `within`).
     #[arg(long, env = "DISTANCE_UNIT", value_enum, default_value = "mi")]
@@ -250,6 +250,14 @@ fn serve(args: ServeArgs) -> anyhow::Result<()> {
         "--sync-every writes to the database: a --read-only replica cannot sync (the primary does)"
     );
     let state = AppState::prepare_deployed(settings, deployment)?;
+    // The finder's index is built while the server starts listening: the health check answers at
+    // once, and the first finder request waits for this one build (never a second).
+    let warm = state.clone();
+    std::thread::spawn(move || {
+        if let Err(error) = warm.finder() {
+            tracing::error!(%error, "building the finder's index");
+        }
+    });
     if let Some(every) = args.sync_every {
         crate::sync::spawn_background(state.clone(), every)?;
         tracing::info!("syncing sources every {}", humantime::format_duration(every));

@@ -123,8 +123,6 @@ impl AppState {
             if deployment.read_only { Core::open_read_only(&settings.database_path)? } else { Core::open(&settings)? };
         let responses = ResponseCache::new(settings.response_cache_bytes);
         let state = web::Data::new(AppState { core, settings, responses, index: RevisionMemo::default(), deployment });
-        // Built now, so the first visitor does not wait for it.
-        state.finder()?;
         Ok(state)
     }
 
@@ -136,6 +134,12 @@ impl AppState {
             None => self.store.revision()?,
         };
         self.finder_at(revision)
+    }
+
+    /// The finder's index at this revision if it is built already: no waiting, no I/O, so the
+    /// async threads may ask.
+    pub fn built_finder(&self, revision: i64) -> Option<Arc<FinderIndex>> {
+        self.index.current(revision)
     }
 
     /// The finder's index at a revision already read.

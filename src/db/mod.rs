@@ -100,7 +100,7 @@ impl Store {
             // busy_timeout first: the other settings may wait for a lock.
             connection.execute_batch(
                 "PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;
-                 PRAGMA foreign_keys = ON; PRAGMA cache_size = -8000; PRAGMA mmap_size = 268435456;",
+                 PRAGMA foreign_keys = ON; PRAGMA cache_size = -8000;",
             )
         });
         // One connection first, so a new file is created and switched to WAL before others open it.

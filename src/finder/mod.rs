@@ -65,13 +65,8 @@ struct Entry {
     slug: Box<str>,
     name: Box<str>,
     group_slug: Option<Box<str>>,
-    zone: u16,
-    /// Weekdays as bits, Sunday = bit 0; 0 for a meeting by appointment.
-    days: u8,
     time: Option<MeetingTime>,
     end_time: Option<MeetingTime>,
-    /// Minutes from start to end (the default when the feed gives no end).
-    duration: u16,
     location: Option<Box<str>>,
     address: Option<Box<str>>,
     approximate: bool,
@@ -82,6 +77,19 @@ struct Entry {
     town: Option<Box<str>>,
     /// Where people go, when the meeting has a venue with coordinates.
     point: Option<(f64, f64)>,
+}
+
+/// What ordering needs of a meeting, packed small and kept apart from [`Entry`] so that walks and
+/// sorts over many meetings stay in the processor's cache.
+#[derive(Debug, Clone, Copy)]
+struct Timing {
+    zone: u16,
+    /// Weekdays as bits, Sunday = bit 0.
+    days: u8,
+    /// Minutes past midnight; `None` for a meeting by appointment.
+    start: Option<u16>,
+    /// Minutes from start to end (the default when the feed gives no end).
+    duration: u16,
 }
 
 /// The meetings of one time zone, with their weekly occurrences in local time.
@@ -173,6 +181,8 @@ struct Search {
 pub struct FinderIndex {
     revision: i64,
     entries: Vec<Entry>,
+    /// By meeting number, like `entries`.
+    timing: Vec<Timing>,
     zones: Vec<Zone>,
     /// Every occurrence as (local day × 1440 + minutes, meeting), sorted: schedule order.
     schedule: Vec<(u16, u32)>,
@@ -191,6 +201,9 @@ pub struct FinderIndex {
     hybrid: RoaringBitmap,
     /// [weekday][slot]: meetings with an occurrence then (local time).
     day_slots: [[RoaringBitmap; SLOTS]; 7],
+    /// Unions of `day_slots` kept ready: [weekday] any time, and [slot] any day.
+    on_day: [RoaringBitmap; 7],
+    in_slot: [RoaringBitmap; SLOTS],
     /// Search words, sorted, with the meetings that have them (prefix search).
     words: Vec<(Box<str>, RoaringBitmap)>,
     places: PlaceLookup,
@@ -286,38 +299,60 @@ impl FinderIndex {
         let upcoming = filter.depends_on_now();
         let with_appointments = filter.days.is_empty() && filter.time.is_none();
         match (listing, filter.sort, point) {
-            (Listing::PerMeeting, SortOrder::Distance, Some(point)) => {
-                let mut by_distance: Vec<(f64, u32)> = candidates
-                    .iter()
-                    .map(|number| {
-                        let distance = self.entries[number as usize].point.map_or(f64::INFINITY, |p| km(point, p));
-                        (distance, number)
-                    })
-                    .collect();
-                by_distance.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-                found = by_distance.into_iter().skip(offset).take(limit).map(|(_, number)| (number, None)).collect();
+            (Listing::PerMeeting, SortOrder::Distance, Some(_)) => {
+                // Nearest first from the place's list (kept per place), then the meetings that
+                // have no place to measure to, in meeting order.
+                let nearest = place.as_ref().map(|place| self.places.nearest(place)).unwrap_or_default();
+                let mut seen = 0;
+                for (_, number) in nearest.iter().filter(|(_, number)| candidates.contains(*number)) {
+                    if found.len() >= limit {
+                        break;
+                    }
+                    if seen >= offset {
+                        found.push((*number, None));
+                    }
+                    seen += 1;
+                }
+                if found.len() < limit {
+                    // Every located candidate was seen: the rest of the page is the unlocated ones.
+                    let unlocated = candidates.iter().filter(|number| self.entries[*number as usize].point.is_none());
+                    let start = offset.saturating_sub(seen);
+                    found.extend(unlocated.skip(start).take(limit - found.len()).map(|number| (number, None)));
+                }
             }
-            (Listing::PerMeeting, _, _) if candidates.len() * SPARSE < self.schedule.len() as u64 => {
-                // Few candidates: order them directly instead of walking every occurrence.
+            (Listing::PerMeeting, _, _)
+                if candidates.len() * SPARSE < self.schedule.len() as u64
+                    || filter.days.iter().any(|day| matches!(day, DayChoice::Today | DayChoice::Tonight)) =>
+            {
+                // Few candidates, or today's (whose first page may lie at the very end of a walk
+                // from now, when most of today has passed): order them directly.
                 let mut keyed: Vec<(i32, u16, u16, u32)> = candidates
                     .iter()
                     .filter_map(|number| {
-                        let entry = &self.entries[number as usize];
-                        let clock = clocks[usize::from(entry.zone)];
-                        let time = entry.time?;
+                        let timing = self.timing[number as usize];
+                        let clock = clocks[usize::from(timing.zone)];
+                        let start = timing.start?;
                         (0..7u16)
-                            .filter(|day| entry.days & (1 << day) != 0)
-                            .map(|day| day * 1440 + time.minutes())
-                            .filter(|minute_of_week| matches(entry.zone, *minute_of_week))
+                            .filter(|day| timing.days & (1 << day) != 0)
+                            .map(|day| day * 1440 + start)
+                            .filter(|minute_of_week| matches(timing.zone, *minute_of_week))
                             .map(|minute_of_week| match upcoming {
-                                true => (clock.key(minute_of_week, entry.duration), entry.zone, minute_of_week, number),
+                                true => {
+                                    (clock.key(minute_of_week, timing.duration), timing.zone, minute_of_week, number)
+                                }
                                 false => (i32::from(minute_of_week), 0, minute_of_week, number),
                             })
                             .min()
                     })
                     .collect();
-                keyed.sort_unstable();
                 let timed = keyed.len();
+                // Only the meetings up to the end of the page need ordering.
+                let wanted = offset.saturating_add(limit);
+                if wanted < keyed.len() {
+                    keyed.select_nth_unstable(wanted);
+                    keyed.truncate(wanted);
+                }
+                keyed.sort_unstable();
                 found.extend(
                     keyed.into_iter().skip(offset).take(limit).map(|(key, _, at, number)| (number, Some((at, key)))),
                 );
@@ -331,7 +366,7 @@ impl FinderIndex {
                 let mut seen = RoaringBitmap::new();
                 let mut skipped = 0;
                 let mut take = |number: u32, at: (u16, i32)| {
-                    if !candidates.contains(number) || !matches(self.entries[number as usize].zone, at.0) {
+                    if !candidates.contains(number) || !matches(self.timing[number as usize].zone, at.0) {
                         return true;
                     }
                     if !seen.insert(number) {
@@ -347,7 +382,7 @@ impl FinderIndex {
                 if upcoming {
                     self.walk_upcoming(clocks, &mut take);
                 } else {
-                    self.walk_schedule(&mut take);
+                    self.walk_schedule(filter, &mut take);
                 }
                 if with_appointments && found.len() < limit {
                     let appointments = &candidates & &self.appointment;
@@ -358,8 +393,8 @@ impl FinderIndex {
             (Listing::PerOccurrence, _, _) => {
                 let mut count = 0u64;
                 // A printed schedule runs by day, then time, whatever the day chosen.
-                self.walk_schedule(&mut |number: u32, at: (u16, i32)| {
-                    if candidates.contains(number) && matches(self.entries[number as usize].zone, at.0) {
+                self.walk_schedule(filter, &mut |number: u32, at: (u16, i32)| {
+                    if candidates.contains(number) && matches(self.timing[number as usize].zone, at.0) {
                         if count >= offset as u64 && found.len() < limit {
                             found.push((number, Some(at)));
                         }
@@ -445,7 +480,7 @@ impl FinderIndex {
             }
         }
         if let (Some(place), Some(within)) = (place, filter.within) {
-            chosen &= self.places.within(place.point, self.unit.to_km(f64::from(within)));
+            chosen &= &*self.places.within(place, self.unit.to_km(f64::from(within)));
         }
         if !filter.days.is_empty() || filter.time.is_some() {
             chosen &= self.by_day_and_time(filter, clocks);
@@ -457,14 +492,13 @@ impl FinderIndex {
     fn by_day_and_time(&self, filter: &MeetingFilter, clocks: &[Clock]) -> RoaringBitmap {
         let slots = slots_of(filter.time);
         let on = |day: u8, slots: &[usize]| -> RoaringBitmap {
-            let mut any = RoaringBitmap::new();
-            for slot in slots {
-                any |= &self.day_slots[usize::from(day % 7)][*slot];
+            if slots.len() == SLOTS {
+                return self.on_day[usize::from(day % 7)].clone();
             }
-            any
+            slots.iter().fold(RoaringBitmap::new(), |any, slot| any | &self.day_slots[usize::from(day % 7)][*slot])
         };
         if filter.days.is_empty() {
-            return (0..7).fold(RoaringBitmap::new(), |all, day| all | on(day, slots));
+            return slots.iter().fold(RoaringBitmap::new(), |any, slot| any | &self.in_slot[*slot]);
         }
         let mut any = RoaringBitmap::new();
         for choice in &filter.days {
@@ -511,10 +545,10 @@ impl FinderIndex {
             let next = cursors
                 .iter_mut()
                 .enumerate()
-                .filter_map(|(zone, cursor)| cursor.peek(&self.zones[zone], &self.entries).map(|key| (key, zone)))
+                .filter_map(|(zone, cursor)| cursor.peek(&self.zones[zone], &self.timing).map(|key| (key, zone)))
                 .min();
             let Some((_, zone)) = next else { return };
-            let Some((number, minute_of_week, key)) = cursors[zone].take(&self.zones[zone], &self.entries) else {
+            let Some((number, minute_of_week, key)) = cursors[zone].take(&self.zones[zone], &self.timing) else {
                 return;
             };
             if !take(number, (minute_of_week, key)) {
@@ -524,10 +558,36 @@ impl FinderIndex {
     }
 
     /// Calls `take` with each occurrence in schedule order (day, then local time).
-    fn walk_schedule(&self, take: &mut dyn FnMut(u32, (u16, i32)) -> bool) {
-        for (minute_of_week, number) in &self.schedule {
-            if !take(*number, (*minute_of_week, 0)) {
-                return;
+    /// Only the stretches of the week the filter can match are visited: the chosen weekdays
+    /// (all days when "today" or "tonight" is among them) and, within each, the time of day.
+    fn walk_schedule(&self, filter: &MeetingFilter, take: &mut dyn FnMut(u32, (u16, i32)) -> bool) {
+        let mut days: Vec<u16> = filter
+            .days
+            .iter()
+            .map(|choice| match choice {
+                DayChoice::Weekday(day) => Some(u16::from(day.number())),
+                DayChoice::Today | DayChoice::Tonight => None,
+            })
+            .collect::<Option<Vec<u16>>>()
+            .filter(|days| !days.is_empty())
+            .unwrap_or_else(|| (0..7).collect());
+        days.sort_unstable();
+        days.dedup();
+        let bands: Vec<(u16, u16)> = match filter.time.map(TimeOfDay::minutes) {
+            None => vec![(0, 1440)],
+            // Night runs past midnight: its early and its late part of each day.
+            Some((start, end)) if start > end => vec![(0, end), (start, 1440)],
+            Some(band) => vec![band],
+        };
+        for day in days {
+            for (start, end) in &bands {
+                let (from, to) = (day * 1440 + start, day * 1440 + end);
+                let first = self.schedule.partition_point(|(minute_of_week, _)| *minute_of_week < from);
+                for (minute_of_week, number) in self.schedule[first..].iter().take_while(|(m, _)| *m < to) {
+                    if !take(*number, (*minute_of_week, 0)) {
+                        return;
+                    }
+                }
             }
         }
     }
@@ -541,8 +601,9 @@ impl FinderIndex {
         point: Option<(f64, f64)>,
     ) -> MeetingListing {
         let entry = &self.entries[number as usize];
+        let timing = self.timing[number as usize];
         // A meeting listed by distance shows its next occurrence.
-        let at = at.or_else(|| self.next_occurrence(entry, clocks[usize::from(entry.zone)]));
+        let at = at.or_else(|| next_occurrence(timing, clocks[usize::from(timing.zone)]));
         let text = |value: &Option<Box<str>>| value.as_deref().map(str::to_owned);
         MeetingListing {
             slug: entry.slug.to_string(),
@@ -551,7 +612,7 @@ impl FinderIndex {
             day: at.and_then(|(minute_of_week, _)| Weekday::new(u8::try_from(minute_of_week / 1440).ok()?)),
             time: at.and(entry.time),
             end_time: entry.end_time,
-            timezone: self.zones[usize::from(entry.zone)].name.to_string(),
+            timezone: self.zones[usize::from(timing.zone)].name.to_string(),
             location: text(&entry.location),
             address: text(&entry.address),
             approximate: entry.approximate,
@@ -561,21 +622,18 @@ impl FinderIndex {
             conference_phone: text(&entry.conference_phone),
             town: text(&entry.town),
             starts_in: at.filter(|_| upcoming || point.is_some()).map(|(_, key)| key),
-            distance_km: point.zip(entry.point).map(|(from, to)| km(from, to)),
+            distance_km: point.zip(entry.point).map(|(from, to)| Ruler::new(from).km(to)),
         }
     }
+}
 
-    /// The meeting's next occurrence from now in its zone, and the minutes until it.
-    fn next_occurrence(&self, entry: &Entry, clock: Clock) -> Option<(u16, i32)> {
-        let time = entry.time?;
-        (0..7u8)
-            .filter(|day| entry.days & (1 << day) != 0)
-            .map(|day| {
-                let minute_of_week = u16::from(day) * 1440 + time.minutes();
-                (minute_of_week, clock.key(minute_of_week, entry.duration))
-            })
-            .min_by_key(|(_, key)| *key)
-    }
+/// A meeting's next occurrence from now in its zone, and the minutes until it.
+fn next_occurrence(timing: Timing, clock: Clock) -> Option<(u16, i32)> {
+    let start = timing.start?;
+    (0..7u16)
+        .filter(|day| timing.days & (1 << day) != 0)
+        .map(|day| (day * 1440 + start, clock.key(day * 1440 + start, timing.duration)))
+        .min_by_key(|(_, key)| *key)
 }
 
 /// Builds a [`FinderIndex`] one meeting at a time, so the store can stream them in.
@@ -600,6 +658,7 @@ impl IndexBuilder {
         let index = FinderIndex {
             revision,
             entries: Vec::new(),
+            timing: Vec::new(),
             zones: Vec::new(),
             schedule: Vec::new(),
             open: RoaringBitmap::new(),
@@ -614,6 +673,8 @@ impl IndexBuilder {
             online: RoaringBitmap::new(),
             hybrid: RoaringBitmap::new(),
             day_slots: Default::default(),
+            on_day: Default::default(),
+            in_slot: Default::default(),
             words: Vec::new(),
             places: PlaceLookup::default(),
             sample,
@@ -713,16 +774,19 @@ impl IndexBuilder {
         if let Some(point) = point {
             self.places.add(meeting, point, number);
         }
+        index.timing.push(Timing {
+            zone,
+            days: day_bits,
+            start: meeting.time.filter(|_| day_bits != 0).map(MeetingTime::minutes),
+            duration,
+        });
         index.entries.push(Entry {
             id,
             slug: meeting.slug.as_str().into(),
             name: meeting.name.as_str().into(),
             group_slug: meeting.group_slug.as_deref().map(Into::into),
-            zone,
-            days: day_bits,
             time: meeting.time,
             end_time: meeting.end_time,
-            duration,
             address: meeting.address().map(Into::into),
             location: meeting.location.as_deref().map(Into::into),
             approximate: meeting.approximate,
@@ -741,6 +805,12 @@ impl IndexBuilder {
             zone.occurrences.sort_unstable();
         }
         index.schedule.sort_unstable();
+        for (day, slots) in index.day_slots.iter().enumerate() {
+            for (slot, meetings) in slots.iter().enumerate() {
+                index.on_day[day] |= meetings;
+                index.in_slot[slot] |= meetings;
+            }
+        }
         let mut words: Vec<(Box<str>, RoaringBitmap)> = self.words.into_iter().map(|(w, m)| (w.into(), m)).collect();
         words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         index.words = words;
@@ -804,19 +874,19 @@ impl Upcoming {
     }
 
     /// The key of the next occurrence, without taking it.
-    fn peek(&mut self, zone: &Zone, entries: &[Entry]) -> Option<i32> {
+    fn peek(&mut self, zone: &Zone, timing: &[Timing]) -> Option<i32> {
         if self.peeked.is_none() {
-            self.peeked = self.pull(zone, entries);
+            self.peeked = self.pull(zone, timing);
         }
         self.peeked.map(|(_, _, key)| key)
     }
 
-    fn take(&mut self, zone: &Zone, entries: &[Entry]) -> Option<(u32, u16, i32)> {
-        self.peek(zone, entries)?;
+    fn take(&mut self, zone: &Zone, timing: &[Timing]) -> Option<(u32, u16, i32)> {
+        self.peek(zone, timing)?;
         self.peeked.take()
     }
 
-    fn pull(&mut self, zone: &Zone, entries: &[Entry]) -> Option<(u32, u16, i32)> {
+    fn pull(&mut self, zone: &Zone, timing: &[Timing]) -> Option<(u32, u16, i32)> {
         let count = zone.occurrences.len();
         if count == 0 {
             return None;
@@ -834,7 +904,7 @@ impl Upcoming {
             }
             let (minute, number) = zone.occurrences[(base + self.step) % count];
             self.step += 1;
-            let key = self.clock.key(minute, entries[number as usize].duration);
+            let key = self.clock.key(minute, timing[number as usize].duration);
             match self.phase {
                 0 if key < 0 => return Some((number, minute, key)),
                 1 => return Some((number, minute, key)),
@@ -845,12 +915,35 @@ impl Upcoming {
     }
 }
 
-/// Great-circle distance in kilometres between two (latitude, longitude) points.
-pub fn km(from: (f64, f64), to: (f64, f64)) -> f64 {
-    let (lat1, lon1) = (from.0.to_radians(), from.1.to_radians());
-    let (lat2, lon2) = (to.0.to_radians(), to.1.to_radians());
-    let a = ((lat2 - lat1) / 2.0).sin().powi(2) + lat1.cos() * lat2.cos() * ((lon2 - lon1) / 2.0).sin().powi(2);
-    2.0 * 6371.0 * a.sqrt().asin()
+/// Distances from one point, by the local flat-earth approximation (a "cheap ruler"): kilometres
+/// per degree of latitude and of longitude at the point, so no trigonometry per meeting. Within
+/// the few hundred kilometres anyone travels to a meeting it is within a fraction of a percent of
+/// the great-circle distance; it is the one distance the finder uses (filter, order, display).
+#[derive(Debug, Clone, Copy)]
+pub struct Ruler {
+    from: (f64, f64),
+    per_degree_longitude: f64,
+}
+
+/// Kilometres per degree of latitude (the mean Earth radius of 6,371 km).
+const KM_PER_DEGREE: f64 = 6371.0 * std::f64::consts::PI / 180.0;
+
+impl Ruler {
+    /// Measures from (latitude, longitude).
+    pub fn new(from: (f64, f64)) -> Ruler {
+        Ruler { from, per_degree_longitude: KM_PER_DEGREE * from.0.to_radians().cos() }
+    }
+
+    /// Kilometres to (latitude, longitude).
+    pub fn km(self, to: (f64, f64)) -> f64 {
+        let east = match to.1 - self.from.1 {
+            east if east > 180.0 => east - 360.0,
+            east if east < -180.0 => east + 360.0,
+            east => east,
+        };
+        let (x, y) = (east * self.per_degree_longitude, (to.0 - self.from.0) * KM_PER_DEGREE);
+        (x * x + y * y).sqrt()
+    }
 }
 
 fn shorten(value: &str) -> String {

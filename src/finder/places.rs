@@ -3,10 +3,11 @@
 //! the data does not name is not known, and the person is offered the nearest spellings.
 
 use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
 use roaring::RoaringBitmap;
 
-use super::km;
+use super::Ruler;
 use crate::meetings::Meeting;
 
 /// A place `near=` was resolved to.
@@ -30,8 +31,7 @@ struct Sum {
 #[derive(Default)]
 pub(super) struct Builder {
     sums: HashMap<String, Sum>,
-    located: Vec<(f64, u32)>,
-    longitudes: HashMap<u32, f64>,
+    located: Vec<(f64, f64, u32)>,
 }
 
 impl Builder {
@@ -51,12 +51,10 @@ impl Builder {
             sum.meetings += 1;
             seen.push(key);
         }
-        self.located.push((point.0, number));
-        self.longitudes.insert(number, point.1);
+        self.located.push((point.0, point.1, number));
     }
 
-    pub(super) fn finish(mut self) -> PlaceLookup {
-        self.located.sort_by(|a, b| a.0.total_cmp(&b.0));
+    pub(super) fn finish(self) -> PlaceLookup {
         let places = self
             .sums
             .into_iter()
@@ -65,22 +63,28 @@ impl Builder {
                 (key, (sum.name, (sum.latitude / count, sum.longitude / count), sum.meetings))
             })
             .collect();
-        let located = self
-            .located
-            .into_iter()
-            .map(|(latitude, number)| (latitude, self.longitudes.get(&number).copied().unwrap_or_default(), number))
-            .collect();
-        PlaceLookup { places, located }
+        PlaceLookup { places, located: self.located, memo: Mutex::default() }
     }
 }
 
-/// The places of one revision, and the located meetings sorted by latitude (for `within`).
+/// Work kept per place asked for, for the life of one index: its located meetings nearest first,
+/// and those within each distance asked for. Bounded: emptied when it grows past `MEMO_PLACES`.
+#[derive(Default)]
+struct Memo {
+    nearest: HashMap<String, Arc<Vec<(f64, u32)>>>,
+    within: HashMap<(String, u64), Arc<RoaringBitmap>>,
+}
+
+const MEMO_PLACES: usize = 256;
+
+/// The places of one revision, and the meetings with a venue and coordinates (for `within`).
 #[derive(Default)]
 pub struct PlaceLookup {
     /// By lower-cased name: (name as written, point, meetings there).
     places: HashMap<String, (String, (f64, f64), u32)>,
-    /// (latitude, longitude, meeting), sorted by latitude.
+    /// (latitude, longitude, meeting), in meeting order.
     located: Vec<(f64, f64, u32)>,
+    memo: Mutex<Memo>,
 }
 
 impl PlaceLookup {
@@ -102,17 +106,47 @@ impl PlaceLookup {
         Err(near.into_iter().take(5).map(|(name, _)| name.clone()).collect())
     }
 
-    /// Meetings with a venue within `radius` kilometres of `point`.
-    pub fn within(&self, point: (f64, f64), radius: f64) -> RoaringBitmap {
-        // One degree of latitude is about 111 km everywhere: a band first, then the true distance.
-        let band = radius / 110.0;
-        let start = self.located.partition_point(|(latitude, _, _)| *latitude < point.0 - band);
-        self.located[start..]
+    /// The located meetings with their distance from `place`, nearest first (ties by meeting).
+    pub fn nearest(&self, place: &Place) -> Arc<Vec<(f64, u32)>> {
+        let key = place.name.to_lowercase();
+        if let Some(kept) = self.memo.lock().ok().and_then(|memo| memo.nearest.get(&key).cloned()) {
+            return kept;
+        }
+        let ruler = Ruler::new(place.point);
+        let mut nearest: Vec<(f64, u32)> = self
+            .located
             .iter()
-            .take_while(|(latitude, _, _)| *latitude <= point.0 + band)
-            .filter(|(latitude, longitude, _)| km(point, (*latitude, *longitude)) <= radius)
-            .map(|(_, _, number)| *number)
-            .collect()
+            .map(|(latitude, longitude, number)| (ruler.km((*latitude, *longitude)), *number))
+            .collect();
+        nearest.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        let nearest = Arc::new(nearest);
+        if let Ok(mut memo) = self.memo.lock() {
+            if memo.nearest.len() >= MEMO_PLACES {
+                *memo = Memo::default();
+            }
+            memo.nearest.insert(key, Arc::clone(&nearest));
+        }
+        nearest
+    }
+
+    /// Meetings with a venue within `radius` kilometres of `place`.
+    pub fn within(&self, place: &Place, radius: f64) -> Arc<RoaringBitmap> {
+        let key = (place.name.to_lowercase(), radius.to_bits());
+        if let Some(kept) = self.memo.lock().ok().and_then(|memo| memo.within.get(&key).cloned()) {
+            return kept;
+        }
+        let nearest = self.nearest(place);
+        let inside = nearest.partition_point(|(km, _)| *km <= radius);
+        let mut numbers: Vec<u32> = nearest[..inside].iter().map(|(_, number)| *number).collect();
+        numbers.sort_unstable();
+        let within = Arc::new(RoaringBitmap::from_sorted_iter(numbers).unwrap_or_default());
+        if let Ok(mut memo) = self.memo.lock() {
+            if memo.within.len() >= MEMO_PLACES {
+                *memo = Memo::default();
+            }
+            memo.within.insert(key, Arc::clone(&within));
+        }
+        within
     }
 
     /// Place names, those with the most meetings first, then by name (at most `limit`).

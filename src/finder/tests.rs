@@ -219,7 +219,7 @@ impl Reference<'_> {
                 .is_none_or(|query| words_of(query).all(|asked| words.iter().any(|word| word.starts_with(&asked))))
             && match (self.place, filter.within) {
                 (Some(place), Some(within)) => Self::point(meeting)
-                    .is_some_and(|point| km(place, point) <= DistanceUnit::Mi.to_km(f64::from(within))),
+                    .is_some_and(|point| Ruler::new(place).km(point) <= DistanceUnit::Mi.to_km(f64::from(within))),
                 _ => true,
             }
             && (filter.days.is_empty() && filter.time.is_none() || self.first_occurrence(meeting).is_some())
@@ -284,7 +284,7 @@ impl Reference<'_> {
         let mut chosen: Vec<(usize, &Meeting)> =
             self.meetings.iter().enumerate().filter(|(_, (_, m))| self.matches(m)).map(|(n, (_, m))| (n, m)).collect();
         if let (SortOrder::Distance, Some(place)) = (self.filter.sort, self.place) {
-            let distance = |m: &Meeting| Self::point(m).map_or(f64::INFINITY, |p| km(place, p));
+            let distance = |m: &Meeting| Self::point(m).map_or(f64::INFINITY, |p| Ruler::new(place).km(p));
             chosen.sort_by(|a, b| distance(a.1).total_cmp(&distance(b.1)).then(a.0.cmp(&b.0)));
         } else {
             let zone = |m: &Meeting| zone_order.iter().position(|z| *z == m.timezone).unwrap_or(0);

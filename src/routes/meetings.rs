@@ -194,7 +194,7 @@ pub async fn finder(state: web::Data<AppState>, request: HttpRequest) -> Result<
 }
 
 async fn render_finder(state: web::Data<AppState>, filter: MeetingFilter, revision: i64) -> Result<Vec<u8>, AppError> {
-    let index = super::blocking(&state, move |state| state.finder_at(revision)).await?;
+    let index = super::finder_index(&state, revision).await?;
     let offset = (filter.page.saturating_sub(1) as usize) * PAGE_SIZE as usize;
     let mut results = index.find(&filter, jiff::Timestamp::now(), Listing::PerMeeting, offset, PAGE_SIZE as usize);
     let regions = index.regions(500);

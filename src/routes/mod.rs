@@ -57,6 +57,18 @@ pub fn html(page: &impl Template) -> Result<HttpResponse, AppError> {
         .body(page.render()?))
 }
 
+/// The finder's index at `revision`: at once when it is built, otherwise built (once) off the
+/// async threads.
+pub async fn finder_index(
+    state: &web::Data<AppState>,
+    revision: i64,
+) -> Result<std::sync::Arc<crate::finder::FinderIndex>, AppError> {
+    match state.built_finder(revision) {
+        Some(index) => Ok(index),
+        None => blocking(state, move |state| state.finder_at(revision)).await,
+    }
+}
+
 /// Runs blocking work (the store, the finder's index) on a database thread, off the async ones.
 pub async fn blocking<T: Send + 'static>(
     state: &web::Data<AppState>,

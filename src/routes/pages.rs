@@ -17,7 +17,8 @@ struct HomePage<'a> {
 }
 
 pub async fn home(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    let meeting_count = super::blocking(&state, |state| Ok(state.finder()?.meeting_count())).await?;
+    let revision = super::current_revision(&state).await?;
+    let meeting_count = super::finder_index(&state, revision).await?.meeting_count();
     html(&HomePage { groups: &state.content.groups, meeting_count })
 }
 
