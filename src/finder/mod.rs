@@ -320,12 +320,36 @@ impl FinderIndex {
                     found.extend(unlocated.skip(start).take(limit - found.len()).map(|number| (number, None)));
                 }
             }
-            (Listing::PerMeeting, _, _)
-                if candidates.len() * SPARSE < self.schedule.len() as u64
-                    || filter.days.iter().any(|day| matches!(day, DayChoice::Today | DayChoice::Tonight)) =>
-            {
-                // Few candidates, or today's (whose first page may lie at the very end of a walk
-                // from now, when most of today has passed): order them directly.
+            (Listing::PerMeeting, _, _) if upcoming && !filter.days.is_empty() => {
+                // From now, on chosen days: only those days' stretch of each zone's week is read
+                // (a walk from now could go round the whole week when most of today has passed).
+                let mut keyed: Vec<(i32, u16, u16, u32)> = Vec::new();
+                for ((zone, clock), number) in self.zones.iter().zip(clocks).zip(0u16..) {
+                    for (from, to) in day_stretches(filter, *clock) {
+                        let first = zone.occurrences.partition_point(|(minute, _)| *minute < from);
+                        for (minute, meeting) in zone.occurrences[first..].iter().take_while(|(m, _)| *m < to) {
+                            if candidates.contains(*meeting) && matches(number, *minute) {
+                                let key = clock.key(*minute, self.timing[*meeting as usize].duration);
+                                keyed.push((key, number, *minute, *meeting));
+                            }
+                        }
+                    }
+                }
+                // A meeting is here at most once per chosen day, so the nearest `page end × days`
+                // occurrences hold the page's meetings: only those need ordering.
+                let wanted = offset.saturating_add(limit).saturating_mul(filter.days.len());
+                if wanted < keyed.len() {
+                    keyed.select_nth_unstable(wanted);
+                    keyed.truncate(wanted);
+                }
+                keyed.sort_unstable();
+                // A meeting on two chosen days is listed at the nearer one.
+                let mut seen = RoaringBitmap::new();
+                keyed.retain(|(_, _, _, meeting)| seen.insert(*meeting));
+                found.extend(keyed.into_iter().skip(offset).take(limit).map(|(key, _, at, n)| (n, Some((at, key)))));
+            }
+            (Listing::PerMeeting, _, _) if candidates.len() * SPARSE < self.schedule.len() as u64 => {
+                // Few candidates: order them directly instead of walking every occurrence.
                 let mut keyed: Vec<(i32, u16, u16, u32)> = candidates
                     .iter()
                     .filter_map(|number| {
@@ -827,6 +851,36 @@ impl IndexBuilder {
 fn upcoming_key(minute_of_week: u16, now: i32, duration: u16) -> i32 {
     let ahead = (i32::from(minute_of_week) - now).rem_euclid(WEEK);
     if ahead > WEEK - i32::from(duration) { ahead - WEEK } else { ahead }
+}
+
+/// The stretches of a zone's week (minutes of the week, from, to) that the chosen days cover,
+/// sorted and merged. No chosen day: the whole week.
+fn day_stretches(filter: &MeetingFilter, clock: Clock) -> Vec<(u16, u16)> {
+    let day = |day: u8| u16::from(day % 7) * 1440;
+    let mut stretches: Vec<(u16, u16)> = filter
+        .days
+        .iter()
+        .flat_map(|choice| match choice {
+            DayChoice::Weekday(chosen) => vec![(day(chosen.number()), day(chosen.number()) + 1440)],
+            DayChoice::Today => vec![(day(clock.today), day(clock.today) + 1440)],
+            DayChoice::Tonight => vec![
+                (day(clock.today) + 17 * 60, day(clock.today) + 1440),
+                (day(clock.today + 1), day(clock.today + 1) + 5 * 60),
+            ],
+        })
+        .collect();
+    if stretches.is_empty() {
+        return vec![(0, 7 * 1440)];
+    }
+    stretches.sort_unstable();
+    let mut merged: Vec<(u16, u16)> = Vec::with_capacity(stretches.len());
+    for (from, to) in stretches {
+        match merged.last_mut() {
+            Some(last) if from <= last.1 => last.1 = last.1.max(to),
+            _ => merged.push((from, to)),
+        }
+    }
+    merged
 }
 
 /// Does one occurrence (local minute of the week) fall on a chosen day and in the chosen time?
