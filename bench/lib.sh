@@ -40,6 +40,8 @@ start_server() {
   RUST_LOG=warn "$BIN" serve --db "$WORK/bench.sqlite3" --bind "127.0.0.1:$PORT" "$@" &
   server_pid=$!
   until curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null; do sleep 0.05; done
+  # The finder's index is built in the background from start: wait for it, as run.sh does.
+  curl -sf -o /dev/null "http://127.0.0.1:$PORT/meetings"
 }
 
 rss() { awk '/VmRSS/ {print $2}' "/proc/$server_pid/status"; }
