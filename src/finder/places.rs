@@ -68,14 +68,16 @@ impl Builder {
 }
 
 /// Work kept per place asked for, for the life of one index: its located meetings nearest first,
-/// and those within each distance asked for. Bounded: emptied when it grows past `MEMO_PLACES`.
+/// and those within each distance asked for. Bounded: each map is emptied when it is full (a
+/// nearest-first list holds every located meeting, so few are kept).
 #[derive(Default)]
 struct Memo {
     nearest: HashMap<String, Arc<Vec<(f64, u32)>>>,
     within: HashMap<(String, u64), Arc<RoaringBitmap>>,
 }
 
-const MEMO_PLACES: usize = 256;
+const MEMO_PLACES: usize = 32;
+const MEMO_DISTANCES: usize = 512;
 
 /// The places of one revision, and the meetings with a venue and coordinates (for `within`).
 #[derive(Default)]
@@ -122,7 +124,7 @@ impl PlaceLookup {
         let nearest = Arc::new(nearest);
         if let Ok(mut memo) = self.memo.lock() {
             if memo.nearest.len() >= MEMO_PLACES {
-                *memo = Memo::default();
+                memo.nearest.clear();
             }
             memo.nearest.insert(key, Arc::clone(&nearest));
         }
@@ -141,8 +143,8 @@ impl PlaceLookup {
         numbers.sort_unstable();
         let within = Arc::new(RoaringBitmap::from_sorted_iter(numbers).unwrap_or_default());
         if let Ok(mut memo) = self.memo.lock() {
-            if memo.within.len() >= MEMO_PLACES {
-                *memo = Memo::default();
+            if memo.within.len() >= MEMO_DISTANCES {
+                memo.within.clear();
             }
             memo.within.insert(key, Arc::clone(&within));
         }
