@@ -60,7 +60,13 @@ RESTORED="$WORK/replica/directory.sqlite3"
 restore_once() { litestream restore -o "$RESTORED" "file://$WORK/store" >/dev/null 2>&1; }
 wait_for 30 restore_once >/dev/null || { cat "$WORK/litestream.log"; echo "smoke: nothing to restore" >&2; exit 1; }
 # Not `restore -f`: Litestream 0.5.17's follow mode applies changes only while no connection is
-# open on the file, so a serving replica would never advance (README, "Running in production").
+# open on the file, so a serving replica would never advance. The replica is refreshed instead by
+# restoring into a new file and renaming it over the served one: the server then reads the new
+# file (README, "Running in production").
+refresh_replica() {
+  rm -f "$RESTORED.new"
+  litestream restore -o "$RESTORED.new" "file://$WORK/store" >/dev/null 2>&1 && mv "$RESTORED.new" "$RESTORED"
+}
 step "replica restored from it, read-only on 127.0.0.1:$P2"
 "$BIN" serve --read-only --db "$RESTORED" --bind "127.0.0.1:$P2" --primary-url "http://127.0.0.1:$PN" \
   --trusted-proxy 127.0.0.1 &
@@ -100,6 +106,10 @@ JSON
 took=$(wait_for 5 is_ok "$FRONT/meetings/smoke-test-evening") \
   || { echo "smoke: the change was not seen through nginx within 5 s" >&2; exit 1; }
 step "   seen through nginx after ${took} s (limit 5 s)"
+replica_has_it() { refresh_replica && is_ok "http://127.0.0.1:$P2/meetings/smoke-test-evening"; }
+took=$(wait_for 20 replica_has_it) \
+  || { echo "smoke: the replica did not show the change within 20 s of refreshes" >&2; exit 1; }
+step "   seen on the replica, refreshed while serving, after ${took} s (limit 20 s)"
 
 step "2. a backup under load and during an import, restored into a fresh file"
 "$BIN" export --db "$DB" >"$WORK/before.json"

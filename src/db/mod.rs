@@ -4,7 +4,7 @@
 //! `rows.rs` reads them back. Finder filters are answered by the in-memory index (`finder/`).
 
 use std::path::Path;
-use std::sync::{Arc, LazyLock, Mutex};
+use std::sync::{Arc, LazyLock, Mutex, RwLock};
 use std::time::Instant;
 
 use r2d2_sqlite::SqliteConnectionManager;
@@ -38,6 +38,8 @@ pub enum StoreError {
     Pool(#[from] r2d2::Error),
     #[error("migrating the database: {0}")]
     Migration(#[from] rusqlite_migration::Error),
+    #[error("the connection pool's lock was poisoned by a panic")]
+    Poisoned,
     #[error("{0}: there is no database file here")]
     Missing(String),
     #[error("{0}: the database's schema is not this version's (open it once for writing to migrate it)")]
@@ -67,11 +69,26 @@ const REVISION_TRUST: std::time::Duration = std::time::Duration::from_secs(1);
 /// A pool of connections to one SQLite file.
 #[derive(Clone)]
 pub struct Store {
-    pool: r2d2::Pool<SqliteConnectionManager>,
+    /// Behind a lock so that a read-only store can move to a replaced file (see `follow`).
+    pool: Arc<RwLock<r2d2::Pool<SqliteConnectionManager>>>,
+    /// A read-only store's file and its identity when opened: a replica is refreshed by restoring
+    /// into a new file and renaming it over the old, and the store then reads the new file.
+    follow: Option<Arc<Follow>>,
     /// The last revision read, and when.
     last_revision: Arc<Mutex<Option<(Instant, i64)>>>,
     /// When the whole file last passed `PRAGMA quick_check` (for `/healthz`).
     last_deep_check: Arc<Mutex<Option<Instant>>>,
+}
+
+/// The file a read-only store reads, and which file that was (device and inode) when opened.
+struct Follow {
+    path: std::path::PathBuf,
+    identity: Mutex<Option<(u64, u64)>>,
+}
+
+fn file_identity(path: &Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(path).ok().map(|metadata| (metadata.dev(), metadata.ino()))
 }
 
 /// How long a passed `PRAGMA quick_check` is trusted by the health check (it reads every page:
@@ -116,7 +133,12 @@ impl Store {
             .to_latest(&mut connection)
             .map_err(|error| file_error(path, &format!("its schema could not be brought up to date: {error}")))?;
         drop(connection);
-        Ok(Store { pool, last_revision: Arc::default(), last_deep_check: Arc::default() })
+        Ok(Store {
+            pool: Arc::new(RwLock::new(pool)),
+            follow: None,
+            last_revision: Arc::default(),
+            last_deep_check: Arc::default(),
+        })
     }
 
     /// Opens an existing database for reading only: nothing is created, migrated or written, so
@@ -126,25 +148,37 @@ impl Store {
         if !path.is_file() {
             return Err(StoreError::Missing(path.display().to_string()));
         }
-        check_file(path, false)?;
-        let manager = SqliteConnectionManager::file(path)
-            .with_flags(rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX)
-            .with_init(|connection| connection.execute_batch("PRAGMA busy_timeout = 5000; PRAGMA query_only = ON;"));
-        let pool = r2d2::Pool::builder()
-            .max_size(u32::try_from(pool_size()).unwrap_or(2))
-            .min_idle(Some(1))
-            .connection_timeout(std::time::Duration::from_secs(5))
-            .build(manager)
-            .map_err(|error| file_error(path, &format!("cannot be opened: {error}")))?;
-        quick_check(path, &*pool.get()?)?;
-        if MIGRATIONS.pending_migrations(&*pool.get()?)? != 0 {
-            return Err(StoreError::Schema(path.display().to_string()));
+        let pool = read_only_pool(path)?;
+        let follow = Follow { path: path.to_owned(), identity: Mutex::new(file_identity(path)) };
+        Ok(Store {
+            pool: Arc::new(RwLock::new(pool)),
+            follow: Some(Arc::new(follow)),
+            last_revision: Arc::default(),
+            last_deep_check: Arc::default(),
+        })
+    }
+
+    /// A read-only store whose file was replaced (a refreshed replica) reads the new file from
+    /// now on; a file that cannot be read keeps the old one in use and is reported.
+    fn follow_replaced_file(&self) -> Result<(), StoreError> {
+        let Some(follow) = &self.follow else { return Ok(()) };
+        let now = file_identity(&follow.path);
+        let Ok(mut identity) = follow.identity.lock() else { return Ok(()) };
+        if now.is_none() || *identity == now {
+            return Ok(());
         }
-        Ok(Store { pool, last_revision: Arc::default(), last_deep_check: Arc::default() })
+        let pool = read_only_pool(&follow.path)?;
+        if let Ok(mut current) = self.pool.write() {
+            *current = pool;
+        }
+        *identity = now;
+        tracing::info!(file = %follow.path.display(), "the database file was replaced; reading the new one");
+        Ok(())
     }
 
     fn connection(&self) -> Result<r2d2::PooledConnection<SqliteConnectionManager>, StoreError> {
-        Ok(self.pool.get()?)
+        let pool = self.pool.read().map(|pool| pool.clone()).map_err(|_| StoreError::Poisoned)?;
+        Ok(pool.get()?)
     }
 
     /// Checks that the database answers what pages ask (for `/healthz`): the revision and the
@@ -175,6 +209,7 @@ impl Store {
 
     /// The number that changes whenever meetings or groups change, read from the database.
     pub fn revision(&self) -> Result<i64, StoreError> {
+        self.follow_replaced_file()?;
         let revision = self.connection()?.query_row("SELECT value FROM revision WHERE id = 1", [], |row| row.get(0))?;
         if let Ok(mut last) = self.last_revision.lock() {
             *last = Some((Instant::now(), revision));
@@ -294,6 +329,25 @@ fn check_file(path: &Path, write: bool) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// A pool of read-only connections to an existing, current, undamaged database file.
+fn read_only_pool(path: &Path) -> Result<r2d2::Pool<SqliteConnectionManager>, StoreError> {
+    check_file(path, false)?;
+    let manager = SqliteConnectionManager::file(path)
+        .with_flags(rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX)
+        .with_init(|connection| connection.execute_batch("PRAGMA busy_timeout = 5000; PRAGMA query_only = ON;"));
+    let pool = r2d2::Pool::builder()
+        .max_size(u32::try_from(pool_size()).unwrap_or(2))
+        .min_idle(Some(1))
+        .connection_timeout(std::time::Duration::from_secs(5))
+        .build(manager)
+        .map_err(|error| file_error(path, &format!("cannot be opened: {error}")))?;
+    quick_check(path, &*pool.get()?)?;
+    if MIGRATIONS.pending_migrations(&*pool.get()?)? != 0 {
+        return Err(StoreError::Schema(path.display().to_string()));
+    }
+    Ok(pool)
+}
+
 /// `PRAGMA quick_check` at start: a damaged database is refused with what SQLite found.
 fn quick_check(path: &Path, connection: &rusqlite::Connection) -> Result<(), StoreError> {
     let found = connection.prepare("PRAGMA quick_check").and_then(|mut statement| {
@@ -321,6 +375,35 @@ mod tests {
     #[test]
     fn migrations_validate() {
         assert!(MIGRATIONS.validate().is_ok());
+    }
+
+    fn meeting(slug: &str) -> Meeting {
+        Meeting {
+            slug: slug.to_owned(),
+            name: slug.to_owned(),
+            days: vec![crate::meetings::Weekday::new(1).expect("Monday")],
+            time: crate::meetings::MeetingTime::new(19, 0),
+            timezone: "America/Chicago".to_owned(),
+            ..Meeting::default()
+        }
+    }
+
+    #[test]
+    fn a_read_only_store_reads_the_new_file_when_its_file_is_replaced() {
+        let folder = tempfile::tempdir().expect("folder");
+        let (served, fresh) = (folder.path().join("replica.sqlite3"), folder.path().join("restored.sqlite3"));
+        Store::open(&served).expect("creates").import(&[meeting("first")], &ImportOptions::default()).expect("imports");
+        let replica = Store::open_read_only(&served).expect("opens read-only");
+        let before = replica.revision().expect("revision");
+        assert!(replica.meeting("second").expect("reads").is_none());
+        // A refresh as the README gives it: restore into a new file, then rename it over.
+        let restored = Store::open(&fresh).expect("creates");
+        restored.import(&[meeting("first"), meeting("second")], &ImportOptions::default()).expect("imports");
+        restored.import(&[meeting("third")], &ImportOptions::default()).expect("imports");
+        drop(restored);
+        std::fs::rename(&fresh, &served).expect("renamed over");
+        assert!(replica.revision().expect("revision") > before, "the new file's revision is read");
+        assert!(replica.meeting("second").expect("reads").is_some(), "and its meetings");
     }
 
     #[test]
