@@ -121,12 +121,7 @@ impl Store {
             )
         });
         // One connection first, so a new file is created and switched to WAL before others open it.
-        let pool = r2d2::Pool::builder()
-            .max_size(u32::try_from(pool_size()).unwrap_or(2))
-            .min_idle(Some(1))
-            .connection_timeout(std::time::Duration::from_secs(5))
-            .build(manager)
-            .map_err(|error| file_error(path, &format!("cannot be opened: {error}")))?;
+        let pool = build_pool(path, manager)?;
         let mut connection = pool.get()?;
         quick_check(path, &connection)?;
         MIGRATIONS
@@ -329,18 +324,26 @@ fn check_file(path: &Path, write: bool) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// The pool every store uses: one connection per web worker, one kept open.
+fn build_pool(
+    path: &Path,
+    manager: SqliteConnectionManager,
+) -> Result<r2d2::Pool<SqliteConnectionManager>, StoreError> {
+    r2d2::Pool::builder()
+        .max_size(u32::try_from(pool_size()).unwrap_or(2))
+        .min_idle(Some(1))
+        .connection_timeout(std::time::Duration::from_secs(5))
+        .build(manager)
+        .map_err(|error| file_error(path, &format!("cannot be opened: {error}")))
+}
+
 /// A pool of read-only connections to an existing, current, undamaged database file.
 fn read_only_pool(path: &Path) -> Result<r2d2::Pool<SqliteConnectionManager>, StoreError> {
     check_file(path, false)?;
     let manager = SqliteConnectionManager::file(path)
         .with_flags(rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX)
         .with_init(|connection| connection.execute_batch("PRAGMA busy_timeout = 5000; PRAGMA query_only = ON;"));
-    let pool = r2d2::Pool::builder()
-        .max_size(u32::try_from(pool_size()).unwrap_or(2))
-        .min_idle(Some(1))
-        .connection_timeout(std::time::Duration::from_secs(5))
-        .build(manager)
-        .map_err(|error| file_error(path, &format!("cannot be opened: {error}")))?;
+    let pool = build_pool(path, manager)?;
     quick_check(path, &*pool.get()?)?;
     if MIGRATIONS.pending_migrations(&*pool.get()?)? != 0 {
         return Err(StoreError::Schema(path.display().to_string()));

@@ -60,18 +60,28 @@ pub struct EditPage<'a> {
 
 impl EditPage<'_> {
     fn field_views(&self) -> Vec<super::form::FieldView> {
-        let mut fields = staff_fields();
-        if self.slug.is_none() {
-            fields.insert(0, "slug");
-        }
-        self.form.views(&fields, self.groups)
+        field_views(&self.form, self.slug.is_none(), self.groups)
     }
 
     fn other_errors(&self) -> Vec<String> {
-        let mut shown = staff_fields();
-        shown.push("slug");
-        self.form.other_errors(&shown)
+        other_errors(&self.form)
     }
+}
+
+/// The fields of a staff form about a meeting, ready to show: the slug too for a new meeting.
+pub fn field_views(form: &MeetingForm, new_meeting: bool, groups: &[Group]) -> Vec<super::form::FieldView> {
+    let mut fields = staff_fields();
+    if new_meeting {
+        fields.insert(0, "slug");
+    }
+    form.views(&fields, groups)
+}
+
+/// A staff form's errors that belong to no field it shows.
+pub fn other_errors(form: &MeetingForm) -> Vec<String> {
+    let mut shown = staff_fields();
+    shown.push("slug");
+    form.other_errors(&shown)
 }
 
 pub use super::form::source_links as report_links;

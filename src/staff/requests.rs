@@ -63,17 +63,11 @@ struct ReviewPage<'a> {
 
 impl ReviewPage<'_> {
     fn field_views(&self) -> Vec<super::form::FieldView> {
-        let mut fields = staff_fields();
-        if self.request.meeting_slug.is_none() {
-            fields.insert(0, "slug");
-        }
-        self.form.views(&fields, self.groups)
+        super::meetings::field_views(&self.form, self.request.meeting_slug.is_none(), self.groups)
     }
 
     fn other_errors(&self) -> Vec<String> {
-        let mut shown = staff_fields();
-        shown.push("slug");
-        self.form.other_errors(&shown)
+        super::meetings::other_errors(&self.form)
     }
 
     fn is_open(&self) -> bool {
