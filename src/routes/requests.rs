@@ -36,6 +36,21 @@ struct RequestPage<'a> {
     problems: Vec<String>,
 }
 
+impl<'a> RequestPage<'a> {
+    /// The form as a visitor first sees it: today's values of `meeting`, or empty for a new one.
+    fn blank(meeting: Option<&'a Meeting>, groups: &'a [Group]) -> RequestPage<'a> {
+        RequestPage {
+            meeting,
+            form: meeting.map(MeetingForm::of).unwrap_or_default(),
+            groups,
+            message: "",
+            reply_to: "",
+            closed_for_good: false,
+            problems: Vec::new(),
+        }
+    }
+}
+
 impl RequestPage<'_> {
     fn fields(&self) -> Vec<&'static str> {
         if self.meeting.is_some() {
@@ -95,29 +110,11 @@ pub async fn change_form(state: web::Data<AppState>, slug: web::Path<String>) ->
     if let Some(source) = source {
         return source_page(&meeting, &source);
     }
-    let page = RequestPage {
-        meeting: Some(&meeting),
-        form: MeetingForm::of(&meeting),
-        groups: &state.content.groups,
-        message: "",
-        reply_to: "",
-        closed_for_good: false,
-        problems: Vec::new(),
-    };
-    render(StatusCode::OK, true, &page)
+    render(StatusCode::OK, true, &RequestPage::blank(Some(&meeting), &state.content.groups))
 }
 
 pub async fn new_form(state: web::Data<AppState>) -> Result<HttpResponse, StaffError> {
-    let page = RequestPage {
-        meeting: None,
-        form: MeetingForm::default(),
-        groups: &state.content.groups,
-        message: "",
-        reply_to: "",
-        closed_for_good: false,
-        problems: Vec::new(),
-    };
-    render(StatusCode::OK, true, &page)
+    render(StatusCode::OK, true, &RequestPage::blank(None, &state.content.groups))
 }
 
 pub async fn send_change(
