@@ -9,19 +9,21 @@ pub(super) fn parse_time(text: Option<String>) -> Option<MeetingTime> {
     text.as_deref().and_then(MeetingTime::parse)
 }
 
+/// The columns `meeting_from_row` reads: every stored field of a meeting, and its weekdays.
+const MEETING_COLUMNS: &str = "m.slug, m.name, m.group_slug, m.time, m.end_time, m.timezone, m.location,
+    m.formatted_address, m.approximate, m.latitude, m.longitude, m.regions, m.conference_url,
+    m.conference_url_notes, m.conference_phone, m.conference_phone_notes, m.notes, m.location_notes,
+    m.home_group, m.updated, m.extra, m.types,
+    (SELECT group_concat(d.day) FROM meeting_weekdays d WHERE d.meeting_id = m.id) AS days";
+
 /// Loads whole meetings by id, in the order given.
 pub(super) fn load_meetings(connection: &Connection, ids: &[i64]) -> Result<Vec<Meeting>, StoreError> {
     // One statement for all of them: the ids go in as a JSON array, and come out in its order.
     let ids = serde_json::to_string(ids).unwrap_or_else(|_| "[]".to_owned());
-    let mut statement = connection.prepare_cached(
-        "SELECT m.slug, m.name, m.group_slug, m.time, m.end_time, m.timezone, m.location, m.formatted_address,
-                m.approximate, m.latitude, m.longitude, m.regions, m.conference_url, m.conference_url_notes,
-                m.conference_phone, m.conference_phone_notes, m.notes, m.location_notes, m.home_group, m.updated,
-                m.extra, m.types,
-                (SELECT group_concat(d.day) FROM meeting_weekdays d WHERE d.meeting_id = m.id) AS days
-         FROM json_each(?1) wanted JOIN meetings m ON m.id = wanted.value
-         ORDER BY wanted.key",
-    )?;
+    let mut statement = connection.prepare_cached(&format!(
+        "SELECT {MEETING_COLUMNS} FROM json_each(?1) wanted JOIN meetings m ON m.id = wanted.value
+         ORDER BY wanted.key"
+    ))?;
     let meetings = statement.query_map([ids], meeting_from_row)?.collect::<Result<_, _>>()?;
     Ok(meetings)
 }
@@ -67,14 +69,8 @@ impl super::Store {
     /// index is built from. One statement, streamed.
     pub fn each_active_meeting(&self, mut each: impl FnMut(i64, Meeting)) -> Result<(), StoreError> {
         let connection = self.connection()?;
-        let mut statement = connection.prepare(
-            "SELECT m.id, m.slug, m.name, m.group_slug, m.time, m.end_time, m.timezone, m.location,
-                    m.formatted_address, m.approximate, m.latitude, m.longitude, m.regions, m.conference_url,
-                    m.conference_url_notes, m.conference_phone, m.conference_phone_notes, m.notes,
-                    m.location_notes, m.home_group, m.updated, m.extra, m.types,
-                    (SELECT group_concat(d.day) FROM meeting_weekdays d WHERE d.meeting_id = m.id) AS days
-             FROM meetings m WHERE m.archived = 0 ORDER BY m.id",
-        )?;
+        let mut statement = connection
+            .prepare(&format!("SELECT m.id, {MEETING_COLUMNS} FROM meetings m WHERE m.archived = 0 ORDER BY m.id"))?;
         let mut rows = statement.query([])?;
         while let Some(row) = rows.next()? {
             each(row.get("id")?, meeting_from_row(row)?);
