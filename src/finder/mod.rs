@@ -257,9 +257,9 @@ impl FinderIndex {
         &self.regions[..self.regions.len().min(limit)]
     }
 
-    /// The places `near=` knows, most meetings first (at most `limit`), for the form's choices.
-    pub fn place_names(&self, limit: usize) -> Vec<String> {
-        self.places.names(limit)
+    /// The places the finder's form offers for `near=` (those with the most meetings), sorted.
+    pub fn place_names(&self) -> &[String] {
+        self.places.offered()
     }
 
     /// A page of results for the finder (`Listing::PerMeeting`) or a printed schedule.
@@ -449,14 +449,14 @@ impl FinderIndex {
             Err(suggestions) if suggestions.is_empty() => {
                 notices.push(format!(
                     "We have no meetings in a place called “{}”, so distance was not used. Try a town, region or postal code from the list.",
-                    shorten(asked)
+                    crate::meetings::filter::shorten(asked)
                 ));
                 None
             }
             Err(suggestions) => {
                 notices.push(format!(
                     "We have no meetings in a place called “{}”, so distance was not used. Did you mean {}?",
-                    shorten(asked),
+                    crate::meetings::filter::shorten(asked),
                     suggestions.join(", ")
                 ));
                 None
@@ -998,12 +998,4 @@ impl Ruler {
         let (x, y) = (east * self.per_degree_longitude, (to.0 - self.from.0) * KM_PER_DEGREE);
         (x * x + y * y).sqrt()
     }
-}
-
-fn shorten(value: &str) -> String {
-    let mut short: String = value.chars().take(40).collect();
-    if value.chars().count() > 40 {
-        short.push('…');
-    }
-    short
 }

@@ -63,7 +63,8 @@ impl Builder {
                 (key, (sum.name, (sum.latitude / count, sum.longitude / count), sum.meetings))
             })
             .collect();
-        PlaceLookup { places, located: self.located, memo: Mutex::default() }
+        let offered = offered_names(&places);
+        PlaceLookup { places, located: self.located, offered, memo: Mutex::default() }
     }
 }
 
@@ -86,6 +87,8 @@ pub struct PlaceLookup {
     places: HashMap<String, (String, (f64, f64), u32)>,
     /// (latitude, longitude, meeting), in meeting order.
     located: Vec<(f64, f64, u32)>,
+    /// The names the finder's form offers, worked out once.
+    offered: Vec<String>,
     memo: Mutex<Memo>,
 }
 
@@ -151,12 +154,20 @@ impl PlaceLookup {
         within
     }
 
-    /// Place names, those with the most meetings first, then by name (at most `limit`).
-    pub fn names(&self, limit: usize) -> Vec<String> {
-        let mut all: Vec<(&String, u32)> = self.places.values().map(|(name, _, meetings)| (name, *meetings)).collect();
-        all.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-        let mut names: Vec<String> = all.into_iter().take(limit).map(|(name, _)| name.clone()).collect();
-        names.sort();
-        names
+    /// The place names the finder's form offers, sorted.
+    pub fn offered(&self) -> &[String] {
+        &self.offered
     }
+}
+
+/// Place names a form offers: at most this many, those with the most meetings.
+const OFFERED: usize = 200;
+
+/// The [`OFFERED`] names with the most meetings (then by name), sorted by name.
+fn offered_names(places: &HashMap<String, (String, (f64, f64), u32)>) -> Vec<String> {
+    let mut all: Vec<(&String, u32)> = places.values().map(|(name, _, meetings)| (name, *meetings)).collect();
+    all.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let mut names: Vec<String> = all.into_iter().take(OFFERED).map(|(name, _)| name.clone()).collect();
+    names.sort();
+    names
 }

@@ -309,7 +309,7 @@ fn push_unique<T: PartialEq>(list: &mut Vec<T>, item: T) {
 }
 
 /// Quotes user input in a notice without echoing a page of it back.
-fn shorten(value: &str) -> String {
+pub(crate) fn shorten(value: &str) -> String {
     let mut short: String = value.chars().take(40).collect();
     if value.chars().count() > 40 {
         short.push('…');

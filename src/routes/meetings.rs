@@ -37,7 +37,7 @@ struct FinderPage<'a> {
     groups: &'a [Group],
     regions: &'a [String],
     /// The places `near` knows (towns, regions, postal codes), offered as choices.
-    places: Vec<String>,
+    places: &'a [String],
     /// (code, name) checkboxes: the common codes and any other the filter uses.
     type_choices: Vec<(String, String)>,
     sample_data: bool,
@@ -224,7 +224,7 @@ async fn render_finder(state: web::Data<AppState>, filter: MeetingFilter, revisi
         previous_page: (filter.page > 1).then(|| link(filter.page - 1)),
         next_page: (filter.page < page_count).then(|| link(filter.page + 1)),
         groups: &state.content.groups,
-        places: index.place_names(200),
+        places: index.place_names(),
         regions,
         type_choices,
         sample_data,
