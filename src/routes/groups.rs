@@ -61,8 +61,7 @@ struct GroupPage<'a> {
 
 pub async fn show(state: web::Data<AppState>, slug: web::Path<String>) -> Result<HttpResponse, AppError> {
     let group = state.content.group(&slug).ok_or(AppError::NotFound)?;
-    let slug = group.slug.clone();
-    let meeting_count = super::blocking(&state, move |state| Ok(state.finder()?.group_meeting_count(&slug))).await?;
+    let meeting_count = super::current_finder(&state).await?.group_meeting_count(&group.slug);
     html(&GroupPage { group, groups: &state.content.groups, meeting_count })
 }
 

@@ -71,8 +71,7 @@ pub async fn group(
     slug: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let group = state.content.group(&slug).ok_or(AppError::NotFound)?;
-    let slug = group.slug.clone();
-    let meeting_count = super::blocking(&state, move |state| Ok(state.finder()?.group_meeting_count(&slug))).await?;
+    let meeting_count = super::current_finder(&state).await?.group_meeting_count(&group.slug);
     sheet(&GroupHandout { group, meeting_count, site: site_address(&request), printed: today(&state) })
 }
 
@@ -159,11 +158,13 @@ struct ScheduleHandout {
 
 pub async fn meetings(state: web::Data<AppState>, request: HttpRequest) -> Result<HttpResponse, AppError> {
     let filter = state.meeting_filter(request.query_string());
-    let query = filter.clone();
-    let results = super::blocking(&state, move |state| {
-        Ok(state.finder()?.find(&query, jiff::Timestamp::now(), Listing::PerOccurrence, 0, SCHEDULE_LIMIT))
-    })
-    .await?;
+    let results = super::current_finder(&state).await?.find(
+        &filter,
+        jiff::Timestamp::now(),
+        Listing::PerOccurrence,
+        0,
+        SCHEDULE_LIMIT,
+    );
     let mut legend = BTreeMap::new();
     let mut days: Vec<ScheduleDay> = Vec::new();
     let shown = results.listings.len();
@@ -235,11 +236,8 @@ pub async fn referral(state: web::Data<AppState>, request: HttpRequest) -> Resul
         } else {
             Listing::PerOccurrence
         };
-        let query = narrowed.clone();
-        let results = super::blocking(&state, move |state| {
-            Ok(state.finder()?.find(&query, jiff::Timestamp::now(), listing, 0, per_group))
-        })
-        .await?;
+        let results =
+            super::current_finder(&state).await?.find(&narrowed, jiff::Timestamp::now(), listing, 0, per_group);
         if let Some(notice) = results.notices.first() {
             return Err(AppError::BadRequest(notice.clone()));
         }

@@ -57,6 +57,14 @@ pub fn html(page: &impl Template) -> Result<HttpResponse, AppError> {
         .body(page.render()?))
 }
 
+/// The finder's index at the data's current revision (see [`finder_index`]).
+pub async fn current_finder(
+    state: &web::Data<AppState>,
+) -> Result<std::sync::Arc<crate::finder::FinderIndex>, AppError> {
+    let revision = current_revision(state).await?;
+    finder_index(state, revision).await
+}
+
 /// The finder's index at `revision`: at once when it is built, otherwise built (once) off the
 /// async threads.
 pub async fn finder_index(

@@ -17,8 +17,7 @@ struct HomePage<'a> {
 }
 
 pub async fn home(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    let revision = super::current_revision(&state).await?;
-    let meeting_count = super::finder_index(&state, revision).await?.meeting_count();
+    let meeting_count = super::current_finder(&state).await?.meeting_count();
     html(&HomePage { groups: &state.content.groups, meeting_count })
 }
 
