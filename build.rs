@@ -3,7 +3,11 @@
 //! static files' version) and `BUILD_VERSION` (a version of everything that shapes a response:
 //! code, templates, content, static files, migrations; it goes into every ETag).
 
+use std::collections::BTreeMap;
 use std::{env, fs, io, path::Path};
+
+#[path = "src/i18n/catalogue.rs"]
+mod catalogue;
 
 fn main() -> io::Result<()> {
     let manifest = env::var("CARGO_MANIFEST_DIR").map_err(io::Error::other)?;
@@ -53,7 +57,57 @@ fn main() -> io::Result<()> {
         hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
     }
     code.push_str(&format!("pub const BUILD_VERSION: &str = \"{:08x}\";\n", hash >> 32));
+    code.push_str(&catalogues(Path::new(&manifest))?);
     fs::write(Path::new(&out_dir).join("embedded.rs"), code)
+}
+
+/// Checks the message catalogues (`locales/<code>/*.ftl`) against each other and against the keys
+/// that templates and code ask for; a problem stops the build. Writes `LANGUAGES` (the folders'
+/// codes, English first) and `CATALOGUE_KEYS`.
+fn catalogues(manifest: &Path) -> io::Result<String> {
+    let root = manifest.join("locales");
+    let mut catalogues: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
+    for entry in fs::read_dir(&root)? {
+        let path = entry?.path();
+        let Some(code) = path.file_name().and_then(|name| name.to_str()).map(str::to_owned) else { continue };
+        if !path.is_dir() {
+            continue;
+        }
+        let mut files = Vec::new();
+        collect(&path, &path, &mut files)?;
+        let mut texts = Vec::new();
+        for (relative, absolute) in files {
+            if relative.ends_with(".ftl") {
+                texts.push((relative, fs::read_to_string(absolute)?));
+            }
+        }
+        catalogues.insert(code, texts);
+    }
+    let mut used = Vec::new();
+    for folder in ["templates", "src"] {
+        let base = manifest.join(folder);
+        let mut files = Vec::new();
+        collect(&base, &base, &mut files)?;
+        // The catalogue's own module shows the calls in its documentation and tests.
+        for (relative, absolute) in files.into_iter().filter(|(relative, _)| !relative.starts_with("i18n/")) {
+            for key in catalogue::keys_asked_for(&fs::read_to_string(absolute)?) {
+                used.push((key, format!("{folder}/{relative}")));
+            }
+        }
+    }
+    let problems = catalogue::problems(&catalogues, &used);
+    if !problems.is_empty() {
+        for problem in &problems {
+            println!("cargo:warning={problem}");
+        }
+        return Err(io::Error::other(format!("the message catalogues disagree:\n{}", problems.join("\n"))));
+    }
+    let mut languages: Vec<&String> = catalogues.keys().collect();
+    languages.sort_by_key(|code| (code.as_str() != "en", code.as_str()));
+    let mut keys: Vec<String> =
+        catalogues.get("en").into_iter().flatten().flat_map(|(_, text)| catalogue::message_keys(text)).collect();
+    keys.sort();
+    Ok(format!("pub static LANGUAGES: &[&str] = &{languages:?};\npub static CATALOGUE_KEYS: &[&str] = &{keys:?};\n"))
 }
 
 fn collect(root: &Path, dir: &Path, files: &mut Vec<(String, String)>) -> io::Result<()> {

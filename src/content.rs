@@ -7,6 +7,8 @@ use std::collections::BTreeMap;
 use pulldown_cmark::{Options, Parser, html};
 use serde::Deserialize;
 
+use crate::i18n::Lang;
+
 /// A content file that could not be read, with the file's path and what was wrong.
 #[derive(Debug, thiserror::Error)]
 #[error("content/{file}: {reason}")]
@@ -254,10 +256,13 @@ impl Comparison {
     }
 }
 
-/// `None` for the phrases that only say the fact sheet is silent.
+/// `None` for the phrases that only say the fact sheet is silent (in any language: the
+/// catalogues' `fact-sheet-silent` and `fact-sheet-no-figure`).
 pub fn described(value: &str) -> Option<&str> {
-    const SILENT: [&str; 2] = ["Not described in the fact sheet", "No figure in the fact sheet"];
-    (!SILENT.contains(&value.trim())).then_some(value)
+    let value_trimmed = value.trim();
+    let silent =
+        Lang::all().any(|lang| [lang.t("fact-sheet-silent"), lang.t("fact-sheet-no-figure")].contains(&value_trimmed));
+    (!silent).then_some(value)
 }
 
 /// A group file's front matter (`content/groups/<slug>.md`).
@@ -306,6 +311,8 @@ pub struct Group {
     /// The fact sheet says it has committees that work with healthcare and social service providers.
     pub provider_committees: bool,
     pub comparison: Comparison,
+    /// The group's name in the page's language, where one is in common use (Alcohólicos Anónimos).
+    pub local_name: Option<String>,
     /// The body, rendered from Markdown (our own trusted content).
     pub body_html: String,
 }
@@ -360,13 +367,39 @@ struct PageFrontMatter {
     description: String,
 }
 
-/// Everything under `content/`, parsed and checked.
-#[derive(Debug, Clone)]
-pub struct Content {
-    /// Sorted by audience, then name.
+/// The content in one language: its groups and pages.
+#[derive(Debug, Clone, Default)]
+pub struct ContentSet {
+    /// Sorted by audience, then (English) name: the same order in every language.
     pub groups: Vec<Group>,
     /// Keyed by path without `.md`, e.g. `pages/about`, `guide/index`.
     pub pages: BTreeMap<String, Page>,
+}
+
+impl ContentSet {
+    pub fn group(&self, slug: &str) -> Option<&Group> {
+        self.groups.iter().find(|group| group.slug == slug)
+    }
+
+    pub fn page(&self, key: &str) -> Option<&Page> {
+        self.pages.get(key)
+    }
+}
+
+/// Everything under `content/`, parsed and checked: the default language's files at the top and
+/// each other language's under `content/<code>/`. It reads as the default language's set.
+#[derive(Debug, Clone)]
+pub struct Content {
+    /// One set per language, in [`Lang::all`] order.
+    sets: Vec<ContentSet>,
+}
+
+impl std::ops::Deref for Content {
+    type Target = ContentSet;
+
+    fn deref(&self) -> &ContentSet {
+        self.in_lang(Lang::DEFAULT)
+    }
 }
 
 impl Content {
@@ -375,33 +408,103 @@ impl Content {
         Content::from_files(crate::embedded::CONTENT_FILES)
     }
 
-    /// Parses every Markdown file of a content tree given as (relative path, bytes).
+    /// The content in `lang`.
+    pub fn in_lang(&self, lang: Lang) -> &ContentSet {
+        static EMPTY: ContentSet = ContentSet { groups: Vec::new(), pages: BTreeMap::new() };
+        self.sets.get(lang.index()).or(self.sets.first()).unwrap_or(&EMPTY)
+    }
+
+    /// Parses every Markdown file of a content tree given as (relative path, bytes). Every other
+    /// language must translate every group and page of the default one, and nothing else.
     pub fn from_files(files: &[(&str, &[u8])]) -> Result<Content, ContentError> {
-        let mut groups = Vec::new();
-        let mut pages = BTreeMap::new();
+        let mut sets: Vec<ContentSet> = Lang::all().map(|_| ContentSet::default()).collect();
+        let mut translations: Vec<Vec<(&str, &str)>> = Lang::all().map(|_| Vec::new()).collect();
         for (path, bytes) in files {
             let Some(stem) = path.strip_suffix(".md") else { continue };
-            if *path == "README.md" {
+            if path.ends_with("README.md") {
                 continue;
             }
             let text = std::str::from_utf8(bytes).map_err(|_| ContentError::new(path, "is not valid UTF-8"))?;
-            if stem.starts_with("groups/") {
-                groups.push(parse_group(path, text)?);
+            let translated = Lang::all().skip(1).find(|lang| stem.starts_with(&format!("{}/", lang.code())));
+            if let Some(lang) = translated {
+                translations[lang.index()].push((path, text));
+            } else if stem.starts_with("groups/") {
+                sets[0].groups.push(parse_group(path, text)?);
             } else {
-                pages.insert(stem.to_owned(), parse_page(path, text)?);
+                sets[0].pages.insert(stem.to_owned(), parse_page(path, text)?);
             }
         }
-        groups.sort_by(|a, b| (a.audience, &a.name).cmp(&(b.audience, &b.name)));
-        Ok(Content { groups, pages })
+        sets[0].groups.sort_by(|a, b| (a.audience, &a.name).cmp(&(b.audience, &b.name)));
+        for lang in Lang::all().skip(1) {
+            let set = translate(&sets[0], lang, &translations[lang.index()])?;
+            sets[lang.index()] = set;
+        }
+        Ok(Content { sets })
     }
+}
 
-    pub fn group(&self, slug: &str) -> Option<&Group> {
-        self.groups.iter().find(|group| group.slug == slug)
+/// The default language's set told in `lang`, from the files under `content/<code>/`.
+fn translate(original: &ContentSet, lang: Lang, files: &[(&str, &str)]) -> Result<ContentSet, ContentError> {
+    let code = lang.code();
+    let mut set = ContentSet::default();
+    for (path, text) in files {
+        let relative = path.strip_prefix(code).and_then(|rest| rest.strip_prefix('/')).unwrap_or(path);
+        let stem = relative.strip_suffix(".md").unwrap_or(relative);
+        if let Some(slug) = stem.strip_prefix("groups/") {
+            let group = original
+                .group(slug)
+                .ok_or_else(|| ContentError::new(path, format!("translates `{slug}`, which is not a group")))?;
+            set.groups.push(parse_translated_group(path, text, group)?);
+        } else {
+            if original.page(stem).is_none() {
+                return Err(ContentError::new(path, format!("translates `{stem}`, which is not a page")));
+            }
+            set.pages.insert(stem.to_owned(), parse_page(path, text)?);
+        }
     }
+    for group in &original.groups {
+        if set.group(&group.slug).is_none() {
+            return Err(ContentError::new(
+                &format!("{code}/groups/{}.md", group.slug),
+                "is missing: every group needs its translation",
+            ));
+        }
+    }
+    for key in original.pages.keys() {
+        if set.page(key).is_none() {
+            return Err(ContentError::new(&format!("{code}/{key}.md"), "is missing: every page needs its translation"));
+        }
+    }
+    set.groups.sort_by_key(|group| original.groups.iter().position(|own| own.slug == group.slug));
+    Ok(set)
+}
 
-    pub fn page(&self, key: &str) -> Option<&Page> {
-        self.pages.get(key)
+/// A translated group file's front matter (`content/<code>/groups/<slug>.md`): the words only;
+/// the facts (audience, approach, website, matcher fields) come from the default language's file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TranslatedGroupFrontMatter {
+    slug: String,
+    /// The group's name in this language where one is in common use; the group's own name stays.
+    local_name: Option<String>,
+    summary: String,
+    comparison: Comparison,
+}
+
+fn parse_translated_group(path: &str, text: &str, original: &Group) -> Result<Group, ContentError> {
+    let (front, body) = split_front_matter(path, text)?;
+    let meta: TranslatedGroupFrontMatter =
+        toml::from_str(front).map_err(|error| ContentError::new(path, error.message()))?;
+    if meta.slug != original.slug {
+        return Err(ContentError::new(path, format!("field `slug` is \"{}\" but must equal the file name", meta.slug)));
     }
+    Ok(Group {
+        local_name: meta.local_name,
+        summary: meta.summary,
+        comparison: meta.comparison,
+        body_html: markdown_to_html(body),
+        ..original.clone()
+    })
 }
 
 /// Parses `content/groups/<slug>.md`; `path` is relative to `content/` and names the file in errors.
@@ -431,6 +534,7 @@ pub fn parse_group(path: &str, text: &str) -> Result<Group, ContentError> {
         online_support: meta.online_support,
         provider_committees: meta.provider_committees,
         comparison: meta.comparison,
+        local_name: None,
         body_html: markdown_to_html(body),
     })
 }
@@ -539,5 +643,34 @@ Words.
     #[test]
     fn a_file_without_front_matter_is_rejected() {
         assert!(parse_page("pages/x.md", "# Just markdown").is_err());
+    }
+
+    #[test]
+    fn every_group_and_page_is_told_in_spanish_with_the_facts_of_the_original() {
+        let content = Content::embedded().expect("content");
+        let spanish = content.in_lang(Lang::from_code("es").expect("the site speaks Spanish"));
+        assert_eq!(spanish.groups.len(), content.groups.len());
+        for (english, told) in content.groups.iter().zip(&spanish.groups) {
+            assert_eq!((&told.slug, &told.name, told.audience), (&english.slug, &english.name, english.audience));
+            assert_eq!((told.women_only, &told.website), (english.women_only, &english.website));
+            assert_ne!(told.summary, english.summary, "{} is told in Spanish", told.slug);
+            assert!(told.body_html.contains("<h2>Filosofía</h2>"), "{}", told.slug);
+        }
+        let aa = spanish.group("alcoholics-anonymous").expect("AA");
+        assert_eq!(aa.local_name.as_deref(), Some("Alcohólicos Anónimos"));
+        assert!(spanish.page("pages/about").is_some() && spanish.page("guide/index").is_some());
+        let silent =
+            spanish.groups.iter().flat_map(|group| group.comparison.cells()).filter(|(_, cell)| cell.is_none());
+        assert!(silent.count() > 0, "the Spanish silent phrase is recognised");
+    }
+
+    #[test]
+    fn a_language_that_leaves_out_a_group_names_the_missing_file() {
+        let files: [(&str, &[u8]); 1] = [("groups/example-anonymous.md", GOOD.as_bytes())];
+        let error = Content::from_files(&files).expect_err("the Spanish telling is missing");
+        assert_eq!(
+            error.to_string(),
+            "content/es/groups/example-anonymous.md: is missing: every group needs its translation"
+        );
     }
 }

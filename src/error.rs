@@ -6,6 +6,8 @@ use actix_web::http::header::{self, ContentType};
 use actix_web::{HttpResponse, ResponseError};
 use askama::Template;
 
+use crate::i18n::Lang;
+
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
     /// The request itself was wrong; the message says how, in words for the person who sent it.
@@ -27,6 +29,10 @@ pub enum AppError {
 #[derive(Template)]
 #[template(path = "error.html")]
 struct ErrorPage<'a> {
+    /// The page's language.
+    lang: crate::i18n::Lang,
+    /// The page's path in no language (with its query), for links to it in the others; empty: none.
+    here: String,
     status: u16,
     heading: &'a str,
     message: &'a str,
@@ -45,22 +51,33 @@ impl ResponseError for AppError {
     }
 
     fn error_response(&self) -> HttpResponse {
+        self.page(Lang::DEFAULT)
+    }
+}
+
+impl AppError {
+    /// The error page in `lang` (a `BadRequest`'s message is already in the request's language:
+    /// the handler wrote it). `startup` swaps the default language's page for this one on paths
+    /// of another language.
+    pub fn page(&self, lang: Lang) -> HttpResponse {
         let status = self.status_code();
         let (heading, message) = match self {
-            AppError::BadRequest(reason) => ("That request could not be understood", reason.as_str()),
-            AppError::NotFound => {
-                ("Page not found", "There is no page at this address. It may have moved, or the link may be mistyped.")
-            }
+            AppError::BadRequest(reason) => (lang.t("error-bad-request"), reason.as_str()),
+            AppError::NotFound => (lang.t("error-not-found"), lang.t("error-not-found-text")),
             AppError::Database(crate::db::StoreError::Pool(_)) => {
-                tracing::warn!(error = %self, "no database connection was free");
-                ("The site is busy", "Too many people are searching at once. Please try again in a moment.")
+                if lang == Lang::DEFAULT {
+                    tracing::warn!(error = %self, "no database connection was free");
+                }
+                (lang.t("error-busy"), lang.t("error-busy-text"))
             }
             _ => {
-                tracing::error!(error = %self, "request failed");
-                ("Something went wrong on our side", "The page could not be shown. Please try again in a moment.")
+                if lang == Lang::DEFAULT {
+                    tracing::error!(error = %self, "request failed");
+                }
+                (lang.t("error-internal"), lang.t("error-internal-text"))
             }
         };
-        let page = ErrorPage { status: status.as_u16(), heading, message };
+        let page = ErrorPage { lang, here: String::new(), status: status.as_u16(), heading, message };
         let body =
             page.render().unwrap_or_else(|_| format!("<!doctype html><title>{heading}</title><h1>{heading}</h1>"));
         HttpResponse::build(status)

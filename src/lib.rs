@@ -14,6 +14,7 @@ pub mod deployment;
 pub mod error;
 pub mod feed;
 pub mod finder;
+pub mod i18n;
 pub mod matcher;
 pub mod meetings;
 pub mod routes;

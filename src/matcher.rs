@@ -599,7 +599,7 @@ medication_assisted_treatment = "i"
 +++
 Words.
 "#;
-        let mut groups = Content::embedded().expect("content").groups;
+        let mut groups = Content::embedded().expect("content").groups.clone();
         groups.push(parse_group("groups/example-secular-womens-recovery.md", file).expect("parses"));
         let slug = "example-secular-womens-recovery";
         let answers = Answers::parse("substance=cocaine&spiritual=avoid&mat=methadone&online=yes&women_only=want")

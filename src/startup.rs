@@ -11,7 +11,10 @@ use actix_web::http::{Method, header};
 use actix_web::middleware::{Compress, DefaultHeaders, Logger, NormalizePath, TrailingSlash};
 use actix_web::{App, HttpRequest, HttpResponse, HttpServer, web};
 
+use crate::error::AppError;
+use crate::i18n::Lang;
 use crate::routes;
+use crate::staff::StaffError;
 use crate::state::AppState;
 
 /// The Content-Security-Policy of every response: nothing from other hosts, no inline script.
@@ -69,6 +72,28 @@ pub fn app(
                 }
             }
         })
+        // An error on a page of another language is shown in that language.
+        .wrap_fn(|request, service| {
+            let lang = Lang::split_path(request.path()).0;
+            let response = service.call(request);
+            async move {
+                let response = response.await?;
+                if lang == Lang::DEFAULT {
+                    return Ok(response.map_into_left_body());
+                }
+                let page = response.response().error().and_then(|error| {
+                    let app_error = error.as_error::<AppError>().or_else(|| match error.as_error::<StaffError>() {
+                        Some(StaffError::App(inner)) => Some(inner),
+                        _ => None,
+                    })?;
+                    Some(app_error.page(lang))
+                });
+                Ok(match page {
+                    Some(page) => response.into_response(page).map_into_right_body(),
+                    None => response.map_into_left_body(),
+                })
+            }
+        })
         .wrap(NormalizePath::new(TrailingSlash::Trim))
         .wrap(Compress::default())
         .wrap(security_headers())
@@ -94,6 +119,10 @@ fn security_headers() -> DefaultHeaders {
 #[derive(askama::Template)]
 #[template(path = "replica.html")]
 struct ReplicaStaffPage {
+    /// The page's language.
+    lang: crate::i18n::Lang,
+    /// The page's path in no language (with its query), for links to it in the others; empty: none.
+    here: String,
     primary: Option<String>,
     path: String,
 }
@@ -105,7 +134,12 @@ async fn replica_staff(
 ) -> Result<HttpResponse, crate::error::AppError> {
     use askama::Template as _;
     let primary = state.deployment.primary_url.as_ref().map(|url| url.trim_end_matches('/').to_owned());
-    let page = ReplicaStaffPage { primary, path: request.path().to_owned() };
+    let page = ReplicaStaffPage {
+        lang: crate::i18n::Lang::DEFAULT,
+        here: String::new(),
+        primary,
+        path: request.path().to_owned(),
+    };
     Ok(HttpResponse::Ok()
         .content_type(header::ContentType::html())
         .insert_header((header::CACHE_CONTROL, "no-store"))

@@ -306,7 +306,7 @@ fn near_a_change(zone: &str, now: Timestamp) -> bool {
 
 #[test]
 fn the_index_agrees_with_a_plain_reference_on_random_filters() {
-    let groups = Content::embedded().expect("content").groups;
+    let groups = Content::embedded().expect("content").groups.clone();
     let vocabulary = TypeVocabulary::embedded().expect("vocabulary");
     let mut random = Random(0x9E37_79B9_7F4A_7C15);
     let meetings = generated_meetings(&mut random, &groups, 400);

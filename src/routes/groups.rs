@@ -11,6 +11,10 @@ use crate::state::AppState;
 #[derive(Template)]
 #[template(path = "groups/index.html")]
 struct GroupsPage<'a> {
+    /// The page's language.
+    lang: crate::i18n::Lang,
+    /// The page's path in no language (with its query), for links to it in the others; empty: none.
+    here: String,
     /// Each audience with its groups (after the approach filter).
     sections: Vec<(Audience, Vec<&'a Group>)>,
     /// Groups shown in the comparison table.
@@ -18,7 +22,11 @@ struct GroupsPage<'a> {
     approach: Option<Approach>,
 }
 
-pub async fn index(state: web::Data<AppState>, request: HttpRequest) -> Result<HttpResponse, AppError> {
+pub async fn index(
+    state: web::Data<AppState>,
+    locale: crate::i18n::Locale,
+    request: HttpRequest,
+) -> Result<HttpResponse, AppError> {
     let approach = approach_parameter(request.query_string())?;
     let compared: Vec<&Group> =
         state.content.groups.iter().filter(|group| approach.is_none_or(|wanted| group.approach == wanted)).collect();
@@ -26,7 +34,7 @@ pub async fn index(state: web::Data<AppState>, request: HttpRequest) -> Result<H
         .into_iter()
         .map(|audience| (audience, compared.iter().copied().filter(|group| group.audience == audience).collect()))
         .collect();
-    html(&GroupsPage { sections, compared, approach })
+    html(&GroupsPage { lang: locale.lang, here: locale.here.clone(), sections, compared, approach })
 }
 
 /// Reads `?approach=twelve-step|other`; anything else is a 400 that says what it may be.
@@ -53,16 +61,30 @@ fn approach_parameter(query: &str) -> Result<Option<Approach>, AppError> {
 #[derive(Template)]
 #[template(path = "groups/show.html")]
 struct GroupPage<'a> {
+    /// The page's language.
+    lang: crate::i18n::Lang,
+    /// The page's path in no language (with its query), for links to it in the others; empty: none.
+    here: String,
     group: &'a Group,
     /// Every group, for the "compare with" choice.
     groups: &'a [Group],
     meeting_count: u64,
 }
 
-pub async fn show(state: web::Data<AppState>, slug: web::Path<String>) -> Result<HttpResponse, AppError> {
+pub async fn show(
+    state: web::Data<AppState>,
+    locale: crate::i18n::Locale,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
     let group = state.content.group(&slug).ok_or(AppError::NotFound)?;
     let meeting_count = super::current_finder(&state).await?.group_meeting_count(&group.slug);
-    html(&GroupPage { group, groups: &state.content.groups, meeting_count })
+    html(&GroupPage {
+        lang: locale.lang,
+        here: locale.here.clone(),
+        group,
+        groups: &state.content.groups,
+        meeting_count,
+    })
 }
 
 /// The most groups `/groups/compare` sets side by side: more would not fit a phone's width.
@@ -71,6 +93,10 @@ pub const COMPARE_MOST: usize = 3;
 #[derive(Template)]
 #[template(path = "groups/compare.html")]
 struct ComparePage<'a> {
+    /// The page's language.
+    lang: crate::i18n::Lang,
+    /// The page's path in no language (with its query), for links to it in the others; empty: none.
+    here: String,
     groups: Vec<&'a Group>,
     /// Row headings with each group's value (`None`: the fact sheet does not say).
     rows: Vec<(&'static str, Vec<Option<&'a str>>)>,
@@ -79,7 +105,11 @@ struct ComparePage<'a> {
 }
 
 /// `/groups/compare?group=A&group=B[&group=C]`: the chosen groups as columns, the facts as rows.
-pub async fn compare(state: web::Data<AppState>, request: HttpRequest) -> Result<HttpResponse, AppError> {
+pub async fn compare(
+    state: web::Data<AppState>,
+    locale: crate::i18n::Locale,
+    request: HttpRequest,
+) -> Result<HttpResponse, AppError> {
     let groups = chosen_groups(&state.content.groups, request.query_string())?;
     let mut rows: Vec<(&'static str, Vec<Option<&str>>)> = vec![
         ("Approach", groups.iter().map(|group| Some(group.approach.label())).collect()),
@@ -89,7 +119,7 @@ pub async fn compare(state: web::Data<AppState>, request: HttpRequest) -> Result
         rows.push((heading, groups.iter().map(|group| group.comparison.cells()[index].1).collect()));
     }
     let has_gaps = rows.iter().any(|(_, cells)| cells.iter().any(Option::is_none));
-    html(&ComparePage { groups, rows, has_gaps })
+    html(&ComparePage { lang: locale.lang, here: locale.here.clone(), groups, rows, has_gaps })
 }
 
 /// The groups named by `group=` (in the order given, each once): two or three known groups, or a

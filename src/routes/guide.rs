@@ -10,14 +10,18 @@ use crate::error::AppError;
 use crate::matcher::{self, Answers, Fit, NotOffered, SpiritualView, Suggestion, Treatment, WomenOnly};
 use crate::state::AppState;
 
-pub async fn guide(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    let page = state.content.page("guide/index").ok_or(AppError::NotFound)?;
-    html(&ProsePage { page })
+pub async fn guide(state: web::Data<AppState>, locale: crate::i18n::Locale) -> Result<HttpResponse, AppError> {
+    let page = state.content.in_lang(locale.lang).page("guide/index").ok_or(AppError::NotFound)?;
+    html(&ProsePage { lang: locale.lang, here: locale.here, page })
 }
 
 #[derive(Template)]
 #[template(path = "guide/match.html")]
 struct MatchPage<'a> {
+    /// The page's language.
+    lang: crate::i18n::Lang,
+    /// The page's path in no language (with its query), for links to it in the others; empty: none.
+    here: String,
     answers: Answers,
     /// Empty until the form is sent.
     suggestions: Vec<Suggestion<'a>>,
@@ -105,11 +109,17 @@ impl MatchPage<'_> {
     }
 }
 
-pub async fn matcher(state: web::Data<AppState>, request: HttpRequest) -> Result<HttpResponse, AppError> {
+pub async fn matcher(
+    state: web::Data<AppState>,
+    locale: crate::i18n::Locale,
+    request: HttpRequest,
+) -> Result<HttpResponse, AppError> {
     let answers = Answers::parse(request.query_string()).map_err(AppError::BadRequest)?;
     let asked = !request.query_string().is_empty();
     let ranking = if asked { matcher::rank(&state.content.groups, &answers) } else { matcher::Ranking::default() };
     html(&MatchPage {
+        lang: locale.lang,
+        here: locale.here.clone(),
         answers,
         suggestions: ranking.suggestions,
         not_offered: ranking.not_offered,

@@ -49,16 +49,24 @@ fn sheet(page: &impl Template) -> Result<HttpResponse, AppError> {
 #[derive(Template)]
 #[template(path = "handouts/index.html")]
 struct HandoutsPage<'a> {
+    /// The page's language.
+    lang: crate::i18n::Lang,
+    /// The page's path in no language (with its query), for links to it in the others; empty: none.
+    here: String,
     groups: &'a [Group],
 }
 
-pub async fn index(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    html(&HandoutsPage { groups: &state.content.groups })
+pub async fn index(state: web::Data<AppState>, locale: crate::i18n::Locale) -> Result<HttpResponse, AppError> {
+    html(&HandoutsPage { lang: locale.lang, here: locale.here.clone(), groups: &state.content.groups })
 }
 
 #[derive(Template)]
 #[template(path = "handouts/group.html")]
 struct GroupHandout<'a> {
+    /// The page's language.
+    lang: crate::i18n::Lang,
+    /// The page's path in no language (with its query), for links to it in the others; empty: none.
+    here: String,
     group: &'a Group,
     meeting_count: u64,
     site: String,
@@ -67,12 +75,20 @@ struct GroupHandout<'a> {
 
 pub async fn group(
     state: web::Data<AppState>,
+    locale: crate::i18n::Locale,
     request: HttpRequest,
     slug: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let group = state.content.group(&slug).ok_or(AppError::NotFound)?;
     let meeting_count = super::current_finder(&state).await?.group_meeting_count(&group.slug);
-    sheet(&GroupHandout { group, meeting_count, site: site_address(&request), printed: today(&state) })
+    sheet(&GroupHandout {
+        lang: locale.lang,
+        here: locale.here.clone(),
+        group,
+        meeting_count,
+        site: site_address(&request),
+        printed: today(&state),
+    })
 }
 
 /// One line of a printed schedule: time, meeting, group, where, kind.
@@ -145,6 +161,10 @@ impl ScheduleRow {
 #[derive(Template)]
 #[template(path = "handouts/meetings.html")]
 struct ScheduleHandout {
+    /// The page's language.
+    lang: crate::i18n::Lang,
+    /// The page's path in no language (with its query), for links to it in the others; empty: none.
+    here: String,
     days: Vec<ScheduleDay>,
     total: u64,
     shown: usize,
@@ -156,7 +176,11 @@ struct ScheduleHandout {
     printed: String,
 }
 
-pub async fn meetings(state: web::Data<AppState>, request: HttpRequest) -> Result<HttpResponse, AppError> {
+pub async fn meetings(
+    state: web::Data<AppState>,
+    locale: crate::i18n::Locale,
+    request: HttpRequest,
+) -> Result<HttpResponse, AppError> {
     let filter = state.meeting_filter(request.query_string());
     let results = super::current_finder(&state).await?.find(
         &filter,
@@ -180,6 +204,8 @@ pub async fn meetings(state: web::Data<AppState>, request: HttpRequest) -> Resul
         }
     }
     sheet(&ScheduleHandout {
+        lang: locale.lang,
+        here: locale.here.clone(),
         days,
         total: results.total,
         shown,
@@ -201,6 +227,10 @@ struct ReferralChoice<'a> {
 #[derive(Template)]
 #[template(path = "handouts/referral.html")]
 struct ReferralHandout<'a> {
+    /// The page's language.
+    lang: crate::i18n::Lang,
+    /// The page's path in no language (with its query), for links to it in the others; empty: none.
+    here: String,
     choices: Vec<ReferralChoice<'a>>,
     /// The place the meetings are near (`near=`, as the finder resolved it), nearest first.
     near: Option<String>,
@@ -208,7 +238,11 @@ struct ReferralHandout<'a> {
     printed: String,
 }
 
-pub async fn referral(state: web::Data<AppState>, request: HttpRequest) -> Result<HttpResponse, AppError> {
+pub async fn referral(
+    state: web::Data<AppState>,
+    locale: crate::i18n::Locale,
+    request: HttpRequest,
+) -> Result<HttpResponse, AppError> {
     let filter = state.meeting_filter(request.query_string());
     if let Some(notice) = filter.notices.first() {
         return Err(AppError::BadRequest(notice.clone()));
@@ -254,5 +288,12 @@ pub async fn referral(state: web::Data<AppState>, request: HttpRequest) -> Resul
             finder_link: format!("/meetings?{}", narrowed.query_string()),
         });
     }
-    sheet(&ReferralHandout { choices, near, site: site_address(&request), printed: today(&state) })
+    sheet(&ReferralHandout {
+        lang: locale.lang,
+        here: locale.here.clone(),
+        choices,
+        near,
+        site: site_address(&request),
+        printed: today(&state),
+    })
 }

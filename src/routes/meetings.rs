@@ -28,6 +28,10 @@ struct Toggle {
 #[derive(Template)]
 #[template(path = "meetings/index.html")]
 struct FinderPage<'a> {
+    /// The page's language.
+    lang: crate::i18n::Lang,
+    /// The page's path in no language (with its query), for links to it in the others; empty: none.
+    here: String,
     filter: &'a MeetingFilter,
     total: u64,
     listings: Vec<ListingView>,
@@ -187,13 +191,22 @@ impl FinderPage<'_> {
     }
 }
 
-pub async fn finder(state: web::Data<AppState>, request: HttpRequest) -> Result<HttpResponse, AppError> {
+pub async fn finder(
+    state: web::Data<AppState>,
+    locale: crate::i18n::Locale,
+    request: HttpRequest,
+) -> Result<HttpResponse, AppError> {
     let filter = state.meeting_filter(request.query_string());
-    let render = |revision| render_finder(state.clone(), filter.clone(), revision);
+    let render = |revision| render_finder(state.clone(), locale.clone(), filter.clone(), revision);
     super::cached_response(&state, &request, &filter, "text/html; charset=utf-8", render).await
 }
 
-async fn render_finder(state: web::Data<AppState>, filter: MeetingFilter, revision: i64) -> Result<Vec<u8>, AppError> {
+async fn render_finder(
+    state: web::Data<AppState>,
+    locale: crate::i18n::Locale,
+    filter: MeetingFilter,
+    revision: i64,
+) -> Result<Vec<u8>, AppError> {
     let index = super::finder_index(&state, revision).await?;
     let offset = (filter.page.saturating_sub(1) as usize) * PAGE_SIZE as usize;
     let mut results = index.find(&filter, jiff::Timestamp::now(), Listing::PerMeeting, offset, PAGE_SIZE as usize);
@@ -213,6 +226,8 @@ async fn render_finder(state: web::Data<AppState>, filter: MeetingFilter, revisi
     }
     let link = |page: u32| format!("/meetings?{}", filter.query_string_for_page(page));
     let page = FinderPage {
+        lang: locale.lang,
+        here: locale.here.clone(),
         filter: &filter,
         total: results.total,
         listings: results
@@ -237,6 +252,10 @@ async fn render_finder(state: web::Data<AppState>, filter: MeetingFilter, revisi
 #[derive(Template)]
 #[template(path = "meetings/show.html")]
 struct MeetingPage<'a> {
+    /// The page's language.
+    lang: crate::i18n::Lang,
+    /// The page's path in no language (with its query), for links to it in the others; empty: none.
+    here: String,
     meeting: &'a Meeting,
     group: Option<(String, String)>,
     schedule: Vec<String>,
@@ -317,7 +336,11 @@ impl MeetingPage<'_> {
     }
 }
 
-pub async fn show(state: web::Data<AppState>, slug: web::Path<String>) -> Result<HttpResponse, AppError> {
+pub async fn show(
+    state: web::Data<AppState>,
+    locale: crate::i18n::Locale,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
     let revision = super::current_revision(&state).await?;
     let shared = state.clone();
     let slug = slug.into_inner();
@@ -336,6 +359,8 @@ pub async fn show(state: web::Data<AppState>, slug: web::Path<String>) -> Result
             .collect()
     };
     let page = MeetingPage {
+        lang: locale.lang,
+        here: locale.here.clone(),
         group: group_link(meeting.group_slug.as_deref(), &state.content.groups),
         schedule,
         types: meeting

@@ -6,6 +6,7 @@ use askama::Template;
 
 pub use crate::cache::{cached_response, current_revision, not_modified};
 use crate::error::AppError;
+use crate::i18n::Lang;
 use crate::state::AppState;
 
 pub mod feed;
@@ -18,35 +19,46 @@ pub mod requests;
 pub mod site_assets;
 pub mod sources;
 
-/// The single list of routes.
+/// The single list of routes. Pages are served in every language, at the same paths under the
+/// language's prefix (`/es/meetings`); feeds, files and the health check only once.
 pub fn configure(config: &mut web::ServiceConfig) {
-    config
-        .route("/", web::get().to(pages::home))
-        .route("/about", web::get().to(pages::about))
-        .route("/healthz", web::get().to(pages::health))
-        .route("/static/{path:.*}", web::get().to(pages::static_file))
-        .route("/groups", web::get().to(groups::index))
-        .route("/groups/compare", web::get().to(groups::compare))
-        .route("/groups/{slug}", web::get().to(groups::show))
-        .route("/meetings", web::get().to(meetings::finder))
-        .route("/meetings.ics", web::get().to(feed::calendar))
-        .route("/feed/meetings.json", web::get().to(feed::meeting_guide))
-        .route("/guide", web::get().to(guide::guide))
-        .route("/guide/match", web::get().to(guide::matcher))
-        .route("/handouts", web::get().to(handouts::index))
-        .route("/handouts/groups/{slug}", web::get().to(handouts::group))
-        .route("/handouts/meetings", web::get().to(handouts::meetings))
-        .route("/handouts/referral", web::get().to(handouts::referral))
-        .route("/meetings/{slug}.ics", web::get().to(meetings::calendar))
-        .route("/meetings/new", web::get().to(requests::new_form))
-        .route("/meetings/new", web::post().to(requests::send_new))
-        .route("/meetings/{slug}/change", web::get().to(requests::change_form))
-        .route("/meetings/{slug}/change", web::post().to(requests::send_change))
-        .route("/meetings/{slug}", web::get().to(meetings::show))
-        .route("/sources", web::get().to(sources::index))
-        .route("/favicon.ico", web::get().to(site_assets::favicon))
-        .route("/print.css", web::get().to(site_assets::print_stamp))
-        .service(crate::staff::scope());
+    for lang in Lang::all() {
+        let at = |path: &str| match (lang.prefix(), path) {
+            ("", _) => path.to_owned(),
+            (prefix, "/") => prefix.to_owned(),
+            (prefix, _) => format!("{prefix}{path}"),
+        };
+        config
+            .route(&at("/"), web::get().to(pages::home))
+            .route(&at("/about"), web::get().to(pages::about))
+            .route(&at("/groups"), web::get().to(groups::index))
+            .route(&at("/groups/compare"), web::get().to(groups::compare))
+            .route(&at("/groups/{slug}"), web::get().to(groups::show))
+            .route(&at("/meetings"), web::get().to(meetings::finder))
+            .route(&at("/guide"), web::get().to(guide::guide))
+            .route(&at("/guide/match"), web::get().to(guide::matcher))
+            .route(&at("/handouts"), web::get().to(handouts::index))
+            .route(&at("/handouts/groups/{slug}"), web::get().to(handouts::group))
+            .route(&at("/handouts/meetings"), web::get().to(handouts::meetings))
+            .route(&at("/handouts/referral"), web::get().to(handouts::referral))
+            .route(&at("/meetings/new"), web::get().to(requests::new_form))
+            .route(&at("/meetings/new"), web::post().to(requests::send_new))
+            .route(&at("/meetings/{slug}/change"), web::get().to(requests::change_form))
+            .route(&at("/meetings/{slug}/change"), web::post().to(requests::send_change))
+            .route(&at("/sources"), web::get().to(sources::index));
+        if lang == Lang::DEFAULT {
+            config
+                .route("/healthz", web::get().to(pages::health))
+                .route("/static/{path:.*}", web::get().to(pages::static_file))
+                .route("/meetings.ics", web::get().to(feed::calendar))
+                .route("/feed/meetings.json", web::get().to(feed::meeting_guide))
+                .route("/meetings/{slug}.ics", web::get().to(meetings::calendar))
+                .route("/favicon.ico", web::get().to(site_assets::favicon))
+                .route("/print.css", web::get().to(site_assets::print_stamp));
+        }
+        config.route(&at("/meetings/{slug}"), web::get().to(meetings::show));
+    }
+    config.service(crate::staff::scope());
 }
 
 /// A rendered page with the site's cache policy for public pages.

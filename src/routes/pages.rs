@@ -12,25 +12,33 @@ use crate::state::AppState;
 #[derive(Template)]
 #[template(path = "home.html")]
 struct HomePage<'a> {
+    /// The page's language.
+    lang: crate::i18n::Lang,
+    /// The page's path in no language (with its query), for links to it in the others; empty: none.
+    here: String,
     groups: &'a [Group],
     meeting_count: u64,
 }
 
-pub async fn home(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+pub async fn home(state: web::Data<AppState>, locale: crate::i18n::Locale) -> Result<HttpResponse, AppError> {
     let meeting_count = super::current_finder(&state).await?.meeting_count();
-    html(&HomePage { groups: &state.content.groups, meeting_count })
+    html(&HomePage { lang: locale.lang, here: locale.here.clone(), groups: &state.content.groups, meeting_count })
 }
 
 /// A page of prose from `content/`.
 #[derive(Template)]
 #[template(path = "page.html")]
 pub struct ProsePage<'a> {
+    /// The page's language.
+    pub lang: crate::i18n::Lang,
+    /// The page's path in no language (with its query), for links to it in the others; empty: none.
+    pub here: String,
     pub page: &'a Page,
 }
 
-pub async fn about(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    let page = state.content.page("pages/about").ok_or(AppError::NotFound)?;
-    html(&ProsePage { page })
+pub async fn about(state: web::Data<AppState>, locale: crate::i18n::Locale) -> Result<HttpResponse, AppError> {
+    let page = state.content.in_lang(locale.lang).page("pages/about").ok_or(AppError::NotFound)?;
+    html(&ProsePage { lang: locale.lang, here: locale.here.clone(), page })
 }
 
 /// `/healthz`: 200 with `{"status":"ok"}` when the database answers, 503 otherwise.

@@ -25,6 +25,10 @@ pub const HONEYPOT: &str = "website";
 #[derive(Template)]
 #[template(path = "requests/form.html")]
 struct RequestPage<'a> {
+    /// The page's language.
+    lang: crate::i18n::Lang,
+    /// The page's path in no language (with its query), for links to it in the others; empty: none.
+    here: String,
     /// `None`: a meeting to add.
     meeting: Option<&'a Meeting>,
     form: MeetingForm,
@@ -38,8 +42,10 @@ struct RequestPage<'a> {
 
 impl<'a> RequestPage<'a> {
     /// The form as a visitor first sees it: today's values of `meeting`, or empty for a new one.
-    fn blank(meeting: Option<&'a Meeting>, groups: &'a [Group]) -> RequestPage<'a> {
+    fn blank(locale: &crate::i18n::Locale, meeting: Option<&'a Meeting>, groups: &'a [Group]) -> RequestPage<'a> {
         RequestPage {
+            lang: locale.lang,
+            here: locale.here.clone(),
             meeting,
             form: meeting.map(MeetingForm::of).unwrap_or_default(),
             groups,
@@ -94,7 +100,7 @@ async fn meeting(state: &web::Data<AppState>, slug: String) -> Result<(Meeting, 
 }
 
 /// A source's meeting: changes go to the source, whose feed would undo ours.
-fn source_page(meeting: &Meeting, source: &str) -> Result<HttpResponse, StaffError> {
+fn source_page(locale: &crate::i18n::Locale, meeting: &Meeting, source: &str) -> Result<HttpResponse, StaffError> {
     let mut links = crate::staff::form::source_links(meeting);
     links.push((format!("/meetings/{}", meeting.slug), "Back to the meeting".to_owned()));
     let message = format!(
@@ -102,44 +108,61 @@ fn source_page(meeting: &Meeting, source: &str) -> Result<HttpResponse, StaffErr
          the next update. Please send the change to them{}.",
         if links.len() > 1 { " with one of the links below" } else { " (see the meeting page for who publishes it)" }
     );
-    render(StatusCode::OK, true, &MessagePage { heading: "Report a change to this listing", message: &message, links })
+    render(
+        StatusCode::OK,
+        true,
+        &MessagePage {
+            lang: locale.lang,
+            here: locale.here.clone(),
+            heading: "Report a change to this listing",
+            message: &message,
+            links,
+        },
+    )
 }
 
-pub async fn change_form(state: web::Data<AppState>, slug: web::Path<String>) -> Result<HttpResponse, StaffError> {
+pub async fn change_form(
+    state: web::Data<AppState>,
+    locale: crate::i18n::Locale,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, StaffError> {
     let (meeting, source) = meeting(&state, slug.into_inner()).await?;
     if let Some(source) = source {
-        return source_page(&meeting, &source);
+        return source_page(&locale, &meeting, &source);
     }
-    render(StatusCode::OK, true, &RequestPage::blank(Some(&meeting), &state.content.groups))
+    render(StatusCode::OK, true, &RequestPage::blank(&locale, Some(&meeting), &state.content.groups))
 }
 
-pub async fn new_form(state: web::Data<AppState>) -> Result<HttpResponse, StaffError> {
-    render(StatusCode::OK, true, &RequestPage::blank(None, &state.content.groups))
+pub async fn new_form(state: web::Data<AppState>, locale: crate::i18n::Locale) -> Result<HttpResponse, StaffError> {
+    render(StatusCode::OK, true, &RequestPage::blank(&locale, None, &state.content.groups))
 }
 
 pub async fn send_change(
     state: web::Data<AppState>,
+    locale: crate::i18n::Locale,
     request: HttpRequest,
     slug: web::Path<String>,
     payload: web::Payload,
 ) -> Result<HttpResponse, StaffError> {
     let (meeting, source) = meeting(&state, slug.into_inner()).await?;
     if let Some(source) = source {
-        return source_page(&meeting, &source);
+        return source_page(&locale, &meeting, &source);
     }
-    receive(state, request, payload, Some(meeting)).await
+    receive(state, locale, request, payload, Some(meeting)).await
 }
 
 pub async fn send_new(
     state: web::Data<AppState>,
+    locale: crate::i18n::Locale,
     request: HttpRequest,
     payload: web::Payload,
 ) -> Result<HttpResponse, StaffError> {
-    receive(state, request, payload, None).await
+    receive(state, locale, request, payload, None).await
 }
 
 async fn receive(
     state: web::Data<AppState>,
+    locale: crate::i18n::Locale,
     request: HttpRequest,
     payload: web::Payload,
     meeting: Option<Meeting>,
@@ -153,7 +176,11 @@ async fn receive(
         if let Some(meeting) = &meeting {
             links.insert(0, (format!("/meetings/{}", meeting.slug), "Back to the meeting".to_owned()));
         }
-        render(StatusCode::OK, false, &MessagePage { heading: "Request received", message, links })
+        render(
+            StatusCode::OK,
+            false,
+            &MessagePage { lang: locale.lang, here: locale.here.clone(), heading: "Request received", message, links },
+        )
     };
     // A robot filled in the hidden field: it is told what a person is told, and nothing is kept.
     if !sent.get(HONEYPOT).is_empty() {
@@ -202,6 +229,8 @@ async fn receive(
     if !problems.is_empty() || !form.errors.is_empty() {
         problems.extend(form.other_errors(&fields));
         let page = RequestPage {
+            lang: locale.lang,
+            here: locale.here.clone(),
             meeting: meeting.as_ref(),
             form,
             groups: &state.content.groups,

@@ -26,10 +26,14 @@ struct SourceRow {
 #[derive(Template)]
 #[template(path = "sources.html")]
 struct SourcesPage {
+    /// The page's language.
+    lang: crate::i18n::Lang,
+    /// The page's path in no language (with its query), for links to it in the others; empty: none.
+    here: String,
     sources: Vec<SourceRow>,
 }
 
-pub async fn index(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+pub async fn index(state: web::Data<AppState>, locale: crate::i18n::Locale) -> Result<HttpResponse, AppError> {
     let store = state.store.clone();
     let sources = web::block(move || store.sources()).await??;
     let now = jiff::Timestamp::now();
@@ -54,5 +58,5 @@ pub async fn index(state: web::Data<AppState>) -> Result<HttpResponse, AppError>
             url: source.url,
         })
         .collect();
-    html(&SourcesPage { sources })
+    html(&SourcesPage { lang: locale.lang, here: locale.here.clone(), sources })
 }

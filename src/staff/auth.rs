@@ -22,6 +22,10 @@ pub const LOGIN_COOKIE: &str = "staff_login";
 #[derive(Template)]
 #[template(path = "staff/login.html")]
 struct LoginPage<'a> {
+    /// The page's language.
+    lang: crate::i18n::Lang,
+    /// The page's path in no language (with its query), for links to it in the others; empty: none.
+    here: String,
     email: &'a str,
     error: Option<&'a str>,
     csrf: &'a str,
@@ -46,7 +50,8 @@ async fn login_page(
     error: Option<&str>,
 ) -> Result<HttpResponse, StaffError> {
     let csrf = super::random_token()?;
-    let mut response = page(status, &LoginPage { email, error, csrf: &csrf })?;
+    let mut response =
+        page(status, &LoginPage { lang: crate::i18n::Lang::DEFAULT, here: String::new(), email, error, csrf: &csrf })?;
     response
         .add_cookie(&staff_cookie(request, LOGIN_COOKIE, csrf, 1))
         .map_err(|error| crate::error::AppError::Internal(error.to_string()))?;
@@ -154,6 +159,10 @@ pub async fn logout(
 #[derive(Template)]
 #[template(path = "staff/users.html")]
 struct UsersPage<'a> {
+    /// The page's language.
+    lang: crate::i18n::Lang,
+    /// The page's path in no language (with its query), for links to it in the others; empty: none.
+    here: String,
     staff: &'a Staff,
     users: Vec<User>,
 }
@@ -164,5 +173,5 @@ pub async fn users(state: web::Data<AppState>, staff: Staff) -> Result<HttpRespo
         return Err(StaffError::Forbidden("Only an administrator can see and manage staff accounts."));
     }
     let users = crate::routes::blocking(&state, |state| state.store.users()).await?;
-    page(StatusCode::OK, &UsersPage { staff: &staff, users })
+    page(StatusCode::OK, &UsersPage { lang: crate::i18n::Lang::DEFAULT, here: String::new(), staff: &staff, users })
 }

@@ -27,6 +27,10 @@ pub struct Search {
 #[derive(Template)]
 #[template(path = "staff/meetings.html")]
 struct ListPage<'a> {
+    /// The page's language.
+    lang: crate::i18n::Lang,
+    /// The page's path in no language (with its query), for links to it in the others; empty: none.
+    here: String,
     staff: &'a Staff,
     query: &'a str,
     meetings: Vec<crate::db::MeetingLine>,
@@ -40,12 +44,19 @@ pub async fn list(
     let query = search.into_inner().q;
     let lookup = query.trim().to_owned();
     let meetings = crate::routes::blocking(&state, move |state| state.store.staff_meeting_list(&lookup, 200)).await?;
-    page(StatusCode::OK, &ListPage { staff: &staff, query: &query, meetings })
+    page(
+        StatusCode::OK,
+        &ListPage { lang: crate::i18n::Lang::DEFAULT, here: String::new(), staff: &staff, query: &query, meetings },
+    )
 }
 
 #[derive(Template)]
 #[template(path = "staff/edit.html")]
 pub struct EditPage<'a> {
+    /// The page's language.
+    pub lang: crate::i18n::Lang,
+    /// The page's path in no language (with its query), for links to it in the others; empty: none.
+    pub here: String,
     pub staff: &'a Staff,
     /// `None`: adding a meeting.
     pub slug: Option<String>,
@@ -92,6 +103,8 @@ pub async fn new_form(state: web::Data<AppState>, staff: Staff) -> Result<HttpRe
         ..Default::default()
     });
     let page_data = EditPage {
+        lang: crate::i18n::Lang::DEFAULT,
+        here: String::new(),
         staff: &staff,
         slug: None,
         form,
@@ -124,6 +137,8 @@ pub async fn edit_form(
 ) -> Result<HttpResponse, StaffError> {
     let found = load(&state, slug.into_inner()).await?;
     let page_data = EditPage {
+        lang: crate::i18n::Lang::DEFAULT,
+        here: String::new(),
         staff: &staff,
         slug: Some(found.meeting.slug.clone()),
         form: MeetingForm::of(&found.meeting),
@@ -210,6 +225,8 @@ async fn show_errors(
         None => page(
             StatusCode::BAD_REQUEST,
             &EditPage {
+                lang: crate::i18n::Lang::DEFAULT,
+                here: String::new(),
                 staff,
                 slug: if adding { None } else { base.map(|meeting| meeting.slug.clone()) },
                 form,

@@ -139,6 +139,10 @@ impl FromRequest for Staff {
 #[derive(Template)]
 #[template(path = "requests/message.html")]
 pub struct MessagePage<'a> {
+    /// The page's language.
+    pub lang: crate::i18n::Lang,
+    /// The page's path in no language (with its query), for links to it in the others; empty: none.
+    pub here: String,
     pub heading: &'a str,
     pub message: &'a str,
     pub links: Vec<(String, String)>,
@@ -199,7 +203,13 @@ impl ResponseError for StaffError {
                 "The form sent more text than we accept. Shorten the message and send it again.",
             ),
         };
-        let page = MessagePage { heading, message, links: vec![("/".to_owned(), "Home page".to_owned())] };
+        let page = MessagePage {
+            lang: crate::i18n::Lang::DEFAULT,
+            here: String::new(),
+            heading,
+            message,
+            links: vec![("/".to_owned(), "Home page".to_owned())],
+        };
         let body = page.render().unwrap_or_else(|_| format!("<!doctype html><title>{heading}</title><p>{message}"));
         HttpResponse::build(self.status_code())
             .content_type(ContentType::html())

@@ -18,18 +18,26 @@ use crate::state::AppState;
 #[derive(Template)]
 #[template(path = "staff/home.html")]
 struct HomePage<'a> {
+    /// The page's language.
+    lang: crate::i18n::Lang,
+    /// The page's path in no language (with its query), for links to it in the others; empty: none.
+    here: String,
     staff: &'a Staff,
     open: usize,
 }
 
 pub async fn dashboard(state: web::Data<AppState>, staff: Staff) -> Result<HttpResponse, StaffError> {
     let open = crate::routes::blocking(&state, |state| state.store.open_requests()).await?.len();
-    page(StatusCode::OK, &HomePage { staff: &staff, open })
+    page(StatusCode::OK, &HomePage { lang: crate::i18n::Lang::DEFAULT, here: String::new(), staff: &staff, open })
 }
 
 #[derive(Template)]
 #[template(path = "staff/requests.html")]
 struct QueuePage<'a> {
+    /// The page's language.
+    lang: crate::i18n::Lang,
+    /// The page's path in no language (with its query), for links to it in the others; empty: none.
+    here: String,
     staff: &'a Staff,
     requests: Vec<ChangeRequest>,
 }
@@ -42,12 +50,16 @@ impl QueuePage<'_> {
 
 pub async fn queue(state: web::Data<AppState>, staff: Staff) -> Result<HttpResponse, StaffError> {
     let requests = crate::routes::blocking(&state, |state| state.store.open_requests()).await?;
-    page(StatusCode::OK, &QueuePage { staff: &staff, requests })
+    page(StatusCode::OK, &QueuePage { lang: crate::i18n::Lang::DEFAULT, here: String::new(), staff: &staff, requests })
 }
 
 #[derive(Template)]
 #[template(path = "staff/review.html")]
 struct ReviewPage<'a> {
+    /// The page's language.
+    lang: crate::i18n::Lang,
+    /// The page's path in no language (with its query), for links to it in the others; empty: none.
+    here: String,
     staff: &'a Staff,
     request: ChangeRequest,
     submitted: String,
@@ -114,6 +126,8 @@ pub async fn review_page(
     let rows = compare(&now, &requested, &fields);
     let status = if form.is_some() { StatusCode::BAD_REQUEST } else { StatusCode::OK };
     let page_data = ReviewPage {
+        lang: crate::i18n::Lang::DEFAULT,
+        here: String::new(),
         staff,
         submitted: when(request.created_at),
         request,
@@ -204,6 +218,10 @@ pub async fn reject(
 #[derive(Template)]
 #[template(path = "staff/log.html")]
 struct LogPage<'a> {
+    /// The page's language.
+    lang: crate::i18n::Lang,
+    /// The page's path in no language (with its query), for links to it in the others; empty: none.
+    here: String,
     staff: &'a Staff,
     entries: Vec<AuditEntry>,
 }
@@ -216,5 +234,5 @@ impl LogPage<'_> {
 
 pub async fn log(state: web::Data<AppState>, staff: Staff) -> Result<HttpResponse, StaffError> {
     let entries = crate::routes::blocking(&state, |state| state.store.audit_log(500)).await?;
-    page(StatusCode::OK, &LogPage { staff: &staff, entries })
+    page(StatusCode::OK, &LogPage { lang: crate::i18n::Lang::DEFAULT, here: String::new(), staff: &staff, entries })
 }
