@@ -35,12 +35,12 @@ pub enum Audience {
 impl Audience {
     pub const ALL: [Audience; 3] = [Audience::SubstanceUse, Audience::CoOccurring, Audience::Family];
 
-    pub fn heading(self) -> &'static str {
-        match self {
-            Audience::SubstanceUse => "For people who have a substance use disorder",
-            Audience::CoOccurring => "For people with co-occurring disorders",
-            Audience::Family => "For families, friends and significant others",
-        }
+    pub fn heading(self, lang: Lang) -> &'static str {
+        lang.t(match self {
+            Audience::SubstanceUse => "audience-substance-use",
+            Audience::CoOccurring => "audience-co-occurring",
+            Audience::Family => "audience-family",
+        })
     }
 
     /// The fragment id of this audience's section on `/groups`.
@@ -63,12 +63,12 @@ pub enum Approach {
 }
 
 impl Approach {
-    pub fn label(self) -> &'static str {
-        match self {
-            Approach::TwelveStep => "12-Step",
-            Approach::Other => "Not 12-Step",
-            Approach::NotDescribed => "Approach not described in the fact sheet",
-        }
+    pub fn label(self, lang: Lang) -> &'static str {
+        lang.t(match self {
+            Approach::TwelveStep => "approach-twelve-step",
+            Approach::Other => "approach-other",
+            Approach::NotDescribed => "approach-not-described",
+        })
     }
 
     /// The value of `?approach=` that selects this approach.
@@ -108,18 +108,14 @@ impl Spirituality {
     ];
 
     /// Which groups have this value, in words for the rules and reasons.
-    pub fn describe(self) -> &'static str {
-        match self {
-            Spirituality::HigherPower => "groups that make a higher power part of daily life",
-            Spirituality::Meditation => {
-                "groups that encourage daily meditation but do not otherwise emphasise God or a higher power"
-            }
-            Spirituality::Secular => "secular groups, which keep recovery separate from spirituality",
-            Spirituality::NoneMentioned => {
-                "groups whose approach the fact sheet describes without any spiritual element"
-            }
-            Spirituality::NotDescribed => "groups whose approach the fact sheet does not describe",
-        }
+    pub fn describe(self, lang: Lang) -> &'static str {
+        lang.t(match self {
+            Spirituality::HigherPower => "spirituality-higher-power",
+            Spirituality::Meditation => "spirituality-meditation",
+            Spirituality::Secular => "spirituality-secular",
+            Spirituality::NoneMentioned => "spirituality-none-mentioned",
+            Spirituality::NotDescribed => "spirituality-not-described",
+        })
     }
 }
 
@@ -147,15 +143,13 @@ impl ReligiousBeliefs {
     ];
 
     /// Which groups have this value, in words for the rules.
-    pub fn describe(self) -> &'static str {
-        match self {
-            ReligiousBeliefs::MoreParticipation => {
-                "groups where the fact sheet links strong religious beliefs with more participation"
-            }
-            ReligiousBeliefs::LessEffect => "groups where religious belief did less to raise participation",
-            ReligiousBeliefs::LessParticipation => "groups where religious belief went with less participation",
-            ReligiousBeliefs::NotDescribed => "groups for which the fact sheet reports no such finding",
-        }
+    pub fn describe(self, lang: Lang) -> &'static str {
+        lang.t(match self {
+            ReligiousBeliefs::MoreParticipation => "religious-more-participation",
+            ReligiousBeliefs::LessEffect => "religious-less-effect",
+            ReligiousBeliefs::LessParticipation => "religious-less-participation",
+            ReligiousBeliefs::NotDescribed => "religious-not-described",
+        })
     }
 }
 
@@ -175,16 +169,16 @@ pub enum Substance {
 }
 
 impl Substance {
-    pub fn words(self) -> &'static str {
-        match self {
-            Substance::Alcohol => "alcohol",
-            Substance::Drugs => "any drug",
-            Substance::Any => "any substance",
-            Substance::Cocaine => "cocaine",
-            Substance::Meth => "crystal meth",
-            Substance::Heroin => "heroin",
-            Substance::Marijuana => "marijuana",
-        }
+    pub fn words(self, lang: Lang) -> &'static str {
+        lang.t(match self {
+            Substance::Alcohol => "substance-alcohol",
+            Substance::Drugs => "substance-drugs",
+            Substance::Any => "substance-any",
+            Substance::Cocaine => "substance-cocaine",
+            Substance::Meth => "substance-meth",
+            Substance::Heroin => "substance-heroin",
+            Substance::Marijuana => "substance-marijuana",
+        })
     }
 
     /// One drug rather than a broad kind (alcohol, any drug, any substance).
@@ -211,10 +205,10 @@ pub enum Medication {
 }
 
 impl Medication {
-    pub fn words(self) -> &'static str {
-        match self {
-            Medication::Methadone => "methadone for opioid dependence",
-        }
+    pub fn words(self, lang: Lang) -> &'static str {
+        lang.t(match self {
+            Medication::Methadone => "medication-methadone",
+        })
     }
 }
 
@@ -235,24 +229,24 @@ pub struct Comparison {
 
 impl Comparison {
     /// (row heading, value) in the order the comparison tables show them: the most asked first.
-    pub fn rows(&self) -> [(&'static str, &str); 9] {
+    pub fn rows(&self, lang: Lang) -> [(&'static str, &str); 9] {
         [
-            ("Substance focus", &self.substance_focus),
-            ("Spiritual emphasis", &self.spiritual_emphasis),
-            ("Medication-assisted treatment", &self.medication_assisted_treatment),
-            ("Abstinence", &self.abstinence),
-            ("Sponsors", &self.sponsors),
-            ("Lifetime membership", &self.lifetime_membership),
-            ("Meeting structure", &self.meeting_structure),
-            ("Size", &self.size),
-            ("Online options", &self.online_options),
+            (lang.t("comparison-substance-focus"), &self.substance_focus),
+            (lang.t("comparison-spiritual-emphasis"), &self.spiritual_emphasis),
+            (lang.t("comparison-medication"), &self.medication_assisted_treatment),
+            (lang.t("comparison-abstinence"), &self.abstinence),
+            (lang.t("comparison-sponsors"), &self.sponsors),
+            (lang.t("comparison-lifetime-membership"), &self.lifetime_membership),
+            (lang.t("comparison-meeting-structure"), &self.meeting_structure),
+            (lang.t("comparison-size"), &self.size),
+            (lang.t("comparison-online-options"), &self.online_options),
         ]
     }
 
     /// The rows with `None` where the fact sheet says nothing, for tables that show that as one
     /// muted mark with a legend instead of the words in every cell.
-    pub fn cells(&self) -> [(&'static str, Option<&str>); 9] {
-        self.rows().map(|(heading, value)| (heading, described(value)))
+    pub fn cells(&self, lang: Lang) -> [(&'static str, Option<&str>); 9] {
+        self.rows(lang).map(|(heading, value)| (heading, described(value)))
     }
 }
 
@@ -317,39 +311,25 @@ pub struct Group {
     pub body_html: String,
 }
 
-/// What the fact sheet says about closed 12-Step meetings of groups for people with a substance
-/// use disorder.
-const CLOSED_TWELVE_STEP: &str =
-    "A closed meeting: only for people who want to stop drinking or using drugs themselves.";
-
-/// For a meeting whose group is not in the directory.
-const CLOSED_UNKNOWN_GROUP: &str = "A closed meeting: not for everyone. In 12-Step groups for people with a substance \
-     use disorder, closed meetings are only for people who want to stop drinking or using drugs; other groups may \
-     differ, so ask the group.";
-
 impl Group {
     /// What a closed meeting of this group means, in one sentence: the one place the site says it.
-    pub fn closed_meeting_note(&self) -> &'static str {
-        match (self.audience, self.approach) {
-            (Audience::Family, _) => {
-                "A closed meeting. This group is for the families and friends of people with a substance use \
-                 disorder; the fact sheet does not say who its closed meetings are for, so ask the group or check \
-                 its website."
-            }
-            (Audience::SubstanceUse | Audience::CoOccurring, Approach::TwelveStep) => CLOSED_TWELVE_STEP,
+    pub fn closed_meeting_note(&self, lang: Lang) -> &'static str {
+        lang.t(match (self.audience, self.approach) {
+            (Audience::Family, _) => "closed-family",
+            (Audience::SubstanceUse | Audience::CoOccurring, Approach::TwelveStep) => "closed-twelve-step",
             (Audience::SubstanceUse | Audience::CoOccurring, Approach::Other | Approach::NotDescribed) => {
-                "A closed meeting. The fact sheet explains closed meetings for 12-Step groups only (there they are \
-                 for people who want to stop drinking or using drugs), so ask this group what closed means for it."
+                "closed-other"
             }
-        }
+        })
     }
 }
 
 /// What a closed meeting of the group `slug` means (for pages that know only the group's slug).
-pub fn closed_meeting_note(slug: Option<&str>) -> &'static str {
+pub fn closed_meeting_note(slug: Option<&str>, lang: Lang) -> &'static str {
     static CONTENT: std::sync::OnceLock<Option<Content>> = std::sync::OnceLock::new();
     let content = CONTENT.get_or_init(|| Content::embedded().ok());
-    content.as_ref().and_then(|content| content.group(slug?)).map_or(CLOSED_UNKNOWN_GROUP, Group::closed_meeting_note)
+    let group = content.as_ref().and_then(|content| content.group(slug?));
+    group.map_or_else(|| lang.t("closed-unknown-group"), |group| group.closed_meeting_note(lang))
 }
 
 /// A page of prose (`content/pages/*.md`, `content/guide/*.md`).
@@ -632,12 +612,17 @@ Words.
         twelve_step.audience = Audience::SubstanceUse;
         let mut other = twelve_step.clone();
         other.approach = Approach::Other;
-        assert_eq!(twelve_step.closed_meeting_note(), CLOSED_TWELVE_STEP);
-        assert!(!family.closed_meeting_note().contains("stop drinking"), "a parent is not turned away");
-        assert!(family.closed_meeting_note().contains("families and friends"));
-        assert!(other.closed_meeting_note().contains("12-Step groups only"));
-        assert_eq!(closed_meeting_note(Some("al-anon-alateen")), family.closed_meeting_note());
-        assert_eq!(closed_meeting_note(None), CLOSED_UNKNOWN_GROUP);
+        let en = Lang::DEFAULT;
+        assert_eq!(twelve_step.closed_meeting_note(en), en.t("closed-twelve-step"));
+        assert!(twelve_step.closed_meeting_note(en).contains("stop drinking"));
+        assert!(!family.closed_meeting_note(en).contains("stop drinking"), "a parent is not turned away");
+        assert!(family.closed_meeting_note(en).contains("families and friends"));
+        assert!(other.closed_meeting_note(en).contains("12-Step groups only"));
+        assert_eq!(closed_meeting_note(Some("al-anon-alateen"), en), family.closed_meeting_note(en));
+        assert_eq!(closed_meeting_note(None, en), en.t("closed-unknown-group"));
+        let es = Lang::from_code("es").expect("Spanish");
+        assert!(!family.closed_meeting_note(es).contains("dejar de beber"), "a parent is not turned away");
+        assert!(family.closed_meeting_note(es).contains("familiares y amigos"));
     }
 
     #[test]
@@ -660,7 +645,7 @@ Words.
         assert_eq!(aa.local_name.as_deref(), Some("Alcohólicos Anónimos"));
         assert!(spanish.page("pages/about").is_some() && spanish.page("guide/index").is_some());
         let silent =
-            spanish.groups.iter().flat_map(|group| group.comparison.cells()).filter(|(_, cell)| cell.is_none());
+            spanish.groups.iter().flat_map(|group| group.comparison.cells(Lang::DEFAULT)).filter(|(_, cell)| cell.is_none());
         assert!(silent.count() > 0, "the Spanish silent phrase is recognised");
     }
 

@@ -4,6 +4,7 @@
 //! ([`rules`]). Always more than one suggestion: the fact sheet advises offering a choice.
 
 use crate::content::{Approach, Audience, Group, Medication, ReligiousBeliefs, Spirituality, Substance};
+use crate::i18n::Lang;
 
 /// How the client feels about a spiritual emphasis.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -251,11 +252,13 @@ fn naming(groups: &[Group], test: impl Fn(&Group) -> bool) -> String {
 pub fn rules(groups: &[Group]) -> Vec<String> {
     let welcome: Vec<String> = ReligiousBeliefs::ALL
         .iter()
-        .map(|finding| format!("{} {}", finding.describe(), signed(welcome_points(*finding).0)))
+        .map(|finding| format!("{} {}", finding.describe(Lang::DEFAULT), signed(welcome_points(*finding).0)))
         .collect();
     let avoid: Vec<String> = Spirituality::ALL
         .iter()
-        .map(|spirituality| format!("{} {}", spirituality.describe(), signed(avoid_points(*spirituality).0)))
+        .map(|spirituality| {
+            format!("{} {}", spirituality.describe(Lang::DEFAULT), signed(avoid_points(*spirituality).0))
+        })
         .collect();
     vec![
         "Who the help is for: groups for families and friends are offered only when the help is for a family \
@@ -295,7 +298,7 @@ pub fn rules(groups: &[Group]) -> Vec<String> {
             "Medication-assisted treatment: a client treated with {} gets {} for the groups whose members, the fact \
              sheet says, understand the benefits of that medication ({}). Other medication gives no points: the \
              fact sheet names no group for it.",
-            Medication::Methadone.words(),
+            Medication::Methadone.words(Lang::DEFAULT),
             signed(MEDICATION),
             naming(groups, |g| g.medication == Some(Medication::Methadone))
         ),
@@ -386,20 +389,20 @@ fn score<'a>(group: &'a Group, answers: &Answers) -> Suggestion<'a> {
     if let Some(concern) = answers.substance
         && !group.substances.is_empty()
     {
-        let focus: Vec<&str> = group.substances.iter().map(|s| s.words()).collect();
+        let focus: Vec<&str> = group.substances.iter().map(|s| s.words(Lang::DEFAULT)).collect();
         let focus = focus.join(" and ");
         if group.substances.contains(&concern) {
             let value = if concern.is_specific() { NAMES_SPECIFIC_SUBSTANCE } else { NAMES_SUBSTANCE };
             let text = if group.substances.len() == 1 {
                 format!("Focuses on {focus}.")
             } else {
-                format!("Covers {} (its focus: {focus}).", concern.words())
+                format!("Covers {} (its focus: {focus}).", concern.words(Lang::DEFAULT))
             };
             add(value, Fit::For, &text);
         } else if group.substances.iter().any(|s| s.covers(concern)) {
-            add(COVERS_SUBSTANCE, Fit::For, &format!("Covers {} (its focus: {focus}).", concern.words()));
+            add(COVERS_SUBSTANCE, Fit::For, &format!("Covers {} (its focus: {focus}).", concern.words(Lang::DEFAULT)));
         } else {
-            add(OTHER_SUBSTANCES, Fit::Against, &format!("Focuses on {focus}, not {}.", concern.words()));
+            add(OTHER_SUBSTANCES, Fit::Against, &format!("Focuses on {focus}, not {}.", concern.words(Lang::DEFAULT)));
         }
     }
     let (value, text) = match answers.spiritual {
@@ -421,7 +424,10 @@ fn score<'a>(group: &'a Group, answers: &Answers) -> Suggestion<'a> {
         add(
             MEDICATION,
             Fit::For,
-            &format!("Its members understand the benefits of opioid pharmacotherapy, such as {}.", medication.words()),
+            &format!(
+                "Its members understand the benefits of opioid pharmacotherapy, such as {}.",
+                medication.words(Lang::DEFAULT)
+            ),
         );
     }
     match (answers.women_only, group.women_only) {
@@ -631,10 +637,18 @@ Words.
             assert!(text.contains(&signed(points)), "{points} is not stated");
         }
         for finding in ReligiousBeliefs::ALL {
-            assert!(text.contains(&format!("{} {}", finding.describe(), signed(welcome_points(finding).0))));
+            assert!(text.contains(&format!(
+                "{} {}",
+                finding.describe(Lang::DEFAULT),
+                signed(welcome_points(finding).0)
+            )));
         }
         for spirituality in Spirituality::ALL {
-            assert!(text.contains(&format!("{} {}", spirituality.describe(), signed(avoid_points(spirituality).0))));
+            assert!(text.contains(&format!(
+                "{} {}",
+                spirituality.describe(Lang::DEFAULT),
+                signed(avoid_points(spirituality).0)
+            )));
         }
         assert!(text.contains("Methadone Anonymous") && text.contains("Women for Sobriety"));
     }

@@ -3,28 +3,34 @@
 //! "in 25 min", "updated 3 months ago", a directions link). No HTTP and no SQL here.
 
 use crate::content::{Audience, Group};
+use crate::i18n::Lang;
 use crate::meetings::{Attendance, DistanceUnit, MeetingListing, MeetingTime, TypeVocabulary, Weekday};
 
-/// How a meeting's schedule reads: "Monday, 7:00 pm to 8:00 pm (Chicago time)".
-pub fn when(day: Option<Weekday>, time: Option<MeetingTime>, end: Option<MeetingTime>, zone: &str) -> String {
-    let Some(mut text) = clock(day, time, end) else { return "By appointment".to_owned() };
-    text.push_str(&format!(" ({})", zone_label(zone)));
-    text
+/// How a meeting's schedule reads in `lang`: "Monday, 7:00 pm to 8:00 pm (Chicago time)".
+pub fn when(
+    day: Option<Weekday>,
+    time: Option<MeetingTime>,
+    end: Option<MeetingTime>,
+    zone: &str,
+    lang: Lang,
+) -> String {
+    let Some(clock) = clock(day, time, end, lang) else { return lang.t("schedule-by-appointment").to_owned() };
+    lang.t2("schedule-zone", "when", clock, "zone", zone_label(zone, lang))
 }
 
 /// "Monday, 7:00 pm to 8:00 pm", as on the clock where the meeting is; `None` by appointment.
-fn clock(day: Option<Weekday>, time: Option<MeetingTime>, end: Option<MeetingTime>) -> Option<String> {
+fn clock(day: Option<Weekday>, time: Option<MeetingTime>, end: Option<MeetingTime>, lang: Lang) -> Option<String> {
     let (Some(day), Some(time)) = (day, time) else { return None };
-    let mut text = format!("{}, {}", day.name(), time.twelve_hour());
-    if let Some(end) = end {
-        text.push_str(&format!(" to {}", end.twelve_hour()));
-    }
-    Some(text)
+    let time = match end {
+        Some(end) => lang.t2("schedule-until", "start", time.clock(lang), "end", end.clock(lang)),
+        None => time.clock(lang),
+    };
+    Some(lang.t2("schedule-day-time", "day", day.label(lang), "time", time))
 }
 
 /// "America/New_York" → "New York time".
-pub fn zone_label(zone: &str) -> String {
-    format!("{} time", zone.rsplit('/').next().unwrap_or(zone).replace('_', " "))
+pub fn zone_label(zone: &str, lang: Lang) -> String {
+    lang.t1("zone-time", "place", zone.rsplit('/').next().unwrap_or(zone).replace('_', " "))
 }
 
 /// The (slug, name) of the group a meeting belongs to, for a link.
@@ -84,7 +90,7 @@ pub struct ListingView {
 }
 
 impl ListingView {
-    pub fn new(listing: MeetingListing, groups: &[Group], vocabulary: &TypeVocabulary) -> ListingView {
+    pub fn new(listing: MeetingListing, groups: &[Group], vocabulary: &TypeVocabulary, lang: Lang) -> ListingView {
         let place = match (listing.attendance, &listing.location, &listing.address) {
             (Attendance::Online, _, _) => None,
             (_, Some(venue), _) => Some(venue.clone()),
@@ -102,15 +108,15 @@ impl ListingView {
         let temporarily_closed = has("TC");
         let group = groups.iter().find(|group| Some(group.slug.as_str()) == listing.group_slug.as_deref());
         ListingView {
-            when: when(listing.day, listing.time, listing.end_time, &listing.timezone),
-            clock: clock(listing.day, listing.time, listing.end_time),
+            when: when(listing.day, listing.time, listing.end_time, &listing.timezone, lang),
+            clock: clock(listing.day, listing.time, listing.end_time, lang),
             group: group.map(|group| (group.slug.clone(), group.name.clone())),
             for_family: group.is_some_and(|group| group.audience == Audience::Family),
             types: listing
                 .types
                 .iter()
                 .filter(|code| !SHOWN_ELSEWHERE.iter().any(|own| own.eq_ignore_ascii_case(code)))
-                .filter_map(|code| vocabulary.name(code).map(str::to_owned))
+                .filter_map(|code| vocabulary.name_in(code, lang).map(str::to_owned))
                 .collect(),
             address: listing.address.filter(|_| !listing.approximate && listing.attendance != Attendance::Online),
             town: listing.town.filter(|_| listing.attendance != Attendance::Online),
@@ -131,8 +137,8 @@ impl ListingView {
     }
 
     /// "(New York time)" when the meeting's zone is not the site's; `None` when it is.
-    pub fn zone_note(&self, site_zone: &str) -> Option<String> {
-        (self.clock.is_some() && self.timezone != site_zone).then(|| zone_label(&self.timezone))
+    pub fn zone_note(&self, site_zone: &str, lang: Lang) -> Option<String> {
+        (self.clock.is_some() && self.timezone != site_zone).then(|| zone_label(&self.timezone, lang))
     }
 
     /// "In progress · started 20 min ago", "In 25 min", "In 2 h 5 min"; `None` outside upcoming
@@ -277,17 +283,17 @@ mod tests {
     fn view(listing: MeetingListing) -> ListingView {
         let content = Content::embedded().expect("content");
         let vocabulary = TypeVocabulary::embedded().expect("vocabulary");
-        ListingView::new(listing, &content.groups, &vocabulary)
+        ListingView::new(listing, &content.groups, &vocabulary, Lang::DEFAULT)
     }
 
     #[test]
     fn the_zone_is_named_only_when_it_differs_from_the_sites() {
         let home = view(listing("a", "alcoholics-anonymous", &["O"]));
-        assert_eq!(home.zone_note("America/Chicago"), None);
+        assert_eq!(home.zone_note("America/Chicago", Lang::DEFAULT), None);
         assert_eq!(home.clock.as_deref(), Some("Monday, 7:00 pm to 8:00 pm"));
         let mut elsewhere = listing("b", "alcoholics-anonymous", &["O"]);
         elsewhere.timezone = "America/New_York".to_owned();
-        assert_eq!(view(elsewhere).zone_note("America/Chicago").as_deref(), Some("New York time"));
+        assert_eq!(view(elsewhere).zone_note("America/Chicago", Lang::DEFAULT).as_deref(), Some("New York time"));
     }
 
     #[test]

@@ -138,7 +138,7 @@ impl MeetingFilter {
                     (Some(kind), None) => filter.attendance = Some(kind),
                     (Some(kind), Some(kept)) if kind != kept => filter.notice(format!(
                         "Only one kind of attendance can be chosen; kept {}.",
-                        kept.label().to_lowercase()
+                        kept.label(crate::i18n::Lang::DEFAULT).to_lowercase()
                     )),
                     (Some(_), Some(_)) => {}
                     (None, _) => filter.notice(format!(

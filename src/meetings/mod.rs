@@ -6,6 +6,8 @@ use std::fmt;
 
 use serde::Serialize;
 
+use crate::i18n::Lang;
+
 pub mod filter;
 
 pub use filter::{DayChoice, MeetingFilter, SeekerChoice, SortOrder};
@@ -43,8 +45,14 @@ impl Weekday {
         self.0
     }
 
+    /// The English name (for the command line and staff pages).
     pub fn name(self) -> &'static str {
-        DAY_NAMES[usize::from(self.0)]
+        self.label(Lang::DEFAULT)
+    }
+
+    /// The day's name in `lang`.
+    pub fn label(self, lang: Lang) -> &'static str {
+        lang.day(self.0)
     }
 
     pub fn all() -> impl Iterator<Item = Weekday> {
@@ -134,14 +142,14 @@ impl MeetingTime {
         self.minute
     }
 
-    /// "7:00 pm": how people read a time on a meeting list.
+    /// "7:00 pm": how people read a time on an English meeting list (the command line, staff).
     pub fn twelve_hour(self) -> String {
-        let suffix = if self.hour < 12 { "am" } else { "pm" };
-        match (self.hour % 12, self.minute) {
-            (0, 0) if self.hour == 12 => "noon".to_owned(),
-            (0, 0) => "midnight".to_owned(),
-            (hour, minute) => format!("{}:{minute:02} {suffix}", if hour == 0 { 12 } else { hour }),
-        }
+        self.clock(Lang::DEFAULT)
+    }
+
+    /// The time as `lang` writes it on a meeting list ("7:00 pm", "19:00").
+    pub fn clock(self, lang: Lang) -> String {
+        lang.clock_time(self.hour, self.minute)
     }
 }
 
@@ -176,13 +184,13 @@ impl TimeOfDay {
         }
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            TimeOfDay::Morning => "Morning (5 am to noon)",
-            TimeOfDay::Midday => "Midday (noon to 5 pm)",
-            TimeOfDay::Evening => "Evening (5 pm to 9 pm)",
-            TimeOfDay::Night => "Night (9 pm to 5 am)",
-        }
+    pub fn label(self, lang: Lang) -> &'static str {
+        lang.t(match self {
+            TimeOfDay::Morning => "time-of-day-morning",
+            TimeOfDay::Midday => "time-of-day-midday",
+            TimeOfDay::Evening => "time-of-day-evening",
+            TimeOfDay::Night => "time-of-day-night",
+        })
     }
 
     /// `[start, end)` in minutes past midnight; night wraps: it is the complement of 05:00..21:00.
@@ -226,13 +234,13 @@ impl Attendance {
         }
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Attendance::InPerson => "In person",
-            Attendance::Online => "Online",
-            Attendance::Hybrid => "In person and online",
-            Attendance::Inactive => "Temporarily closed",
-        }
+    pub fn label(self, lang: Lang) -> &'static str {
+        lang.t(match self {
+            Attendance::InPerson => "attendance-in-person",
+            Attendance::Online => "attendance-online",
+            Attendance::Hybrid => "attendance-hybrid",
+            Attendance::Inactive => "attendance-inactive",
+        })
     }
 
     /// Derives attendance as the TSML plugin does, without its known bugs: any conference URL or a
@@ -250,13 +258,14 @@ impl Attendance {
     }
 }
 
-/// Meeting Guide type codes and their English names (`content/meetings/meeting-guide-types.json`).
-/// Codes are compared without regard to case (feeds send `o` as well as `O`); a meeting keeps
-/// its codes as the feed wrote them.
+/// Meeting Guide type codes and their names in each language the site speaks
+/// (`content/meetings/meeting-guide-types.json`; English where the vocabulary has no name in a
+/// language). Codes are compared without regard to case (feeds send `o` as well as `O`); a meeting
+/// keeps its codes as the feed wrote them.
 #[derive(Debug, Clone, Default)]
 pub struct TypeVocabulary {
-    /// By upper-cased code: (the code as the vocabulary writes it, its English name).
-    names: HashMap<String, (String, String)>,
+    /// By upper-cased code: (the code as the vocabulary writes it, its names in [`Lang::all`] order).
+    names: HashMap<String, (String, Vec<String>)>,
 }
 
 impl TypeVocabulary {
@@ -264,11 +273,17 @@ impl TypeVocabulary {
     pub fn embedded() -> Result<TypeVocabulary, serde_json::Error> {
         let bytes = crate::embedded::content_file("meetings/meeting-guide-types.json").unwrap_or(b"{}");
         let all: HashMap<String, HashMap<String, String>> = serde_json::from_slice(bytes)?;
-        let mut names: HashMap<String, (String, String)> = all
+        let mut names: HashMap<String, (String, Vec<String>)> = all
             .into_iter()
-            .filter_map(|(code, names)| Some((code.to_uppercase(), (code, names.get("en")?.clone()))))
+            .filter_map(|(code, names)| {
+                let english = names.get("en")?;
+                let told = Lang::all().map(|lang| names.get(lang.code()).unwrap_or(english).clone()).collect();
+                Some((code.to_uppercase(), (code, told)))
+            })
             .collect();
-        names.entry("ONL".to_owned()).or_insert_with(|| ("ONL".to_owned(), "Online".to_owned()));
+        names.entry("ONL".to_owned()).or_insert_with(|| {
+            ("ONL".to_owned(), Lang::all().map(|lang| lang.t("attendance-online").to_owned()).collect())
+        });
         Ok(TypeVocabulary { names })
     }
 
@@ -281,7 +296,12 @@ impl TypeVocabulary {
 
     /// The English name of a code, or `None` for an unknown or program-specific code.
     pub fn name(&self, code: &str) -> Option<&str> {
-        self.names.get(&code.to_uppercase()).map(|(_, name)| name.as_str())
+        self.name_in(code, Lang::DEFAULT)
+    }
+
+    /// The name of a code in `lang`, or `None` for an unknown or program-specific code.
+    pub fn name_in(&self, code: &str, lang: Lang) -> Option<&str> {
+        self.names.get(&code.to_uppercase()).and_then(|(_, names)| names.get(lang.index())).map(String::as_str)
     }
 
     /// The code as the vocabulary writes it (`12X12` → `12x12`), or `None` when unknown.
@@ -289,14 +309,17 @@ impl TypeVocabulary {
         self.names.get(&code.to_uppercase()).map(|(code, _)| code.as_str())
     }
 
-    /// The name to show: the vocabulary's, or the code itself when unknown (never dropped).
-    pub fn label<'a>(&'a self, code: &'a str) -> &'a str {
-        self.name(code).unwrap_or(code)
+    /// The name to show in `lang`: the vocabulary's, or the code itself when unknown (never dropped).
+    pub fn label<'a>(&'a self, code: &'a str, lang: Lang) -> &'a str {
+        self.name_in(code, lang).unwrap_or(code)
     }
 
     /// The code whose English name is `name` (any case): TSML's CSV writes names, not codes.
     pub fn code_for_name(&self, name: &str) -> Option<&str> {
-        self.names.values().find(|(_, own)| own.eq_ignore_ascii_case(name)).map(|(code, _)| code.as_str())
+        self.names
+            .values()
+            .find(|(_, own)| own.first().is_some_and(|english| english.eq_ignore_ascii_case(name)))
+            .map(|(code, _)| code.as_str())
     }
 
     pub fn contains(&self, code: &str) -> bool {
@@ -607,7 +630,10 @@ mod tests {
         let vocabulary = TypeVocabulary::embedded().expect("vocabulary parses");
         assert_eq!(vocabulary.name("O"), Some("Open"));
         assert_eq!(vocabulary.name("ONL"), Some("Online"));
-        assert_eq!(vocabulary.label("NEWCOMER"), "NEWCOMER");
+        assert_eq!(vocabulary.label("NEWCOMER", Lang::DEFAULT), "NEWCOMER");
+        let spanish = Lang::from_code("es").expect("Spanish");
+        assert_eq!(vocabulary.label("O", spanish), "Abierta", "type names come in the page's language");
+        assert_eq!(vocabulary.label("O", Lang::DEFAULT), "Open");
         assert_eq!(vocabulary.name("o"), Some("Open"));
         assert_eq!(vocabulary.canonical("12X12"), Some("12x12"));
     }

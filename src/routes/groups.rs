@@ -112,11 +112,11 @@ pub async fn compare(
 ) -> Result<HttpResponse, AppError> {
     let groups = chosen_groups(&state.content.groups, request.query_string())?;
     let mut rows: Vec<(&'static str, Vec<Option<&str>>)> = vec![
-        ("Approach", groups.iter().map(|group| Some(group.approach.label())).collect()),
-        ("For", groups.iter().map(|group| Some(group.audience.heading())).collect()),
+        ("Approach", groups.iter().map(|group| Some(group.approach.label(locale.lang))).collect()),
+        ("For", groups.iter().map(|group| Some(group.audience.heading(locale.lang))).collect()),
     ];
-    for (index, (heading, _)) in groups[0].comparison.cells().into_iter().enumerate() {
-        rows.push((heading, groups.iter().map(|group| group.comparison.cells()[index].1).collect()));
+    for (index, (heading, _)) in groups[0].comparison.cells(locale.lang).into_iter().enumerate() {
+        rows.push((heading, groups.iter().map(|group| group.comparison.cells(locale.lang)[index].1).collect()));
     }
     let has_gaps = rows.iter().any(|(_, cells)| cells.iter().any(Option::is_none));
     html(&ComparePage { lang: locale.lang, here: locale.here.clone(), groups, rows, has_gaps })

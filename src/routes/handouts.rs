@@ -126,7 +126,7 @@ impl ScheduleRow {
         // The start only, to keep each line short; the end time is on the meeting's page.
         let mut time = listing.time.map_or_else(|| "By appointment".to_owned(), |start| start.twelve_hour());
         if listing.timezone != site_zone {
-            time.push_str(&format!(" ({})", crate::views::zone_label(&listing.timezone)));
+            time.push_str(&format!(" ({})", crate::views::zone_label(&listing.timezone, crate::i18n::Lang::DEFAULT)));
         }
         let group = groups
             .iter()
@@ -283,7 +283,7 @@ pub async fn referral(
             meetings: results
                 .listings
                 .into_iter()
-                .map(|listing| ListingView::new(listing, &state.content.groups, &state.vocabulary))
+                .map(|listing| ListingView::new(listing, &state.content.groups, &state.vocabulary, locale.lang))
                 .collect(),
             finder_link: format!("/meetings?{}", narrowed.query_string()),
         });

@@ -93,7 +93,9 @@ impl FinderPage<'_> {
     /// (parameter value, label, chosen) of each time of day; "" is any time.
     fn time_choices(&self) -> Vec<(&'static str, &'static str, bool)> {
         let mut choices = vec![("", "Any time", self.filter.time.is_none())];
-        choices.extend(TimeOfDay::ALL.map(|band| (band.parameter(), band.label(), self.filter.time == Some(band))));
+        choices.extend(
+            TimeOfDay::ALL.map(|band| (band.parameter(), band.label(self.lang), self.filter.time == Some(band))),
+        );
         choices
     }
 
@@ -217,11 +219,11 @@ async fn render_finder(
     let page_count = u32::try_from(results.total.div_ceil(u64::from(PAGE_SIZE))).unwrap_or(u32::MAX).max(1);
     let mut type_choices: Vec<(String, String)> = TypeVocabulary::COMMON
         .iter()
-        .map(|code| ((*code).to_owned(), state.vocabulary.label(code).to_owned()))
+        .map(|code| ((*code).to_owned(), state.vocabulary.label(code, locale.lang).to_owned()))
         .collect();
     for code in &filter.types {
         if !type_choices.iter().any(|(own, _)| own == code) {
-            type_choices.push((code.clone(), state.vocabulary.label(code).to_owned()));
+            type_choices.push((code.clone(), state.vocabulary.label(code, locale.lang).to_owned()));
         }
     }
     let link = |page: u32| format!("/meetings?{}", filter.query_string_for_page(page));
@@ -233,7 +235,7 @@ async fn render_finder(
         listings: results
             .listings
             .into_iter()
-            .map(|listing| ListingView::new(listing, &state.content.groups, &state.vocabulary))
+            .map(|listing| ListingView::new(listing, &state.content.groups, &state.vocabulary, locale.lang))
             .collect(),
         page_count,
         previous_page: (filter.page > 1).then(|| link(filter.page - 1)),
@@ -355,7 +357,7 @@ pub async fn show(
         meeting
             .days
             .iter()
-            .map(|day| when(Some(*day), meeting.time, meeting.end_time_or_default(), &meeting.timezone))
+            .map(|day| when(Some(*day), meeting.time, meeting.end_time_or_default(), &meeting.timezone, locale.lang))
             .collect()
     };
     let page = MeetingPage {
