@@ -6,6 +6,7 @@ mod groups;
 mod guide;
 mod helpers;
 mod http;
+mod languages;
 mod meetings;
 mod pages;
 mod providers;

@@ -77,10 +77,14 @@ async function openPage(url, width, origin = BASE, expectsNotFound = false) {
 }
 
 /** The checks every page gets; returns the axe violations for the self-test. */
-async function checkPage(name, url, width, { expectStatus = 200, origin = BASE, screenshot = true } = {}) {
+async function checkPage(name, url, width, { expectStatus = 200, origin = BASE, screenshot = true, lang = null } = {}) {
   const { context, page, record, response } = await openPage(url, width, origin, expectStatus === 404);
   const label = `${name} @${width}px`;
   check(`${label}: status ${expectStatus}`, response && response.status() === expectStatus, `got ${response && response.status()}`);
+  if (lang) {
+    const declared = await page.evaluate(() => document.documentElement.lang);
+    check(`${label}: the page says it is in "${lang}"`, declared === lang, `lang="${declared}"`);
+  }
   await page.evaluate(AXE_SOURCE);
   const results = await page.evaluate((tags) => globalThis.axe.run(document, { runOnly: { type: "tag", values: tags } }), WCAG_TAGS);
   const violations = results.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 2).map((n) => n.target.join(" ")).join("; ")}`);
@@ -98,8 +102,14 @@ async function checkPage(name, url, width, { expectStatus = 200, origin = BASE, 
   return { violations: results.violations.map((v) => v.id), foreign: record.foreign };
 }
 
-/** Pages: every kind the site has. */
+/** Pages: every kind the site has, in English and (prefixed `es-`, under `/es`) in Spanish. */
 async function pages() {
+  const english = await englishPages();
+  const spanish = english.map(([name, path, status]) => [`es-${name}`, path === "/" ? "/es" : `/es${path}`, status]);
+  return [...english, ...spanish];
+}
+
+async function englishPages() {
   const { context, page } = await openPage(new URL("/meetings", BASE).href, 1280);
   const meeting = await page.getAttribute("ol.meeting-list h3 a", "href");
   await context.close();
@@ -130,6 +140,16 @@ async function pdfPages(path, format) {
   const pdf = await page.pdf({ format, printBackground: false });
   await context.close();
   return (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) || []).length;
+}
+
+/** Every group whose one-page handout the handouts index at `prefix` offers. */
+async function handoutGroups(prefix) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(new URL(`${prefix}/handouts`, BASE).href);
+  const links = await page.$$eval(`a[href^='${prefix}/handouts/groups/']`, (anchors) => anchors.map((a) => a.getAttribute("href").split("/").pop()));
+  await context.close();
+  return [...new Set(links)];
 }
 
 async function keyboard() {
@@ -172,6 +192,20 @@ async function printing() {
     check(`print: a five-group referral sheet is one ${format} page`, referral === 1, `${referral} pages`);
     const schedule = await pdfPages("/handouts/meetings", format);
     check(`print: a schedule of many meetings runs over several ${format} pages`, schedule > 1, `${schedule} pages`);
+  }
+  // The Spanish handouts print on as many pages as the English ones (Spanish runs longer).
+  const groupSlugs = await handoutGroups("/es");
+  const englishSlugs = await handoutGroups("");
+  check("print: the Spanish handouts index offers every group's one-pager", groupSlugs.length > 0 && groupSlugs.join() === englishSlugs.join(), `${groupSlugs.length} in Spanish, ${englishSlugs.length} in English`);
+  const sheets = [
+    ...groupSlugs.map((slug) => `/handouts/groups/${slug}`),
+    "/handouts/referral?group=alcoholics-anonymous&group=smart-recovery&group=women-for-sobriety&group=secular-organizations-for-sobriety&group=lifering-secular-recovery",
+    "/handouts/meetings?type=O",
+  ];
+  for (const path of sheets) {
+    const english = await pdfPages(path, "Letter");
+    const spanish = await pdfPages(`/es${path}`, "Letter");
+    check(`print: /es${path.split("?")[0]} prints on as many Letter pages as in English`, english === spanish, `${english} in English, ${spanish} in Spanish`);
   }
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -492,14 +526,15 @@ try {
   await selfTest();
   for (const [name, path, status] of await pages()) {
     for (const width of WIDTHS) {
-      await checkPage(name, new URL(path, BASE).href, width, { expectStatus: status || 200 });
+      const lang = name.startsWith("es-") ? "es" : "en";
+      await checkPage(name, new URL(path, BASE).href, width, { expectStatus: status || 200, lang });
     }
   }
   await keyboard();
   await phoneJourneys();
   await printing();
   await providers();
-  await staffArea((await pages()).find(([name]) => name === "meeting")[1]); // staff block (issue 13)
+  await staffArea((await englishPages()).find(([name]) => name === "meeting")[1]); // staff block (issue 13)
 } catch (error) {
   check("the suite ran to the end", false, String(error && error.stack || error));
 } finally {
