@@ -30,7 +30,7 @@ groups-meetings-here = { $count ->
    *[other] { $count } reuniones en este directorio
 }
 groups-website = Sitio web:
-groups-print-handout = Imprimir una hoja informativa de una página
+groups-print-handout = Imprimir una hoja de una página sobre el grupo
 groups-compare-with = Comparar con
 groups-choose-group = Elija un grupo
 groups-or-every-group = o vea todos los grupos en una tabla

@@ -16,7 +16,7 @@ matcher-fit-for = A favor:
 matcher-fit-against = A tener en cuenta:
 matcher-fit-note = Nota:
 matcher-its-meetings = Sus reuniones
-matcher-handout = Hoja informativa de una página
+matcher-handout = Hoja para imprimir de una página
 matcher-referral = Imprimir una hoja de referencia con estas opciones
 matcher-other-medication = Algunos grupos pueden apoyar más que otros el tratamiento asistido con medicamentos. La hoja informativa nombra un grupo solo para el tratamiento con metadona de la dependencia de opioides, así que pregunte a un contacto del grupo en su zona cómo ven sus reuniones el medicamento del cliente.
 matcher-not-offered-heading = No se ofrecen esta vez
@@ -43,8 +43,8 @@ matcher-mat-methadone = Sí: metadona para la dependencia de opioides
 matcher-mat-other = Sí: otro medicamento
 matcher-women-legend = ¿Iría el cliente a un grupo solo para mujeres?
 matcher-women-no = No, o no se le ha preguntado
-matcher-women-accept = Estaría dispuesta a ir a uno
-matcher-women-want = Preferiría uno
+matcher-women-accept = Lo aceptaría
+matcher-women-want = Lo preferiría
 matcher-more-legend = Otras cosas que correspondan
 matcher-co-occurring = Además tiene un trastorno mental (trastornos concurrentes)
 matcher-online = Quiere reuniones o foros en línea
@@ -87,14 +87,14 @@ matcher-reason-online = Ofrece reuniones o foros en línea.
 matcher-reason-committees = Tiene comités que trabajan con profesionales para que los clientes lleguen a las reuniones.
 
 # Por qué no se ofrece un grupo.
-matcher-not-offered-women = Solo para mujeres: se ofrece cuando la clienta quiere o aceptaría un grupo solo para mujeres.
+matcher-not-offered-women = Solo para mujeres: se ofrece cuando la persona quiere o aceptaría un grupo solo para mujeres.
 matcher-not-offered-fit = { $points } puntos; los grupos ofrecidos encajan mejor con estas respuestas (desde { $cut }).
 matcher-not-offered-against = { $points } puntos: { $reasons }.
 
 # Las reglas, tal como las enuncia la página ($points y similares son puntos con signo: "+20", "−10").
 matcher-none-at-present = ninguno por ahora
 matcher-rule-who = Para quién es la ayuda: los grupos para familiares y amigos se ofrecen solo cuando la ayuda es para un familiar o amigo; los demás grupos, solo cuando es para el cliente.
-matcher-rule-women = Los grupos solo para mujeres ({ $groups }) se ofrecen solo cuando la clienta quiere o aceptaría un grupo solo para mujeres: { $points } cuando lo quiere, 0 cuando lo aceptaría.
+matcher-rule-women = Los grupos solo para mujeres ({ $groups }) se ofrecen solo cuando la persona quiere o aceptaría un grupo solo para mujeres: { $points } cuando lo quiere, 0 cuando lo aceptaría.
 matcher-rule-co-occurring = Trastornos concurrentes: cuando el cliente tiene un trastorno por consumo de sustancias y un trastorno mental a la vez, los grupos pensados para trastornos concurrentes ({ $groups }) van primero, sean cuales sean las demás respuestas, que solo los ordenan entre sí. Cuando el cliente no lo indica, reciben { $points }.
 matcher-rule-substance = Sustancia: un grupo que nombra la sustancia del cliente recibe { $specific } si es una sola droga (cocaína, crystal meth, heroína, marihuana) y { $names } si es el alcohol o cualquier droga; un grupo para cualquier droga o cualquier sustancia que la incluye, { $covers }; un grupo que se centra en otras sustancias, { $other }; un grupo cuyo enfoque no da la hoja informativa, 0.
 matcher-rule-welcome = Clientes que aceptan con gusto un énfasis espiritual: { $list }. La hoja informativa relaciona las creencias religiosas firmes con una mayor participación en los grupos de 12 Pasos, de base espiritual, y en Women for Sobriety, con un aumento menor en SMART Recovery y con una menor participación en SOS.

@@ -159,7 +159,7 @@ async fn the_spanish_matcher_gives_spanish_reasons_with_links_under_es() {
     let left = page.texts("ul.not-offered li").join(" ");
     assert!(left.contains("Alcoholics Anonymous") && left.contains("poder superior") && left.contains("−25"), "{left}");
     assert!(
-        left.contains("Women for Sobriety: Solo para mujeres: se ofrece cuando la clienta quiere o aceptaría"),
+        left.contains("Women for Sobriety: Solo para mujeres: se ofrece cuando la persona quiere o aceptaría"),
         "{left}"
     );
     let rules = page.texts("ul.rules li").join(" ");
