@@ -57,8 +57,8 @@ pub struct Answers {
 }
 
 impl Answers {
-    /// Reads the form's query string; an unknown value is an error naming the question.
-    pub fn parse(query: &str) -> Result<Answers, String> {
+    /// Reads the form's query string; an unknown value is an error naming the question, in `lang`.
+    pub fn parse(query: &str, lang: Lang) -> Result<Answers, String> {
         let mut answers = Answers::default();
         for (key, value) in form_urlencoded::parse(query.as_bytes()) {
             let value = value.trim();
@@ -68,14 +68,14 @@ impl Answers {
             let yes = || match value {
                 "yes" => Ok(true),
                 "no" => Ok(false),
-                _ => Err(format!("“{key}” can be yes or no.")),
+                _ => Err(lang.t1("matcher-error-yes-no", "key", key.as_ref())),
             };
             match key.as_ref() {
                 "for" => {
                     answers.for_family = match value {
                         "self" => false,
                         "family" => true,
-                        _ => return Err("“for” can be self or family.".to_owned()),
+                        _ => return Err(lang.t("matcher-error-for").to_owned()),
                     }
                 }
                 "spiritual" => {
@@ -83,7 +83,7 @@ impl Answers {
                         "welcome" => SpiritualView::Welcome,
                         "neutral" => SpiritualView::Neutral,
                         "avoid" => SpiritualView::Avoid,
-                        _ => return Err("“spiritual” can be welcome, neutral or avoid.".to_owned()),
+                        _ => return Err(lang.t("matcher-error-spiritual").to_owned()),
                     }
                 }
                 "co_occurring" => answers.co_occurring = yes()?,
@@ -93,7 +93,7 @@ impl Answers {
                         "methadone" => Treatment::Known(Medication::Methadone),
                         // "yes" was the old checkbox: on MAT, medication not said.
                         "other" | "yes" => Treatment::Other,
-                        _ => return Err("“mat” can be no, methadone or other.".to_owned()),
+                        _ => return Err(lang.t("matcher-error-mat").to_owned()),
                     }
                 }
                 "women_only" => {
@@ -101,15 +101,18 @@ impl Answers {
                         "no" => WomenOnly::No,
                         "accept" => WomenOnly::Accept,
                         "want" | "yes" => WomenOnly::Want,
-                        _ => return Err("“women_only” can be want, accept or no.".to_owned()),
+                        _ => return Err(lang.t("matcher-error-women-only").to_owned()),
                     }
                 }
                 "online" => answers.online = yes()?,
                 "substance" => {
-                    answers.substance =
-                        Some(SUBSTANCES.iter().find(|(name, _)| *name == value).map(|(_, s)| *s).ok_or_else(|| {
-                            "“substance” can be alcohol, drugs, cocaine, meth, heroin or marijuana.".to_owned()
-                        })?)
+                    answers.substance = Some(
+                        SUBSTANCES
+                            .iter()
+                            .find(|(name, _)| *name == value)
+                            .map(|(_, s)| *s)
+                            .ok_or_else(|| lang.t("matcher-error-substance").to_owned())?,
+                    )
                 }
                 _ => {}
             }
@@ -127,6 +130,19 @@ pub const SUBSTANCES: [(&str, Substance); 6] = [
     ("heroin", Substance::Heroin),
     ("marijuana", Substance::Marijuana),
 ];
+
+/// The form's label for a substance of [`SUBSTANCES`], by parameter value.
+pub fn substance_label(value: &str, lang: Lang) -> &'static str {
+    match value {
+        "alcohol" => lang.t("matcher-substance-alcohol"),
+        "drugs" => lang.t("matcher-substance-drugs"),
+        "cocaine" => lang.t("matcher-substance-cocaine"),
+        "meth" => lang.t("matcher-substance-meth"),
+        "heroin" => lang.t("matcher-substance-heroin"),
+        "marijuana" => lang.t("matcher-substance-marijuana"),
+        _ => lang.t("matcher-substance-unknown"),
+    }
+}
 
 /// Whether a reason speaks for or against a group, or only informs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -205,30 +221,25 @@ const MOST: usize = 5;
 const LEAST: usize = 2;
 
 /// Points for a client who welcomes a spiritual emphasis, by the fact sheet's finding on
-/// religious belief and participation.
-fn welcome_points(finding: ReligiousBeliefs) -> (i32, &'static str) {
+/// religious belief and participation, with the reason in `lang`.
+fn welcome_points(finding: ReligiousBeliefs, lang: Lang) -> (i32, &'static str) {
     match finding {
-        ReligiousBeliefs::MoreParticipation => {
-            (20, "Strong religious beliefs go with more participation in this group.")
-        }
-        ReligiousBeliefs::LessEffect => (-5, "Religious belief did less to raise participation in this group."),
-        ReligiousBeliefs::LessParticipation => (-10, "Religious belief went with less participation in this group."),
-        ReligiousBeliefs::NotDescribed => {
-            (0, "The fact sheet reports nothing on religious belief and this group; see its website.")
-        }
+        ReligiousBeliefs::MoreParticipation => (20, lang.t("matcher-welcome-more")),
+        ReligiousBeliefs::LessEffect => (-5, lang.t("matcher-welcome-less-effect")),
+        ReligiousBeliefs::LessParticipation => (-10, lang.t("matcher-welcome-less")),
+        ReligiousBeliefs::NotDescribed => (0, lang.t("matcher-welcome-not-described")),
     }
 }
 
-/// Points for a client who would rather avoid a spiritual emphasis, by the group's spirituality.
-fn avoid_points(spirituality: Spirituality) -> (i32, &'static str) {
+/// Points for a client who would rather avoid a spiritual emphasis, by the group's spirituality,
+/// with the reason in `lang`.
+fn avoid_points(spirituality: Spirituality, lang: Lang) -> (i32, &'static str) {
     match spirituality {
-        Spirituality::Secular => (25, "Secular: keeps recovery separate from spirituality."),
-        Spirituality::NoneMentioned => (20, "The fact sheet describes its approach without any spiritual element."),
-        Spirituality::Meditation => {
-            (5, "Encourages daily meditation but does not otherwise emphasise God or a higher power.")
-        }
-        Spirituality::NotDescribed => (0, "The fact sheet does not describe its approach; see its website."),
-        Spirituality::HigherPower => (-25, "Includes a higher power, which some people are uncomfortable with."),
+        Spirituality::Secular => (25, lang.t("matcher-avoid-secular")),
+        Spirituality::NoneMentioned => (20, lang.t("matcher-avoid-none-mentioned")),
+        Spirituality::Meditation => (5, lang.t("matcher-avoid-meditation")),
+        Spirituality::NotDescribed => (0, lang.t("matcher-avoid-not-described")),
+        Spirituality::HigherPower => (-25, lang.t("matcher-avoid-higher-power")),
     }
 }
 
@@ -242,94 +253,72 @@ fn signed(points: i32) -> String {
 }
 
 /// The names of the groups (of any audience) for which `test` holds, for "(now: …)" in the rules.
-fn naming(groups: &[Group], test: impl Fn(&Group) -> bool) -> String {
+fn naming(groups: &[Group], test: impl Fn(&Group) -> bool, lang: Lang) -> String {
     let names: Vec<&str> = groups.iter().filter(|group| test(group)).map(|group| group.name.as_str()).collect();
-    if names.is_empty() { "none at present".to_owned() } else { names.join(", ") }
+    if names.is_empty() { lang.t("matcher-none-at-present").to_owned() } else { names.join(", ") }
 }
 
-/// The rules in plain words, generated from the weights that score, with the groups each applies
-/// to now (read from their front matter).
-pub fn rules(groups: &[Group]) -> Vec<String> {
+/// The rules in plain words, in `lang`, generated from the weights that score, with the groups
+/// each applies to now (read from their front matter).
+pub fn rules(groups: &[Group], lang: Lang) -> Vec<String> {
     let welcome: Vec<String> = ReligiousBeliefs::ALL
         .iter()
-        .map(|finding| format!("{} {}", finding.describe(Lang::DEFAULT), signed(welcome_points(*finding).0)))
+        .map(|finding| format!("{} {}", finding.describe(lang), signed(welcome_points(*finding, lang).0)))
         .collect();
     let avoid: Vec<String> = Spirituality::ALL
         .iter()
-        .map(|spirituality| {
-            format!("{} {}", spirituality.describe(Lang::DEFAULT), signed(avoid_points(*spirituality).0))
-        })
+        .map(|spirituality| format!("{} {}", spirituality.describe(lang), signed(avoid_points(*spirituality, lang).0)))
         .collect();
     vec![
-        "Who the help is for: groups for families and friends are offered only when the help is for a family \
-         member or friend; the other groups only when it is for the client."
-            .to_owned(),
-        format!(
-            "Groups solely for women ({}) are offered only when the client wants or would accept a group for \
-             women only: {} when the client wants one, 0 when they would accept one.",
-            naming(groups, |g| g.women_only),
-            signed(WOMEN_ONLY_WANTED)
+        lang.t("matcher-rule-who").to_owned(),
+        lang.t2(
+            "matcher-rule-women",
+            "groups",
+            naming(groups, |g| g.women_only, lang),
+            "points",
+            signed(WOMEN_ONLY_WANTED),
         ),
-        format!(
-            "Co-occurring disorders: when the client has both a substance use disorder and a mental disorder, the \
-             groups made for co-occurring disorders ({}) come first, whatever the other answers, which only order \
-             them among themselves. When the client does not say so, they get {}.",
-            naming(groups, |g| g.audience == Audience::CoOccurring),
-            signed(CO_OCCURRING_NOT_SAID)
+        lang.t2(
+            "matcher-rule-co-occurring",
+            "groups",
+            naming(groups, |g| g.audience == Audience::CoOccurring, lang),
+            "points",
+            signed(CO_OCCURRING_NOT_SAID),
         ),
-        format!(
-            "Substance: a group that names the client's substance gets {} for a single drug (cocaine, crystal meth, \
-             heroin, marijuana) and {} for alcohol or any drug; a group for any drug or any substance that covers \
-             it, {}; a group that focuses on other substances, {}; a group whose focus the fact sheet does not \
-             give, 0.",
-            signed(NAMES_SPECIFIC_SUBSTANCE),
-            signed(NAMES_SUBSTANCE),
-            signed(COVERS_SUBSTANCE),
-            signed(OTHER_SUBSTANCES)
+        lang.format(
+            "matcher-rule-substance",
+            [
+                ("specific", signed(NAMES_SPECIFIC_SUBSTANCE).into()),
+                ("names", signed(NAMES_SUBSTANCE).into()),
+                ("covers", signed(COVERS_SUBSTANCE).into()),
+                ("other", signed(OTHER_SUBSTANCES).into()),
+            ],
         ),
-        format!(
-            "Clients who welcome a spiritual emphasis: {}. The fact sheet links strong religious beliefs with more \
-             participation in the spiritually based 12-Step groups and Women for Sobriety, less of a rise in SMART \
-             Recovery, and lower participation in SOS.",
-            welcome.join("; ")
+        lang.t1("matcher-rule-welcome", "list", welcome.join("; ")),
+        lang.t1("matcher-rule-avoid", "list", avoid.join("; ")),
+        lang.format(
+            "matcher-rule-medication",
+            [
+                ("medication", Medication::Methadone.words(lang).into()),
+                ("points", signed(MEDICATION).into()),
+                ("groups", naming(groups, |g| g.medication == Some(Medication::Methadone), lang).into()),
+            ],
         ),
-        format!("Clients who would rather avoid it: {}.", avoid.join("; ")),
-        format!(
-            "Medication-assisted treatment: a client treated with {} gets {} for the groups whose members, the fact \
-             sheet says, understand the benefits of that medication ({}). Other medication gives no points: the \
-             fact sheet names no group for it.",
-            Medication::Methadone.words(Lang::DEFAULT),
-            signed(MEDICATION),
-            naming(groups, |g| g.medication == Some(Medication::Methadone))
-        ),
-        format!(
-            "Online: {} for the groups the fact sheet names as offering online meetings or forums ({}), when the \
-             client wants them.",
-            signed(ONLINE),
-            naming(groups, |g| g.online_support)
-        ),
-        format!(
-            "Order: most points first; on equal points, 12-Step groups first (the fact sheet calls them the most \
-             widely available), then by name. Shown: every group within {REACH} points of the best, at least \
-             {LEAST} and at most {MOST}; the others are listed as not offered, with why. Notes without points \
-             (such as committees that work with providers) do not change the order."
-        ),
+        lang.t2("matcher-rule-online", "points", signed(ONLINE), "groups", naming(groups, |g| g.online_support, lang)),
+        lang.format("matcher-rule-order", [("reach", REACH.into()), ("least", LEAST.into()), ("most", MOST.into())]),
     ]
 }
 
 /// Ranks the groups for these answers: at least two, at most five, best first; the other groups
-/// of the client's kind come back as not offered, with why.
-pub fn rank<'a>(groups: &'a [Group], answers: &Answers) -> Ranking<'a> {
+/// of the client's kind come back as not offered, with why. Reasons are in `lang`.
+pub fn rank<'a>(groups: &'a [Group], answers: &Answers, lang: Lang) -> Ranking<'a> {
     let mut not_offered = Vec::new();
     let mut suggestions: Vec<Suggestion> = Vec::new();
     for group in groups.iter().filter(|group| (group.audience == Audience::Family) == answers.for_family) {
         if group.women_only && answers.women_only == WomenOnly::No {
-            not_offered.push(NotOffered {
-                group,
-                why: "Only for women: offered when the client wants or would accept a group for women only.".to_owned(),
-            });
+            not_offered.push(NotOffered { group, why: lang.t("matcher-not-offered-women").to_owned() });
         } else {
-            suggestions.push(score(group, answers));
+            suggestions.push(score(group, answers, lang));
         }
     }
     suggestions.sort_by(|a, b| {
@@ -350,20 +339,16 @@ pub fn rank<'a>(groups: &'a [Group], answers: &Answers) -> Ranking<'a> {
             .map(|reason| format!("{} ({})", reason.text.trim_end_matches('.'), reason.points_text()))
             .collect();
         let why = if against.is_empty() {
-            format!(
-                "{} points; the groups offered fit these answers better (from {} up).",
-                signed(left.score),
-                signed(cut_score)
-            )
+            lang.t2("matcher-not-offered-fit", "points", signed(left.score), "cut", signed(cut_score))
         } else {
-            format!("{} points: {}.", signed(left.score), against.join("; "))
+            lang.t2("matcher-not-offered-against", "points", signed(left.score), "reasons", against.join("; "))
         };
         not_offered.push(NotOffered { group: left.group, why });
     }
     Ranking { suggestions, not_offered }
 }
 
-fn score<'a>(group: &'a Group, answers: &Answers) -> Suggestion<'a> {
+fn score<'a>(group: &'a Group, answers: &Answers, lang: Lang) -> Suggestion<'a> {
     let mut points = 0;
     let mut first = false;
     let mut reasons = Vec::new();
@@ -372,42 +357,40 @@ fn score<'a>(group: &'a Group, answers: &Answers) -> Suggestion<'a> {
         reasons.push(Reason { fit, points: value, text: text.to_owned() });
     };
     if answers.for_family {
-        add(0, Fit::Note, "Supports families, friends and significant others of people with a substance use disorder.");
+        add(0, Fit::Note, lang.t("matcher-reason-family"));
     }
     if group.audience == Audience::CoOccurring {
         if answers.co_occurring {
             first = true;
-            add(
-                0,
-                Fit::For,
-                "Made for people with both a substance use disorder and a mental disorder: offered first.",
-            );
+            add(0, Fit::For, lang.t("matcher-reason-co-occurring-first"));
         } else {
-            add(CO_OCCURRING_NOT_SAID, Fit::Against, "Made for people who also have a mental disorder.");
+            add(CO_OCCURRING_NOT_SAID, Fit::Against, lang.t("matcher-reason-co-occurring-not-said"));
         }
     }
     if let Some(concern) = answers.substance
         && !group.substances.is_empty()
     {
-        let focus: Vec<&str> = group.substances.iter().map(|s| s.words(Lang::DEFAULT)).collect();
-        let focus = focus.join(" and ");
+        let focus: Vec<&str> = group.substances.iter().map(|s| s.words(lang)).collect();
+        let focus = focus.join(&format!(" {} ", lang.t("matcher-focus-and")));
+        let covers = || lang.t2("matcher-reason-covers", "substance", concern.words(lang), "focus", focus.as_str());
         if group.substances.contains(&concern) {
             let value = if concern.is_specific() { NAMES_SPECIFIC_SUBSTANCE } else { NAMES_SUBSTANCE };
             let text = if group.substances.len() == 1 {
-                format!("Focuses on {focus}.")
+                lang.t1("matcher-reason-focuses", "focus", focus.as_str())
             } else {
-                format!("Covers {} (its focus: {focus}).", concern.words(Lang::DEFAULT))
+                covers()
             };
             add(value, Fit::For, &text);
         } else if group.substances.iter().any(|s| s.covers(concern)) {
-            add(COVERS_SUBSTANCE, Fit::For, &format!("Covers {} (its focus: {focus}).", concern.words(Lang::DEFAULT)));
+            add(COVERS_SUBSTANCE, Fit::For, &covers());
         } else {
-            add(OTHER_SUBSTANCES, Fit::Against, &format!("Focuses on {focus}, not {}.", concern.words(Lang::DEFAULT)));
+            let text = lang.t2("matcher-reason-other-focus", "focus", focus.as_str(), "substance", concern.words(lang));
+            add(OTHER_SUBSTANCES, Fit::Against, &text);
         }
     }
     let (value, text) = match answers.spiritual {
-        SpiritualView::Welcome => welcome_points(group.religious_beliefs),
-        SpiritualView::Avoid => avoid_points(group.spirituality),
+        SpiritualView::Welcome => welcome_points(group.religious_beliefs, lang),
+        SpiritualView::Avoid => avoid_points(group.spirituality, lang),
         SpiritualView::Neutral => (0, ""),
     };
     if !text.is_empty() {
@@ -421,28 +404,19 @@ fn score<'a>(group: &'a Group, answers: &Answers) -> Suggestion<'a> {
     if let Treatment::Known(medication) = answers.treatment
         && group.medication == Some(medication)
     {
-        add(
-            MEDICATION,
-            Fit::For,
-            &format!(
-                "Its members understand the benefits of opioid pharmacotherapy, such as {}.",
-                medication.words(Lang::DEFAULT)
-            ),
-        );
+        add(MEDICATION, Fit::For, &lang.t1("matcher-reason-medication", "medication", medication.words(lang)));
     }
     match (answers.women_only, group.women_only) {
-        (WomenOnly::Want, true) => add(WOMEN_ONLY_WANTED, Fit::For, "Only for women, as the client wants."),
-        (WomenOnly::Accept, true) => add(0, Fit::Note, "Only for women; the client would accept that."),
-        (WomenOnly::Want, false) => {
-            add(0, Fit::Note, "Not only for women; some of its meetings may be, so check the meeting finder.")
-        }
+        (WomenOnly::Want, true) => add(WOMEN_ONLY_WANTED, Fit::For, lang.t("matcher-reason-women-wanted")),
+        (WomenOnly::Accept, true) => add(0, Fit::Note, lang.t("matcher-reason-women-accepted")),
+        (WomenOnly::Want, false) => add(0, Fit::Note, lang.t("matcher-reason-women-not-only")),
         _ => {}
     }
     if answers.online && group.online_support {
-        add(ONLINE, Fit::For, "Offers online meetings or forums.");
+        add(ONLINE, Fit::For, lang.t("matcher-reason-online"));
     }
     if group.provider_committees {
-        add(0, Fit::Note, "Has committees that work with providers to get clients to meetings.");
+        add(0, Fit::Note, lang.t("matcher-reason-committees"));
     }
     Suggestion { group, score: points, first, reasons }
 }
@@ -454,8 +428,8 @@ mod tests {
 
     fn ranking(query: &str) -> (Vec<String>, Vec<String>) {
         let content = Content::embedded().expect("content");
-        let answers = Answers::parse(query).expect("valid answers");
-        let ranking = rank(&content.groups, &answers);
+        let answers = Answers::parse(query, Lang::DEFAULT).expect("valid answers");
+        let ranking = rank(&content.groups, &answers, Lang::DEFAULT);
         (
             ranking.suggestions.iter().map(|s| s.group.slug.clone()).collect(),
             ranking.not_offered.iter().map(|n| n.group.slug.clone()).collect(),
@@ -496,8 +470,8 @@ mod tests {
     #[test]
     fn a_large_group_left_out_is_listed_as_not_offered_with_why() {
         let content = Content::embedded().expect("content");
-        let answers = Answers::parse("spiritual=avoid&substance=alcohol").expect("valid");
-        let ranking = rank(&content.groups, &answers);
+        let answers = Answers::parse("spiritual=avoid&substance=alcohol", Lang::DEFAULT).expect("valid");
+        let ranking = rank(&content.groups, &answers, Lang::DEFAULT);
         let aa = ranking.not_offered.iter().find(|n| n.group.slug == "alcoholics-anonymous").expect("AA listed");
         assert!(aa.why.contains("higher power") && aa.why.contains("−25"), "{}", aa.why);
     }
@@ -527,8 +501,8 @@ mod tests {
     fn methadone_treatment_for_opioid_dependence_leads_to_methadone_anonymous() {
         assert_eq!(ranked("mat=methadone&substance=heroin")[0], "methadone-anonymous");
         let content = Content::embedded().expect("content");
-        let answers = Answers::parse("mat=methadone&substance=heroin").expect("valid");
-        let ranking = rank(&content.groups, &answers);
+        let answers = Answers::parse("mat=methadone&substance=heroin", Lang::DEFAULT).expect("valid");
+        let ranking = rank(&content.groups, &answers, Lang::DEFAULT);
         let reasons: Vec<&str> = ranking.suggestions[0].reasons.iter().map(|r| r.text.as_str()).collect();
         assert!(reasons.iter().any(|r| r.contains("benefits of opioid pharmacotherapy")), "{reasons:?}");
         assert!(!reasons.iter().any(|r| r.contains("Focuses on methadone")), "{reasons:?}");
@@ -560,8 +534,8 @@ mod tests {
     fn smart_recovery_is_never_said_to_focus_on_alcohol() {
         let content = Content::embedded().expect("content");
         for (value, _) in SUBSTANCES {
-            let answers = Answers::parse(&format!("substance={value}")).expect("valid");
-            let smart = score(content.group("smart-recovery").expect("SMART"), &answers);
+            let answers = Answers::parse(&format!("substance={value}"), Lang::DEFAULT).expect("valid");
+            let smart = score(content.group("smart-recovery").expect("SMART"), &answers, Lang::DEFAULT);
             for reason in &smart.reasons {
                 assert!(!reason.text.contains("Focuses on alcohol"), "{value}: {}", reason.text);
                 assert!(reason.text.contains("any substance"), "{value}: {}", reason.text);
@@ -608,31 +582,37 @@ Words.
         let mut groups = Content::embedded().expect("content").groups.clone();
         groups.push(parse_group("groups/example-secular-womens-recovery.md", file).expect("parses"));
         let slug = "example-secular-womens-recovery";
-        let answers = Answers::parse("substance=cocaine&spiritual=avoid&mat=methadone&online=yes&women_only=want")
-            .expect("valid");
-        let ranking = rank(&groups, &answers);
+        let answers =
+            Answers::parse("substance=cocaine&spiritual=avoid&mat=methadone&online=yes&women_only=want", Lang::DEFAULT)
+                .expect("valid");
+        let ranking = rank(&groups, &answers, Lang::DEFAULT);
         let new = &ranking.suggestions[0];
         assert_eq!(new.group.slug, slug);
         assert_eq!(
             new.score,
-            NAMES_SPECIFIC_SUBSTANCE + avoid_points(Spirituality::Secular).0 + MEDICATION + WOMEN_ONLY_WANTED + ONLINE
+            NAMES_SPECIFIC_SUBSTANCE
+                + avoid_points(Spirituality::Secular, Lang::DEFAULT).0
+                + MEDICATION
+                + WOMEN_ONLY_WANTED
+                + ONLINE
         );
         let (offered, left) = {
-            let ranking = rank(&groups, &Answers::parse("substance=cocaine").expect("valid"));
+            let ranking =
+                rank(&groups, &Answers::parse("substance=cocaine", Lang::DEFAULT).expect("valid"), Lang::DEFAULT);
             (
                 ranking.suggestions.iter().any(|s| s.group.slug == slug),
                 ranking.not_offered.iter().any(|n| n.group.slug == slug),
             )
         };
         assert!(!offered && left, "women-only by its front matter, so not offered unasked");
-        let rules = rules(&groups).join(" ");
+        let rules = rules(&groups, Lang::DEFAULT).join(" ");
         assert!(rules.contains("Example Secular Women's Recovery"), "the rules name it where it applies");
     }
 
     #[test]
     fn the_stated_rules_carry_the_weights_that_score() {
         let content = Content::embedded().expect("content");
-        let text = rules(&content.groups).join(" ");
+        let text = rules(&content.groups, Lang::DEFAULT).join(" ");
         for points in [CO_OCCURRING_NOT_SAID, NAMES_SPECIFIC_SUBSTANCE, NAMES_SUBSTANCE, COVERS_SUBSTANCE, MEDICATION] {
             assert!(text.contains(&signed(points)), "{points} is not stated");
         }
@@ -640,14 +620,14 @@ Words.
             assert!(text.contains(&format!(
                 "{} {}",
                 finding.describe(Lang::DEFAULT),
-                signed(welcome_points(finding).0)
+                signed(welcome_points(finding, Lang::DEFAULT).0)
             )));
         }
         for spirituality in Spirituality::ALL {
             assert!(text.contains(&format!(
                 "{} {}",
                 spirituality.describe(Lang::DEFAULT),
-                signed(avoid_points(spirituality).0)
+                signed(avoid_points(spirituality, Lang::DEFAULT).0)
             )));
         }
         assert!(text.contains("Methadone Anonymous") && text.contains("Women for Sobriety"));
@@ -655,9 +635,99 @@ Words.
 
     #[test]
     fn unknown_answers_are_refused_with_the_question_named() {
-        assert!(Answers::parse("spiritual=maybe").expect_err("refused").contains("spiritual"));
-        assert!(Answers::parse("substance=tea").expect_err("refused").contains("substance"));
-        assert!(Answers::parse("mat=perhaps").expect_err("refused").contains("mat"));
-        assert!(Answers::parse("women_only=perhaps").expect_err("refused").contains("women_only"));
+        assert!(Answers::parse("spiritual=maybe", Lang::DEFAULT).expect_err("refused").contains("spiritual"));
+        assert!(Answers::parse("substance=tea", Lang::DEFAULT).expect_err("refused").contains("substance"));
+        assert!(Answers::parse("mat=perhaps", Lang::DEFAULT).expect_err("refused").contains("mat"));
+        assert!(Answers::parse("women_only=perhaps", Lang::DEFAULT).expect_err("refused").contains("women_only"));
+    }
+
+    fn spanish() -> Lang {
+        Lang::from_code("es").expect("the site speaks Spanish")
+    }
+
+    #[test]
+    fn spanish_answers_rank_the_same_groups_with_the_same_points_and_spanish_reasons() {
+        let content = Content::embedded().expect("content");
+        let spanish_groups = &content.in_lang(spanish()).groups;
+        for query in ["spiritual=avoid&substance=alcohol", "mat=methadone&substance=heroin", "for=family", ""] {
+            let english = rank(&content.groups, &Answers::parse(query, Lang::DEFAULT).expect("valid"), Lang::DEFAULT);
+            let answers = Answers::parse(query, spanish()).expect("valid");
+            let ranking = rank(spanish_groups, &answers, spanish());
+            let scores = |ranking: &Ranking| -> Vec<(String, i32)> {
+                ranking.suggestions.iter().map(|s| (s.group.slug.clone(), s.score)).collect()
+            };
+            assert_eq!(scores(&ranking), scores(&english), "{query}");
+            let left: Vec<&str> = ranking.not_offered.iter().map(|n| n.group.slug.as_str()).collect();
+            let english_left: Vec<&str> = english.not_offered.iter().map(|n| n.group.slug.as_str()).collect();
+            assert_eq!(left, english_left, "{query}");
+        }
+        let ranking = rank(
+            spanish_groups,
+            &Answers::parse("spiritual=avoid&substance=alcohol", spanish()).expect("valid"),
+            spanish(),
+        );
+        let reasons: Vec<&str> = ranking.suggestions[0].reasons.iter().map(|r| r.text.as_str()).collect();
+        assert!(
+            reasons.iter().any(|r| r.starts_with("Laico") || r.starts_with("Incluye") || r.starts_with("Se centra")),
+            "{reasons:?}"
+        );
+        let aa = ranking.not_offered.iter().find(|n| n.group.slug == "alcoholics-anonymous").expect("AA listed");
+        assert!(aa.why.contains("poder superior") && aa.why.contains("−25") && aa.why.contains("puntos"), "{}", aa.why);
+        let methadone = rank(
+            spanish_groups,
+            &Answers::parse("mat=methadone&substance=heroin", spanish()).expect("valid"),
+            spanish(),
+        );
+        assert_eq!(methadone.suggestions[0].group.slug, "methadone-anonymous");
+        assert!(
+            methadone.suggestions[0]
+                .reasons
+                .iter()
+                .any(|r| r.text.contains("metadona para la dependencia de opioides")),
+            "{:?}",
+            methadone.suggestions[0].reasons
+        );
+    }
+
+    #[test]
+    fn a_women_only_group_is_never_offered_in_spanish_unless_the_client_wants_or_accepts_one() {
+        let content = Content::embedded().expect("content");
+        let groups = &content.in_lang(spanish()).groups;
+        for query in ["", "substance=alcohol", "spiritual=welcome", "women_only=no&spiritual=avoid"] {
+            let ranking = rank(groups, &Answers::parse(query, spanish()).expect("valid"), spanish());
+            assert!(!ranking.suggestions.iter().any(|s| s.group.slug == "women-for-sobriety"), "{query}");
+            let wfs = ranking.not_offered.iter().find(|n| n.group.slug == "women-for-sobriety").expect("says why");
+            assert!(wfs.why.starts_with("Solo para mujeres: se ofrece cuando"), "{}", wfs.why);
+        }
+        let wanted =
+            rank(groups, &Answers::parse("women_only=want&substance=alcohol", spanish()).expect("valid"), spanish());
+        assert_eq!(wanted.suggestions[0].group.slug, "women-for-sobriety");
+        assert!(wanted.suggestions[0].reasons.iter().any(|r| r.text == "Solo para mujeres, como quiere la clienta."));
+    }
+
+    #[test]
+    fn the_spanish_rules_carry_the_same_weights_in_spanish_words() {
+        let content = Content::embedded().expect("content");
+        let text = rules(&content.in_lang(spanish()).groups, spanish()).join(" ");
+        for points in [CO_OCCURRING_NOT_SAID, NAMES_SPECIFIC_SUBSTANCE, NAMES_SUBSTANCE, COVERS_SUBSTANCE, MEDICATION] {
+            assert!(text.contains(&signed(points)), "{points} is not stated");
+        }
+        for spirituality in Spirituality::ALL {
+            assert!(text.contains(&format!(
+                "{} {}",
+                spirituality.describe(spanish()),
+                signed(avoid_points(spirituality, spanish()).0)
+            )));
+        }
+        assert!(text.contains("Trastornos concurrentes") && text.contains("metadona"), "{text}");
+        assert!(!text.contains("Who the help is for") && !text.contains("none at present"), "{text}");
+    }
+
+    #[test]
+    fn unknown_answers_are_refused_in_spanish_with_the_question_named() {
+        let error = Answers::parse("spiritual=maybe", spanish()).expect_err("refused");
+        assert!(error.contains("“spiritual” puede ser"), "{error}");
+        let error = Answers::parse("online=quizás", spanish()).expect_err("refused");
+        assert!(error.contains("“online” puede ser"), "{error}");
     }
 }

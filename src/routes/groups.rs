@@ -6,6 +6,7 @@ use askama::Template;
 use super::html;
 use crate::content::{Approach, Audience, Group};
 use crate::error::AppError;
+use crate::i18n::Lang;
 use crate::state::AppState;
 
 #[derive(Template)]
@@ -27,9 +28,14 @@ pub async fn index(
     locale: crate::i18n::Locale,
     request: HttpRequest,
 ) -> Result<HttpResponse, AppError> {
-    let approach = approach_parameter(request.query_string())?;
-    let compared: Vec<&Group> =
-        state.content.groups.iter().filter(|group| approach.is_none_or(|wanted| group.approach == wanted)).collect();
+    let approach = approach_parameter(request.query_string(), locale.lang)?;
+    let compared: Vec<&Group> = state
+        .content
+        .in_lang(locale.lang)
+        .groups
+        .iter()
+        .filter(|group| approach.is_none_or(|wanted| group.approach == wanted))
+        .collect();
     let sections = Audience::ALL
         .into_iter()
         .map(|audience| (audience, compared.iter().copied().filter(|group| group.audience == audience).collect()))
@@ -38,7 +44,7 @@ pub async fn index(
 }
 
 /// Reads `?approach=twelve-step|other`; anything else is a 400 that says what it may be.
-fn approach_parameter(query: &str) -> Result<Option<Approach>, AppError> {
+fn approach_parameter(query: &str, lang: Lang) -> Result<Option<Approach>, AppError> {
     let mut approach = None;
     for (key, value) in form_urlencoded::parse(query.as_bytes()) {
         if key != "approach" || value.is_empty() || value == "all" {
@@ -49,9 +55,7 @@ fn approach_parameter(query: &str) -> Result<Option<Approach>, AppError> {
             "other" => Approach::Other,
             "not-described" => Approach::NotDescribed,
             _ => {
-                return Err(AppError::BadRequest(
-                    "The approach filter can be “twelve-step”, “other” or “all”.".to_owned(),
-                ));
+                return Err(AppError::BadRequest(lang.t("groups-error-approach").to_owned()));
             }
         });
     }
@@ -76,15 +80,10 @@ pub async fn show(
     locale: crate::i18n::Locale,
     slug: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    let group = state.content.group(&slug).ok_or(AppError::NotFound)?;
+    let content = state.content.in_lang(locale.lang);
+    let group = content.group(&slug).ok_or(AppError::NotFound)?;
     let meeting_count = super::current_finder(&state).await?.group_meeting_count(&group.slug);
-    html(&GroupPage {
-        lang: locale.lang,
-        here: locale.here.clone(),
-        group,
-        groups: &state.content.groups,
-        meeting_count,
-    })
+    html(&GroupPage { lang: locale.lang, here: locale.here.clone(), group, groups: &content.groups, meeting_count })
 }
 
 /// The most groups `/groups/compare` sets side by side: more would not fit a phone's width.
@@ -98,6 +97,10 @@ struct ComparePage<'a> {
     /// The page's path in no language (with its query), for links to it in the others; empty: none.
     here: String,
     groups: Vec<&'a Group>,
+    /// The groups' short names joined as the language lists them ("AA and SMART Recovery"), for the title.
+    title_names: String,
+    /// The groups' names joined as the language lists them, for the table's caption.
+    caption: String,
     /// Row headings with each group's value (`None`: the fact sheet does not say).
     rows: Vec<(&'static str, Vec<Option<&'a str>>)>,
     /// Whether any cell is "not described", so that the legend is shown only when needed.
@@ -110,21 +113,34 @@ pub async fn compare(
     locale: crate::i18n::Locale,
     request: HttpRequest,
 ) -> Result<HttpResponse, AppError> {
-    let groups = chosen_groups(&state.content.groups, request.query_string())?;
+    let lang = locale.lang;
+    let groups = chosen_groups(&state.content.in_lang(lang).groups, request.query_string(), lang)?;
     let mut rows: Vec<(&'static str, Vec<Option<&str>>)> = vec![
-        ("Approach", groups.iter().map(|group| Some(group.approach.label(locale.lang))).collect()),
-        ("For", groups.iter().map(|group| Some(group.audience.heading(locale.lang))).collect()),
+        (lang.t("groups-approach"), groups.iter().map(|group| Some(group.approach.label(lang))).collect()),
+        (lang.t("groups-row-for"), groups.iter().map(|group| Some(group.audience.heading(lang))).collect()),
     ];
     for (index, (heading, _)) in groups[0].comparison.cells(locale.lang).into_iter().enumerate() {
         rows.push((heading, groups.iter().map(|group| group.comparison.cells(locale.lang)[index].1).collect()));
     }
     let has_gaps = rows.iter().any(|(_, cells)| cells.iter().any(Option::is_none));
-    html(&ComparePage { lang: locale.lang, here: locale.here.clone(), groups, rows, has_gaps })
+    let title_names =
+        list(groups.iter().map(|group| group.short_name.as_deref().unwrap_or(&group.name)).collect(), lang);
+    let caption = list(groups.iter().map(|group| group.name.as_str()).collect(), lang);
+    html(&ComparePage { lang, here: locale.here.clone(), groups, title_names, caption, rows, has_gaps })
+}
+
+/// Names as the language lists them: "A", "A and B", "A, B and C".
+fn list(names: Vec<&str>, lang: Lang) -> String {
+    match names.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} {} {last}", rest.join(", "), lang.t("groups-list-and")),
+        Some((last, _)) => (*last).to_owned(),
+        None => String::new(),
+    }
 }
 
 /// The groups named by `group=` (in the order given, each once): two or three known groups, or a
 /// 400 that says what was wrong.
-fn chosen_groups<'a>(groups: &'a [Group], query: &str) -> Result<Vec<&'a Group>, AppError> {
+fn chosen_groups<'a>(groups: &'a [Group], query: &str, lang: Lang) -> Result<Vec<&'a Group>, AppError> {
     let mut chosen: Vec<&Group> = Vec::new();
     for (key, value) in form_urlencoded::parse(query.as_bytes()) {
         let slug = value.trim();
@@ -133,23 +149,17 @@ fn chosen_groups<'a>(groups: &'a [Group], query: &str) -> Result<Vec<&'a Group>,
         }
         let group = groups.iter().find(|group| group.slug == slug).ok_or_else(|| {
             let shown: String = slug.chars().take(60).collect();
-            AppError::BadRequest(format!(
-                "“{shown}” is not a group in this directory. Choose two or three groups on the groups page."
-            ))
+            AppError::BadRequest(lang.t1("groups-error-unknown", "slug", shown))
         })?;
         if !chosen.iter().any(|known| known.slug == group.slug) {
             chosen.push(group);
         }
     }
     match chosen.len() {
-        0 | 1 => Err(AppError::BadRequest(format!(
-            "Choose at least two groups to compare; this address names {}.",
-            if chosen.is_empty() { "none" } else { "one" }
-        ))),
-        count if count > COMPARE_MOST => Err(AppError::BadRequest(format!(
-            "Choose at most {COMPARE_MOST} groups to compare; this address names {count}. The full table on the \
-             groups page sets every group side by side."
-        ))),
+        count @ (0 | 1) => Err(AppError::BadRequest(lang.n("groups-error-too-few", count))),
+        count if count > COMPARE_MOST => {
+            Err(AppError::BadRequest(lang.t2("groups-error-too-many", "most", COMPARE_MOST, "count", count)))
+        }
         _ => Ok(chosen),
     }
 }

@@ -64,13 +64,14 @@ impl MatchPage<'_> {
         matcher::SUBSTANCES.iter().any(|(name, substance)| *name == value && self.answers.substance == Some(*substance))
     }
 
-    fn substances(&self) -> Vec<&'static str> {
-        matcher::SUBSTANCES.iter().map(|(name, _)| *name).collect()
+    /// The substances the form offers: (parameter value, label in the page's language).
+    fn substances(&self) -> Vec<(&'static str, &'static str)> {
+        matcher::SUBSTANCES.iter().map(|(name, _)| (*name, matcher::substance_label(name, self.lang))).collect()
     }
 
     /// The finder link for a suggested group, narrowed by the answers (women's or online meetings).
     fn meetings_link(&self, slug: &str) -> String {
-        let mut link = format!("/meetings?group={slug}");
+        let mut link = format!("{}/meetings?group={slug}", self.lang.prefix());
         if self.answers.women_only == WomenOnly::Want {
             link.push_str("&type=W");
         }
@@ -83,7 +84,7 @@ impl MatchPage<'_> {
     /// The referral sheet with every suggestion.
     fn referral_link(&self) -> String {
         let groups: Vec<String> = self.suggestions.iter().map(|s| format!("group={}", s.group.slug)).collect();
-        format!("/handouts/referral?{}", groups.join("&"))
+        format!("{}/handouts/referral?{}", self.lang.prefix(), groups.join("&"))
     }
 
     /// The class of a reason's list item: `reason-for`, `reason-against` or `reason-note`.
@@ -98,9 +99,9 @@ impl MatchPage<'_> {
     /// What a screen reader says before a reason.
     fn fit_words(&self, fit: &Fit) -> &'static str {
         match fit {
-            Fit::For => "In favour: ",
-            Fit::Against => "To consider: ",
-            Fit::Note => "Note: ",
+            Fit::For => self.lang.t("matcher-fit-for"),
+            Fit::Against => self.lang.t("matcher-fit-against"),
+            Fit::Note => self.lang.t("matcher-fit-note"),
         }
     }
 
@@ -114,9 +115,11 @@ pub async fn matcher(
     locale: crate::i18n::Locale,
     request: HttpRequest,
 ) -> Result<HttpResponse, AppError> {
-    let answers = Answers::parse(request.query_string()).map_err(AppError::BadRequest)?;
+    let lang = locale.lang;
+    let answers = Answers::parse(request.query_string(), lang).map_err(AppError::BadRequest)?;
     let asked = !request.query_string().is_empty();
-    let ranking = if asked { matcher::rank(&state.content.groups, &answers) } else { matcher::Ranking::default() };
+    let groups = &state.content.in_lang(lang).groups;
+    let ranking = if asked { matcher::rank(groups, &answers, lang) } else { matcher::Ranking::default() };
     html(&MatchPage {
         lang: locale.lang,
         here: locale.here.clone(),
@@ -124,6 +127,6 @@ pub async fn matcher(
         suggestions: ranking.suggestions,
         not_offered: ranking.not_offered,
         asked,
-        rules: matcher::rules(&state.content.groups),
+        rules: matcher::rules(groups, lang),
     })
 }

@@ -22,7 +22,12 @@ struct HomePage<'a> {
 
 pub async fn home(state: web::Data<AppState>, locale: crate::i18n::Locale) -> Result<HttpResponse, AppError> {
     let meeting_count = super::current_finder(&state).await?.meeting_count();
-    html(&HomePage { lang: locale.lang, here: locale.here.clone(), groups: &state.content.groups, meeting_count })
+    html(&HomePage {
+        lang: locale.lang,
+        here: locale.here.clone(),
+        groups: &state.content.in_lang(locale.lang).groups,
+        meeting_count,
+    })
 }
 
 /// A page of prose from `content/`.

@@ -129,3 +129,111 @@ fn a_content_file_with_a_bad_field_stops_the_content_from_loading() {
     assert!(message.contains("content/groups/co-anon.md"), "{message}");
     assert!(message.contains("aproach"), "{message}");
 }
+
+#[actix_web::test]
+async fn the_spanish_groups_page_has_spanish_headings_and_marks_silence_with_the_muted_mark() {
+    let app = TestApp::spawn();
+    let page = app.get("/es/groups").await;
+    assert_eq!(page.status, 200);
+    assert_eq!(page.attributes("html", "lang"), ["es"]);
+    assert_eq!(page.texts("h1"), ["Grupos de apoyo mutuo"]);
+    let headings = page.texts("main h2");
+    for heading in ["Para familiares, amigos y parejas", "Para personas con trastornos concurrentes", "Lado a lado"] {
+        assert!(headings.iter().any(|h| h == heading), "no {heading:?} in {headings:?}");
+    }
+    let columns = page.texts("table.comparison thead th");
+    assert_eq!(columns[..3], ["Grupo", "Enfoque", "Sustancias"]);
+    assert!(columns.iter().any(|c| c == "Padrinos o madrinas"), "{columns:?}");
+    assert!(!page.texts("table.comparison .not-described").is_empty(), "silence is the muted mark");
+    assert!(
+        page.attributes("table.comparison .not-described", "title")
+            .iter()
+            .all(|t| t == "No se describe en la hoja informativa")
+    );
+    let cells = page.texts("table.comparison td");
+    assert!(!cells.iter().any(|cell| cell == "No se describe en la hoja informativa"), "not the words in every cell");
+    let english = app.get("/groups").await;
+    assert_eq!(
+        page.texts("table.comparison .not-described").len(),
+        english.texts("table.comparison .not-described").len(),
+        "the same cells are silent in both languages"
+    );
+    assert!(cells.iter().any(|cell| cell == "De 12 Pasos"), "approach in Spanish");
+    let links = page.attributes("table.comparison tbody th a", "href");
+    assert_eq!(links.len(), SLUGS.len());
+    assert!(links.iter().all(|href| href.starts_with("/es/groups/")), "{links:?}");
+    assert_eq!(page.attributes("form.inline-filter", "action"), ["/es/groups"]);
+    assert!(page.texts(".card .local-name").iter().any(|name| name == "Alcohólicos Anónimos"));
+    let bad = app.get("/es/groups?approach=nada").await;
+    assert_eq!(bad.status, 400);
+    assert!(
+        bad.texts("main p").iter().any(|text| text.starts_with("El filtro de enfoque puede ser")),
+        "{:?}",
+        bad.texts("main p")
+    );
+}
+
+#[actix_web::test]
+async fn the_spanish_page_of_alcoholics_anonymous_tells_it_in_spanish_with_its_spanish_name() {
+    let app = TestApp::spawn();
+    let content = Content::embedded().expect("content loads");
+    let spanish = mutual_support::i18n::Lang::from_code("es").expect("Spanish");
+    let group = content.in_lang(spanish).group("alcoholics-anonymous").expect("Spanish AA");
+    let page = app.get("/es/groups/alcoholics-anonymous").await;
+    assert_eq!(page.status, 200);
+    assert_eq!(page.attributes("html", "lang"), ["es"]);
+    assert!(page.texts("h1")[0].starts_with("Alcoholics Anonymous"));
+    assert_eq!(page.texts("article .local-name"), ["Alcohólicos Anónimos"]);
+    assert!(page.texts(".lead").contains(&group.summary), "the Spanish summary");
+    for section in ["Filosofía", "Cómo es una reunión", "Para quién es"] {
+        assert!(page.texts("main .prose h2").iter().any(|h| h == section), "lacks {section}");
+    }
+    assert_eq!(page.texts("main h2")[0], "De un vistazo");
+    assert!(page.texts(".facts dt").iter().any(|dt| dt == "Énfasis espiritual"));
+    let button = page.texts(".group-actions .button").join(" ");
+    assert!(
+        button.ends_with("en este directorio") && (button.contains("reuniones") || button.contains("1 reunión")),
+        "{button}"
+    );
+    let links = page.attributes("main a", "href");
+    for link in [
+        "/es/groups",
+        "/es/meetings?group=alcoholics-anonymous",
+        "/es/handouts/groups/alcoholics-anonymous",
+        "/es/about",
+    ] {
+        assert!(links.iter().any(|href| href == link), "no {link} in {links:?}");
+    }
+    assert_eq!(page.attributes("form.compare-form", "action"), ["/es/groups/compare"]);
+    assert!(page.texts("#compare-with option").iter().any(|o| o == "Narcotics Anonymous (Narcóticos Anónimos)"));
+}
+
+#[actix_web::test]
+async fn the_spanish_comparison_has_spanish_rows_and_spanish_400_messages() {
+    let app = TestApp::spawn();
+    let page = app.get("/es/groups/compare?group=smart-recovery&group=alcoholics-anonymous").await;
+    assert_eq!(page.status, 200);
+    assert_eq!(page.texts("h1"), ["Comparar 2 grupos"]);
+    assert_eq!(page.texts("table.compare thead th"), ["SMART Recovery", "Alcoholics Anonymous (Alcohólicos Anónimos)"]);
+    let rows = page.texts("table.compare tbody th[scope=row]");
+    for row in ["Enfoque", "Para quién", "Énfasis espiritual", "Sitio web"] {
+        assert!(rows.iter().any(|heading| heading == row), "no {row} row in {rows:?}");
+    }
+    assert_eq!(page.texts("table.compare caption"), ["SMART Recovery y Alcoholics Anonymous"]);
+    assert!(page.texts("title")[0].starts_with("Comparar SMART Recovery y AA"), "{:?}", page.texts("title"));
+    for (query, start) in [
+        ("group=smart-recovery", "Elija al menos dos grupos para comparar; esta dirección nombra solo uno."),
+        ("", "Elija al menos dos grupos para comparar; esta dirección no nombra ninguno."),
+        ("group=smart-recovery&group=%3Cb%3Enada", "“<b>nada” no es un grupo de este directorio."),
+        (
+            "group=co-anon&group=nar-anon&group=smart-recovery&group=alcoholics-anonymous",
+            "Elija como máximo 3 grupos para comparar; esta dirección nombra 4.",
+        ),
+    ] {
+        let bad = app.get(&format!("/es/groups/compare?{query}")).await;
+        assert_eq!(bad.status, 400, "{query}");
+        assert_eq!(bad.attributes("html", "lang"), ["es"]);
+        assert!(bad.texts("main p").iter().any(|text| text.starts_with(start)), "{query}: {:?}", bad.texts("main p"));
+        assert!(!bad.body.contains("<b>nada"), "escaped");
+    }
+}

@@ -138,3 +138,73 @@ async fn the_referral_sheet_lists_the_open_meetings_nearest_the_place_given() {
     assert_eq!(unknown.status, 400);
     assert!(unknown.texts("main p").iter().any(|text| text.contains("Nowhereville")));
 }
+
+#[actix_web::test]
+async fn the_spanish_matcher_gives_spanish_reasons_with_links_under_es() {
+    let app = TestApp::spawn();
+    let english = app.get("/guide/match?for=self&spiritual=avoid&substance=alcohol").await;
+    let page = app.get("/es/guide/match?for=self&spiritual=avoid&substance=alcohol").await;
+    assert_eq!(page.status, 200);
+    assert_eq!(page.attributes("html", "lang"), ["es"]);
+    assert_eq!(page.texts("h1"), ["¿Qué grupos podrían convenir a este cliente?"]);
+    let names = page.texts("ol.matches > li > h3");
+    assert_eq!(names, english.texts("ol.matches > li > h3"), "the same groups in the same order");
+    assert!(page.texts("#suggestions")[0].ends_with("grupos para ofrecer, del que mejor encaja al que menos"));
+    let reasons = page.texts("ol.matches > li:first-child .reasons li").join(" ");
+    assert!(
+        reasons.contains("A favor:") && (reasons.contains("Laico") || reasons.contains("Incluye alcohol")),
+        "{reasons}"
+    );
+    assert!(page.texts(".score")[0].ends_with("puntos:"));
+    let left = page.texts("ul.not-offered li").join(" ");
+    assert!(left.contains("Alcoholics Anonymous") && left.contains("poder superior") && left.contains("−25"), "{left}");
+    assert!(
+        left.contains("Women for Sobriety: Solo para mujeres: se ofrece cuando la persona quiere o aceptaría"),
+        "{left}"
+    );
+    let rules = page.texts("ul.rules li").join(" ");
+    assert!(rules.contains("−25") && rules.contains("+50") && rules.contains("Trastornos concurrentes"), "{rules}");
+    let first_links = page.attributes("ol.matches > li:first-child a", "href");
+    assert!(first_links.iter().any(|href| href.starts_with("/es/groups/")));
+    assert!(first_links.iter().any(|href| href.starts_with("/es/meetings?group=")));
+    assert!(first_links.iter().any(|href| href.starts_with("/es/handouts/groups/")));
+    assert_eq!(page.attributes("a[href^='/es/handouts/referral']", "href").len(), 1);
+    assert_eq!(page.attributes("form.matcher", "action"), ["/es/guide/match#results"]);
+    let legends = page.texts("form.matcher fieldset legend");
+    assert!(legends.iter().any(|legend| legend == "¿Iría el cliente a un grupo solo para mujeres?"), "{legends:?}");
+    assert!(page.texts("form.matcher label").iter().any(|label| label == "Heroína"));
+}
+
+#[actix_web::test]
+async fn the_spanish_matcher_never_offers_a_women_only_group_unless_the_client_wants_or_accepts_one() {
+    let app = TestApp::spawn();
+    for query in ["for=self", "substance=alcohol&spiritual=welcome", "women_only=no&spiritual=avoid", "mat=methadone"] {
+        let page = app.get(&format!("/es/guide/match?{query}")).await;
+        assert_eq!(page.status, 200, "{query}");
+        let offered = page.attributes("ol.matches > li > h3 a", "href");
+        assert!(!offered.iter().any(|href| href.ends_with("/women-for-sobriety")), "{query}: {offered:?}");
+        assert!(
+            page.texts("ul.not-offered li").iter().any(|li| li.starts_with("Women for Sobriety: Solo para mujeres")),
+            "{query}: the page says why"
+        );
+    }
+    let wanted = app.get("/es/guide/match?women_only=want&substance=alcohol").await;
+    assert_eq!(wanted.attributes("ol.matches > li > h3 a", "href")[0], "/es/groups/women-for-sobriety");
+    assert!(
+        wanted.texts("ol.matches > li:first-child .reasons li").iter().any(|r| r.contains("como quiere la clienta"))
+    );
+}
+
+#[actix_web::test]
+async fn a_bad_answer_to_the_spanish_matcher_is_a_spanish_400_that_names_the_question() {
+    let app = TestApp::spawn();
+    let bad = app.get("/es/guide/match?spiritual=%3Cscript%3E").await;
+    assert_eq!(bad.status, 400);
+    assert_eq!(bad.attributes("html", "lang"), ["es"]);
+    assert!(
+        bad.texts("main p").iter().any(|text| text == "“spiritual” puede ser welcome, neutral o avoid."),
+        "{:?}",
+        bad.texts("main p")
+    );
+    assert!(!bad.body.contains("<script>"));
+}

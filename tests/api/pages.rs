@@ -94,3 +94,36 @@ async fn static_files_are_served_with_an_etag_and_revalidate() {
     assert_eq!(again.status, 304);
     assert_eq!(app.get("/static/missing.css").await.status, 404);
 }
+
+#[actix_web::test]
+async fn the_spanish_home_page_is_in_spanish_with_its_counts_and_links_under_es() {
+    let app = TestApp::spawn();
+    let english = app.get("/").await;
+    let page = app.get("/es").await;
+    assert_eq!(page.status, 200);
+    assert_eq!(page.attributes("html", "lang"), ["es"]);
+    assert_eq!(page.texts("h1"), ["Apoyo mutuo para recuperarse del alcohol y las drogas"]);
+    let count: String = english.texts(".start-more a")[0].chars().filter(char::is_ascii_digit).collect();
+    assert!(count.len() > 1, "the directory holds several meetings");
+    assert_eq!(page.texts(".start-more a"), [format!("Las {count} reuniones, con todos los filtros")]);
+    assert!(
+        page.texts(".door p").iter().any(|text| text.starts_with("18 grupos: de 12 Pasos")),
+        "{:?}",
+        page.texts(".door p")
+    );
+    let links = page.attributes("main a", "href");
+    for door in [
+        "/es/meetings?type=O&for=self#results",
+        "/es/meetings?for=family#results",
+        "/es/meetings",
+        "/es/groups#comparison",
+        "/es/guide/match",
+        "/es/handouts",
+        "/es/about",
+    ] {
+        assert!(links.iter().any(|link| link == door), "no link to {door} in {links:?}");
+    }
+    let internal: Vec<&String> = links.iter().filter(|link| link.starts_with('/')).collect();
+    assert!(internal.iter().all(|link| link.starts_with("/es/")), "every internal link stays in Spanish: {internal:?}");
+    assert!(page.texts("main h2").iter().any(|heading| heading == "Hojas para imprimir"));
+}
