@@ -95,7 +95,7 @@ impl ListingView {
             (Attendance::Online, _, _) => None,
             (_, Some(venue), _) => Some(venue.clone()),
             (_, None, Some(address)) if !listing.approximate => Some(address.clone()),
-            _ => Some("Place given on request".to_owned()),
+            _ => Some(lang.t("row-place-on-request").to_owned()),
         };
         let has = |code: &str| listing.types.iter().any(|own| own.eq_ignore_ascii_case(code));
         let openness = if has("O") {
@@ -143,12 +143,12 @@ impl ListingView {
 
     /// "In progress · started 20 min ago", "In 25 min", "In 2 h 5 min"; `None` outside upcoming
     /// order or more than 12 hours away (the day and time say it then).
-    pub fn starts_text(&self) -> Option<String> {
+    pub fn starts_text(&self, lang: Lang) -> Option<String> {
         let minutes = self.starts_in?;
         match minutes {
-            ..0 => Some(format!("In progress · started {} ago", duration(minutes.unsigned_abs()))),
-            0 => Some("Starting now".to_owned()),
-            1..=720 => Some(format!("In {}", duration(minutes.unsigned_abs()))),
+            ..0 => Some(lang.t1("row-started", "duration", duration(minutes.unsigned_abs()))),
+            0 => Some(lang.t("row-starting-now").to_owned()),
+            1..=720 => Some(lang.t1("row-starts-in", "duration", duration(minutes.unsigned_abs()))),
             _ => None,
         }
     }
@@ -159,39 +159,40 @@ impl ListingView {
     }
 
     /// "2.3 mi" (or km) from the place searched near.
-    pub fn distance_text(&self, unit: DistanceUnit) -> Option<String> {
+    pub fn distance_text(&self, unit: DistanceUnit, lang: Lang) -> Option<String> {
         let distance = unit.from_km(self.distance_km?);
         Some(if distance < 0.1 {
-            format!("under 0.1 {}", unit.abbreviation())
+            lang.t1("row-distance-under", "unit", unit.abbreviation(lang))
         } else {
-            format!("{distance:.1} {}", unit.abbreviation())
+            format!("{distance:.1} {}", unit.abbreviation(lang))
         })
     }
 
     /// Where the meeting is, in a few words: "Hall, Riverton", "Online", "By phone".
-    pub fn where_text(&self) -> String {
-        let online = if self.conference_url.is_some() { "Online" } else { "By phone" };
+    pub fn where_text(&self, lang: Lang) -> String {
+        let online = if self.conference_url.is_some() { lang.t("row-online") } else { lang.t("row-by-phone") };
         match (self.attendance, &self.place, &self.town) {
             (Attendance::Online, _, _) => online.to_owned(),
             (_, Some(place), Some(town)) if !place.contains(town.as_str()) => format!("{place}, {town}"),
             (_, Some(place), _) => place.clone(),
             (_, None, Some(town)) => town.clone(),
-            (_, None, None) => "Place given on request".to_owned(),
+            (_, None, None) => lang.t("row-place-on-request").to_owned(),
         }
     }
 
     /// The badge's word and its one-line meaning, safe for every kind of group (a group's own
     /// rule is on the meeting page).
-    pub fn badge(&self) -> Option<(&'static str, &'static str)> {
+    pub fn badge(&self, lang: Lang) -> Option<(&'static str, &'static str)> {
         let for_women = self.codes.iter().any(|code| code.eq_ignore_ascii_case("W"));
         let for_men = self.codes.iter().any(|code| code.eq_ignore_ascii_case("M"));
-        match (self.openness?, self.for_family) {
-            (Openness::Open, _) if for_women => Some(("Open", "any woman may come")),
-            (Openness::Open, _) if for_men => Some(("Open", "any man may come")),
-            (Openness::Open, _) => Some(("Open", "anyone may come")),
-            (Openness::Closed, true) => Some(("Closed", "for family and friends")),
-            (Openness::Closed, false) => Some(("Closed", "for people who want to stop drinking or using drugs")),
-        }
+        let (word, meaning) = match (self.openness?, self.for_family) {
+            (Openness::Open, _) if for_women => ("badge-open", "badge-open-women"),
+            (Openness::Open, _) if for_men => ("badge-open", "badge-open-men"),
+            (Openness::Open, _) => ("badge-open", "badge-open-anyone"),
+            (Openness::Closed, true) => ("badge-closed", "badge-closed-family"),
+            (Openness::Closed, false) => ("badge-closed", "badge-closed-own"),
+        };
+        Some((lang.t(word), lang.t(meaning)))
     }
 
     /// The CSS class of the badge.
@@ -212,24 +213,34 @@ fn duration(minutes: u32) -> String {
     }
 }
 
-/// "updated 3 months ago" from a feed's `updated` (`YYYY-MM-DD HH:MM:SS`, UTC); `None` when it
-/// does not parse. A date in the future reads as "today".
-pub fn updated_ago(updated: &str, now: jiff::Timestamp) -> Option<String> {
+/// "3 months ago" from a feed's `updated` (`YYYY-MM-DD HH:MM:SS`, UTC), in `lang`; `None` when
+/// it does not parse. A date in the future reads as "today".
+pub fn updated_ago(updated: &str, now: jiff::Timestamp, lang: Lang) -> Option<String> {
     let then = updated.trim().parse::<jiff::civil::DateTime>().ok()?.date();
     let today = now.to_zoned_datetime(jiff::tz::TimeZone::UTC).date().max(then);
     let span = then.until((jiff::Unit::Year, today)).ok()?;
     let days = then.until((jiff::Unit::Day, today)).ok()?.get_days();
     let years = i32::from(span.get_years());
     let months = years * 12 + span.get_months();
-    let plural = |count: i32, word: &str| format!("{count} {word}{} ago", if count == 1 { "" } else { "s" });
     Some(match days {
-        0 => "today".to_owned(),
-        1 => "yesterday".to_owned(),
-        2..=13 => plural(days, "day"),
-        _ if months == 0 => plural(days / 7, "week"),
-        _ if years == 0 => plural(months, "month"),
-        _ => plural(years, "year"),
+        0 => lang.t("ago-today").to_owned(),
+        1 => lang.t("ago-yesterday").to_owned(),
+        2..=13 => lang.n("ago-days", days),
+        _ if months == 0 => lang.n("ago-weeks", days / 7),
+        _ if years == 0 => lang.n("ago-months", months),
+        _ => lang.n("ago-years", years),
     })
+}
+
+/// "2 hours ago" (the largest whole unit, up to days), in `lang`.
+pub fn time_ago(then: jiff::Timestamp, now: jiff::Timestamp, lang: Lang) -> String {
+    let seconds = now.as_second().saturating_sub(then.as_second()).max(0);
+    match seconds {
+        0..60 => lang.t("ago-just-now").to_owned(),
+        60..3600 => lang.n("ago-minutes", seconds / 60),
+        3600..86_400 => lang.n("ago-hours", seconds / 3600),
+        _ => lang.n("ago-days", seconds / 86_400),
+    }
 }
 
 /// A link that opens directions to a venue in the person's maps app or browser (Google Maps'
@@ -300,15 +311,15 @@ mod tests {
     fn a_family_groups_closed_meeting_is_for_family_and_friends_not_for_people_who_want_to_quit() {
         let family = view(listing("a", "al-anon-alateen", &["C"]));
         assert!(family.for_family);
-        assert_eq!(family.badge(), Some(("Closed", "for family and friends")));
+        assert_eq!(family.badge(Lang::DEFAULT), Some(("Closed", "for family and friends")));
         let own = view(listing("b", "narcotics-anonymous", &["C"]));
         assert!(!own.for_family);
-        assert_eq!(own.badge().map(|(word, _)| word), Some("Closed"));
-        assert_ne!(own.badge(), family.badge());
-        assert_eq!(view(listing("c", "nar-anon", &["O"])).badge(), Some(("Open", "anyone may come")));
-        assert_eq!(view(listing("d", "smart-recovery", &["D"])).badge(), None);
+        assert_eq!(own.badge(Lang::DEFAULT).map(|(word, _)| word), Some("Closed"));
+        assert_ne!(own.badge(Lang::DEFAULT), family.badge(Lang::DEFAULT));
+        assert_eq!(view(listing("c", "nar-anon", &["O"])).badge(Lang::DEFAULT), Some(("Open", "anyone may come")));
+        assert_eq!(view(listing("d", "smart-recovery", &["D"])).badge(Lang::DEFAULT), None);
         assert_eq!(
-            view(listing("e", "alcoholics-anonymous", &["O", "W"])).badge(),
+            view(listing("e", "alcoholics-anonymous", &["O", "W"])).badge(Lang::DEFAULT),
             Some(("Open", "any woman may come"))
         );
     }
@@ -323,14 +334,14 @@ mod tests {
 
     #[test]
     fn where_says_venue_and_town_or_online_or_by_phone() {
-        assert_eq!(view(listing("a", "alcoholics-anonymous", &[])).where_text(), "Grange Hall, Riverton");
+        assert_eq!(view(listing("a", "alcoholics-anonymous", &[])).where_text(Lang::DEFAULT), "Grange Hall, Riverton");
         let mut online = listing("b", "alcoholics-anonymous", &[]);
         online.attendance = Attendance::Online;
         online.conference_url = Some("https://video.example.org/b".to_owned());
-        assert_eq!(view(online.clone()).where_text(), "Online");
+        assert_eq!(view(online.clone()).where_text(Lang::DEFAULT), "Online");
         online.conference_url = None;
         online.conference_phone = Some("+15555550100".to_owned());
-        assert_eq!(view(online).where_text(), "By phone");
+        assert_eq!(view(online).where_text(Lang::DEFAULT), "By phone");
     }
 
     #[test]
@@ -339,24 +350,27 @@ mod tests {
         started.starts_in = Some(-20);
         started.distance_km = Some(3.7);
         let started = view(started);
-        assert_eq!(started.starts_text().as_deref(), Some("In progress · started 20 min ago"));
+        assert_eq!(started.starts_text(Lang::DEFAULT).as_deref(), Some("In progress · started 20 min ago"));
         assert!(started.in_progress());
-        assert_eq!(started.distance_text(DistanceUnit::Mi).as_deref(), Some("2.3 mi"));
-        assert_eq!(started.distance_text(DistanceUnit::Km).as_deref(), Some("3.7 km"));
+        assert_eq!(started.distance_text(DistanceUnit::Mi, Lang::DEFAULT).as_deref(), Some("2.3 mi"));
+        assert_eq!(started.distance_text(DistanceUnit::Km, Lang::DEFAULT).as_deref(), Some("3.7 km"));
         let mut soon = listing("b", "alcoholics-anonymous", &["O"]);
         soon.starts_in = Some(25);
-        assert_eq!(view(soon.clone()).starts_text().as_deref(), Some("In 25 min"));
+        assert_eq!(view(soon.clone()).starts_text(Lang::DEFAULT).as_deref(), Some("In 25 min"));
         soon.starts_in = Some(125);
-        assert_eq!(view(soon.clone()).starts_text().as_deref(), Some("In 2 h 5 min"));
+        assert_eq!(view(soon.clone()).starts_text(Lang::DEFAULT).as_deref(), Some("In 2 h 5 min"));
         soon.starts_in = Some(3000);
-        assert_eq!(view(soon).starts_text(), None);
-        assert_eq!(view(listing("c", "alcoholics-anonymous", &[])).distance_text(DistanceUnit::Mi), None);
+        assert_eq!(view(soon).starts_text(Lang::DEFAULT), None);
+        assert_eq!(
+            view(listing("c", "alcoholics-anonymous", &[])).distance_text(DistanceUnit::Mi, Lang::DEFAULT),
+            None
+        );
     }
 
     #[test]
     fn updated_reads_as_time_ago_in_words() {
         let now: jiff::Timestamp = "2026-11-29T06:00:00Z".parse().expect("timestamp");
-        let ago = |text| updated_ago(text, now);
+        let ago = |text| updated_ago(text, now, Lang::DEFAULT);
         assert_eq!(ago("2026-11-29 01:00:00").as_deref(), Some("today"));
         assert_eq!(ago("2026-11-28 23:00:00").as_deref(), Some("yesterday"));
         assert_eq!(ago("2026-11-20 10:00:00").as_deref(), Some("9 days ago"));

@@ -3,6 +3,7 @@
 //! first; for one's own recovery or a relative's; counts of meetings, not of weekly occurrences.
 
 use mutual_support::finder::{Found, Listing};
+use mutual_support::i18n::Lang;
 use mutual_support::meetings::MeetingFilter;
 
 use crate::helpers::TestApp;
@@ -113,7 +114,7 @@ async fn an_unknown_place_is_explained_with_suggestions_and_distance_is_not_used
     let app = TestApp::with_fixture("upcoming-feed.json");
     let found = find(&app, "near=Rivertn&within=5", SATURDAY_NIGHT);
     assert_eq!(found.total, 11, "nothing is left out by a place we do not know");
-    assert!(found.notices[0].contains("Did you mean Riverton?"), "{:?}", found.notices);
+    assert!(found.notices[0].text(Lang::DEFAULT).contains("Did you mean Riverton?"), "{:?}", found.notices);
     let page = app.get("/meetings?near=Atlantis").await;
     assert_eq!(page.status, 200);
     assert!(page.body.contains("We have no meetings in a place called “Atlantis”"), "shown on the page");
