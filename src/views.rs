@@ -145,10 +145,11 @@ impl ListingView {
     /// order or more than 12 hours away (the day and time say it then).
     pub fn starts_text(&self, lang: Lang) -> Option<String> {
         let minutes = self.starts_in?;
+        let words = row_words(lang);
         match minutes {
-            ..0 => Some(lang.t1("row-started", "duration", duration(minutes.unsigned_abs()))),
+            ..0 => Some(words.started.around(&duration(minutes.unsigned_abs()))),
             0 => Some(lang.t("row-starting-now").to_owned()),
-            1..=720 => Some(lang.t1("row-starts-in", "duration", duration(minutes.unsigned_abs()))),
+            1..=720 => Some(words.starts_in.around(&duration(minutes.unsigned_abs()))),
             _ => None,
         }
     }
@@ -202,6 +203,46 @@ impl ListingView {
             _ => "badge-closed",
         }
     }
+}
+
+/// A message with one argument, formatted once with a marker and kept as the words before and
+/// after it: a row fills it in with one `format!`, not a Fluent format.
+struct Around {
+    before: String,
+    after: String,
+}
+
+impl Around {
+    fn of(lang: Lang, key: &str, argument: &'static str) -> Around {
+        const MARK: char = '\u{1}';
+        let text = lang.t1(key, argument, MARK.to_string());
+        let (before, after) = text.split_once(MARK).unwrap_or((&text, ""));
+        Around { before: before.to_owned(), after: after.to_owned() }
+    }
+
+    fn around(&self, value: &str) -> String {
+        format!("{}{value}{}", self.before, self.after)
+    }
+}
+
+/// The words of a row that carry a number, per language.
+struct RowWords {
+    started: Around,
+    starts_in: Around,
+}
+
+fn row_words(lang: Lang) -> &'static RowWords {
+    static WORDS: std::sync::OnceLock<Vec<RowWords>> = std::sync::OnceLock::new();
+    let all = WORDS.get_or_init(|| {
+        Lang::all()
+            .map(|lang| RowWords {
+                started: Around::of(lang, "row-started", "duration"),
+                starts_in: Around::of(lang, "row-starts-in", "duration"),
+            })
+            .collect()
+    });
+    // Every language has its entry; the default's is the first.
+    all.get(lang.index()).unwrap_or(&all[0])
 }
 
 /// "20 min", "1 h", "2 h 5 min".
@@ -392,5 +433,44 @@ mod tests {
             Some("https://www.google.com/maps/dir/?api=1&destination=45.150000%2C-93.210700")
         );
         assert_eq!(directions_link(None, None), None);
+    }
+
+    #[test]
+    fn a_row_speaks_spanish_on_a_spanish_page_and_keeps_every_caution() {
+        let spanish = Lang::from_code("es").expect("the site speaks Spanish");
+        let content = Content::embedded().expect("content");
+        let vocabulary = TypeVocabulary::embedded().expect("vocabulary");
+        let spanish_view = |listing| ListingView::new(listing, &content.groups, &vocabulary, spanish);
+        let family = spanish_view(listing("a", "al-anon-alateen", &["C", "D"]));
+        assert_eq!(family.badge(spanish), Some(("Cerrada", "para familiares y amigos")));
+        assert_eq!(family.types, ["Discusión"]);
+        assert_eq!(family.clock.as_deref(), Some("Lunes, de 19:00 a 20:00"));
+        let own = spanish_view(listing("b", "narcotics-anonymous", &["C"]));
+        assert_eq!(
+            own.badge(spanish),
+            Some(("Cerrada", "para personas que quieren dejar de beber o de consumir drogas"))
+        );
+        let mut started = listing("c", "alcoholics-anonymous", &["O", "W"]);
+        started.starts_in = Some(-20);
+        started.approximate = true;
+        started.location = None;
+        let started = spanish_view(started);
+        assert_eq!(started.badge(spanish), Some(("Abierta", "puede asistir cualquier mujer")));
+        assert_eq!(started.starts_text(spanish).as_deref(), Some("En curso · empezó hace 20 min"));
+        assert_eq!(started.where_text(spanish), "Lugar disponible a pedido, Riverton");
+    }
+
+    #[test]
+    fn time_ago_is_told_in_spanish_with_plurals() {
+        let spanish = Lang::from_code("es").expect("the site speaks Spanish");
+        let now: jiff::Timestamp = "2026-11-29T06:00:00Z".parse().expect("timestamp");
+        assert_eq!(updated_ago("2026-11-28 23:00:00", now, spanish).as_deref(), Some("ayer"));
+        assert_eq!(updated_ago("2026-08-29 10:00:00", now, spanish).as_deref(), Some("hace 3 meses"));
+        assert_eq!(updated_ago("2025-10-01 10:00:00", now, spanish).as_deref(), Some("hace 1 año"));
+        let ago = |seconds: i64| time_ago(now - jiff::SignedDuration::from_secs(seconds), now, spanish);
+        assert_eq!(ago(5), "hace un momento");
+        assert_eq!(ago(60), "hace 1 minuto");
+        assert_eq!(ago(3 * 3600 + 59), "hace 3 horas");
+        assert_eq!(time_ago(now - jiff::SignedDuration::from_secs(125), now, Lang::DEFAULT), "2 minutes ago");
     }
 }

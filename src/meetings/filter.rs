@@ -408,4 +408,24 @@ mod tests {
         assert_eq!(widenings.len(), 3);
         assert!(widenings.iter().any(|(label, query)| *label == "Show any day" && query == "type=O&time=night"));
     }
+
+    #[test]
+    fn a_notice_is_a_value_told_in_the_pages_language() {
+        let filter = parse("day=9&time=evening&time=night");
+        let spanish = Lang::from_code("es").expect("the site speaks Spanish");
+        assert_eq!(filter.notices, [Notice::NotADay("9".to_owned()), Notice::TimeKept(TimeOfDay::Evening)]);
+        assert!(filter.notices[0].text(Lang::DEFAULT).starts_with("“9” is not a day"));
+        assert!(filter.notices[0].text(spanish).starts_with("«9» no es un día"));
+        assert_eq!(
+            filter.notices[1].text(spanish),
+            "Solo se puede elegir una hora del día; se mantuvo Tarde (de 17:00 a 21:00)."
+        );
+        let cut = parse(&format!("q={}", "a".repeat(500)));
+        assert_eq!(cut.notices[0].text(spanish), "El texto de búsqueda se recortó a sus primeros 100 caracteres.");
+        assert_ne!(
+            filter.notices_key(),
+            parse("day=8&time=evening&time=night").notices_key(),
+            "a cache key tells them apart"
+        );
+    }
 }
