@@ -292,6 +292,13 @@ impl MeetingPage<'_> {
         self.types.iter().filter_map(|(_, name)| name.as_deref()).collect()
     }
 
+    /// The language of the meeting's own notes when it is not the page's: the meeting's language
+    /// (from its type codes), or else the default language the feeds are written in.
+    fn notes_lang(&self) -> Option<&'static str> {
+        let spoken = self.meeting.language().unwrap_or(crate::i18n::Lang::DEFAULT.code());
+        (spoken != self.lang.code()).then_some(spoken)
+    }
+
     /// Codes our vocabulary does not know (a group's own), shown as they are.
     fn other_codes(&self) -> Vec<&str> {
         self.types.iter().filter(|(_, name)| name.is_none()).map(|(code, _)| code.as_str()).collect()

@@ -514,6 +514,10 @@ async fn the_spanish_finder_shows_spanish_types_badges_counts_and_24_hour_times_
     let toggles = page.attributes(".toggles a", "href");
     assert!(toggles.iter().all(|href| href.starts_with("/es/meetings")), "{toggles:?}");
 
+    assert_ne!(page.header("etag"), english.header("etag"), "each language is its own cached page");
+    let raw = app.get("/es/meetings?day=1&type=o&utm=mail").await;
+    let alternates = raw.attributes("link[rel=alternate][hreflang=en]", "href");
+    assert_eq!(alternates, ["/meetings?type=O&day=1"], "the counterpart is the canonical search, not the raw query");
     let one = app.get("/es/meetings?type=O&type=W&day=1").await;
     assert_eq!(one.texts("#result-count"), ["1 reunión"]);
     let none = app.get("/es/meetings?type=W&day=3").await;
@@ -565,7 +569,7 @@ async fn the_spanish_meeting_page_is_in_spanish_with_the_family_groups_closed_no
         &app,
         r#"[{"name": "Family Closed", "slug": "family-closed", "day": 5, "time": "19:30", "end_time": "20:30",
             "types": ["C", "D"], "location": "Hall", "formatted_address": "9 Part St, Riverton, MN 55990, USA",
-            "fellowship": "al-anon-alateen"}]"#,
+            "notes": "Use the side door.", "fellowship": "al-anon-alateen"}]"#,
     );
     let page = app.get("/es/meetings/family-closed").await;
     assert_eq!(page.status, 200);
@@ -588,4 +592,7 @@ async fn the_spanish_meeting_page_is_in_spanish_with_the_family_groups_closed_no
     assert!(links.contains(&"/es/meetings".to_owned()), "the breadcrumb stays in Spanish: {links:?}");
     assert!(links.contains(&"/es/groups/al-anon-alateen".to_owned()), "{links:?}");
     assert!(links.contains(&"/meetings/family-closed.ics".to_owned()), "calendar files are language-neutral");
+    assert_eq!(page.attributes("p.plain-text[lang]", "lang"), ["en"], "the feed's English notes say so");
+    let english = app.get("/meetings/family-closed").await;
+    assert!(english.attributes("p.plain-text[lang]", "lang").is_empty());
 }
