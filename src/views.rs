@@ -457,7 +457,7 @@ mod tests {
         let started = spanish_view(started);
         assert_eq!(started.badge(spanish), Some(("Abierta", "puede asistir cualquier mujer")));
         assert_eq!(started.starts_text(spanish).as_deref(), Some("En curso · empezó hace 20 min"));
-        assert_eq!(started.where_text(spanish), "Lugar disponible a pedido, Riverton");
+        assert_eq!(started.where_text(spanish), "Lugar disponible si lo solicita, Riverton");
     }
 
     #[test]

@@ -144,3 +144,24 @@ async fn any_number_of_filter_values_is_answered_not_a_server_error() {
     assert_eq!(page.status, 200);
     assert!(page.body.contains("At most"), "the extra codes are dropped with a notice");
 }
+
+#[actix_web::test]
+async fn an_unknown_place_is_explained_in_spanish_on_a_spanish_page() {
+    let app = TestApp::with_fixture("upcoming-feed.json");
+    let spanish = Lang::from_code("es").expect("the site speaks Spanish");
+    let found = find(&app, "near=Rivertn&within=5", SATURDAY_NIGHT);
+    assert_eq!(
+        found.notices[0].text(spanish),
+        "No tenemos reuniones en un lugar llamado «Rivertn», así que no se usó la distancia. ¿Quiso decir Riverton?"
+    );
+    let page = app.get("/es/meetings?near=Rivertn").await;
+    assert_eq!(page.status, 200);
+    assert!(page.texts("div.notice li").iter().any(|notice| notice.ends_with("¿Quiso decir Riverton?")));
+    let near = app.get("/es/meetings?near=Riverton&sort=distance").await;
+    let distances = near.texts("ol.meeting-list .distance");
+    assert!(
+        !distances.is_empty() && distances.iter().all(|d| d.ends_with(" mi") || d.ends_with(" km")),
+        "{distances:?}"
+    );
+    assert!(near.texts("div.notice li").is_empty());
+}
