@@ -14,23 +14,31 @@ pub fn when(
     zone: &str,
     lang: Lang,
 ) -> String {
-    let Some(clock) = clock(day, time, end, lang) else { return lang.t("schedule-by-appointment").to_owned() };
-    lang.t2("schedule-zone", "when", clock, "zone", zone_label(zone, lang))
+    match clock(day, time, end, lang) {
+        Some(clock) => with_zone(&clock, zone, lang),
+        None => lang.t("schedule-by-appointment").to_owned(),
+    }
+}
+
+/// "Monday, 7:00 pm to 8:00 pm (Chicago time)" from the clock part.
+fn with_zone(clock: &str, zone: &str, lang: Lang) -> String {
+    row_words(lang).zone.fill(&[clock, &zone_label(zone, lang)])
 }
 
 /// "Monday, 7:00 pm to 8:00 pm", as on the clock where the meeting is; `None` by appointment.
 fn clock(day: Option<Weekday>, time: Option<MeetingTime>, end: Option<MeetingTime>, lang: Lang) -> Option<String> {
     let (Some(day), Some(time)) = (day, time) else { return None };
+    let words = row_words(lang);
     let time = match end {
-        Some(end) => lang.t2("schedule-until", "start", time.clock(lang), "end", end.clock(lang)),
+        Some(end) => words.until.fill(&[&time.clock(lang), &end.clock(lang)]),
         None => time.clock(lang),
     };
-    Some(lang.t2("schedule-day-time", "day", day.label(lang), "time", time))
+    Some(words.day_time.fill(&[day.label(lang), &time]))
 }
 
 /// "America/New_York" → "New York time".
 pub fn zone_label(zone: &str, lang: Lang) -> String {
-    lang.t1("zone-time", "place", zone.rsplit('/').next().unwrap_or(zone).replace('_', " "))
+    row_words(lang).zone_time.fill(&[&zone.rsplit('/').next().unwrap_or(zone).replace('_', " ")])
 }
 
 /// The (slug, name) of the group a meeting belongs to, for a link.
@@ -107,9 +115,13 @@ impl ListingView {
         };
         let temporarily_closed = has("TC");
         let group = groups.iter().find(|group| Some(group.slug.as_str()) == listing.group_slug.as_deref());
+        let clock = clock(listing.day, listing.time, listing.end_time, lang);
         ListingView {
-            when: when(listing.day, listing.time, listing.end_time, &listing.timezone, lang),
-            clock: clock(listing.day, listing.time, listing.end_time, lang),
+            when: clock.as_deref().map_or_else(
+                || lang.t("schedule-by-appointment").to_owned(),
+                |clock| with_zone(clock, &listing.timezone, lang),
+            ),
+            clock,
             group: group.map(|group| (group.slug.clone(), group.name.clone())),
             for_family: group.is_some_and(|group| group.audience == Audience::Family),
             types: listing
@@ -147,9 +159,9 @@ impl ListingView {
         let minutes = self.starts_in?;
         let words = row_words(lang);
         match minutes {
-            ..0 => Some(words.started.around(&duration(minutes.unsigned_abs()))),
+            ..0 => Some(words.started.fill(&[&duration(minutes.unsigned_abs())])),
             0 => Some(lang.t("row-starting-now").to_owned()),
-            1..=720 => Some(words.starts_in.around(&duration(minutes.unsigned_abs()))),
+            1..=720 => Some(words.starts_in.fill(&[&duration(minutes.unsigned_abs())])),
             _ => None,
         }
     }
@@ -205,30 +217,70 @@ impl ListingView {
     }
 }
 
-/// A message with one argument, formatted once with a marker and kept as the words before and
-/// after it: a row fills it in with one `format!`, not a Fluent format.
-struct Around {
-    before: String,
-    after: String,
+/// A message formatted once per language with markers in place of its arguments, kept as pieces:
+/// a row fills it in by joining strings, not by a Fluent format. Only for messages whose words do
+/// not depend on an argument's value (no plurals, no selectors).
+struct Pattern {
+    pieces: Vec<Piece>,
 }
 
-impl Around {
-    fn of(lang: Lang, key: &str, argument: &'static str) -> Around {
-        const MARK: char = '\u{1}';
-        let text = lang.t1(key, argument, MARK.to_string());
-        let (before, after) = text.split_once(MARK).unwrap_or((&text, ""));
-        Around { before: before.to_owned(), after: after.to_owned() }
+enum Piece {
+    Text(String),
+    /// The argument at this position.
+    Argument(usize),
+}
+
+impl Pattern {
+    /// Marks the first argument; the second is the next character (private-use characters that no
+    /// message contains).
+    const MARK: char = '\u{E000}';
+
+    fn of(lang: Lang, key: &str, names: &[&'static str]) -> Pattern {
+        let mark = |index: u32| char::from_u32(u32::from(Pattern::MARK) + index).unwrap_or(Pattern::MARK).to_string();
+        let text = match names {
+            [first] => lang.t1(key, first, mark(0)),
+            [first, second, ..] => lang.t2(key, first, mark(0), second, mark(1)),
+            [] => lang.t(key).to_owned(),
+        };
+        let mut pieces = Vec::new();
+        let mut literal = String::new();
+        for character in text.chars() {
+            match usize::try_from(u32::from(character).wrapping_sub(u32::from(Pattern::MARK))) {
+                Ok(index) if index < names.len() => {
+                    if !literal.is_empty() {
+                        pieces.push(Piece::Text(std::mem::take(&mut literal)));
+                    }
+                    pieces.push(Piece::Argument(index));
+                }
+                _ => literal.push(character),
+            }
+        }
+        if !literal.is_empty() {
+            pieces.push(Piece::Text(literal));
+        }
+        Pattern { pieces }
     }
 
-    fn around(&self, value: &str) -> String {
-        format!("{}{value}{}", self.before, self.after)
+    fn fill(&self, arguments: &[&str]) -> String {
+        let mut text = String::new();
+        for piece in &self.pieces {
+            match piece {
+                Piece::Text(words) => text.push_str(words),
+                Piece::Argument(index) => text.push_str(arguments.get(*index).copied().unwrap_or("")),
+            }
+        }
+        text
     }
 }
 
-/// The words of a row that carry a number, per language.
+/// The messages with arguments that every row says, prepared once per language.
 struct RowWords {
-    started: Around,
-    starts_in: Around,
+    started: Pattern,
+    starts_in: Pattern,
+    until: Pattern,
+    day_time: Pattern,
+    zone: Pattern,
+    zone_time: Pattern,
 }
 
 fn row_words(lang: Lang) -> &'static RowWords {
@@ -236,8 +288,12 @@ fn row_words(lang: Lang) -> &'static RowWords {
     let all = WORDS.get_or_init(|| {
         Lang::all()
             .map(|lang| RowWords {
-                started: Around::of(lang, "row-started", "duration"),
-                starts_in: Around::of(lang, "row-starts-in", "duration"),
+                started: Pattern::of(lang, "row-started", &["duration"]),
+                starts_in: Pattern::of(lang, "row-starts-in", &["duration"]),
+                until: Pattern::of(lang, "schedule-until", &["start", "end"]),
+                day_time: Pattern::of(lang, "schedule-day-time", &["day", "time"]),
+                zone: Pattern::of(lang, "schedule-zone", &["when", "zone"]),
+                zone_time: Pattern::of(lang, "zone-time", &["place"]),
             })
             .collect()
     });
@@ -472,5 +528,22 @@ mod tests {
         assert_eq!(ago(60), "hace 1 minuto");
         assert_eq!(ago(3 * 3600 + 59), "hace 3 horas");
         assert_eq!(time_ago(now - jiff::SignedDuration::from_secs(125), now, Lang::DEFAULT), "2 minutes ago");
+    }
+
+    #[test]
+    fn prepared_row_words_read_exactly_as_the_catalogue_formats_them() {
+        for lang in Lang::all() {
+            let words = row_words(lang);
+            assert_eq!(
+                words.until.fill(&["A", "B"]),
+                lang.t2("schedule-until", "start", "A", "end", "B"),
+                "{}",
+                lang.code()
+            );
+            assert_eq!(words.day_time.fill(&["D", "T"]), lang.t2("schedule-day-time", "day", "D", "time", "T"));
+            assert_eq!(words.zone.fill(&["W", "Z"]), lang.t2("schedule-zone", "when", "W", "zone", "Z"));
+            assert_eq!(words.zone_time.fill(&["New York"]), lang.t1("zone-time", "place", "New York"));
+            assert_eq!(words.started.fill(&["5 min"]), lang.t1("row-started", "duration", "5 min"));
+        }
     }
 }
