@@ -137,8 +137,7 @@ where
 {
     let revision = current_revision(state).await?;
     let depends_on_now = filter.depends_on_now();
-    let mut key =
-        format!("{}?{}|{}", request.path(), filter.query_string_for_page(filter.page), filter.notices.join("|"));
+    let mut key = format!("{}?{}|{}", request.path(), filter.query_string_for_page(filter.page), filter.notices_key());
     if depends_on_now {
         key.push_str(&format!("#{}", jiff::Timestamp::now().as_second() / 60));
     }

@@ -14,23 +14,31 @@ pub fn when(
     zone: &str,
     lang: Lang,
 ) -> String {
-    let Some(clock) = clock(day, time, end, lang) else { return lang.t("schedule-by-appointment").to_owned() };
-    lang.t2("schedule-zone", "when", clock, "zone", zone_label(zone, lang))
+    match clock(day, time, end, lang) {
+        Some(clock) => with_zone(&clock, zone, lang),
+        None => lang.t("schedule-by-appointment").to_owned(),
+    }
+}
+
+/// "Monday, 7:00 pm to 8:00 pm (Chicago time)" from the clock part.
+fn with_zone(clock: &str, zone: &str, lang: Lang) -> String {
+    row_words(lang).zone.fill(&[clock, &zone_label(zone, lang)])
 }
 
 /// "Monday, 7:00 pm to 8:00 pm", as on the clock where the meeting is; `None` by appointment.
 fn clock(day: Option<Weekday>, time: Option<MeetingTime>, end: Option<MeetingTime>, lang: Lang) -> Option<String> {
     let (Some(day), Some(time)) = (day, time) else { return None };
+    let words = row_words(lang);
     let time = match end {
-        Some(end) => lang.t2("schedule-until", "start", time.clock(lang), "end", end.clock(lang)),
+        Some(end) => words.until.fill(&[&time.clock(lang), &end.clock(lang)]),
         None => time.clock(lang),
     };
-    Some(lang.t2("schedule-day-time", "day", day.label(lang), "time", time))
+    Some(words.day_time.fill(&[day.label(lang), &time]))
 }
 
 /// "America/New_York" → "New York time".
 pub fn zone_label(zone: &str, lang: Lang) -> String {
-    lang.t1("zone-time", "place", zone.rsplit('/').next().unwrap_or(zone).replace('_', " "))
+    row_words(lang).zone_time.fill(&[&zone.rsplit('/').next().unwrap_or(zone).replace('_', " ")])
 }
 
 /// The (slug, name) of the group a meeting belongs to, for a link.
@@ -95,7 +103,7 @@ impl ListingView {
             (Attendance::Online, _, _) => None,
             (_, Some(venue), _) => Some(venue.clone()),
             (_, None, Some(address)) if !listing.approximate => Some(address.clone()),
-            _ => Some("Place given on request".to_owned()),
+            _ => Some(lang.t("row-place-on-request").to_owned()),
         };
         let has = |code: &str| listing.types.iter().any(|own| own.eq_ignore_ascii_case(code));
         let openness = if has("O") {
@@ -107,9 +115,13 @@ impl ListingView {
         };
         let temporarily_closed = has("TC");
         let group = groups.iter().find(|group| Some(group.slug.as_str()) == listing.group_slug.as_deref());
+        let clock = clock(listing.day, listing.time, listing.end_time, lang);
         ListingView {
-            when: when(listing.day, listing.time, listing.end_time, &listing.timezone, lang),
-            clock: clock(listing.day, listing.time, listing.end_time, lang),
+            when: clock.as_deref().map_or_else(
+                || lang.t("schedule-by-appointment").to_owned(),
+                |clock| with_zone(clock, &listing.timezone, lang),
+            ),
+            clock,
             group: group.map(|group| (group.slug.clone(), group.name.clone())),
             for_family: group.is_some_and(|group| group.audience == Audience::Family),
             types: listing
@@ -143,12 +155,13 @@ impl ListingView {
 
     /// "In progress · started 20 min ago", "In 25 min", "In 2 h 5 min"; `None` outside upcoming
     /// order or more than 12 hours away (the day and time say it then).
-    pub fn starts_text(&self) -> Option<String> {
+    pub fn starts_text(&self, lang: Lang) -> Option<String> {
         let minutes = self.starts_in?;
+        let words = row_words(lang);
         match minutes {
-            ..0 => Some(format!("In progress · started {} ago", duration(minutes.unsigned_abs()))),
-            0 => Some("Starting now".to_owned()),
-            1..=720 => Some(format!("In {}", duration(minutes.unsigned_abs()))),
+            ..0 => Some(words.started.fill(&[&duration(minutes.unsigned_abs())])),
+            0 => Some(lang.t("row-starting-now").to_owned()),
+            1..=720 => Some(words.starts_in.fill(&[&duration(minutes.unsigned_abs())])),
             _ => None,
         }
     }
@@ -159,39 +172,40 @@ impl ListingView {
     }
 
     /// "2.3 mi" (or km) from the place searched near.
-    pub fn distance_text(&self, unit: DistanceUnit) -> Option<String> {
+    pub fn distance_text(&self, unit: DistanceUnit, lang: Lang) -> Option<String> {
         let distance = unit.from_km(self.distance_km?);
         Some(if distance < 0.1 {
-            format!("under 0.1 {}", unit.abbreviation())
+            lang.t1("row-distance-under", "unit", unit.abbreviation(lang))
         } else {
-            format!("{distance:.1} {}", unit.abbreviation())
+            format!("{distance:.1} {}", unit.abbreviation(lang))
         })
     }
 
     /// Where the meeting is, in a few words: "Hall, Riverton", "Online", "By phone".
-    pub fn where_text(&self) -> String {
-        let online = if self.conference_url.is_some() { "Online" } else { "By phone" };
+    pub fn where_text(&self, lang: Lang) -> String {
+        let online = if self.conference_url.is_some() { lang.t("row-online") } else { lang.t("row-by-phone") };
         match (self.attendance, &self.place, &self.town) {
             (Attendance::Online, _, _) => online.to_owned(),
             (_, Some(place), Some(town)) if !place.contains(town.as_str()) => format!("{place}, {town}"),
             (_, Some(place), _) => place.clone(),
             (_, None, Some(town)) => town.clone(),
-            (_, None, None) => "Place given on request".to_owned(),
+            (_, None, None) => lang.t("row-place-on-request").to_owned(),
         }
     }
 
     /// The badge's word and its one-line meaning, safe for every kind of group (a group's own
     /// rule is on the meeting page).
-    pub fn badge(&self) -> Option<(&'static str, &'static str)> {
+    pub fn badge(&self, lang: Lang) -> Option<(&'static str, &'static str)> {
         let for_women = self.codes.iter().any(|code| code.eq_ignore_ascii_case("W"));
         let for_men = self.codes.iter().any(|code| code.eq_ignore_ascii_case("M"));
-        match (self.openness?, self.for_family) {
-            (Openness::Open, _) if for_women => Some(("Open", "any woman may come")),
-            (Openness::Open, _) if for_men => Some(("Open", "any man may come")),
-            (Openness::Open, _) => Some(("Open", "anyone may come")),
-            (Openness::Closed, true) => Some(("Closed", "for family and friends")),
-            (Openness::Closed, false) => Some(("Closed", "for people who want to stop drinking or using drugs")),
-        }
+        let (word, meaning) = match (self.openness?, self.for_family) {
+            (Openness::Open, _) if for_women => ("badge-open", "badge-open-women"),
+            (Openness::Open, _) if for_men => ("badge-open", "badge-open-men"),
+            (Openness::Open, _) => ("badge-open", "badge-open-anyone"),
+            (Openness::Closed, true) => ("badge-closed", "badge-closed-family"),
+            (Openness::Closed, false) => ("badge-closed", "badge-closed-own"),
+        };
+        Some((lang.t(word), lang.t(meaning)))
     }
 
     /// The CSS class of the badge.
@@ -203,6 +217,90 @@ impl ListingView {
     }
 }
 
+/// A message formatted once per language with markers in place of its arguments, kept as pieces:
+/// a row fills it in by joining strings, not by a Fluent format. Only for messages whose words do
+/// not depend on an argument's value (no plurals, no selectors).
+struct Pattern {
+    pieces: Vec<Piece>,
+}
+
+enum Piece {
+    Text(String),
+    /// The argument at this position.
+    Argument(usize),
+}
+
+impl Pattern {
+    /// Marks the first argument; the second is the next character (private-use characters that no
+    /// message contains).
+    const MARK: char = '\u{E000}';
+
+    fn of(lang: Lang, key: &str, names: &[&'static str]) -> Pattern {
+        let mark = |index: u32| char::from_u32(u32::from(Pattern::MARK) + index).unwrap_or(Pattern::MARK).to_string();
+        let text = match names {
+            [first] => lang.t1(key, first, mark(0)),
+            [first, second, ..] => lang.t2(key, first, mark(0), second, mark(1)),
+            [] => lang.t(key).to_owned(),
+        };
+        let mut pieces = Vec::new();
+        let mut literal = String::new();
+        for character in text.chars() {
+            match usize::try_from(u32::from(character).wrapping_sub(u32::from(Pattern::MARK))) {
+                Ok(index) if index < names.len() => {
+                    if !literal.is_empty() {
+                        pieces.push(Piece::Text(std::mem::take(&mut literal)));
+                    }
+                    pieces.push(Piece::Argument(index));
+                }
+                _ => literal.push(character),
+            }
+        }
+        if !literal.is_empty() {
+            pieces.push(Piece::Text(literal));
+        }
+        Pattern { pieces }
+    }
+
+    fn fill(&self, arguments: &[&str]) -> String {
+        let mut text = String::new();
+        for piece in &self.pieces {
+            match piece {
+                Piece::Text(words) => text.push_str(words),
+                Piece::Argument(index) => text.push_str(arguments.get(*index).copied().unwrap_or("")),
+            }
+        }
+        text
+    }
+}
+
+/// The messages with arguments that every row says, prepared once per language.
+struct RowWords {
+    started: Pattern,
+    starts_in: Pattern,
+    until: Pattern,
+    day_time: Pattern,
+    zone: Pattern,
+    zone_time: Pattern,
+}
+
+fn row_words(lang: Lang) -> &'static RowWords {
+    static WORDS: std::sync::OnceLock<Vec<RowWords>> = std::sync::OnceLock::new();
+    let all = WORDS.get_or_init(|| {
+        Lang::all()
+            .map(|lang| RowWords {
+                started: Pattern::of(lang, "row-started", &["duration"]),
+                starts_in: Pattern::of(lang, "row-starts-in", &["duration"]),
+                until: Pattern::of(lang, "schedule-until", &["start", "end"]),
+                day_time: Pattern::of(lang, "schedule-day-time", &["day", "time"]),
+                zone: Pattern::of(lang, "schedule-zone", &["when", "zone"]),
+                zone_time: Pattern::of(lang, "zone-time", &["place"]),
+            })
+            .collect()
+    });
+    // Every language has its entry; the default's is the first.
+    all.get(lang.index()).unwrap_or(&all[0])
+}
+
 /// "20 min", "1 h", "2 h 5 min".
 fn duration(minutes: u32) -> String {
     match (minutes / 60, minutes % 60) {
@@ -212,24 +310,34 @@ fn duration(minutes: u32) -> String {
     }
 }
 
-/// "updated 3 months ago" from a feed's `updated` (`YYYY-MM-DD HH:MM:SS`, UTC); `None` when it
-/// does not parse. A date in the future reads as "today".
-pub fn updated_ago(updated: &str, now: jiff::Timestamp) -> Option<String> {
+/// "3 months ago" from a feed's `updated` (`YYYY-MM-DD HH:MM:SS`, UTC), in `lang`; `None` when
+/// it does not parse. A date in the future reads as "today".
+pub fn updated_ago(updated: &str, now: jiff::Timestamp, lang: Lang) -> Option<String> {
     let then = updated.trim().parse::<jiff::civil::DateTime>().ok()?.date();
     let today = now.to_zoned_datetime(jiff::tz::TimeZone::UTC).date().max(then);
     let span = then.until((jiff::Unit::Year, today)).ok()?;
     let days = then.until((jiff::Unit::Day, today)).ok()?.get_days();
     let years = i32::from(span.get_years());
     let months = years * 12 + span.get_months();
-    let plural = |count: i32, word: &str| format!("{count} {word}{} ago", if count == 1 { "" } else { "s" });
     Some(match days {
-        0 => "today".to_owned(),
-        1 => "yesterday".to_owned(),
-        2..=13 => plural(days, "day"),
-        _ if months == 0 => plural(days / 7, "week"),
-        _ if years == 0 => plural(months, "month"),
-        _ => plural(years, "year"),
+        0 => lang.t("ago-today").to_owned(),
+        1 => lang.t("ago-yesterday").to_owned(),
+        2..=13 => lang.n("ago-days", days),
+        _ if months == 0 => lang.n("ago-weeks", days / 7),
+        _ if years == 0 => lang.n("ago-months", months),
+        _ => lang.n("ago-years", years),
     })
+}
+
+/// "2 hours ago" (the largest whole unit, up to days), in `lang`.
+pub fn time_ago(then: jiff::Timestamp, now: jiff::Timestamp, lang: Lang) -> String {
+    let seconds = now.as_second().saturating_sub(then.as_second()).max(0);
+    match seconds {
+        0..60 => lang.t("ago-just-now").to_owned(),
+        60..3600 => lang.n("ago-minutes", seconds / 60),
+        3600..86_400 => lang.n("ago-hours", seconds / 3600),
+        _ => lang.n("ago-days", seconds / 86_400),
+    }
 }
 
 /// A link that opens directions to a venue in the person's maps app or browser (Google Maps'
@@ -300,15 +408,15 @@ mod tests {
     fn a_family_groups_closed_meeting_is_for_family_and_friends_not_for_people_who_want_to_quit() {
         let family = view(listing("a", "al-anon-alateen", &["C"]));
         assert!(family.for_family);
-        assert_eq!(family.badge(), Some(("Closed", "for family and friends")));
+        assert_eq!(family.badge(Lang::DEFAULT), Some(("Closed", "for family and friends")));
         let own = view(listing("b", "narcotics-anonymous", &["C"]));
         assert!(!own.for_family);
-        assert_eq!(own.badge().map(|(word, _)| word), Some("Closed"));
-        assert_ne!(own.badge(), family.badge());
-        assert_eq!(view(listing("c", "nar-anon", &["O"])).badge(), Some(("Open", "anyone may come")));
-        assert_eq!(view(listing("d", "smart-recovery", &["D"])).badge(), None);
+        assert_eq!(own.badge(Lang::DEFAULT).map(|(word, _)| word), Some("Closed"));
+        assert_ne!(own.badge(Lang::DEFAULT), family.badge(Lang::DEFAULT));
+        assert_eq!(view(listing("c", "nar-anon", &["O"])).badge(Lang::DEFAULT), Some(("Open", "anyone may come")));
+        assert_eq!(view(listing("d", "smart-recovery", &["D"])).badge(Lang::DEFAULT), None);
         assert_eq!(
-            view(listing("e", "alcoholics-anonymous", &["O", "W"])).badge(),
+            view(listing("e", "alcoholics-anonymous", &["O", "W"])).badge(Lang::DEFAULT),
             Some(("Open", "any woman may come"))
         );
     }
@@ -323,14 +431,14 @@ mod tests {
 
     #[test]
     fn where_says_venue_and_town_or_online_or_by_phone() {
-        assert_eq!(view(listing("a", "alcoholics-anonymous", &[])).where_text(), "Grange Hall, Riverton");
+        assert_eq!(view(listing("a", "alcoholics-anonymous", &[])).where_text(Lang::DEFAULT), "Grange Hall, Riverton");
         let mut online = listing("b", "alcoholics-anonymous", &[]);
         online.attendance = Attendance::Online;
         online.conference_url = Some("https://video.example.org/b".to_owned());
-        assert_eq!(view(online.clone()).where_text(), "Online");
+        assert_eq!(view(online.clone()).where_text(Lang::DEFAULT), "Online");
         online.conference_url = None;
         online.conference_phone = Some("+15555550100".to_owned());
-        assert_eq!(view(online).where_text(), "By phone");
+        assert_eq!(view(online).where_text(Lang::DEFAULT), "By phone");
     }
 
     #[test]
@@ -339,24 +447,27 @@ mod tests {
         started.starts_in = Some(-20);
         started.distance_km = Some(3.7);
         let started = view(started);
-        assert_eq!(started.starts_text().as_deref(), Some("In progress · started 20 min ago"));
+        assert_eq!(started.starts_text(Lang::DEFAULT).as_deref(), Some("In progress · started 20 min ago"));
         assert!(started.in_progress());
-        assert_eq!(started.distance_text(DistanceUnit::Mi).as_deref(), Some("2.3 mi"));
-        assert_eq!(started.distance_text(DistanceUnit::Km).as_deref(), Some("3.7 km"));
+        assert_eq!(started.distance_text(DistanceUnit::Mi, Lang::DEFAULT).as_deref(), Some("2.3 mi"));
+        assert_eq!(started.distance_text(DistanceUnit::Km, Lang::DEFAULT).as_deref(), Some("3.7 km"));
         let mut soon = listing("b", "alcoholics-anonymous", &["O"]);
         soon.starts_in = Some(25);
-        assert_eq!(view(soon.clone()).starts_text().as_deref(), Some("In 25 min"));
+        assert_eq!(view(soon.clone()).starts_text(Lang::DEFAULT).as_deref(), Some("In 25 min"));
         soon.starts_in = Some(125);
-        assert_eq!(view(soon.clone()).starts_text().as_deref(), Some("In 2 h 5 min"));
+        assert_eq!(view(soon.clone()).starts_text(Lang::DEFAULT).as_deref(), Some("In 2 h 5 min"));
         soon.starts_in = Some(3000);
-        assert_eq!(view(soon).starts_text(), None);
-        assert_eq!(view(listing("c", "alcoholics-anonymous", &[])).distance_text(DistanceUnit::Mi), None);
+        assert_eq!(view(soon).starts_text(Lang::DEFAULT), None);
+        assert_eq!(
+            view(listing("c", "alcoholics-anonymous", &[])).distance_text(DistanceUnit::Mi, Lang::DEFAULT),
+            None
+        );
     }
 
     #[test]
     fn updated_reads_as_time_ago_in_words() {
         let now: jiff::Timestamp = "2026-11-29T06:00:00Z".parse().expect("timestamp");
-        let ago = |text| updated_ago(text, now);
+        let ago = |text| updated_ago(text, now, Lang::DEFAULT);
         assert_eq!(ago("2026-11-29 01:00:00").as_deref(), Some("today"));
         assert_eq!(ago("2026-11-28 23:00:00").as_deref(), Some("yesterday"));
         assert_eq!(ago("2026-11-20 10:00:00").as_deref(), Some("9 days ago"));
@@ -378,5 +489,61 @@ mod tests {
             Some("https://www.google.com/maps/dir/?api=1&destination=45.150000%2C-93.210700")
         );
         assert_eq!(directions_link(None, None), None);
+    }
+
+    #[test]
+    fn a_row_speaks_spanish_on_a_spanish_page_and_keeps_every_caution() {
+        let spanish = Lang::from_code("es").expect("the site speaks Spanish");
+        let content = Content::embedded().expect("content");
+        let vocabulary = TypeVocabulary::embedded().expect("vocabulary");
+        let spanish_view = |listing| ListingView::new(listing, &content.groups, &vocabulary, spanish);
+        let family = spanish_view(listing("a", "al-anon-alateen", &["C", "D"]));
+        assert_eq!(family.badge(spanish), Some(("Cerrada", "para familiares y amigos")));
+        assert_eq!(family.types, ["Discusión"]);
+        assert_eq!(family.clock.as_deref(), Some("Lunes, de 19:00 a 20:00"));
+        let own = spanish_view(listing("b", "narcotics-anonymous", &["C"]));
+        assert_eq!(
+            own.badge(spanish),
+            Some(("Cerrada", "para personas que quieren dejar de beber o de consumir drogas"))
+        );
+        let mut started = listing("c", "alcoholics-anonymous", &["O", "W"]);
+        started.starts_in = Some(-20);
+        started.approximate = true;
+        started.location = None;
+        let started = spanish_view(started);
+        assert_eq!(started.badge(spanish), Some(("Abierta", "puede asistir cualquier mujer")));
+        assert_eq!(started.starts_text(spanish).as_deref(), Some("En curso · empezó hace 20 min"));
+        assert_eq!(started.where_text(spanish), "Lugar disponible si lo solicita, Riverton");
+    }
+
+    #[test]
+    fn time_ago_is_told_in_spanish_with_plurals() {
+        let spanish = Lang::from_code("es").expect("the site speaks Spanish");
+        let now: jiff::Timestamp = "2026-11-29T06:00:00Z".parse().expect("timestamp");
+        assert_eq!(updated_ago("2026-11-28 23:00:00", now, spanish).as_deref(), Some("ayer"));
+        assert_eq!(updated_ago("2026-08-29 10:00:00", now, spanish).as_deref(), Some("hace 3 meses"));
+        assert_eq!(updated_ago("2025-10-01 10:00:00", now, spanish).as_deref(), Some("hace 1 año"));
+        let ago = |seconds: i64| time_ago(now - jiff::SignedDuration::from_secs(seconds), now, spanish);
+        assert_eq!(ago(5), "hace un momento");
+        assert_eq!(ago(60), "hace 1 minuto");
+        assert_eq!(ago(3 * 3600 + 59), "hace 3 horas");
+        assert_eq!(time_ago(now - jiff::SignedDuration::from_secs(125), now, Lang::DEFAULT), "2 minutes ago");
+    }
+
+    #[test]
+    fn prepared_row_words_read_exactly_as_the_catalogue_formats_them() {
+        for lang in Lang::all() {
+            let words = row_words(lang);
+            assert_eq!(
+                words.until.fill(&["A", "B"]),
+                lang.t2("schedule-until", "start", "A", "end", "B"),
+                "{}",
+                lang.code()
+            );
+            assert_eq!(words.day_time.fill(&["D", "T"]), lang.t2("schedule-day-time", "day", "D", "time", "T"));
+            assert_eq!(words.zone.fill(&["W", "Z"]), lang.t2("schedule-zone", "when", "W", "zone", "Z"));
+            assert_eq!(words.zone_time.fill(&["New York"]), lang.t1("zone-time", "place", "New York"));
+            assert_eq!(words.started.fill(&["5 min"]), lang.t1("row-started", "duration", "5 min"));
+        }
     }
 }

@@ -21,6 +21,7 @@ use roaring::RoaringBitmap;
 pub use places::{Place, PlaceLookup};
 
 use crate::content::{Audience, Group};
+use crate::meetings::filter::Notice;
 use crate::meetings::{
     Attendance, DayChoice, DistanceUnit, Meeting, MeetingFilter, MeetingListing, MeetingTime, SeekerChoice, SortOrder,
     TimeOfDay, Weekday,
@@ -164,8 +165,8 @@ pub struct Found {
     pub listings: Vec<MeetingListing>,
     /// The place `near` was resolved to.
     pub place: Option<Place>,
-    /// What could not be used, in words (an unknown place, with suggestions).
-    pub notices: Vec<String>,
+    /// What could not be used (an unknown place, with suggestions).
+    pub notices: Vec<Notice>,
 }
 
 /// What a search found, before it is turned into listings.
@@ -174,7 +175,7 @@ struct Search {
     /// Meetings by number, with the occurrence each is listed at (minute of week, minutes until).
     found: Vec<(u32, Option<(u16, i32)>)>,
     place: Option<Place>,
-    notices: Vec<String>,
+    notices: Vec<Notice>,
 }
 
 /// The in-memory index of one revision.
@@ -442,23 +443,16 @@ impl FinderIndex {
         self.zones.iter().map(|zone| Clock::at(&zone.tz, now)).collect()
     }
 
-    fn resolve_place(&self, filter: &MeetingFilter, notices: &mut Vec<String>) -> Option<Place> {
+    fn resolve_place(&self, filter: &MeetingFilter, notices: &mut Vec<Notice>) -> Option<Place> {
         let asked = filter.near.as_deref()?;
         match self.places.resolve(asked) {
             Ok(place) => Some(place),
             Err(suggestions) if suggestions.is_empty() => {
-                notices.push(format!(
-                    "We have no meetings in a place called “{}”, so distance was not used. Try a town, region or postal code from the list.",
-                    crate::meetings::filter::shorten(asked)
-                ));
+                notices.push(Notice::UnknownPlace(crate::meetings::filter::shorten(asked)));
                 None
             }
             Err(suggestions) => {
-                notices.push(format!(
-                    "We have no meetings in a place called “{}”, so distance was not used. Did you mean {}?",
-                    crate::meetings::filter::shorten(asked),
-                    suggestions.join(", ")
-                ));
+                notices.push(Notice::DidYouMean(crate::meetings::filter::shorten(asked), suggestions));
                 None
             }
         }

@@ -3,6 +3,7 @@
 //! links, cache keys and the "widen your search" suggestions.
 
 use super::{Attendance, TimeOfDay, TypeVocabulary, Weekday, is_type_code};
+use crate::i18n::Lang;
 
 /// Results per page.
 pub const PAGE_SIZE: u32 = 25;
@@ -63,6 +64,63 @@ pub enum SortOrder {
     Distance,
 }
 
+/// Why part of a search was not used: the value (shortened) and what was done instead. Kept as
+/// values, not words, so one parsed filter is told in every language ([`Notice::text`]).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    NoGroup(String),
+    NotADay(String),
+    /// A second time of day; the first is kept.
+    TimeKept(TimeOfDay),
+    NotATime(String),
+    /// A second way to attend; the first is kept.
+    AttendanceKept(Attendance),
+    NotAWayToAttend(String),
+    NotASeeker(String),
+    NotADistance(String),
+    NotAnOrder(String),
+    NotAPage(String),
+    DistanceNeedsPlace,
+    SortNeedsPlace,
+    TooManyTypes,
+    NotATypeCode(String),
+    /// A well-formed code our vocabulary does not know: kept, with this notice.
+    NonStandardType(String),
+    QueryCut,
+    /// `near=` names no place we know, and nothing like it.
+    UnknownPlace(String),
+    /// `near=` names no place we know; these are close.
+    DidYouMean(String, Vec<String>),
+}
+
+impl Notice {
+    /// The notice in words for the person searching, in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            Notice::NoGroup(value) => lang.t1("notice-no-group", "value", value.as_str()),
+            Notice::NotADay(value) => lang.t1("notice-not-a-day", "value", value.as_str()),
+            Notice::TimeKept(kept) => lang.t1("notice-time-kept", "kept", kept.label(lang)),
+            Notice::NotATime(value) => lang.t1("notice-not-a-time", "value", value.as_str()),
+            Notice::AttendanceKept(kept) => lang.t1("notice-attendance-kept", "kept", kept.label(lang).to_lowercase()),
+            Notice::NotAWayToAttend(value) => lang.t1("notice-not-a-way-to-attend", "value", value.as_str()),
+            Notice::NotASeeker(value) => lang.t1("notice-not-a-seeker", "value", value.as_str()),
+            Notice::NotADistance(value) => lang.t2("notice-not-a-distance", "value", value.as_str(), "max", MAX_WITHIN),
+            Notice::NotAnOrder(value) => lang.t1("notice-not-an-order", "value", value.as_str()),
+            Notice::NotAPage(value) => lang.t1("notice-not-a-page", "value", value.as_str()),
+            Notice::DistanceNeedsPlace => lang.t("notice-distance-needs-place").to_owned(),
+            Notice::SortNeedsPlace => lang.t("notice-sort-needs-place").to_owned(),
+            Notice::TooManyTypes => lang.t1("notice-too-many-types", "max", MAX_TYPES),
+            Notice::NotATypeCode(value) => lang.t1("notice-not-a-type-code", "value", value.as_str()),
+            Notice::NonStandardType(code) => lang.t1("notice-non-standard-type", "code", code.as_str()),
+            Notice::QueryCut => lang.t1("notice-query-cut", "max", MAX_QUERY_CHARS),
+            Notice::UnknownPlace(value) => lang.t1("notice-unknown-place", "value", value.as_str()),
+            Notice::DidYouMean(value, suggestions) => {
+                lang.t2("notice-did-you-mean", "value", value.as_str(), "suggestions", suggestions.join(", "))
+            }
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct MeetingFilter {
     /// A meeting must have every one of these type codes.
@@ -89,8 +147,8 @@ pub struct MeetingFilter {
     pub page: u32,
     /// Show temporarily closed meetings that have no online option.
     pub include_inactive: bool,
-    /// What was dropped from the request, and why, in words for the person searching.
-    pub notices: Vec<String>,
+    /// What was dropped from the request, and why; told in the page's language by [`Notice::text`].
+    pub notices: Vec<Notice>,
 }
 
 impl MeetingFilter {
@@ -108,8 +166,7 @@ impl MeetingFilter {
                     if is_group(value) {
                         push_unique(&mut filter.groups, value.to_owned());
                     } else {
-                        filter
-                            .notice(format!("There is no group called “{}”; that choice was ignored.", shorten(value)));
+                        filter.notice(Notice::NoGroup(shorten(value)));
                     }
                 }
                 "day" => match (value, Weekday::parse(value)) {
@@ -117,76 +174,53 @@ impl MeetingFilter {
                     ("today", _) => push_unique(&mut filter.days, DayChoice::Today),
                     ("tonight", _) => push_unique(&mut filter.days, DayChoice::Tonight),
                     (_, Some(day)) => push_unique(&mut filter.days, DayChoice::Weekday(day)),
-                    _ => filter.notice(format!(
-                        "“{}” is not a day (use 0 for Sunday to 6 for Saturday, today, tonight or upcoming); it was ignored.",
-                        shorten(value)
-                    )),
+                    _ => filter.notice(Notice::NotADay(shorten(value))),
                 },
                 "time" => match (TimeOfDay::parse(value), filter.time) {
                     (Some(band), None) => filter.time = Some(band),
-                    (Some(band), Some(kept)) if band != kept => {
-                        filter.notice(format!("Only one time of day can be chosen; kept {}.", kept.parameter()))
-                    }
+                    (Some(band), Some(kept)) if band != kept => filter.notice(Notice::TimeKept(kept)),
                     (Some(_), Some(_)) => {}
-                    (None, _) => filter.notice(format!(
-                        "“{}” is not a time of day (morning, midday, evening or night); it was ignored.",
-                        shorten(value)
-                    )),
+                    (None, _) => filter.notice(Notice::NotATime(shorten(value))),
                 },
                 "attendance" => match (Attendance::parse(value), filter.attendance) {
                     (Some(Attendance::Inactive), _) => filter.include_inactive = true,
                     (Some(kind), None) => filter.attendance = Some(kind),
-                    (Some(kind), Some(kept)) if kind != kept => filter.notice(format!(
-                        "Only one kind of attendance can be chosen; kept {}.",
-                        kept.label(crate::i18n::Lang::DEFAULT).to_lowercase()
-                    )),
+                    (Some(kind), Some(kept)) if kind != kept => filter.notice(Notice::AttendanceKept(kept)),
                     (Some(_), Some(_)) => {}
-                    (None, _) => filter.notice(format!(
-                        "“{}” is not a way to attend (in_person, online or hybrid); it was ignored.",
-                        shorten(value)
-                    )),
+                    (None, _) => filter.notice(Notice::NotAWayToAttend(shorten(value))),
                 },
                 "region" => filter.region = Some(value.chars().take(MAX_QUERY_CHARS).collect()),
                 "for" => match value {
                     "self" => filter.seeker = Some(SeekerChoice::Self_),
                     "family" => filter.seeker = Some(SeekerChoice::Family),
                     "both" | "any" => filter.seeker = None,
-                    _ => filter.notice(format!(
-                        "“{}” is not a choice of whom the meeting is for (self, family or both); showing both.",
-                        shorten(value)
-                    )),
+                    _ => filter.notice(Notice::NotASeeker(shorten(value))),
                 },
                 "near" => filter.near = Some(value.chars().take(MAX_QUERY_CHARS).collect()),
                 "within" => match value.parse::<u16>() {
                     Ok(within) if (1..=MAX_WITHIN).contains(&within) => filter.within = Some(within),
-                    _ => filter.notice(format!(
-                        "“{}” is not a distance (a whole number from 1 to {MAX_WITHIN}); it was ignored.",
-                        shorten(value)
-                    )),
+                    _ => filter.notice(Notice::NotADistance(shorten(value))),
                 },
                 "sort" => match value {
                     "distance" => filter.sort = SortOrder::Distance,
                     "time" => filter.sort = SortOrder::Time,
-                    _ => filter.notice(format!(
-                        "“{}” is not an order (time or distance); sorted by time.",
-                        shorten(value)
-                    )),
+                    _ => filter.notice(Notice::NotAnOrder(shorten(value))),
                 },
                 "q" => filter.set_query(value),
                 "page" => match value.parse::<u32>() {
                     Ok(page) if (1..=MAX_PAGE).contains(&page) => filter.page = page,
-                    _ => filter.notice(format!("“{}” is not a page number; showing the first page.", shorten(value))),
+                    _ => filter.notice(Notice::NotAPage(shorten(value))),
                 },
                 "inactive" => filter.include_inactive = value == "yes",
                 _ => {}
             }
         }
         if filter.near.is_none() && filter.within.take().is_some() {
-            filter.notice("A distance needs a place to measure from; choose a place near you.".to_owned());
+            filter.notice(Notice::DistanceNeedsPlace);
         }
         if filter.near.is_none() && filter.sort == SortOrder::Distance {
             filter.sort = SortOrder::Time;
-            filter.notice("Sorting by distance needs a place; sorted by time.".to_owned());
+            filter.notice(Notice::SortNeedsPlace);
         }
         filter
     }
@@ -194,17 +228,15 @@ impl MeetingFilter {
     fn add_type(&mut self, value: &str, vocabulary: &TypeVocabulary) {
         let code = value.to_ascii_uppercase();
         if self.types.len() >= MAX_TYPES && !self.types.contains(&code) {
-            self.notice(format!(
-                "At most {MAX_TYPES} kinds of meeting can be asked for at once; the rest were ignored."
-            ));
+            self.notice(Notice::TooManyTypes);
         } else if !is_type_code(&code) {
-            self.notice(format!("“{}” is not a meeting type code; it was ignored.", shorten(value)));
+            self.notice(Notice::NotATypeCode(shorten(value)));
         } else if code == "TC" {
             self.include_inactive = true;
             push_unique(&mut self.types, code);
         } else {
             if !vocabulary.contains(&code) {
-                self.notice(format!("“{code}” is not a standard meeting type; showing meetings whose group lists it."));
+                self.notice(Notice::NonStandardType(code.clone()));
             }
             push_unique(&mut self.types, code);
         }
@@ -214,15 +246,18 @@ impl MeetingFilter {
         let mut words: String = value.split_whitespace().collect::<Vec<_>>().join(" ");
         if words.chars().count() > MAX_QUERY_CHARS {
             words = words.chars().take(MAX_QUERY_CHARS).collect();
-            self.notice(format!("The search text was cut to its first {MAX_QUERY_CHARS} characters."));
+            self.notice(Notice::QueryCut);
         }
         self.query = Some(words);
     }
 
-    fn notice(&mut self, text: String) {
-        if !self.notices.contains(&text) {
-            self.notices.push(text);
-        }
+    fn notice(&mut self, notice: Notice) {
+        push_unique(&mut self.notices, notice);
+    }
+
+    /// The notices as part of a cache key: the same notices, the same words in each language.
+    pub fn notices_key(&self) -> String {
+        format!("{:?}", self.notices)
     }
 
     /// The filter as query pairs, in a fixed order (the page number left out).
@@ -279,25 +314,26 @@ impl MeetingFilter {
         self.days.is_empty() || self.days.iter().any(|day| !matches!(day, DayChoice::Weekday(_)))
     }
 
-    /// Links that widen a search: the same filter with one constraint removed.
-    pub fn widenings(&self) -> Vec<(String, String)> {
+    /// Links that widen a search: the same filter with one constraint removed, as (the link's
+    /// words in `lang`, query).
+    pub fn widenings(&self, lang: Lang) -> Vec<(&'static str, String)> {
         let mut options = Vec::new();
-        let mut without = |label: &str, change: &dyn Fn(&mut MeetingFilter)| {
+        let mut without = |label: &'static str, change: &dyn Fn(&mut MeetingFilter)| {
             let mut wider = self.clone();
             change(&mut wider);
             if wider.pairs() != self.pairs() {
-                options.push((label.to_owned(), wider.query_string()));
+                options.push((label, wider.query_string()));
             }
         };
-        without("any day", &|f| f.days.clear());
-        without("any time of day", &|f| f.time = None);
-        without("any kind of meeting", &|f| f.types.clear());
-        without("every group", &|f| f.groups.clear());
-        without("any way to attend", &|f| f.attendance = None);
-        without("everywhere", &|f| f.region = None);
-        without("any distance", &|f| f.within = None);
-        without("meetings of every kind of group", &|f| f.seeker = None);
-        without("no search words", &|f| f.query = None);
+        without(lang.t("finder-widen-day"), &|f| f.days.clear());
+        without(lang.t("finder-widen-time"), &|f| f.time = None);
+        without(lang.t("finder-widen-types"), &|f| f.types.clear());
+        without(lang.t("finder-widen-groups"), &|f| f.groups.clear());
+        without(lang.t("finder-widen-attendance"), &|f| f.attendance = None);
+        without(lang.t("finder-widen-region"), &|f| f.region = None);
+        without(lang.t("finder-widen-distance"), &|f| f.within = None);
+        without(lang.t("finder-widen-seeker"), &|f| f.seeker = None);
+        without(lang.t("finder-widen-words"), &|f| f.query = None);
         options
     }
 }
@@ -368,8 +404,28 @@ mod tests {
     #[test]
     fn widenings_remove_one_constraint_at_a_time() {
         let filter = parse("type=O&day=1&time=night");
-        let widenings = filter.widenings();
+        let widenings = filter.widenings(Lang::DEFAULT);
         assert_eq!(widenings.len(), 3);
-        assert!(widenings.iter().any(|(label, query)| label == "any day" && query == "type=O&time=night"));
+        assert!(widenings.iter().any(|(label, query)| *label == "Show any day" && query == "type=O&time=night"));
+    }
+
+    #[test]
+    fn a_notice_is_a_value_told_in_the_pages_language() {
+        let filter = parse("day=9&time=evening&time=night");
+        let spanish = Lang::from_code("es").expect("the site speaks Spanish");
+        assert_eq!(filter.notices, [Notice::NotADay("9".to_owned()), Notice::TimeKept(TimeOfDay::Evening)]);
+        assert!(filter.notices[0].text(Lang::DEFAULT).starts_with("“9” is not a day"));
+        assert!(filter.notices[0].text(spanish).starts_with("«9» no es un día"));
+        assert_eq!(
+            filter.notices[1].text(spanish),
+            "Solo se puede elegir una hora del día; se mantuvo Tarde (de 17:00 a 21:00)."
+        );
+        let cut = parse(&format!("q={}", "a".repeat(500)));
+        assert_eq!(cut.notices[0].text(spanish), "El texto de búsqueda se recortó a sus primeros 100 caracteres.");
+        assert_ne!(
+            filter.notices_key(),
+            parse("day=8&time=evening&time=night").notices_key(),
+            "a cache key tells them apart"
+        );
     }
 }

@@ -486,11 +486,11 @@ impl DistanceUnit {
         }
     }
 
-    /// "mi" or "km", as printed after a number.
-    pub fn abbreviation(self) -> &'static str {
+    /// "mi" or "km", as printed after a number in `lang`.
+    pub fn abbreviation(self, lang: Lang) -> &'static str {
         match self {
-            DistanceUnit::Mi => "mi",
-            DistanceUnit::Km => "km",
+            DistanceUnit::Mi => lang.t("unit-mi"),
+            DistanceUnit::Km => lang.t("unit-km"),
         }
     }
 }

@@ -43,10 +43,12 @@ async fn respond(
     format: ExportFormat,
 ) -> Result<HttpResponse, AppError> {
     let mut filter = state.meeting_filter(request.query_string());
+    // Feeds have no language in their path; their 400 answers are in the default language.
+    let lang = crate::i18n::Lang::split_path(request.path()).0;
     // Feeds carry temporarily closed meetings too: readers show them as such.
     filter.include_inactive = true;
     if let Some(notice) = filter.notices.first() {
-        return Err(AppError::BadRequest(notice.clone()));
+        return Err(AppError::BadRequest(notice.text(lang)));
     }
     let revision = current_revision(&state).await?;
     // A feed without "today"/"tonight" is the same all day (the calendar: its first dates) or

@@ -211,7 +211,7 @@ pub async fn meetings(
         shown,
         legend: legend.into_iter().collect(),
         finder_query: filter.query_string(),
-        notices: filter.notices,
+        notices: filter.notices.iter().map(|notice| notice.text(locale.lang)).collect(),
         site: site_address(&request),
         printed: today(&state),
     })
@@ -245,7 +245,7 @@ pub async fn referral(
 ) -> Result<HttpResponse, AppError> {
     let filter = state.meeting_filter(request.query_string());
     if let Some(notice) = filter.notices.first() {
-        return Err(AppError::BadRequest(notice.clone()));
+        return Err(AppError::BadRequest(notice.text(locale.lang)));
     }
     if filter.groups.len() < 2 {
         return Err(AppError::BadRequest(
@@ -273,7 +273,7 @@ pub async fn referral(
         let results =
             super::current_finder(&state).await?.find(&narrowed, jiff::Timestamp::now(), listing, 0, per_group);
         if let Some(notice) = results.notices.first() {
-            return Err(AppError::BadRequest(notice.clone()));
+            return Err(AppError::BadRequest(notice.text(locale.lang)));
         }
         if let Some(place) = results.place {
             near = Some(place.name);

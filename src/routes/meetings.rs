@@ -68,13 +68,15 @@ impl FinderPage<'_> {
     /// weekday. Several days can come in the address; the menu shows the first.
     fn day_choices(&self) -> Vec<(String, &'static str, bool)> {
         let first = self.filter.days.first().copied();
+        let lang = self.lang;
         let mut choices = vec![
-            (String::new(), "Upcoming", first.is_none()),
-            ("today".to_owned(), "Today", first == Some(DayChoice::Today)),
-            ("tonight".to_owned(), "Tonight", first == Some(DayChoice::Tonight)),
+            (String::new(), lang.t("finder-day-upcoming"), first.is_none()),
+            ("today".to_owned(), lang.t("finder-day-today"), first == Some(DayChoice::Today)),
+            ("tonight".to_owned(), lang.t("finder-day-tonight"), first == Some(DayChoice::Tonight)),
         ];
         choices.extend(
-            Weekday::all().map(|day| (day.number().to_string(), day.name(), first == Some(DayChoice::Weekday(day)))),
+            Weekday::all()
+                .map(|day| (day.number().to_string(), day.label(lang), first == Some(DayChoice::Weekday(day)))),
         );
         choices
     }
@@ -82,17 +84,18 @@ impl FinderPage<'_> {
     /// Days chosen beyond the first (several can come in the address): (value, name) of each,
     /// offered as ticked boxes the person can untick.
     fn other_days(&self) -> Vec<(String, &'static str)> {
+        let lang = self.lang;
         let name = |day: &DayChoice| match day {
-            DayChoice::Weekday(day) => day.name(),
-            DayChoice::Today => "Today",
-            DayChoice::Tonight => "Tonight",
+            DayChoice::Weekday(day) => day.label(lang),
+            DayChoice::Today => lang.t("finder-day-today"),
+            DayChoice::Tonight => lang.t("finder-day-tonight"),
         };
         self.filter.days.iter().skip(1).map(|day| (day.parameter(), name(day))).collect()
     }
 
     /// (parameter value, label, chosen) of each time of day; "" is any time.
     fn time_choices(&self) -> Vec<(&'static str, &'static str, bool)> {
-        let mut choices = vec![("", "Any time", self.filter.time.is_none())];
+        let mut choices = vec![("", self.lang.t("finder-time-any"), self.filter.time.is_none())];
         choices.extend(
             TimeOfDay::ALL.map(|band| (band.parameter(), band.label(self.lang), self.filter.time == Some(band))),
         );
@@ -102,22 +105,24 @@ impl FinderPage<'_> {
     /// (parameter value, label, chosen) of whom the meetings are for; "" is both.
     fn seeker_choices(&self) -> Vec<(&'static str, &'static str, bool)> {
         let seeker = self.filter.seeker;
+        let lang = self.lang;
         vec![
-            ("self", "My own recovery", seeker == Some(SeekerChoice::Self_)),
-            ("family", "A family member or friend", seeker == Some(SeekerChoice::Family)),
-            ("", "Both", seeker.is_none()),
+            ("self", lang.t("finder-for-self"), seeker == Some(SeekerChoice::Self_)),
+            ("family", lang.t("finder-for-family"), seeker == Some(SeekerChoice::Family)),
+            ("", lang.t("finder-for-both"), seeker.is_none()),
         ]
     }
 
     /// (value, label, chosen) of the distance menu; "" is any distance.
     fn within_choices(&self) -> Vec<(String, String, bool)> {
-        let unit = self.unit.abbreviation();
+        let unit = self.unit.abbreviation(self.lang);
         let mut distances = vec![1, 5, 10, 25, 50];
         if let Some(within) = self.filter.within.filter(|within| !distances.contains(within)) {
             distances.push(within);
             distances.sort_unstable();
         }
-        let mut choices = vec![(String::new(), "Any distance".to_owned(), self.filter.within.is_none())];
+        let mut choices =
+            vec![(String::new(), self.lang.t("finder-within-any").to_owned(), self.filter.within.is_none())];
         choices.extend(
             distances.into_iter().map(|n| (n.to_string(), format!("{n} {unit}"), self.filter.within == Some(n))),
         );
@@ -131,11 +136,12 @@ impl FinderPage<'_> {
     /// (parameter value, label, chosen) of each attendance radio button; "" is any way.
     fn attendance_choices(&self) -> Vec<(&'static str, &'static str, bool)> {
         let chosen = |kind| self.filter.attendance == kind;
+        let lang = self.lang;
         vec![
-            ("", "Any way", chosen(None)),
-            ("in_person", "In person (includes hybrid)", chosen(Some(Attendance::InPerson))),
-            ("online", "Online or by phone (includes hybrid)", chosen(Some(Attendance::Online))),
-            ("hybrid", "Hybrid only", chosen(Some(Attendance::Hybrid))),
+            ("", lang.t("finder-attendance-any"), chosen(None)),
+            ("in_person", lang.t("finder-attendance-in-person"), chosen(Some(Attendance::InPerson))),
+            ("online", lang.t("finder-attendance-online"), chosen(Some(Attendance::Online))),
+            ("hybrid", lang.t("finder-attendance-hybrid"), chosen(Some(Attendance::Hybrid))),
         ]
     }
 
@@ -155,15 +161,19 @@ impl FinderPage<'_> {
             let mut changed = self.filter.clone();
             change(&mut changed);
             let query = changed.query_string();
-            let href =
-                if query.is_empty() { "/meetings#results".to_owned() } else { format!("/meetings?{query}#results") };
+            let prefix = self.lang.prefix();
+            let href = if query.is_empty() {
+                format!("{prefix}/meetings#results")
+            } else {
+                format!("{prefix}/meetings?{query}#results")
+            };
             Toggle { label, href, on }
         };
         let open = self.has_type("O");
         let online = self.filter.attendance == Some(Attendance::Online);
         let tonight = self.filter.has_day(DayChoice::Tonight);
         vec![
-            toggle("Open meetings", open, &|filter| {
+            toggle(self.lang.t("finder-toggle-open"), open, &|filter| {
                 if open {
                     filter.types.retain(|code| code != "O");
                 } else {
@@ -171,10 +181,10 @@ impl FinderPage<'_> {
                     filter.types.push("O".to_owned());
                 }
             }),
-            toggle("Online", online, &|filter| {
+            toggle(self.lang.t("finder-toggle-online"), online, &|filter| {
                 filter.attendance = if online { None } else { Some(Attendance::Online) }
             }),
-            toggle("Tonight", tonight, &|filter| {
+            toggle(self.lang.t("finder-toggle-tonight"), tonight, &|filter| {
                 filter.days = if tonight { Vec::new() } else { vec![DayChoice::Tonight] };
             }),
         ]
@@ -185,11 +195,7 @@ impl FinderPage<'_> {
     }
 
     fn count_text(&self) -> String {
-        match self.total {
-            0 => "No meetings found".to_owned(),
-            1 => "1 meeting".to_owned(),
-            total => format!("{total} meetings"),
-        }
+        self.lang.n("finder-count", self.total)
     }
 }
 
@@ -226,10 +232,16 @@ async fn render_finder(
             type_choices.push((code.clone(), state.vocabulary.label(code, locale.lang).to_owned()));
         }
     }
-    let link = |page: u32| format!("/meetings?{}", filter.query_string_for_page(page));
+    let prefix = locale.lang.prefix();
+    let link = |page: u32| format!("{prefix}/meetings?{}", filter.query_string_for_page(page));
+    // The canonical query, not the request's: a cached page never carries another visitor's words.
+    let here = match filter.query_string_for_page(filter.page) {
+        query if query.is_empty() => "/meetings".to_owned(),
+        query => format!("/meetings?{query}"),
+    };
     let page = FinderPage {
         lang: locale.lang,
-        here: locale.here.clone(),
+        here,
         filter: &filter,
         total: results.total,
         listings: results
@@ -280,6 +292,13 @@ impl MeetingPage<'_> {
         self.types.iter().filter_map(|(_, name)| name.as_deref()).collect()
     }
 
+    /// The language of the meeting's own notes when it is not the page's: the meeting's language
+    /// (from its type codes), or else the default language the feeds are written in.
+    fn notes_lang(&self) -> Option<&'static str> {
+        let spoken = self.meeting.language().unwrap_or(crate::i18n::Lang::DEFAULT.code());
+        (spoken != self.lang.code()).then_some(spoken)
+    }
+
     /// Codes our vocabulary does not know (a group's own), shown as they are.
     fn other_codes(&self) -> Vec<&str> {
         self.types.iter().filter(|(_, name)| name.is_none()).map(|(code, _)| code.as_str()).collect()
@@ -299,7 +318,7 @@ struct ListingSource {
 }
 
 impl ListingSource {
-    fn of(meeting: &Meeting) -> ListingSource {
+    fn of(meeting: &Meeting, lang: crate::i18n::Lang) -> ListingSource {
         let text = |key: &str| {
             meeting.extra.get(key).and_then(|value| value.as_str()).map(str::trim).filter(|text| !text.is_empty())
         };
@@ -310,7 +329,7 @@ impl ListingSource {
         let publisher_url = ["entity_url", "entity_website_url"].iter().find_map(|key| text(key).filter(|u| web(u)));
         let mut report_links = Vec::new();
         if let Some(url) = text("feedback_url").filter(|url| web(url)) {
-            report_links.push((url.to_owned(), "Report a change to this listing".to_owned()));
+            report_links.push((url.to_owned(), lang.t("meeting-report-listing").to_owned()));
         }
         let emails: Vec<&str> = match meeting.extra.get("feedback_emails") {
             Some(serde_json::Value::Array(items)) => items.iter().filter_map(|item| item.as_str()).collect(),
@@ -318,7 +337,7 @@ impl ListingSource {
             _ => Vec::new(),
         };
         for address in emails.into_iter().map(str::trim).filter(email) {
-            report_links.push((format!("mailto:{address}"), format!("Report a change by e-mail to {address}")));
+            report_links.push((format!("mailto:{address}"), lang.t1("meeting-report-by-email", "address", address)));
         }
         ListingSource {
             publisher: text("entity").or(publisher_url).map(str::to_owned),
@@ -352,7 +371,7 @@ pub async fn show(
     .await?;
     let meeting = meeting.ok_or(AppError::NotFound)?;
     let schedule = if meeting.is_by_appointment() {
-        vec!["By appointment".to_owned()]
+        vec![locale.lang.t("schedule-by-appointment").to_owned()]
     } else {
         meeting
             .days
@@ -368,7 +387,7 @@ pub async fn show(
         types: meeting
             .types
             .iter()
-            .map(|code| (code.clone(), state.vocabulary.name(code).map(str::to_owned)))
+            .map(|code| (code.clone(), state.vocabulary.name_in(code, locale.lang).map(str::to_owned)))
             .collect(),
         directions: venue_directions(&meeting),
         map: meeting
@@ -376,10 +395,13 @@ pub async fn show(
             .zip(meeting.longitude)
             .filter(|_| meeting.has_venue() && meeting.attendance() != Attendance::Online)
             .map(map_link),
-        updated_ago: meeting.updated.as_deref().and_then(|updated| updated_ago(updated, jiff::Timestamp::now())),
+        updated_ago: meeting
+            .updated
+            .as_deref()
+            .and_then(|updated| updated_ago(updated, jiff::Timestamp::now(), locale.lang)),
         address: meeting.address(),
         attendance: meeting.attendance(),
-        listing: ListingSource::of(&meeting),
+        listing: ListingSource::of(&meeting, locale.lang),
         meeting: &meeting,
         sample_data,
     };
@@ -396,15 +418,16 @@ fn venue_directions(meeting: &Meeting) -> Option<String> {
 }
 
 /// `/meetings/{slug}.ics`: the meeting as a weekly event in its own time zone.
-pub async fn calendar(state: web::Data<AppState>, slug: web::Path<String>) -> Result<HttpResponse, AppError> {
+pub async fn calendar(
+    state: web::Data<AppState>,
+    lang: crate::i18n::Lang,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
     let store = state.store.clone();
     let slug = slug.into_inner();
     let meeting = web::block(move || store.meeting(&slug)).await??.ok_or(AppError::NotFound)?;
     if meeting.is_by_appointment() {
-        return Err(AppError::BadRequest(
-            "This meeting is by appointment, so it has no calendar file. Its page says how to arrange a time."
-                .to_owned(),
-        ));
+        return Err(AppError::BadRequest(lang.t("meeting-no-calendar").to_owned()));
     }
     let body = ics::calendar(std::slice::from_ref(&meeting), jiff::Timestamp::now(), &meeting.name);
     Ok(HttpResponse::Ok()

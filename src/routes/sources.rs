@@ -7,7 +7,7 @@ use askama::Template;
 use super::html;
 use crate::error::AppError;
 use crate::state::AppState;
-use crate::sync::time_ago;
+use crate::views::time_ago;
 
 /// One source as the page shows it.
 struct SourceRow {
@@ -18,7 +18,7 @@ struct SourceRow {
     url: String,
     /// "updated 3 hours ago", or that it has not been fetched yet.
     freshness: String,
-    /// "The last attempt failed 20 minutes ago", when the most recent try failed.
+    /// "The last attempt failed 20 minutes ago; …", when the most recent try failed.
     failure: Option<String>,
     meeting_count: u64,
 }
@@ -37,6 +37,7 @@ pub async fn index(state: web::Data<AppState>, locale: crate::i18n::Locale) -> R
     let store = state.store.clone();
     let sources = web::block(move || store.sources()).await??;
     let now = jiff::Timestamp::now();
+    let lang = locale.lang;
     let sources = sources
         .into_iter()
         .map(|source| SourceRow {
@@ -45,12 +46,12 @@ pub async fn index(state: web::Data<AppState>, locale: crate::i18n::Locale) -> R
                 .group(&source.group_slug)
                 .map_or_else(|| source.group_slug.clone(), |group| group.name.clone()),
             freshness: source.last_success_at.map_or_else(
-                || "not fetched successfully yet".to_owned(),
-                |time| format!("updated {}", time_ago(time, now)),
+                || lang.t("sources-not-fetched").to_owned(),
+                |time| lang.t1("sources-updated", "ago", time_ago(time, now, lang)),
             ),
             failure: source
                 .last_attempt_failed()
-                .then(|| source.last_error_at.map(|time| format!("The last attempt failed {}", time_ago(time, now))))
+                .then(|| source.last_error_at.map(|time| lang.t1("sources-failed", "ago", time_ago(time, now, lang))))
                 .flatten(),
             meeting_count: source.meeting_count,
             name: source.name,

@@ -3,6 +3,7 @@
 //! first; for one's own recovery or a relative's; counts of meetings, not of weekly occurrences.
 
 use mutual_support::finder::{Found, Listing};
+use mutual_support::i18n::Lang;
 use mutual_support::meetings::MeetingFilter;
 
 use crate::helpers::TestApp;
@@ -113,7 +114,7 @@ async fn an_unknown_place_is_explained_with_suggestions_and_distance_is_not_used
     let app = TestApp::with_fixture("upcoming-feed.json");
     let found = find(&app, "near=Rivertn&within=5", SATURDAY_NIGHT);
     assert_eq!(found.total, 11, "nothing is left out by a place we do not know");
-    assert!(found.notices[0].contains("Did you mean Riverton?"), "{:?}", found.notices);
+    assert!(found.notices[0].text(Lang::DEFAULT).contains("Did you mean Riverton?"), "{:?}", found.notices);
     let page = app.get("/meetings?near=Atlantis").await;
     assert_eq!(page.status, 200);
     assert!(page.body.contains("We have no meetings in a place called “Atlantis”"), "shown on the page");
@@ -142,4 +143,25 @@ async fn any_number_of_filter_values_is_answered_not_a_server_error() {
     let page = app.get(&format!("/meetings?{}", many.join("&"))).await;
     assert_eq!(page.status, 200);
     assert!(page.body.contains("At most"), "the extra codes are dropped with a notice");
+}
+
+#[actix_web::test]
+async fn an_unknown_place_is_explained_in_spanish_on_a_spanish_page() {
+    let app = TestApp::with_fixture("upcoming-feed.json");
+    let spanish = Lang::from_code("es").expect("the site speaks Spanish");
+    let found = find(&app, "near=Rivertn&within=5", SATURDAY_NIGHT);
+    assert_eq!(
+        found.notices[0].text(spanish),
+        "No tenemos reuniones en un lugar llamado «Rivertn», así que no se usó la distancia. ¿Quiso decir Riverton?"
+    );
+    let page = app.get("/es/meetings?near=Rivertn").await;
+    assert_eq!(page.status, 200);
+    assert!(page.texts("div.notice li").iter().any(|notice| notice.ends_with("¿Quiso decir Riverton?")));
+    let near = app.get("/es/meetings?near=Riverton&sort=distance").await;
+    let distances = near.texts("ol.meeting-list .distance");
+    assert!(
+        !distances.is_empty() && distances.iter().all(|d| d.ends_with(" mi") || d.ends_with(" km")),
+        "{distances:?}"
+    );
+    assert!(near.texts("div.notice li").is_empty());
 }

@@ -476,3 +476,123 @@ async fn the_meeting_page_gives_directions_and_says_when_it_was_updated_in_words
     assert_eq!(page.texts(".updated"), ["Updated 1 year ago."]);
     assert!(app.get("/meetings/kappa-tokyo").await.attributes(".directions a", "href").is_empty(), "online only");
 }
+
+/// The text of the Spanish finder's row that links to `/es/meetings/{slug}`.
+fn spanish_row_text(page: &crate::helpers::Page, slug: &str) -> String {
+    let html = page.html();
+    let rows = scraper::Selector::parse("ol.meeting-list > li").expect("selector");
+    let link = scraper::Selector::parse(&format!("h3 a[href='/es/meetings/{slug}']")).expect("selector");
+    let row = html.select(&rows).find(|row| row.select(&link).next().is_some());
+    let text = row.map(|row| row.text().collect::<String>()).unwrap_or_else(|| panic!("no Spanish row for {slug}"));
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[actix_web::test]
+async fn the_spanish_finder_shows_spanish_types_badges_counts_and_24_hour_times_and_links_under_es() {
+    let app = TestApp::with_fixture("finder-feed.json");
+    let english = app.get("/meetings?type=O&day=1").await;
+    let page = app.get("/es/meetings?type=O&day=1").await;
+    assert_eq!(page.status, 200);
+    assert_eq!(page.attributes("html", "lang"), ["es"]);
+    assert_eq!(page.texts("main h1"), ["Buscar una reunión"]);
+    let total = english.listed_meetings().len();
+    assert!(total > 1);
+    assert_eq!(page.texts("#result-count"), [format!("{total} reuniones")]);
+    let rows = page.attributes("ol.meeting-list h3 a", "href");
+    assert_eq!(rows.len(), total);
+    assert!(rows.iter().all(|href| href.starts_with("/es/meetings/")), "{rows:?}");
+    let women = spanish_row_text(&page, "alpha-open-women");
+    assert!(women.contains("Abierta puede asistir cualquier mujer"), "{women}");
+    assert!(women.contains("19:00") && !women.contains("pm"), "24-hour times: {women}");
+    let ticked: Vec<String> = page
+        .texts("details.more-filters label")
+        .into_iter()
+        .filter(|label| label.trim() == "Abierta" || label.trim() == "Open")
+        .collect();
+    assert_eq!(ticked, ["Abierta"], "the type is named in Spanish");
+    assert!(page.attributes("form.finder-form", "action").iter().all(|action| action.starts_with("/es/meetings")));
+    let toggles = page.attributes(".toggles a", "href");
+    assert!(toggles.iter().all(|href| href.starts_with("/es/meetings")), "{toggles:?}");
+
+    assert_ne!(page.header("etag"), english.header("etag"), "each language is its own cached page");
+    let raw = app.get("/es/meetings?day=1&type=o&utm=mail").await;
+    let alternates = raw.attributes("link[rel=alternate][hreflang=en]", "href");
+    assert_eq!(alternates, ["/meetings?type=O&day=1"], "the counterpart is the canonical search, not the raw query");
+    let one = app.get("/es/meetings?type=O&type=W&day=1").await;
+    assert_eq!(one.texts("#result-count"), ["1 reunión"]);
+    let none = app.get("/es/meetings?type=W&day=3").await;
+    assert_eq!(none.texts("#result-count"), ["No se encontraron reuniones"]);
+    let wider = none.attributes("section.results a", "href");
+    assert!(wider.contains(&"/es/meetings?type=W".to_owned()), "{wider:?}");
+    assert!(none.texts("section.results li a").iter().any(|text| text == "Mostrar cualquier día"));
+}
+
+#[actix_web::test]
+async fn a_spanish_row_of_a_family_group_says_for_family_and_friends_in_spanish() {
+    let app = TestApp::with_fixture("finder-feed.json");
+    import(
+        &app,
+        r#"[{"name": "Family Closed", "slug": "family-closed", "day": 5, "time": "12:00", "end_time": "13:00",
+            "types": ["C"], "formatted_address": "9 Part St, Riverton, MN 55990, USA",
+            "fellowship": "al-anon-alateen"}]"#,
+    );
+    let page = app.get("/es/meetings?day=5").await;
+    let family = spanish_row_text(&page, "family-closed");
+    assert!(family.contains("Cerrada para familiares y amigos"), "{family}");
+    assert!(family.contains("Para familiares y amigos"), "{family}");
+    assert!(!family.contains("dejar de beber"), "a family group's closed meeting is not for people who want to quit");
+    let own = spanish_row_text(&app.get("/es/meetings").await, "gamma-closed-women");
+    assert!(own.contains("Cerrada para personas que quieren dejar de beber o de consumir drogas"), "{own}");
+}
+
+#[actix_web::test]
+async fn spanish_notices_say_in_spanish_what_part_of_the_search_was_not_used() {
+    let app = TestApp::with_fixture("finder-feed.json");
+    let page = app.get("/es/meetings?day=9&within=5&attendance=teleport").await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("No se pudo usar parte de su búsqueda"));
+    let notices = page.texts("div.notice li");
+    assert_eq!(notices.len(), 3, "{notices:?}");
+    assert!(notices[0].starts_with("«9» no es un día"), "{notices:?}");
+    assert!(notices[1].starts_with("«teleport» no es una forma de asistir"), "{notices:?}");
+    assert!(notices[2].starts_with("Para una distancia hace falta un lugar"), "{notices:?}");
+    let english = app.get("/meetings?day=9&within=5&attendance=teleport").await.texts("div.notice li");
+    assert!(english[0].contains("“9” is not a day"), "the same search in English is told in English: {english:?}");
+    let place = app.get("/es/meetings?near=Atlantis").await.texts("div.notice li");
+    assert!(place[0].contains("No tenemos reuniones en un lugar llamado «Atlantis»"), "{place:?}");
+}
+
+#[actix_web::test]
+async fn the_spanish_meeting_page_is_in_spanish_with_the_family_groups_closed_note_and_links_under_es() {
+    let app = TestApp::with_fixture("finder-feed.json");
+    import(
+        &app,
+        r#"[{"name": "Family Closed", "slug": "family-closed", "day": 5, "time": "19:30", "end_time": "20:30",
+            "types": ["C", "D"], "location": "Hall", "formatted_address": "9 Part St, Riverton, MN 55990, USA",
+            "notes": "Use the side door.", "fellowship": "al-anon-alateen"}]"#,
+    );
+    let page = app.get("/es/meetings/family-closed").await;
+    assert_eq!(page.status, 200);
+    assert_eq!(page.attributes("html", "lang"), ["es"]);
+    let headings = page.texts("main h2");
+    for heading in ["Cuándo", "Dónde", "Forma de asistir", "Tipo de reunión", "Sobre este anuncio"] {
+        assert!(headings.iter().any(|own| own == heading), "{heading} in {headings:?}");
+    }
+    let schedule = page.texts("main ul.plain li").join(" ");
+    assert!(schedule.contains("Viernes") && schedule.contains("19:30") && schedule.contains("20:30"), "{schedule}");
+    assert!(!schedule.contains("pm"), "{schedule}");
+    assert_eq!(page.texts("ul.types-list li"), ["Cerrada", "Discusión"]);
+    let note = page.texts("p.closed-note").join(" ");
+    assert!(note.starts_with("Reunión cerrada. Este grupo es para familiares y amigos"), "{note}");
+    assert!(note.contains("pregunte al grupo"), "the caution is kept: {note}");
+    let report = page.attributes("p.report-change a", "href");
+    assert_eq!(report, ["/es/meetings/family-closed/change"]);
+    assert_eq!(page.texts("p.report-change a"), ["Informar un cambio"]);
+    let links = page.attributes("main a", "href");
+    assert!(links.contains(&"/es/meetings".to_owned()), "the breadcrumb stays in Spanish: {links:?}");
+    assert!(links.contains(&"/es/groups/al-anon-alateen".to_owned()), "{links:?}");
+    assert!(links.contains(&"/meetings/family-closed.ics".to_owned()), "calendar files are language-neutral");
+    assert_eq!(page.attributes("p.plain-text[lang]", "lang"), ["en"], "the feed's English notes say so");
+    let english = app.get("/meetings/family-closed").await;
+    assert!(english.attributes("p.plain-text[lang]", "lang").is_empty());
+}

@@ -69,3 +69,31 @@ async fn every_page_links_to_the_sources_from_its_footer() {
         assert!(page.attributes("footer a", "href").iter().any(|href| href == "/sources"), "{path}");
     }
 }
+
+#[actix_web::test]
+async fn the_spanish_sources_page_counts_and_dates_in_spanish_and_links_under_es() {
+    let app = TestApp::spawn();
+    let store = &app.state.store;
+    let fresh = store.add_source(&new_source("metro-intergroup", "alcoholics-anonymous")).expect("added");
+    let feed = br#"[{"name": "Tuesday Night", "slug": "tuesday-night", "day": 2, "time": "19:00"},
+                    {"name": "Friday Night", "slug": "friday-night", "day": 5, "time": "19:00"}]"#;
+    let defaults =
+        FeedDefaults { group_slug: Some("alcoholics-anonymous".into()), ..FeedDefaults::new("America/Chicago") };
+    let meetings = parse_meeting_guide(feed, &defaults).expect("feed").meetings;
+    store.import_source(&fresh, &meetings, &SourceFetch::default()).expect("imported");
+    let failing = store.add_source(&new_source("county-clinic", "smart-recovery")).expect("added");
+    store.import_source(&failing, &meetings[..1], &SourceFetch::default()).expect("imported");
+    store.record_source_failure(failing.id, "the server answered 500 Internal Server Error").expect("recorded");
+
+    let page = app.get("/es/sources").await;
+    assert_eq!(page.status, 200);
+    assert_eq!(page.attributes("html", "lang"), ["es"]);
+    assert_eq!(page.texts("main h1"), ["De dónde vienen las reuniones"]);
+    let cards = page.texts("main li.card");
+    assert!(cards[0].contains("1 reunión, actualizada hace un momento"), "{}", cards[0]);
+    assert!(cards[0].contains("El último intento falló hace un momento"), "{}", cards[0]);
+    assert!(cards[1].contains("2 reuniones, actualizada hace un momento"), "{}", cards[1]);
+    let links = page.attributes("main li.card a", "href");
+    assert!(links.iter().any(|href| href == "/es/groups/alcoholics-anonymous"), "{links:?}");
+    assert!(page.body.contains("ingresadas aquí"));
+}
