@@ -66,6 +66,7 @@ fn main() -> io::Result<()> {
 /// codes, English first) and `CATALOGUE_KEYS`.
 fn catalogues(manifest: &Path) -> io::Result<String> {
     let root = manifest.join("locales");
+    let mut syntax = Vec::new();
     let mut catalogues: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
     for entry in fs::read_dir(&root)? {
         let path = entry?.path();
@@ -78,7 +79,15 @@ fn catalogues(manifest: &Path) -> io::Result<String> {
         let mut texts = Vec::new();
         for (relative, absolute) in files {
             if relative.ends_with(".ftl") {
-                texts.push((relative, fs::read_to_string(absolute)?));
+                let text = fs::read_to_string(absolute)?;
+                // A file Fluent cannot parse would only fail when the site starts: stop here.
+                if let Err((_, errors)) = fluent_syntax::parser::parse(text.as_str()) {
+                    for error in errors {
+                        let line = text[..error.pos.start.min(text.len())].lines().count().max(1);
+                        syntax.push(format!("locales/{code}/{relative}:{line}: {:?}", error.kind));
+                    }
+                }
+                texts.push((relative, text));
             }
         }
         catalogues.insert(code, texts);
@@ -95,7 +104,8 @@ fn catalogues(manifest: &Path) -> io::Result<String> {
             }
         }
     }
-    let problems = catalogue::problems(&catalogues, &used);
+    let mut problems = syntax;
+    problems.extend(catalogue::problems(&catalogues, &used));
     if !problems.is_empty() {
         for problem in &problems {
             println!("cargo:warning={problem}");
