@@ -644,8 +644,11 @@ Words.
         let aa = spanish.group("alcoholics-anonymous").expect("AA");
         assert_eq!(aa.local_name.as_deref(), Some("Alcohólicos Anónimos"));
         assert!(spanish.page("pages/about").is_some() && spanish.page("guide/index").is_some());
-        let silent =
-            spanish.groups.iter().flat_map(|group| group.comparison.cells(Lang::DEFAULT)).filter(|(_, cell)| cell.is_none());
+        let silent = spanish
+            .groups
+            .iter()
+            .flat_map(|group| group.comparison.cells(Lang::DEFAULT))
+            .filter(|(_, cell)| cell.is_none());
         assert!(silent.count() > 0, "the Spanish silent phrase is recognised");
     }
 
