@@ -335,3 +335,17 @@ pub async fn referral(
         printed: printed_on(&state, locale.lang),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_printed_date_is_written_in_words_in_the_pages_language() {
+        let date = jiff::civil::date(2026, 11, 29);
+        assert_eq!(date_in_words(date, Lang::DEFAULT), "November 29, 2026");
+        let spanish = Lang::from_code("es").expect("the site speaks Spanish");
+        assert_eq!(date_in_words(date, spanish), "29 de noviembre de 2026");
+        assert_eq!(date_in_words(jiff::civil::date(2027, 1, 3), spanish), "3 de enero de 2027");
+    }
+}

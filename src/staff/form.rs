@@ -389,4 +389,26 @@ mod tests {
         let fields: Vec<&str> = errors.iter().map(|(field, _)| field.as_str()).collect();
         assert!(fields.contains(&"time") && fields.contains(&"fellowship"), "{errors:?}");
     }
+
+    #[test]
+    fn a_fields_problem_is_said_in_the_pages_language_and_english_keeps_the_readers_words() {
+        let spanish = Lang::from_code("es").expect("the site speaks Spanish");
+        let reason = "\"25:99\" is not a time (like 19:00 or 7:00 PM)";
+        assert_eq!(problem_in("time", reason, "25:99", Lang::DEFAULT), reason);
+        assert_eq!(
+            problem_in("time", reason, "25:99", spanish),
+            "«25:99» no es una hora (por ejemplo, 19:00 o 7:00 PM)."
+        );
+        assert_eq!(
+            problem_in("time", "is missing for a meeting that has a day", "", spanish),
+            "Una reunión que tiene día necesita una hora de inicio."
+        );
+        assert_eq!(problem_in("name", "is missing", "", spanish), "Escriba el nombre de la reunión.");
+        assert_eq!(
+            problem_in("location", "is 300 characters long; the limit is 200", "x", spanish),
+            "Es demasiado largo."
+        );
+        assert_eq!(label_in("location", spanish), "Lugar");
+        assert_eq!(label("location"), "Venue", "staff pages stay English");
+    }
 }
