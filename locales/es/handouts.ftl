@@ -48,7 +48,7 @@ handout-group-tag = Grupo de apoyo mutuo
 handout-not-described = no se describe
 handout-find-heading = Cómo encontrar una reunión
 handout-website = Sitio web:
-handout-website-note = (la mayoría de los sitios web de los grupos tienen un buscador de reuniones).
+handout-website-note = (la mayoría de estos sitios tiene un buscador de reuniones).
 handout-directory-lists = { $count ->
     [one] Este directorio incluye 1 de sus reuniones:
    *[other] Este directorio incluye { $count } de sus reuniones:
