@@ -32,6 +32,10 @@ request-source-form = The source's own form for changes
 request-source-email = E-mail { $address }
 
 request-too-many = This address has sent { $count } requests in the last hour, the most we take. Please try again in an hour; what you sent was not kept.
+request-too-many-heading = Too many requests
+request-too-large-heading = That form is too large
+request-too-large = The form sent more text than we accept. Shorten the message and send it again; what you sent was not kept.
+request-unreadable = The form could not be read.
 request-message-too-long = The message is longer than { $max } characters; please shorten it.
 request-reply-bad = The reply address does not look like an e-mail address (it is optional).
 request-nothing-changed = Nothing was changed: change a field, tick "closed for good" or write a message.

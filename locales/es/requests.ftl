@@ -33,6 +33,10 @@ request-source-form = El formulario de la fuente para informar de cambios
 request-source-email = Escribir a { $address }
 
 request-too-many = Desde esta dirección se enviaron { $count } solicitudes en la última hora, el máximo que aceptamos. Vuelva a intentarlo dentro de una hora; lo que envió no se guardó.
+request-too-many-heading = Demasiadas solicitudes
+request-too-large-heading = El formulario es demasiado grande
+request-too-large = El formulario envió más texto del que aceptamos. Acorte el mensaje y vuelva a enviarlo; lo que envió no se guardó.
+request-unreadable = No se pudo leer el formulario.
 request-message-too-long = El mensaje tiene más de { $max } caracteres; acórtelo, por favor.
 request-reply-bad = El correo electrónico para responderle no parece una dirección de correo (es opcional).
 request-nothing-changed = No se cambió nada: cambie un campo, marque «dejó de existir definitivamente» o escriba un mensaje.

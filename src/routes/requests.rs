@@ -85,6 +85,24 @@ fn render(status: StatusCode, cacheable: bool, page: &impl Template) -> Result<H
         .body(page.render()?))
 }
 
+/// A request refused as a whole (too many, too large), in the page's language; nothing was kept.
+fn refusal(
+    status: StatusCode,
+    locale: &crate::i18n::Locale,
+    heading: &'static str,
+    message: &str,
+) -> Result<HttpResponse, StaffError> {
+    let lang = locale.lang;
+    let page = MessagePage {
+        lang,
+        here: locale.here.clone(),
+        heading: lang.t(heading),
+        message,
+        links: vec![(lang.path("/meetings"), lang.t("request-find").to_owned())],
+    };
+    render(status, false, &page)
+}
+
 async fn meeting(state: &web::Data<AppState>, slug: String) -> Result<(Meeting, Option<String>), StaffError> {
     let found = crate::routes::blocking(state, move |state| {
         Ok(match state.store.meeting(&slug)? {
@@ -169,8 +187,23 @@ async fn receive(
     payload: web::Payload,
     meeting: Option<Meeting>,
 ) -> Result<HttpResponse, StaffError> {
-    let sent = FormData::read(payload).await?;
     let lang = locale.lang;
+    // The staff area's refusals speak English; a visitor is answered in the page's language.
+    let sent = match FormData::read(payload).await {
+        Ok(sent) => sent,
+        Err(StaffError::TooLarge) => {
+            return refusal(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                &locale,
+                "request-too-large-heading",
+                lang.t("request-too-large"),
+            );
+        }
+        Err(StaffError::App(AppError::BadRequest(_))) => {
+            return Err(AppError::BadRequest(lang.t("request-unreadable").to_owned()).into());
+        }
+        Err(other) => return Err(other),
+    };
     let thanks = || {
         let mut links = vec![(lang.path("/meetings"), lang.t("request-find").to_owned())];
         if let Some(meeting) = &meeting {
@@ -197,7 +230,8 @@ async fn receive(
     let lookup = sender_hash.clone();
     let recent = crate::routes::blocking(&state, move |state| state.store.requests_from(&lookup, since)).await?;
     if recent >= REQUESTS_PER_HOUR {
-        return Err(StaffError::TooMany(lang.n("request-too-many", REQUESTS_PER_HOUR)));
+        let message = lang.n("request-too-many", REQUESTS_PER_HOUR);
+        return refusal(StatusCode::TOO_MANY_REQUESTS, &locale, "request-too-many-heading", &message);
     }
     let fields: Vec<&str> = if meeting.is_some() {
         PUBLIC_FIELDS.to_vec()

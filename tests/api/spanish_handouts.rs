@@ -177,3 +177,84 @@ async fn the_spanish_thank_you_page_is_in_spanish() {
     assert!(sent.attributes("main a", "href").contains(&"/es/meetings".to_owned()));
     assert_eq!(app.state.store.open_requests().expect("reads").len(), 1);
 }
+
+#[actix_web::test]
+async fn a_sources_meeting_sends_spanish_readers_to_the_source_in_spanish() {
+    let app = TestApp::spawn();
+    let store = &app.state.store;
+    let source = store
+        .add_source(&mutual_support::db::NewSource {
+            name: "metro".into(),
+            url: "https://feeds.example/metro.json".into(),
+            group_slug: "alcoholics-anonymous".into(),
+            timezone: None,
+        })
+        .expect("added");
+    let feed = br#"[{"name": "Metro Noon", "slug": "metro-noon", "day": 1, "time": "12:00",
+                     "feedback_url": "https://metro.example/update", "feedback_emails": ["fix@metro.example"]}]"#;
+    let meetings =
+        mutual_support::feed::parse_meeting_guide(feed, &mutual_support::feed::FeedDefaults::new("America/Chicago"))
+            .expect("parses")
+            .meetings;
+    store.import_source(&source, &meetings, &Default::default()).expect("imported");
+    let page = app.get("/es/meetings/metro-noon/change").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert_eq!(html_lang(&page), ["es"]);
+    assert_eq!(page.texts("main h1"), ["Informar de un cambio en esta reunión"]);
+    assert!(page.texts("main p").iter().any(|text| text.starts_with("Esta reunión proviene de metro")));
+    let links: Vec<(String, String)> =
+        page.attributes("main li a", "href").into_iter().zip(page.texts("main li a")).collect();
+    assert!(
+        links.contains(&(
+            "https://metro.example/update".to_owned(),
+            "El formulario de la fuente para informar de cambios".to_owned()
+        )),
+        "{links:?}"
+    );
+    assert!(
+        links.contains(&("mailto:fix@metro.example".to_owned(), "Escribir a fix@metro.example".to_owned())),
+        "{links:?}"
+    );
+    assert!(links.contains(&("/es/meetings/metro-noon".to_owned(), "Volver a la reunión".to_owned())), "{links:?}");
+    assert!(page.attributes("form[method=post]", "action").is_empty(), "no form");
+}
+
+#[actix_web::test]
+async fn a_spanish_change_request_that_changes_nothing_is_told_so_in_spanish() {
+    let app = TestApp::spawn();
+    let current = app.get("/es/meetings/sunrise-serenity-riverton/change").await;
+    let mut fields: Vec<(String, String)> = ["time", "end_time", "location", "formatted_address", "types"]
+        .iter()
+        .map(|name| {
+            ((*name).to_owned(), current.attributes(&format!("input[name={name}]"), "value").pop().unwrap_or_default())
+        })
+        .collect();
+    fields
+        .extend(current.attributes("input[name=day][checked]", "value").into_iter().map(|day| ("day".to_owned(), day)));
+    let pairs: Vec<(&str, &str)> = fields.iter().map(|(name, value)| (name.as_str(), value.as_str())).collect();
+    let sent = post(&app, "/es/meetings/sunrise-serenity-riverton/change", &pairs).await;
+    assert_eq!(sent.status, StatusCode::BAD_REQUEST, "{}", sent.body);
+    let problems = sent.texts(".form-problems li");
+    assert!(problems.iter().any(|problem| problem.starts_with("No se cambió nada")), "{problems:?}");
+    assert!(app.state.store.open_requests().expect("reads").is_empty(), "nothing stored");
+}
+
+#[actix_web::test]
+async fn a_spanish_visitor_over_the_hourly_limit_or_sending_too_much_is_answered_in_spanish() {
+    let app = TestApp::spawn();
+    let fields = [("name", "Amanecer"), ("day", "2"), ("time", "18:30"), ("location", "Biblioteca")];
+    for _ in 0..mutual_support::routes::requests::REQUESTS_PER_HOUR {
+        assert_eq!(post(&app, "/es/meetings/new", &fields).await.status, StatusCode::OK);
+    }
+    let refused = post(&app, "/es/meetings/new", &fields).await;
+    assert_eq!(refused.status, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(html_lang(&refused), ["es"]);
+    assert_eq!(refused.texts("main h1"), ["Demasiadas solicitudes"]);
+    assert!(refused.texts("main p").iter().any(|text| text.contains("lo que envió no se guardó")), "{}", refused.body);
+    let huge = "x".repeat(mutual_support::staff::MAX_FORM_BYTES + 10);
+    let too_large = post(&app, "/es/meetings/new", &[("name", "Grande"), ("message", &huge)]).await;
+    assert_eq!(too_large.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(too_large.texts("main h1"), ["El formulario es demasiado grande"]);
+    let stored = app.state.store.open_requests().expect("reads").len();
+    assert_eq!(stored, mutual_support::routes::requests::REQUESTS_PER_HOUR as usize, "nothing more kept");
+}
