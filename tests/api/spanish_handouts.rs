@@ -28,7 +28,7 @@ async fn the_spanish_handouts_page_is_in_spanish_and_its_links_stay_under_es() {
     assert_eq!(page.status, 200);
     assert_eq!(html_lang(&page), ["es"]);
     assert_eq!(page.texts("main h1"), ["Hojas para imprimir"]);
-    assert_eq!(page.texts("main h2"), ["Horario de reuniones", "Hoja de derivación", "Una hoja por grupo"]);
+    assert_eq!(page.texts("main h2"), ["Horario de reuniones", "Hoja de referencia", "Una hoja por grupo"]);
     assert_eq!(page.attributes("main form", "action"), ["/es/handouts/referral"]);
     assert!(page.texts("main legend").contains(&"Grupos que ofrecer (dos o más)".to_owned()));
     let one_pagers = page.attributes("#one-pagers + ul a", "href");
