@@ -20,7 +20,7 @@ request-reply-label = Su correo electrónico (opcional)
 request-reply-hint = Solo si el personal puede escribirle sobre esto. Solo lo ve el personal, y se borra cuando se cierra la solicitud.
 request-honeypot = Deje esto en blanco
 request-send = Enviar la solicitud
-request-privacy = Sin cuenta y sin cookies: guardamos lo que envía para que lo revise el personal y, hasta que se cierre la solicitud, una forma cifrada de su dirección de red que solo sirve para limitar cuántas solicitudes se pueden enviar desde un mismo lugar en una hora.
+request-privacy = Sin cuenta y sin cookies: guardamos lo que envía para que lo revise el personal y, hasta que se cierre la solicitud, una versión codificada de su dirección de red que solo sirve para limitar cuántas solicitudes se pueden enviar desde un mismo lugar en una hora.
 
 request-thanks-heading = Solicitud recibida
 request-thanks = Gracias. El personal lee cada solicitud y la revisa antes de cambiar nada; eso suele tardar unos días. Si la aprueba, la información cambia en este sitio. Si dejó un correo electrónico, es posible que le escriban; el correo se borra una vez cerrada la solicitud.

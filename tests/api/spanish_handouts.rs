@@ -129,6 +129,8 @@ async fn the_spanish_request_forms_are_in_spanish_and_send_to_spanish_addresses(
     assert_eq!(new.texts("form legend"), ["Días"]);
     assert_eq!(new.texts("form button"), ["Enviar la solicitud"]);
     assert_eq!(new.texts("select[name=fellowship] option:first-child"), ["(sin indicar)"]);
+    let groups = new.texts("select[name=fellowship] option");
+    assert!(groups.contains(&"Alcoholics Anonymous (Alcohólicos Anónimos)".to_owned()), "{groups:?}");
     let change = app.get("/es/meetings/sunrise-serenity-riverton/change").await;
     assert_eq!(change.status, StatusCode::OK);
     assert_eq!(change.attributes("form[method=post]", "action"), ["/es/meetings/sunrise-serenity-riverton/change"]);
