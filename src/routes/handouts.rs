@@ -12,7 +12,8 @@ use super::html;
 use crate::content::{Approach, Group};
 use crate::error::AppError;
 use crate::finder::Listing;
-use crate::meetings::{Attendance, MeetingFilter, MeetingListing, SortOrder, Weekday};
+use crate::i18n::Lang;
+use crate::meetings::{Attendance, MeetingFilter, MeetingListing, SortOrder};
 use crate::state::AppState;
 use crate::views::ListingView;
 
@@ -33,10 +34,30 @@ fn site_address(request: &HttpRequest) -> String {
     )
 }
 
-/// Today's date in the site's zone, for "Printed …".
-pub fn today(state: &AppState) -> String {
+/// Today's date in the site's zone.
+fn today_date(state: &AppState) -> jiff::civil::Date {
     let zone = jiff::tz::TimeZone::get(&state.settings.default_timezone).unwrap_or(jiff::tz::TimeZone::UTC);
-    jiff::Timestamp::now().to_zoned_datetime(zone).date().to_string()
+    jiff::Timestamp::now().to_zoned_datetime(zone).date()
+}
+
+/// Today's date in the site's zone (`2026-11-29`), for the print stamp.
+pub fn today(state: &AppState) -> String {
+    today_date(state).to_string()
+}
+
+/// Today's date in words in `lang` ("November 29, 2026"), for a handout's "Printed …".
+fn printed_on(state: &AppState, lang: Lang) -> String {
+    date_in_words(today_date(state), lang)
+}
+
+/// A date as `lang` writes it in words ("November 29, 2026", "29 de noviembre de 2026").
+pub fn date_in_words(date: jiff::civil::Date, lang: Lang) -> String {
+    const MONTHS: [&str; 12] = [
+        "month-1", "month-2", "month-3", "month-4", "month-5", "month-6", "month-7", "month-8", "month-9", "month-10",
+        "month-11", "month-12",
+    ];
+    let month = MONTHS.get(usize::try_from(date.month() - 1).unwrap_or(0)).map_or("", |key| lang.t(key));
+    lang.format("date-long", [("day", date.day().into()), ("month", month.into()), ("year", date.year().into())])
 }
 
 /// A handout page: it prints the address the browser used, so it is not stored by shared caches.
@@ -57,7 +78,11 @@ struct HandoutsPage<'a> {
 }
 
 pub async fn index(state: web::Data<AppState>, locale: crate::i18n::Locale) -> Result<HttpResponse, AppError> {
-    html(&HandoutsPage { lang: locale.lang, here: locale.here.clone(), groups: &state.content.groups })
+    html(&HandoutsPage {
+        lang: locale.lang,
+        here: locale.here.clone(),
+        groups: &state.content.in_lang(locale.lang).groups,
+    })
 }
 
 #[derive(Template)]
@@ -79,7 +104,7 @@ pub async fn group(
     request: HttpRequest,
     slug: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    let group = state.content.group(&slug).ok_or(AppError::NotFound)?;
+    let group = state.content.in_lang(locale.lang).group(&slug).ok_or(AppError::NotFound)?;
     let meeting_count = super::current_finder(&state).await?.group_meeting_count(&group.slug);
     sheet(&GroupHandout {
         lang: locale.lang,
@@ -87,13 +112,13 @@ pub async fn group(
         group,
         meeting_count,
         site: site_address(&request),
-        printed: today(&state),
+        printed: printed_on(&state, locale.lang),
     })
 }
 
 /// One line of a printed schedule: time, meeting, group, where, kind.
 struct ScheduleRow {
-    /// "7:00 am", with the zone when it is not the site's.
+    /// "7:00 am" ("19:00" in Spanish), with the zone when it is not the site's.
     time: String,
     name: String,
     lang: Option<&'static str>,
@@ -122,11 +147,12 @@ pub fn link_host(link: &str) -> String {
 }
 
 impl ScheduleRow {
-    fn new(listing: MeetingListing, groups: &[Group], site_zone: &str) -> ScheduleRow {
+    fn new(listing: MeetingListing, groups: &[Group], site_zone: &str, lang: Lang) -> ScheduleRow {
         // The start only, to keep each line short; the end time is on the meeting's page.
-        let mut time = listing.time.map_or_else(|| "By appointment".to_owned(), |start| start.twelve_hour());
+        let mut time =
+            listing.time.map_or_else(|| lang.t("schedule-by-appointment").to_owned(), |start| start.clock(lang));
         if listing.timezone != site_zone {
-            time.push_str(&format!(" ({})", crate::views::zone_label(&listing.timezone, crate::i18n::Lang::DEFAULT)));
+            time.push_str(&format!(" ({})", crate::views::zone_label(&listing.timezone, lang)));
         }
         let group = groups
             .iter()
@@ -168,12 +194,23 @@ struct ScheduleHandout {
     days: Vec<ScheduleDay>,
     total: u64,
     shown: usize,
-    /// (code, name) of every type code the schedule uses; the name is `None` for a group's own code.
+    /// (code, name in the page's language) of every type code the schedule uses; the name is `None`
+    /// for a group's own code.
     legend: Vec<(String, Option<String>)>,
     finder_query: String,
     notices: Vec<String>,
     site: String,
     printed: String,
+}
+
+impl ScheduleHandout {
+    /// The finder's address for this search, in the page's language, as printed on the sheet.
+    fn finder_address(&self) -> String {
+        match self.finder_query.as_str() {
+            "" => format!("{}{}", self.site, self.lang.path("/meetings")),
+            query => format!("{}{}", self.site, self.lang.path(&format!("/meetings?{query}"))),
+        }
+    }
 }
 
 pub async fn meetings(
@@ -194,10 +231,15 @@ pub async fn meetings(
     let shown = results.listings.len();
     for listing in results.listings {
         for code in &listing.types {
-            legend.entry(code.clone()).or_insert_with(|| state.vocabulary.name(code).map(str::to_owned));
+            legend
+                .entry(code.clone())
+                .or_insert_with(|| state.vocabulary.name_in(code, locale.lang).map(str::to_owned));
         }
-        let heading = listing.day.map_or("By appointment", Weekday::name).to_owned();
-        let row = ScheduleRow::new(listing, &state.content.groups, &state.settings.default_timezone);
+        let heading = listing
+            .day
+            .map_or_else(|| locale.lang.t("schedule-by-appointment"), |day| day.label(locale.lang))
+            .to_owned();
+        let row = ScheduleRow::new(listing, &state.content.groups, &state.settings.default_timezone, locale.lang);
         match days.last_mut() {
             Some(day) if day.heading == heading => day.rows.push(row),
             _ => days.push(ScheduleDay { heading, rows: vec![row] }),
@@ -213,7 +255,7 @@ pub async fn meetings(
         finder_query: filter.query_string(),
         notices: filter.notices.iter().map(|notice| notice.text(locale.lang)).collect(),
         site: site_address(&request),
-        printed: today(&state),
+        printed: printed_on(&state, locale.lang),
     })
 }
 
@@ -248,17 +290,13 @@ pub async fn referral(
         return Err(AppError::BadRequest(notice.text(locale.lang)));
     }
     if filter.groups.len() < 2 {
-        return Err(AppError::BadRequest(
-            "A referral sheet offers more than one choice: pick at least two groups. People are more likely to go \
-             when they can try several groups and meetings."
-                .to_owned(),
-        ));
+        return Err(AppError::BadRequest(locale.lang.t("referral-too-few").to_owned()));
     }
     let mut choices = Vec::new();
     let mut near = None;
     let per_group = referral_meetings(filter.groups.len());
     for slug in &filter.groups {
-        let Some(group) = state.content.group(slug) else { continue };
+        let Some(group) = state.content.in_lang(locale.lang).group(slug) else { continue };
         let mut narrowed = MeetingFilter { groups: vec![slug.clone()], page: 1, ..filter.clone() };
         if !narrowed.types.iter().any(|code| code == "O") {
             narrowed.types.push("O".to_owned());
@@ -285,7 +323,7 @@ pub async fn referral(
                 .into_iter()
                 .map(|listing| ListingView::new(listing, &state.content.groups, &state.vocabulary, locale.lang))
                 .collect(),
-            finder_link: format!("/meetings?{}", narrowed.query_string()),
+            finder_link: locale.lang.path(&format!("/meetings?{}", narrowed.query_string())),
         });
     }
     sheet(&ReferralHandout {
@@ -294,6 +332,20 @@ pub async fn referral(
         choices,
         near,
         site: site_address(&request),
-        printed: today(&state),
+        printed: printed_on(&state, locale.lang),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_printed_date_is_written_in_words_in_the_pages_language() {
+        let date = jiff::civil::date(2026, 11, 29);
+        assert_eq!(date_in_words(date, Lang::DEFAULT), "November 29, 2026");
+        let spanish = Lang::from_code("es").expect("the site speaks Spanish");
+        assert_eq!(date_in_words(date, spanish), "29 de noviembre de 2026");
+        assert_eq!(date_in_words(jiff::civil::date(2027, 1, 3), spanish), "3 de enero de 2027");
+    }
 }

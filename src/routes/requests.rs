@@ -67,13 +67,13 @@ impl RequestPage<'_> {
     }
 
     fn field_views(&self) -> Vec<crate::staff::form::FieldView> {
-        self.form.views(&self.fields(), self.groups)
+        self.form.views(&self.fields(), self.groups, self.lang)
     }
 
     fn action(&self) -> String {
         match self.meeting {
-            Some(meeting) => format!("/meetings/{}/change", meeting.slug),
-            None => "/meetings/new".to_owned(),
+            Some(meeting) => self.lang.path(&format!("/meetings/{}/change", meeting.slug)),
+            None => self.lang.path("/meetings/new"),
         }
     }
 }
@@ -83,6 +83,24 @@ fn render(status: StatusCode, cacheable: bool, page: &impl Template) -> Result<H
         .content_type(ContentType::html())
         .insert_header((header::CACHE_CONTROL, if cacheable { "public, max-age=300" } else { "no-store" }))
         .body(page.render()?))
+}
+
+/// A request refused as a whole (too many, too large), in the page's language; nothing was kept.
+fn refusal(
+    status: StatusCode,
+    locale: &crate::i18n::Locale,
+    heading: &'static str,
+    message: &str,
+) -> Result<HttpResponse, StaffError> {
+    let lang = locale.lang;
+    let page = MessagePage {
+        lang,
+        here: locale.here.clone(),
+        heading: lang.t(heading),
+        message,
+        links: vec![(lang.path("/meetings"), lang.t("request-find").to_owned())],
+    };
+    render(status, false, &page)
 }
 
 async fn meeting(state: &web::Data<AppState>, slug: String) -> Result<(Meeting, Option<String>), StaffError> {
@@ -101,20 +119,18 @@ async fn meeting(state: &web::Data<AppState>, slug: String) -> Result<(Meeting, 
 
 /// A source's meeting: changes go to the source, whose feed would undo ours.
 fn source_page(locale: &crate::i18n::Locale, meeting: &Meeting, source: &str) -> Result<HttpResponse, StaffError> {
-    let mut links = crate::staff::form::source_links(meeting);
-    links.push((format!("/meetings/{}", meeting.slug), "Back to the meeting".to_owned()));
-    let message = format!(
-        "This listing comes from {source}, whose list this site follows, so a change made here would be undone at \
-         the next update. Please send the change to them{}.",
-        if links.len() > 1 { " with one of the links below" } else { " (see the meeting page for who publishes it)" }
-    );
+    let lang = locale.lang;
+    let mut links = crate::staff::form::source_links_in(meeting, lang);
+    links.push((lang.path(&format!("/meetings/{}", meeting.slug)), lang.t("request-back").to_owned()));
+    let key = if links.len() > 1 { "request-source-links" } else { "request-source-no-links" };
+    let message = lang.t1(key, "source", source);
     render(
         StatusCode::OK,
         true,
         &MessagePage {
             lang: locale.lang,
             here: locale.here.clone(),
-            heading: "Report a change to this listing",
+            heading: lang.t("request-source-heading"),
             message: &message,
             links,
         },
@@ -130,11 +146,15 @@ pub async fn change_form(
     if let Some(source) = source {
         return source_page(&locale, &meeting, &source);
     }
-    render(StatusCode::OK, true, &RequestPage::blank(&locale, Some(&meeting), &state.content.groups))
+    render(
+        StatusCode::OK,
+        true,
+        &RequestPage::blank(&locale, Some(&meeting), &state.content.in_lang(locale.lang).groups),
+    )
 }
 
 pub async fn new_form(state: web::Data<AppState>, locale: crate::i18n::Locale) -> Result<HttpResponse, StaffError> {
-    render(StatusCode::OK, true, &RequestPage::blank(&locale, None, &state.content.groups))
+    render(StatusCode::OK, true, &RequestPage::blank(&locale, None, &state.content.in_lang(locale.lang).groups))
 }
 
 pub async fn send_change(
@@ -167,19 +187,38 @@ async fn receive(
     payload: web::Payload,
     meeting: Option<Meeting>,
 ) -> Result<HttpResponse, StaffError> {
-    let sent = FormData::read(payload).await?;
+    let lang = locale.lang;
+    // The staff area's refusals speak English; a visitor is answered in the page's language.
+    let sent = match FormData::read(payload).await {
+        Ok(sent) => sent,
+        Err(StaffError::TooLarge) => {
+            return refusal(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                &locale,
+                "request-too-large-heading",
+                lang.t("request-too-large"),
+            );
+        }
+        Err(StaffError::App(AppError::BadRequest(_))) => {
+            return Err(AppError::BadRequest(lang.t("request-unreadable").to_owned()).into());
+        }
+        Err(other) => return Err(other),
+    };
     let thanks = || {
-        let message = "Thank you. Staff read every request and check it before anything changes; that usually \
-                       takes a few days. If they approve it, the listing changes on this site. If you gave an \
-                       address, they may write to you; the address is deleted once the request is closed.";
-        let mut links = vec![("/meetings".to_owned(), "Find a meeting".to_owned())];
+        let mut links = vec![(lang.path("/meetings"), lang.t("request-find").to_owned())];
         if let Some(meeting) = &meeting {
-            links.insert(0, (format!("/meetings/{}", meeting.slug), "Back to the meeting".to_owned()));
+            links.insert(0, (lang.path(&format!("/meetings/{}", meeting.slug)), lang.t("request-back").to_owned()));
         }
         render(
             StatusCode::OK,
             false,
-            &MessagePage { lang: locale.lang, here: locale.here.clone(), heading: "Request received", message, links },
+            &MessagePage {
+                lang,
+                here: locale.here.clone(),
+                heading: lang.t("request-thanks-heading"),
+                message: lang.t("request-thanks"),
+                links,
+            },
         )
     };
     // A robot filled in the hidden field: it is told what a person is told, and nothing is kept.
@@ -191,10 +230,8 @@ async fn receive(
     let lookup = sender_hash.clone();
     let recent = crate::routes::blocking(&state, move |state| state.store.requests_from(&lookup, since)).await?;
     if recent >= REQUESTS_PER_HOUR {
-        return Err(StaffError::TooMany(format!(
-            "This address has sent {REQUESTS_PER_HOUR} requests in the last hour, the most we take. Please try \
-             again in an hour; what you sent was not kept."
-        )));
+        let message = lang.n("request-too-many", REQUESTS_PER_HOUR);
+        return refusal(StatusCode::TOO_MANY_REQUESTS, &locale, "request-too-many-heading", &message);
     }
     let fields: Vec<&str> = if meeting.is_some() {
         PUBLIC_FIELDS.to_vec()
@@ -212,28 +249,28 @@ async fn receive(
     let closed_for_good = meeting.is_some() && !sent.get("closed").is_empty();
     let mut problems = Vec::new();
     if message.chars().count() > MAX_MESSAGE_CHARS {
-        problems.push(format!("The message is longer than {MAX_MESSAGE_CHARS} characters; please shorten it."));
+        problems.push(lang.t1("request-message-too-long", "max", MAX_MESSAGE_CHARS));
     }
     if !reply_to.is_empty()
         && (reply_to.len() > 254 || !reply_to.contains('@') || reply_to.contains(char::is_whitespace))
     {
-        problems.push("The reply address does not look like an e-mail address (it is optional).".to_owned());
+        problems.push(lang.t("request-reply-bad").to_owned());
     }
     let changed = fields.iter().any(|field| form.value(field) != base.value(field));
     if meeting.is_some() && !changed && !closed_for_good && message.is_empty() {
-        problems.push("Nothing was changed: change a field, tick \"closed for good\" or write a message.".to_owned());
+        problems.push(lang.t("request-nothing-changed").to_owned());
     }
     if let Err(checked) = form.validate(meeting.as_ref(), &state.core, &state.settings.default_timezone) {
         form = checked;
     }
     if !problems.is_empty() || !form.errors.is_empty() {
-        problems.extend(form.other_errors(&fields));
+        problems.extend(form.other_errors(&fields, lang));
         let page = RequestPage {
             lang: locale.lang,
             here: locale.here.clone(),
             meeting: meeting.as_ref(),
             form,
-            groups: &state.content.groups,
+            groups: &state.content.in_lang(lang).groups,
             message: &message,
             reply_to: &reply_to,
             closed_for_good,

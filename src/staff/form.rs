@@ -8,6 +8,7 @@ use serde_json::{Map, Value, json};
 
 use super::StaffError;
 use crate::feed::{FeedDefaults, FeedError};
+use crate::i18n::Lang;
 use crate::meetings::Meeting;
 use crate::state::Core;
 
@@ -49,24 +50,50 @@ pub const NAMING_FIELDS: [&str; 2] = ["name", "fellowship"];
 /// The fields only staff edit.
 pub const STAFF_FIELDS: [&str; 2] = ["timezone", "notes"];
 
-/// Every field's label, in the order forms and comparison tables show them.
+/// Every field's label, in English (staff pages and the comparison table).
 pub fn label(field: &str) -> &'static str {
-    match field {
-        "slug" => "Address (slug)",
-        "name" => "Meeting name",
-        "fellowship" => "Group",
-        "day" => "Days",
-        "time" => "Start time",
-        "end_time" => "End time",
-        "timezone" => "Time zone",
-        "types" => "Type codes",
-        "location" => "Venue",
-        "formatted_address" => "Street address",
-        "conference_url" => "Online meeting link",
-        "conference_phone" => "Dial-in phone number",
-        "notes" => "Notes",
-        _ => "Other",
+    label_in(field, Lang::DEFAULT)
+}
+
+/// Every field's label in `lang`, in the order forms and comparison tables show them.
+pub fn label_in(field: &str, lang: Lang) -> &'static str {
+    lang.t(match field {
+        "slug" => "request-field-slug",
+        "name" => "request-field-name",
+        "fellowship" => "request-field-fellowship",
+        "day" => "request-field-day",
+        "time" => "request-field-time",
+        "end_time" => "request-field-end-time",
+        "timezone" => "request-field-timezone",
+        "types" => "request-field-types",
+        "location" => "request-field-location",
+        "formatted_address" => "request-field-formatted-address",
+        "conference_url" => "request-field-conference-url",
+        "conference_phone" => "request-field-conference-phone",
+        "notes" => "request-field-notes",
+        _ => "request-field-other",
+    })
+}
+
+/// What is wrong with a field's value, in `lang`. English shows the feed reader's own reason;
+/// another language says the same in its own words, chosen by the field and the kind of reason.
+pub fn problem_in(field: &str, reason: &str, value: &str, lang: Lang) -> String {
+    if lang == Lang::DEFAULT {
+        return reason.to_owned();
     }
+    let key = match field {
+        "time" | "end_time" if value.is_empty() && reason.starts_with("is missing") => "request-error-time-missing",
+        _ if reason.contains("characters long") => "request-error-too-long",
+        "name" => "request-error-name",
+        _ if reason.starts_with("is missing") => "request-error-missing",
+        "time" | "end_time" => "request-error-time",
+        "fellowship" => "request-error-fellowship",
+        "day" => "request-error-day",
+        "types" => "request-error-types",
+        "conference_url" => "request-error-conference-url",
+        _ => "request-error-other",
+    };
+    lang.t1(key, "value", value)
 }
 
 /// A meeting form's values (text as typed; `day` as numbers joined by commas) and the errors
@@ -134,12 +161,17 @@ impl MeetingForm {
         self.errors.iter().find(|(own, _)| own == field).map(|(_, message)| message.as_str())
     }
 
-    /// Errors of fields the form does not show (`record`, say), for the top of the form.
-    pub fn other_errors(&self, shown: &[&str]) -> Vec<String> {
+    /// Errors of fields the form does not show (`record`, say), for the top of the form, in
+    /// `lang` (English names the field as the feed does).
+    pub fn other_errors(&self, shown: &[&str], lang: Lang) -> Vec<String> {
         self.errors
             .iter()
             .filter(|(field, _)| !shown.contains(&field.as_str()))
-            .map(|(field, message)| format!("{field}: {message}"))
+            .map(|(field, message)| {
+                let problem = problem_in(field, message, self.value(field), lang);
+                let name = if lang == Lang::DEFAULT { field.as_str() } else { label_in(field, lang) };
+                lang.t2("request-error-of", "field", name, "problem", problem)
+            })
             .collect()
     }
 
@@ -217,7 +249,7 @@ fn shown(field: &str, value: &str) -> String {
         return value.to_owned();
     }
     let names: Vec<&str> = value.split(',').filter_map(crate::meetings::Weekday::parse).map(|day| day.name()).collect();
-    if names.is_empty() { "(by appointment)".to_owned() } else { names.join(", ") }
+    if names.is_empty() { Lang::DEFAULT.t("request-by-appointment").to_owned() } else { names.join(", ") }
 }
 
 /// The fields of a request side by side with the meeting as it is.
@@ -234,13 +266,19 @@ pub fn compare(now: &MeetingForm, requested: &MeetingForm, fields: &[&str]) -> V
         .collect()
 }
 
-/// The source's own ways to report a change (`feedback_url`, `feedback_emails`): (href, label).
+/// The source's own ways to report a change (`feedback_url`, `feedback_emails`): (href, label),
+/// for staff pages (English).
 pub fn source_links(meeting: &crate::meetings::Meeting) -> Vec<(String, String)> {
+    source_links_in(meeting, Lang::DEFAULT)
+}
+
+/// The source's own ways to report a change: (href, label in `lang`).
+pub fn source_links_in(meeting: &crate::meetings::Meeting, lang: Lang) -> Vec<(String, String)> {
     let mut links = Vec::new();
     if let Some(url) = meeting.extra.get("feedback_url").and_then(|value| value.as_str())
         && (url.starts_with("https://") || url.starts_with("http://"))
     {
-        links.push((url.to_owned(), "The source's own form for changes".to_owned()));
+        links.push((url.to_owned(), lang.t("request-source-form").to_owned()));
     }
     let emails: Vec<&str> = match meeting.extra.get("feedback_emails") {
         Some(serde_json::Value::Array(items)) => items.iter().filter_map(|item| item.as_str()).collect(),
@@ -248,7 +286,7 @@ pub fn source_links(meeting: &crate::meetings::Meeting) -> Vec<(String, String)>
         _ => Vec::new(),
     };
     for address in emails.into_iter().map(str::trim).filter(|address| address.contains('@')) {
-        links.push((format!("mailto:{address}"), format!("E-mail {address}")));
+        links.push((format!("mailto:{address}"), lang.t1("request-source-email", "address", address)));
     }
     links
 }
@@ -267,22 +305,23 @@ pub struct FieldView {
     pub options: Vec<(String, String, bool)>,
 }
 
-fn hint(field: &str) -> &'static str {
-    match field {
-        "slug" => "Lower-case letters, digits and hyphens: the meeting's address on this site.",
-        "day" => "Tick every day it meets; none for a meeting by appointment.",
-        "time" | "end_time" => "Like 19:00 or 7:00 PM.",
-        "types" => "Codes separated by commas, like O, D, W (open, discussion, women).",
-        "formatted_address" => "Street, town, state and postal code.",
-        "conference_url" => "Starts with https://",
-        "timezone" => "An IANA name, like America/Chicago.",
-        _ => "",
-    }
+fn hint(field: &str, lang: Lang) -> &'static str {
+    let key = match field {
+        "slug" => "request-hint-slug",
+        "day" => "request-hint-day",
+        "time" | "end_time" => "request-hint-time",
+        "types" => "request-hint-types",
+        "formatted_address" => "request-hint-formatted-address",
+        "conference_url" => "request-hint-conference-url",
+        "timezone" => "request-hint-timezone",
+        _ => return "",
+    };
+    lang.t(key)
 }
 
 impl MeetingForm {
-    /// The fields to show, in order, with their values, errors and choices.
-    pub fn views(&self, fields: &[&'static str], groups: &[crate::content::Group]) -> Vec<FieldView> {
+    /// The fields to show, in order, with their values, errors and choices, in `lang` (staff: English).
+    pub fn views(&self, fields: &[&'static str], groups: &[crate::content::Group], lang: Lang) -> Vec<FieldView> {
         fields
             .iter()
             .map(|field| {
@@ -292,23 +331,26 @@ impl MeetingForm {
                     "notes" => "textarea",
                     _ => "text",
                 };
-                let mut options = vec![(String::new(), "(not given)".to_owned(), self.value(field).is_empty())];
+                let mut options =
+                    vec![(String::new(), lang.t("request-not-given").to_owned(), self.value(field).is_empty())];
                 if kind == "select" {
-                    options.extend(
-                        groups
-                            .iter()
-                            .map(|group| (group.slug.clone(), group.name.clone(), self.value(field) == group.slug)),
-                    );
+                    options.extend(groups.iter().map(|group| {
+                        let name = match &group.local_name {
+                            Some(local) => format!("{} ({local})", group.name),
+                            None => group.name.clone(),
+                        };
+                        (group.slug.clone(), name, self.value(field) == group.slug)
+                    }));
                 }
                 FieldView {
                     name: field,
-                    label: label(field),
-                    hint: hint(field),
+                    label: label_in(field, lang),
+                    hint: hint(field, lang),
                     kind,
                     value: self.value(field).to_owned(),
-                    error: self.error(field).map(str::to_owned),
+                    error: self.error(field).map(|reason| problem_in(field, reason, self.value(field), lang)),
                     days: crate::meetings::Weekday::all()
-                        .map(|day| (day.number(), day.name(), self.has_day(&day.number())))
+                        .map(|day| (day.number(), day.label(lang), self.has_day(&day.number())))
                         .collect(),
                     options,
                 }
@@ -348,5 +390,27 @@ mod tests {
         let errors = form.validate(None, &core, "America/Chicago").expect_err("invalid").errors;
         let fields: Vec<&str> = errors.iter().map(|(field, _)| field.as_str()).collect();
         assert!(fields.contains(&"time") && fields.contains(&"fellowship"), "{errors:?}");
+    }
+
+    #[test]
+    fn a_fields_problem_is_said_in_the_pages_language_and_english_keeps_the_readers_words() {
+        let spanish = Lang::from_code("es").expect("the site speaks Spanish");
+        let reason = "\"25:99\" is not a time (like 19:00 or 7:00 PM)";
+        assert_eq!(problem_in("time", reason, "25:99", Lang::DEFAULT), reason);
+        assert_eq!(
+            problem_in("time", reason, "25:99", spanish),
+            "«25:99» no es una hora (por ejemplo, 19:00 o 7:00 PM)."
+        );
+        assert_eq!(
+            problem_in("time", "is missing for a meeting that has a day", "", spanish),
+            "Una reunión que tiene día necesita una hora de inicio."
+        );
+        assert_eq!(problem_in("name", "is missing", "", spanish), "Escriba el nombre de la reunión.");
+        assert_eq!(
+            problem_in("location", "is 300 characters long; the limit is 200", "x", spanish),
+            "Es demasiado largo."
+        );
+        assert_eq!(label_in("location", spanish), "Lugar");
+        assert_eq!(label("location"), "Venue", "staff pages stay English");
     }
 }

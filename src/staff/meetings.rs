@@ -85,14 +85,14 @@ pub fn field_views(form: &MeetingForm, new_meeting: bool, groups: &[Group]) -> V
     if new_meeting {
         fields.insert(0, "slug");
     }
-    form.views(&fields, groups)
+    form.views(&fields, groups, crate::i18n::Lang::DEFAULT)
 }
 
 /// A staff form's errors that belong to no field it shows.
 pub fn other_errors(form: &MeetingForm) -> Vec<String> {
     let mut shown = staff_fields();
     shown.push("slug");
-    form.other_errors(&shown)
+    form.other_errors(&shown, crate::i18n::Lang::DEFAULT)
 }
 
 pub use super::form::source_links as report_links;

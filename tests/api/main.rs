@@ -11,4 +11,5 @@ mod meetings;
 mod pages;
 mod providers;
 mod sources;
+mod spanish_handouts;
 mod staff;

@@ -1,0 +1,92 @@
+# Las hojas para imprimir: la página de hojas, el marco de cada hoja (botón Imprimir), la hoja
+# informativa de cada grupo, el horario de reuniones impreso y la hoja de referencia, con la fecha
+# de impresión.
+
+handouts-title = Hojas para imprimir
+handouts-description = Hojas para imprimir: una hoja informativa por grupo, horarios de reuniones y hojas de referencia.
+handouts-heading = Hojas para imprimir
+handouts-lead = Hojas para imprimir o entregar durante una consulta. Cada una cabe en las páginas que promete; cada página impresa lleva el nombre del sitio, la fecha de impresión y su número de página.
+handouts-schedule-heading = Horario de reuniones
+# $finder: la dirección del buscador en este sitio.
+handouts-schedule-text-html = Haga una búsqueda en el <a href="{ $finder }">buscador de reuniones</a> y luego elija <strong>Imprimir un horario de estas reuniones</strong> debajo de los resultados. El horario es una tabla por día y luego por hora, con una clave de los tipos de reunión; las reuniones en línea indican el sitio web que usan.
+handouts-schedule-all = Horario de todas las reuniones abiertas
+handouts-referral-heading = Hoja de referencia
+# $matcher: la dirección del buscador por filosofía en este sitio.
+handouts-referral-text-html = Ofrezca más de una opción: elija dos grupos o más. La hoja da una breve descripción de cada uno, algunas de sus reuniones abiertas y líneas para el nombre del cliente, la fecha, una persona de contacto, un teléfono y una visita de seguimiento. El <a href="{ $matcher }">buscador por filosofía</a> puede sugerirle grupos.
+handouts-referral-groups = Grupos que ofrecer (dos o más)
+handouts-referral-meetings = Reuniones que incluir
+handouts-referral-any = Cualquier forma de asistir
+handouts-referral-in-person = En persona
+handouts-referral-online = En línea o por teléfono
+handouts-referral-near = Cerca de (una ciudad, región o código postal; opcional)
+handouts-referral-make = Preparar la hoja de referencia
+handouts-one-pagers = Una hoja por grupo
+
+handout-print-button = Imprimir esta página
+handout-print-hint = Use el comando Imprimir de su navegador; la página está preparada para papel.
+# $date: el día de impresión, escrito como en date-long.
+handout-printed = Impreso el { $date }.
+handout-source-html = Fuente: la hoja informativa <cite lang="en">An Introduction to Mutual Support Groups for Alcohol and Drug Abuse</cite> (SAMHSA).
+
+# La fecha impresa: los nombres de los meses y la fecha en palabras.
+month-1 = enero
+month-2 = febrero
+month-3 = marzo
+month-4 = abril
+month-5 = mayo
+month-6 = junio
+month-7 = julio
+month-8 = agosto
+month-9 = septiembre
+month-10 = octubre
+month-11 = noviembre
+month-12 = diciembre
+date-long = { $day } de { $month } de { $year }
+
+handout-group-title = { $name }: hoja informativa
+handout-group-tag = Grupo de apoyo mutuo
+handout-not-described = no se describe
+handout-find-heading = Cómo encontrar una reunión
+handout-website = Sitio web:
+handout-website-note = (la mayoría de estos sitios tiene un buscador de reuniones).
+handout-directory-lists = { $count ->
+    [one] Este directorio incluye 1 de sus reuniones:
+   *[other] Este directorio incluye { $count } de sus reuniones:
+}
+handout-open-free = Cualquier persona puede asistir a una reunión abierta. Asistir es gratis; se suele dar una pequeña donación.
+
+schedule-title = Horario de reuniones
+# $date: la fecha impresa; $address: la dirección del buscador para esta búsqueda.
+schedule-printed-from = Impreso el { $date } desde { $address }.
+schedule-check-html = <strong>Confirme antes de ir:</strong> los horarios y los lugares cambian. Las reuniones en línea indican el sitio web que usan; sus enlaces completos están en la página de cada reunión.
+schedule-none-html = Ninguna reunión coincide con esta búsqueda. <a href="{ $finder }">Buscar de nuevo</a>.
+schedule-partial = Este horario muestra las primeras { $shown } de { $total } reuniones. Limite la búsqueda (por día, lugar o grupo) para ver la lista completa.
+schedule-continued = { $day } (continuación)
+schedule-col-time = Hora
+schedule-col-meeting = Reunión
+schedule-col-group = Grupo
+schedule-col-where = Dónde
+schedule-col-kind = Tipo
+schedule-online = En línea: { $host }
+schedule-phone = Teléfono: { $phone }
+schedule-legend = Clave de los tipos de reunión
+schedule-own-code = un código propio del grupo
+
+referral-title = Hoja de referencia
+referral-heading = Grupos de apoyo mutuo que podría probar
+referral-intro = Estos grupos los dirigen sus miembros, no profesionales. Pruebe más de una reunión, y más de un grupo, antes de decidir: quienes sienten que el grupo les conviene participan más.
+referral-near = Las reuniones indicadas son las reuniones abiertas más cercanas a { $place }.
+referral-website = Sitio web: { $host }
+referral-free = Gratis; se suele dar una pequeña donación.
+referral-no-meetings = Ninguna reunión abierta de este directorio coincide; consulte el sitio web o { $address }
+referral-online = en línea: { $host }
+referral-phone = teléfono: { $phone }
+referral-more = Más reuniones: { $address }
+referral-client = Cliente:
+referral-date = Fecha:
+referral-contact = Persona de contacto:
+referral-contact-phone = Teléfono:
+referral-follow-up = Visita de seguimiento:
+referral-open-note = Cualquier persona puede asistir a una reunión abierta. Confirme los horarios antes de ir.
+referral-source-html = Datos de la hoja informativa <cite lang="en">An Introduction to Mutual Support Groups for Alcohol and Drug Abuse</cite> (SAMHSA).
+referral-too-few = Una hoja de referencia ofrece más de una opción: elija al menos dos grupos. Es más probable que la persona vaya si puede probar varios grupos y reuniones.
