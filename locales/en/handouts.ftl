@@ -27,20 +27,6 @@ handout-print-hint = Use your browser's Print command; the page is laid out for 
 handout-printed = Printed { $date }.
 handout-source-html = Source: the fact sheet <cite>An Introduction to Mutual Support Groups for Alcohol and Drug Abuse</cite> (SAMHSA).
 
-# The printed date: month names and the date in words.
-month-1 = January
-month-2 = February
-month-3 = March
-month-4 = April
-month-5 = May
-month-6 = June
-month-7 = July
-month-8 = August
-month-9 = September
-month-10 = October
-month-11 = November
-month-12 = December
-date-long = { $month } { $day }, { $year }
 
 handout-group-title = { $name }: handout
 handout-group-tag = Mutual support group

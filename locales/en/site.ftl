@@ -54,3 +54,23 @@ time-pm = pm
 # What a comparison cell says when the fact sheet is silent; content files use exactly these.
 fact-sheet-silent = Not described in the fact sheet
 fact-sheet-no-figure = No figure in the fact sheet
+
+# Dates in words: month names and the long date.
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+date-long = { $month } { $day }, { $year }
+
+# The margins of every printed page (/print.css): "Printed November 29, 2026", "Page 1 of 2".
+print-date = Printed { $date }
+print-page = Page
+print-page-of = of

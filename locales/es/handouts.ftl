@@ -28,20 +28,6 @@ handout-print-hint = Use el comando Imprimir de su navegador; la página está p
 handout-printed = Impreso el { $date }.
 handout-source-html = Fuente: la hoja informativa <cite lang="en">An Introduction to Mutual Support Groups for Alcohol and Drug Abuse</cite> (SAMHSA).
 
-# La fecha impresa: los nombres de los meses y la fecha en palabras.
-month-1 = enero
-month-2 = febrero
-month-3 = marzo
-month-4 = abril
-month-5 = mayo
-month-6 = junio
-month-7 = julio
-month-8 = agosto
-month-9 = septiembre
-month-10 = octubre
-month-11 = noviembre
-month-12 = diciembre
-date-long = { $day } de { $month } de { $year }
 
 handout-group-title = { $name }: hoja informativa
 handout-group-tag = Grupo de apoyo mutuo

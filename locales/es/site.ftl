@@ -54,3 +54,23 @@ time-pm = p. m.
 # Lo que dice una celda de la comparación cuando la hoja informativa no dice nada; los archivos de contenido usan exactamente estas frases.
 fact-sheet-silent = No se describe en la hoja informativa
 fact-sheet-no-figure = La hoja informativa no da cifras
+
+# Fechas en palabras: los nombres de los meses y la fecha larga.
+month-1 = enero
+month-2 = febrero
+month-3 = marzo
+month-4 = abril
+month-5 = mayo
+month-6 = junio
+month-7 = julio
+month-8 = agosto
+month-9 = septiembre
+month-10 = octubre
+month-11 = noviembre
+month-12 = diciembre
+date-long = { $day } de { $month } de { $year }
+
+# Los márgenes de cada página impresa (/print.css): "Impreso el 29 de noviembre de 2026", "Página 1 de 2".
+print-date = Impreso el { $date }
+print-page = Página
+print-page-of = de

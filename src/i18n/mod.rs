@@ -167,6 +167,16 @@ impl Lang {
         KEYS.get(usize::from(number)).map_or("", |key| self.t(key))
     }
 
+    /// A date as this language writes it in words ("November 29, 2026", "29 de noviembre de 2026").
+    pub fn date_in_words(self, date: jiff::civil::Date) -> String {
+        const MONTHS: [&str; 12] = [
+            "month-1", "month-2", "month-3", "month-4", "month-5", "month-6", "month-7", "month-8", "month-9",
+            "month-10", "month-11", "month-12",
+        ];
+        let month = MONTHS.get(usize::try_from(date.month() - 1).unwrap_or(0)).map_or("", |key| self.t(key));
+        self.format("date-long", [("day", date.day().into()), ("month", month.into()), ("year", date.year().into())])
+    }
+
     /// A time of day as this language writes it: `7:30 pm`, `noon` (12-hour) or `19:30` (24-hour).
     pub fn clock_time(self, hour: u8, minute: u8) -> String {
         if self.t("clock") == "24" {

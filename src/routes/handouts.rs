@@ -35,29 +35,14 @@ fn site_address(request: &HttpRequest) -> String {
 }
 
 /// Today's date in the site's zone.
-fn today_date(state: &AppState) -> jiff::civil::Date {
+pub fn today_date(state: &AppState) -> jiff::civil::Date {
     let zone = jiff::tz::TimeZone::get(&state.settings.default_timezone).unwrap_or(jiff::tz::TimeZone::UTC);
     jiff::Timestamp::now().to_zoned_datetime(zone).date()
 }
 
-/// Today's date in the site's zone (`2026-11-29`), for the print stamp.
-pub fn today(state: &AppState) -> String {
-    today_date(state).to_string()
-}
-
 /// Today's date in words in `lang` ("November 29, 2026"), for a handout's "Printed …".
 fn printed_on(state: &AppState, lang: Lang) -> String {
-    date_in_words(today_date(state), lang)
-}
-
-/// A date as `lang` writes it in words ("November 29, 2026", "29 de noviembre de 2026").
-pub fn date_in_words(date: jiff::civil::Date, lang: Lang) -> String {
-    const MONTHS: [&str; 12] = [
-        "month-1", "month-2", "month-3", "month-4", "month-5", "month-6", "month-7", "month-8", "month-9", "month-10",
-        "month-11", "month-12",
-    ];
-    let month = MONTHS.get(usize::try_from(date.month() - 1).unwrap_or(0)).map_or("", |key| lang.t(key));
-    lang.format("date-long", [("day", date.day().into()), ("month", month.into()), ("year", date.year().into())])
+    lang.date_in_words(today_date(state))
 }
 
 /// A handout page: it prints the address the browser used, so it is not stored by shared caches.
@@ -343,9 +328,9 @@ mod tests {
     #[test]
     fn a_printed_date_is_written_in_words_in_the_pages_language() {
         let date = jiff::civil::date(2026, 11, 29);
-        assert_eq!(date_in_words(date, Lang::DEFAULT), "November 29, 2026");
+        assert_eq!(Lang::DEFAULT.date_in_words(date), "November 29, 2026");
         let spanish = Lang::from_code("es").expect("the site speaks Spanish");
-        assert_eq!(date_in_words(date, spanish), "29 de noviembre de 2026");
-        assert_eq!(date_in_words(jiff::civil::date(2027, 1, 3), spanish), "3 de enero de 2027");
+        assert_eq!(spanish.date_in_words(date), "29 de noviembre de 2026");
+        assert_eq!(spanish.date_in_words(jiff::civil::date(2027, 1, 3)), "3 de enero de 2027");
     }
 }

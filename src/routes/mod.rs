@@ -45,7 +45,8 @@ pub fn configure(config: &mut web::ServiceConfig) {
             .route(&at("/meetings/new"), web::post().to(requests::send_new))
             .route(&at("/meetings/{slug}/change"), web::get().to(requests::change_form))
             .route(&at("/meetings/{slug}/change"), web::post().to(requests::send_change))
-            .route(&at("/sources"), web::get().to(sources::index));
+            .route(&at("/sources"), web::get().to(sources::index))
+            .route(&at("/print.css"), web::get().to(site_assets::print_stamp));
         if lang == Lang::DEFAULT {
             config
                 .route("/healthz", web::get().to(pages::health))
@@ -53,8 +54,7 @@ pub fn configure(config: &mut web::ServiceConfig) {
                 .route("/meetings.ics", web::get().to(feed::calendar))
                 .route("/feed/meetings.json", web::get().to(feed::meeting_guide))
                 .route("/meetings/{slug}.ics", web::get().to(meetings::calendar))
-                .route("/favicon.ico", web::get().to(site_assets::favicon))
-                .route("/print.css", web::get().to(site_assets::print_stamp));
+                .route("/favicon.ico", web::get().to(site_assets::favicon));
         }
         config.route(&at("/meetings/{slug}"), web::get().to(meetings::show));
     }

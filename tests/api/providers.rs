@@ -113,9 +113,18 @@ async fn every_printed_page_carries_the_print_date_from_its_own_stylesheet() {
     let stamp = app.get("/print.css").await;
     assert_eq!(stamp.status, 200);
     assert!(stamp.header("content-type").is_some_and(|value| value.starts_with("text/css")));
-    assert!(stamp.body.contains("@top-right") && stamp.body.contains("Printed 20"), "{}", stamp.body);
-    for path in ["/", "/groups/co-anon", "/handouts/meetings?type=O"] {
+    assert!(stamp.body.contains("@top-right") && stamp.body.contains("\"Printed "), "{}", stamp.body);
+    assert!(stamp.body.contains("\"Mutual Support Directory\"") && stamp.body.contains("\"Page \" counter(page)"));
+    let spanish = app.get("/es/print.css").await;
+    assert!(spanish.body.contains("\"Impreso el ") && spanish.body.contains(" de "), "{}", spanish.body);
+    assert!(spanish.body.contains("\"Página \" counter(page) \" de \" counter(pages)"), "{}", spanish.body);
+    for (path, sheet) in [
+        ("/", "/print.css"),
+        ("/groups/co-anon", "/print.css"),
+        ("/handouts/meetings?type=O", "/print.css"),
+        ("/es/handouts/meetings?type=O", "/es/print.css"),
+    ] {
         let page = app.get(path).await;
-        assert_eq!(page.attributes("link[href='/print.css']", "media"), ["print"], "{path}");
+        assert_eq!(page.attributes(&format!("link[href='{sheet}']"), "media"), ["print"], "{path}");
     }
 }
