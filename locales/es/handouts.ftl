@@ -3,7 +3,7 @@
 # de impresión.
 
 handouts-title = Hojas para imprimir
-handouts-description = Hojas para imprimir: una hoja informativa por grupo, horarios de reuniones y hojas de referencia.
+handouts-description = Hojas para imprimir: una hoja por grupo, horarios de reuniones y hojas de referencia.
 handouts-heading = Hojas para imprimir
 handouts-lead = Hojas para imprimir o entregar durante una consulta. Cada una cabe en las páginas que promete; cada página impresa lleva el nombre del sitio, la fecha de impresión y su número de página.
 handouts-schedule-heading = Horario de reuniones
@@ -29,7 +29,7 @@ handout-printed = Impreso el { $date }.
 handout-source-html = Fuente: la hoja informativa <cite lang="en">An Introduction to Mutual Support Groups for Alcohol and Drug Abuse</cite> (SAMHSA).
 
 
-handout-group-title = { $name }: hoja informativa
+handout-group-title = { $name }: hoja para imprimir
 handout-group-tag = Grupo de apoyo mutuo
 handout-not-described = no se describe
 handout-find-heading = Cómo encontrar una reunión
