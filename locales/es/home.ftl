@@ -1,7 +1,7 @@
 # La página de inicio: las dos entradas al buscador de reuniones, el número de reuniones y las
 # cuatro entradas al resto del sitio.
 
-home-title = Encuentre apoyo para su recuperación
+home-title = Encuentre apoyo para la recuperación
 home-heading = Apoyo mutuo para recuperarse del alcohol y las drogas
 home-lead = Grupos dirigidos por sus propios miembros, no por profesionales, para personas que quieren dejar el alcohol o las drogas y para quienes se preocupan por ellas. Encuentre una reunión cerca de usted o en línea, y conozca en qué se diferencian los grupos.
 home-start-label = Buscar una reunión
