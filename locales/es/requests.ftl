@@ -3,11 +3,11 @@
 # agradecimiento y la página que remite al formulario propio de una fuente. Las páginas del
 # personal muestran los mismos campos en inglés.
 
-request-change-title = Informar de un cambio: { $name }
+request-change-title = Informar un cambio: { $name }
 request-new-title = Agregar una reunión que falta
 request-breadcrumb = Ruta de navegación
-request-change-crumb = Informar de un cambio
-request-change-heading = Informar de un cambio en «{ $name }»
+request-change-crumb = Informar un cambio
+request-change-heading = Informar un cambio en «{ $name }»
 request-change-intro = El formulario muestra la reunión tal como aparece ahora. Cambie lo que sea distinto o explíquenoslo en el mensaje. El personal revisa cada solicitud antes de cambiar la información.
 request-new-crumb = Agregar una reunión
 request-new-intro = Cuéntenos sobre una reunión que no está en este sitio. El personal revisa cada solicitud antes de publicar una reunión.
@@ -26,10 +26,10 @@ request-thanks-heading = Solicitud recibida
 request-thanks = Gracias. El personal lee cada solicitud y la revisa antes de cambiar nada; eso suele tardar unos días. Si la aprueba, la información cambia en este sitio. Si dejó un correo electrónico, es posible que le escriban; el correo se borra una vez cerrada la solicitud.
 request-back = Volver a la reunión
 request-find = Buscar una reunión
-request-source-heading = Informar de un cambio en esta reunión
+request-source-heading = Informar un cambio en este anuncio
 request-source-links = Esta reunión proviene de { $source }, cuya lista sigue este sitio, así que un cambio hecho aquí se perdería en la próxima actualización. Envíeles el cambio a ellos con uno de los enlaces de abajo.
 request-source-no-links = Esta reunión proviene de { $source }, cuya lista sigue este sitio, así que un cambio hecho aquí se perdería en la próxima actualización. Envíeles el cambio a ellos (en la página de la reunión se indica quién la publica).
-request-source-form = El formulario de la fuente para informar de cambios
+request-source-form = El formulario de la fuente para informar cambios
 request-source-email = Escribir a { $address }
 
 request-too-many = Desde esta dirección se enviaron { $count } solicitudes en la última hora, el máximo que aceptamos. Vuelva a intentarlo dentro de una hora; lo que envió no se guardó.
