@@ -134,7 +134,7 @@ async fn the_spanish_request_forms_are_in_spanish_and_send_to_spanish_addresses(
     let change = app.get("/es/meetings/sunrise-serenity-riverton/change").await;
     assert_eq!(change.status, StatusCode::OK);
     assert_eq!(change.attributes("form[method=post]", "action"), ["/es/meetings/sunrise-serenity-riverton/change"]);
-    assert!(change.texts("main h1")[0].starts_with("Informar de un cambio en «"));
+    assert!(change.texts("main h1")[0].starts_with("Informar un cambio en «"));
 }
 
 #[actix_web::test]
@@ -202,7 +202,7 @@ async fn a_sources_meeting_sends_spanish_readers_to_the_source_in_spanish() {
     let page = app.get("/es/meetings/metro-noon/change").await;
     assert_eq!(page.status, StatusCode::OK);
     assert_eq!(html_lang(&page), ["es"]);
-    assert_eq!(page.texts("main h1"), ["Informar de un cambio en esta reunión"]);
+    assert_eq!(page.texts("main h1"), ["Informar un cambio en este anuncio"]);
     assert!(page.texts("main p").iter().any(|text| text.starts_with("Esta reunión proviene de metro")));
     let links: Vec<(String, String)> =
         page.attributes("main li a", "href").into_iter().zip(page.texts("main li a")).collect();
