@@ -209,7 +209,7 @@ async fn a_sources_meeting_sends_spanish_readers_to_the_source_in_spanish() {
     assert!(
         links.contains(&(
             "https://metro.example/update".to_owned(),
-            "El formulario de la fuente para informar de cambios".to_owned()
+            "El formulario de la fuente para informar cambios".to_owned()
         )),
         "{links:?}"
     );
