@@ -301,24 +301,10 @@ impl FinderIndex {
         let with_appointments = filter.days.is_empty() && filter.time.is_none();
         match (listing, filter.sort, point) {
             (Listing::PerMeeting, SortOrder::Distance, Some(_)) => {
-                // Nearest first from the place's list (kept per place), then the meetings that
-                // have no place to measure to, in meeting order.
-                let nearest = place.as_ref().map(|place| self.places.nearest(place)).unwrap_or_default();
-                let mut seen = 0;
-                for (_, number) in nearest.iter().filter(|(_, number)| candidates.contains(*number)) {
-                    if found.len() >= limit {
-                        break;
-                    }
-                    if seen >= offset {
-                        found.push((*number, None));
-                    }
-                    seen += 1;
-                }
-                if found.len() < limit {
-                    // Every located candidate was seen: the rest of the page is the unlocated ones.
-                    let unlocated = candidates.iter().filter(|number| self.entries[*number as usize].point.is_none());
-                    let start = offset.saturating_sub(seen);
-                    found.extend(unlocated.skip(start).take(limit - found.len()).map(|number| (number, None)));
+                // Nearest first, then the meetings that have no place to measure to.
+                if let Some(place) = &place {
+                    let page = self.places.nearest_first(place, &candidates, offset, limit);
+                    found.extend(page.into_iter().map(|number| (number, None)));
                 }
             }
             (Listing::PerMeeting, _, _) if upcoming && !filter.days.is_empty() => {
@@ -497,11 +483,11 @@ impl FinderIndex {
                 chosen &= self.with_prefix(&word);
             }
         }
-        if let (Some(place), Some(within)) = (place, filter.within) {
-            chosen &= &*self.places.within(place, self.unit.to_km(f64::from(within)));
-        }
         if !filter.days.is_empty() || filter.time.is_some() {
             chosen &= self.by_day_and_time(filter, clocks);
+        }
+        if let (Some(place), Some(within)) = (place, filter.within) {
+            chosen = self.places.within(place, self.unit.to_km(f64::from(within)), &chosen);
         }
         chosen
     }
@@ -974,7 +960,7 @@ pub struct Ruler {
 }
 
 /// Kilometres per degree of latitude (the mean Earth radius of 6,371 km).
-const KM_PER_DEGREE: f64 = 6371.0 * std::f64::consts::PI / 180.0;
+pub(crate) const KM_PER_DEGREE: f64 = 6371.0 * std::f64::consts::PI / 180.0;
 
 impl Ruler {
     /// Measures from (latitude, longitude).

@@ -2,12 +2,12 @@
 //! resolved to a point (the mean of those meetings' coordinates). No geocoding service: a place
 //! the data does not name is not known, and the person is offered the nearest spellings.
 
+use std::cmp::Ordering;
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
 
 use roaring::RoaringBitmap;
 
-use super::Ruler;
+use super::{KM_PER_DEGREE, Ruler};
 use crate::meetings::Meeting;
 
 /// A place `near=` was resolved to.
@@ -64,32 +64,39 @@ impl Builder {
             })
             .collect();
         let offered = offered_names(&places);
-        PlaceLookup { places, located: self.located, offered, memo: Mutex::default() }
+        let mut point_of = Vec::new();
+        for (latitude, longitude, number) in &self.located {
+            let index = *number as usize;
+            if point_of.len() <= index {
+                point_of.resize(index + 1, (f64::NAN, f64::NAN));
+            }
+            point_of[index] = (*latitude, *longitude);
+        }
+        let mut located = self.located;
+        located.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.2.cmp(&b.2)));
+        PlaceLookup { places, located, point_of, offered }
     }
 }
 
-/// Work kept per place asked for, for the life of one index: its located meetings nearest first,
-/// and those within each distance asked for. Bounded: each map is emptied when it is full (a
-/// nearest-first list holds every located meeting, so few are kept).
-#[derive(Default)]
-struct Memo {
-    nearest: HashMap<String, Arc<Vec<(f64, u32)>>>,
-    within: HashMap<(String, u64), Arc<RoaringBitmap>>,
-}
-
-const MEMO_PLACES: usize = 32;
-const MEMO_DISTANCES: usize = 512;
-
-/// The places of one revision, and the meetings with a venue and coordinates (for `within`).
+/// The places of one revision, and the meetings with a venue and coordinates (for `within` and
+/// nearest first). Nothing is kept per query: a distance costs a few multiplications, so a query
+/// measures only what it needs (the meetings in a band of latitude, or its own candidates), and a
+/// thousand different places cost no more than one.
 #[derive(Default)]
 pub struct PlaceLookup {
     /// By lower-cased name: (name as written, point, meetings there).
     places: HashMap<String, (String, (f64, f64), u32)>,
-    /// (latitude, longitude, meeting), in meeting order.
+    /// (latitude, longitude, meeting), by latitude: `within` reads one band of it.
     located: Vec<(f64, f64, u32)>,
+    /// By meeting number: (latitude, longitude), NaN for a meeting without a located venue.
+    point_of: Vec<(f64, f64)>,
     /// The names the finder's form offers, worked out once.
     offered: Vec<String>,
-    memo: Mutex<Memo>,
+}
+
+/// Nearest first, ties by meeting.
+fn by_distance(a: &(f64, u32), b: &(f64, u32)) -> Ordering {
+    a.0.total_cmp(&b.0).then(a.1.cmp(&b.1))
 }
 
 impl PlaceLookup {
@@ -111,46 +118,50 @@ impl PlaceLookup {
         Err(near.into_iter().take(5).map(|(name, _)| name.clone()).collect())
     }
 
-    /// The located meetings with their distance from `place`, nearest first (ties by meeting).
-    pub fn nearest(&self, place: &Place) -> Arc<Vec<(f64, u32)>> {
-        let key = place.name.to_lowercase();
-        if let Some(kept) = self.memo.lock().ok().and_then(|memo| memo.nearest.get(&key).cloned()) {
-            return kept;
-        }
-        let ruler = Ruler::new(place.point);
-        let mut nearest: Vec<(f64, u32)> = self
-            .located
-            .iter()
-            .map(|(latitude, longitude, number)| (ruler.km((*latitude, *longitude)), *number))
-            .collect();
-        nearest.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-        let nearest = Arc::new(nearest);
-        if let Ok(mut memo) = self.memo.lock() {
-            if memo.nearest.len() >= MEMO_PLACES {
-                memo.nearest.clear();
-            }
-            memo.nearest.insert(key, Arc::clone(&nearest));
-        }
-        nearest
+    /// Where meeting `number` meets, when it has a located venue.
+    fn point(&self, number: u32) -> Option<(f64, f64)> {
+        self.point_of.get(number as usize).copied().filter(|(latitude, _)| !latitude.is_nan())
     }
 
-    /// Meetings with a venue within `radius` kilometres of `place`.
-    pub fn within(&self, place: &Place, radius: f64) -> Arc<RoaringBitmap> {
-        let key = (place.name.to_lowercase(), radius.to_bits());
-        if let Some(kept) = self.memo.lock().ok().and_then(|memo| memo.within.get(&key).cloned()) {
-            return kept;
+    /// A page of `candidates` by distance from `place`: the located ones nearest first (ties by
+    /// meeting), then those without a place to measure to, in meeting order. Only the meetings up
+    /// to the end of the page are ordered.
+    pub fn nearest_first(&self, place: &Place, candidates: &RoaringBitmap, offset: usize, limit: usize) -> Vec<u32> {
+        let ruler = Ruler::new(place.point);
+        let mut keyed: Vec<(f64, u32)> =
+            candidates.iter().filter_map(|number| Some((ruler.km(self.point(number)?), number))).collect();
+        let located = keyed.len();
+        let wanted = offset.saturating_add(limit);
+        if wanted < keyed.len() {
+            keyed.select_nth_unstable_by(wanted, by_distance);
+            keyed.truncate(wanted);
         }
-        let nearest = self.nearest(place);
-        let inside = nearest.partition_point(|(km, _)| *km <= radius);
-        let mut numbers: Vec<u32> = nearest[..inside].iter().map(|(_, number)| *number).collect();
-        numbers.sort_unstable();
-        let within = Arc::new(RoaringBitmap::from_sorted_iter(numbers).unwrap_or_default());
-        if let Ok(mut memo) = self.memo.lock() {
-            if memo.within.len() >= MEMO_DISTANCES {
-                memo.within.clear();
-            }
-            memo.within.insert(key, Arc::clone(&within));
+        keyed.sort_unstable_by(by_distance);
+        let mut page: Vec<u32> = keyed.into_iter().skip(offset).take(limit).map(|(_, number)| number).collect();
+        if page.len() < limit {
+            let unlocated = candidates.iter().filter(|number| self.point(*number).is_none());
+            page.extend(unlocated.skip(offset.saturating_sub(located)).take(limit - page.len()));
         }
+        page
+    }
+
+    /// The meetings of `chosen` with a venue within `radius` kilometres of `place`. Whichever is
+    /// fewer is measured one by one: the chosen meetings, or the located ones in the band of
+    /// latitude the radius spans (to the ruler a degree of latitude is [`KM_PER_DEGREE`] long).
+    pub fn within(&self, place: &Place, radius: f64, chosen: &RoaringBitmap) -> RoaringBitmap {
+        let ruler = Ruler::new(place.point);
+        let inside = |point: (f64, f64)| ruler.km(point) <= radius;
+        let reach = radius / KM_PER_DEGREE + 1e-9;
+        let (south, north) = (place.point.0 - reach, place.point.0 + reach);
+        let first = self.located.partition_point(|(latitude, _, _)| *latitude < south);
+        let last = self.located.partition_point(|(latitude, _, _)| *latitude <= north);
+        if chosen.len() <= (last - first) as u64 {
+            let kept = chosen.iter().filter(|number| self.point(*number).is_some_and(inside));
+            return RoaringBitmap::from_sorted_iter(kept).unwrap_or_default();
+        }
+        let band = self.located[first..last].iter().filter(|(latitude, longitude, _)| inside((*latitude, *longitude)));
+        let mut within: RoaringBitmap = band.map(|(_, _, number)| *number).collect();
+        within &= chosen;
         within
     }
 

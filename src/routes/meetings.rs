@@ -25,6 +25,9 @@ struct Toggle {
     on: bool,
 }
 
+/// Room made for a rendered finder page.
+const FINDER_PAGE_BYTES: usize = 48 * 1024;
+
 #[derive(Template)]
 #[template(path = "meetings/index.html")]
 struct FinderPage<'a> {
@@ -260,7 +263,10 @@ async fn render_finder(
         site_zone: &state.settings.default_timezone,
         unit: state.settings.distance_unit,
     };
-    Ok(page.render()?.into_bytes())
+    // A finder page is some 30 KB: room for it at once, not grown (and copied) step by step.
+    let mut body = String::with_capacity(FINDER_PAGE_BYTES);
+    page.render_into(&mut body)?;
+    Ok(body.into_bytes())
 }
 
 #[derive(Template)]
