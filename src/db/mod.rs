@@ -132,7 +132,8 @@ impl Store {
             pool: Arc::new(RwLock::new(pool)),
             follow: None,
             last_revision: Arc::default(),
-            last_deep_check: Arc::default(),
+            // The file passed `quick_check` just now: the health check need not read it all again.
+            last_deep_check: Arc::new(Mutex::new(Some(Instant::now()))),
         })
     }
 

@@ -640,6 +640,14 @@ fn next_occurrence(timing: Timing, clock: Clock) -> Option<(u16, i32)> {
         .min_by_key(|(_, key)| *key)
 }
 
+/// Adds `number` at the end of `bitmap`: the builder numbers meetings in order, so this is an
+/// append, not a search. A number given twice (a word said twice) is there already.
+fn append(bitmap: &mut RoaringBitmap, number: u32) {
+    if bitmap.try_push(number).is_err() {
+        debug_assert!(bitmap.contains(number), "meetings are numbered in order");
+    }
+}
+
 /// Builds a [`FinderIndex`] one meeting at a time, so the store can stream them in.
 pub struct IndexBuilder {
     index: FinderIndex,
@@ -696,6 +704,7 @@ impl IndexBuilder {
     }
 
     /// Adds one active meeting with its store row id.
+    /// Meetings come in numbered in order, so each bitmap grows at its end (`push`, not `insert`).
     pub fn add(&mut self, id: i64, meeting: &Meeting) {
         let index = &mut self.index;
         let Ok(number) = u32::try_from(index.entries.len()) else { return };
@@ -718,7 +727,7 @@ impl IndexBuilder {
             _ => DEFAULT_DURATION,
         };
         let zone_entry = &mut index.zones[usize::from(zone)];
-        zone_entry.members.insert(number);
+        append(&mut zone_entry.members, number);
         let mut day_bits = 0u8;
         if let (false, Some(time)) = (meeting.is_by_appointment(), meeting.time) {
             zone_entry.longest = zone_entry.longest.max(duration);
@@ -727,44 +736,44 @@ impl IndexBuilder {
                 let minute_of_week = u16::from(day.number()) * 1440 + time.minutes();
                 zone_entry.occurrences.push((minute_of_week, number));
                 index.schedule.push((minute_of_week, number));
-                index.day_slots[usize::from(day.number())][slot_of(time.minutes())].insert(number);
+                append(&mut index.day_slots[usize::from(day.number())][slot_of(time.minutes())], number);
             }
         } else {
-            index.appointment.insert(number);
+            append(&mut index.appointment, number);
         }
         if attendance == Attendance::Inactive {
-            index.inactive.insert(number);
+            append(&mut index.inactive, number);
         } else {
-            index.open.insert(number);
+            append(&mut index.open, number);
         }
         match attendance {
-            Attendance::InPerson => index.in_person.insert(number),
-            Attendance::Online => index.online.insert(number),
+            Attendance::InPerson => append(&mut index.in_person, number),
+            Attendance::Online => append(&mut index.online, number),
             Attendance::Hybrid => {
-                index.in_person.insert(number);
-                index.online.insert(number);
-                index.hybrid.insert(number)
+                append(&mut index.in_person, number);
+                append(&mut index.online, number);
+                append(&mut index.hybrid, number);
             }
-            Attendance::Inactive => false,
-        };
+            Attendance::Inactive => {}
+        }
         for code in &meeting.types {
-            index.by_type.entry(code.to_uppercase()).or_default().insert(number);
+            append(index.by_type.entry(code.to_uppercase()).or_default(), number);
         }
         if let Some(group) = &meeting.group_slug {
-            index.by_group.entry(group.clone()).or_default().insert(number);
+            append(index.by_group.entry(group.clone()).or_default(), number);
             if self.family_groups.contains(group) {
-                index.family.insert(number);
+                append(&mut index.family, number);
             }
         }
         for region in &meeting.regions {
             let key = region.to_lowercase();
             self.region_names.entry(key.clone()).or_insert_with(|| region.clone());
-            index.by_region.entry(key).or_default().insert(number);
+            append(index.by_region.entry(key).or_default(), number);
         }
         let fellowship = meeting.group_slug.as_deref().and_then(|slug| self.fellowship_words.get(slug));
         let text = format!("{} {}", meeting.search_words(), fellowship.map_or("", String::as_str));
         for word in words_of(&text) {
-            self.words.entry(word).or_default().insert(number);
+            append(self.words.entry(word).or_default(), number);
         }
         let point = match (meeting.latitude, meeting.longitude) {
             (Some(latitude), Some(longitude)) if attendance != Attendance::Online => Some((latitude, longitude)),
