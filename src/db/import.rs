@@ -3,6 +3,7 @@
 //! replaces only that source's meetings. The one list of stored meeting columns lives in `rows.rs`.
 
 use std::collections::HashSet;
+use std::sync::OnceLock;
 
 use rusqlite::{OptionalExtension, ToSql, Transaction, params};
 
@@ -44,8 +45,24 @@ impl Store {
         progress: &mut dyn FnMut(usize),
     ) -> Result<ImportSummary, StoreError> {
         let mut connection = self.connection()?;
+        // A large set touches every page of the table and its indexes: room for them while it is
+        // written (the connection's usual cache is put back after).
+        let large = meetings.len() > LARGE_SET;
+        if large {
+            connection.execute_batch(&format!("PRAGMA cache_size = -{IMPORT_CACHE_KB}"))?;
+        }
         let transaction = connection.transaction()?;
-        let summary = import_into(&transaction, meetings, options, None, progress)?;
+        let summary = import_into(&transaction, meetings, options, None, progress);
+        let summary = match summary {
+            Ok(summary) => summary,
+            Err(error) => {
+                drop(transaction);
+                if large {
+                    connection.execute_batch(&format!("PRAGMA cache_size = -{}", super::CACHE_KB))?;
+                }
+                return Err(error);
+            }
+        };
         if options.dry_run {
             transaction.rollback()?;
         } else {
@@ -53,11 +70,22 @@ impl Store {
                 transaction.execute("UPDATE revision SET value = value + 1 WHERE id = 1", [])?;
             }
             transaction.commit()?;
+        }
+        if large {
+            connection.execute_batch(&format!("PRAGMA cache_size = -{}", super::CACHE_KB))?;
+        }
+        drop(connection);
+        if !options.dry_run {
             self.revision()?;
         }
         Ok(summary)
     }
 }
+
+/// Sets of more meetings than this are written with a larger page cache.
+const LARGE_SET: usize = 5_000;
+/// The page cache of a large import, in KB.
+const IMPORT_CACHE_KB: u32 = 128 * 1024;
 
 impl Store {
     /// Imports a source's whole set in one transaction, with the source's record of this good
@@ -291,11 +319,27 @@ pub(super) fn archive_meeting(transaction: &Transaction, id: i64) -> Result<(), 
 /// A digest of everything stored for a meeting (its feed object and whether it is sample data),
 /// to tell an unchanged record on re-import. FNV-1a: stable across builds and toolchains.
 pub(super) fn fingerprint(meeting: &Meeting, sample: bool) -> String {
-    let text = format!("{}{sample}", crate::feed::to_meeting_guide(meeting));
-    let hash = text
-        .bytes()
-        .fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3));
-    format!("{hash:016x}")
+    /// FNV-1a over the bytes written to it: the feed record is hashed as it is serialised.
+    struct Fnv(u64);
+    impl std::io::Write for Fnv {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            for byte in bytes {
+                self.0 = (self.0 ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3);
+            }
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut hash = Fnv(0xcbf2_9ce4_8422_2325);
+    // The same bytes as `format!("{record}{sample}")`, without making that string.
+    let written = serde_json::to_writer(&mut hash, &crate::feed::to_meeting_guide(meeting));
+    let written = written.map_err(std::io::Error::from).and_then(|()| {
+        std::io::Write::write_all(&mut hash, if sample { b"true" } else { b"false" })
+    });
+    debug_assert!(written.is_ok(), "hashing cannot fail");
+    format!("{:016x}", hash.0)
 }
 
 pub(super) fn write_meeting(
@@ -347,32 +391,34 @@ pub(super) fn write_meeting(
     if origin.is_some() {
         columns.extend([("source_id", &source_id as &dyn ToSql), ("source_slug", &source_slug)]);
     }
-    let names: Vec<&str> = columns.iter().map(|(name, _)| *name).collect();
-    let mut values: Vec<(String, &dyn ToSql)> =
-        columns.iter().map(|(name, value)| (format!(":{name}"), *value)).collect();
+    // The statement's text is the same for every meeting of a kind: made once, then reused.
+    static STATEMENTS: [OnceLock<String>; 4] = [const { OnceLock::new() }; 4];
+    let kind = usize::from(id.is_some()) * 2 + usize::from(origin.is_some());
+    let statement = STATEMENTS[kind].get_or_init(|| {
+        let names: Vec<&str> = columns.iter().map(|(name, _)| *name).collect();
+        match id {
+            Some(_) => {
+                let assignments: Vec<String> =
+                    names.iter().zip(1..).map(|(name, number)| format!("{name} = ?{number}")).collect();
+                let id_number = names.len() + 1;
+                format!("UPDATE meetings SET {}, archived = 0 WHERE id = ?{id_number}", assignments.join(", "))
+            }
+            None => {
+                let numbers: Vec<String> = (1..=names.len()).map(|number| format!("?{number}")).collect();
+                format!("INSERT INTO meetings ({}) VALUES ({})", names.join(", "), numbers.join(", "))
+            }
+        }
+    });
+    let mut values: Vec<&dyn ToSql> = columns.iter().map(|(_, value)| *value).collect();
     let id = match id {
         Some(id) => {
-            let assignments: Vec<String> = names.iter().map(|name| format!("{name} = :{name}")).collect();
-            values.push((":id".to_owned(), &id));
-            let named: Vec<(&str, &dyn ToSql)> = values.iter().map(|(name, value)| (name.as_str(), *value)).collect();
-            transaction
-                .prepare_cached(&format!(
-                    "UPDATE meetings SET {}, archived = 0 WHERE id = :id",
-                    assignments.join(", ")
-                ))?
-                .execute(named.as_slice())?;
+            values.push(&id);
+            transaction.prepare_cached(statement)?.execute(values.as_slice())?;
             transaction.prepare_cached("DELETE FROM meeting_weekdays WHERE meeting_id = ?1")?.execute([id])?;
             id
         }
         None => {
-            let named: Vec<(&str, &dyn ToSql)> = values.iter().map(|(name, value)| (name.as_str(), *value)).collect();
-            transaction
-                .prepare_cached(&format!(
-                    "INSERT INTO meetings ({}) VALUES (:{})",
-                    names.join(", "),
-                    names.join(", :")
-                ))?
-                .execute(named.as_slice())?;
+            transaction.prepare_cached(statement)?.execute(values.as_slice())?;
             transaction.last_insert_rowid()
         }
     };

@@ -91,6 +91,9 @@ fn file_identity(path: &Path) -> Option<(u64, u64)> {
     std::fs::metadata(path).ok().map(|metadata| (metadata.dev(), metadata.ino()))
 }
 
+/// Each connection's page cache, in KB.
+const CACHE_KB: u32 = 8000;
+
 /// How long a passed `PRAGMA quick_check` is trusted by the health check (it reads every page:
 /// a fraction of a second at 120,000 meetings, so at most once a minute).
 const DEEP_CHECK_TRUST: std::time::Duration = std::time::Duration::from_secs(60);
@@ -115,10 +118,10 @@ impl Store {
         }
         let manager = SqliteConnectionManager::file(path).with_init(|connection| {
             // busy_timeout first: the other settings may wait for a lock.
-            connection.execute_batch(
+            connection.execute_batch(&format!(
                 "PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;
-                 PRAGMA foreign_keys = ON; PRAGMA cache_size = -8000;",
-            )
+                 PRAGMA foreign_keys = ON; PRAGMA cache_size = -{CACHE_KB};"
+            ))
         });
         // One connection first, so a new file is created and switched to WAL before others open it.
         let pool = build_pool(path, manager)?;
@@ -389,6 +392,26 @@ mod tests {
             time: crate::meetings::MeetingTime::new(19, 0),
             timezone: "America/Chicago".to_owned(),
             ..Meeting::default()
+        }
+    }
+
+    #[test]
+    fn a_fingerprint_is_the_one_stored_databases_already_hold() {
+        // The definition the stored fingerprints were made with: FNV-1a over the record and `sample`.
+        let reference = |meeting: &Meeting, sample: bool| {
+            let text = format!("{}{sample}", crate::feed::to_meeting_guide(meeting));
+            let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+                (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+            });
+            format!("{hash:016x}")
+        };
+        let mut full = meeting("full");
+        full.notes = Some("Meets in the “back room”; bring ☕".to_owned());
+        full.regions = vec!["Prairie County".to_owned(), "Riverton".to_owned()];
+        full.types = vec!["O".to_owned(), "D".to_owned()];
+        full.latitude = Some(-117.987_825_3);
+        for (meeting, sample) in [(meeting("plain"), false), (full.clone(), true), (full, false)] {
+            assert_eq!(import::fingerprint(&meeting, sample), reference(&meeting, sample));
         }
     }
 
