@@ -5,8 +5,10 @@ visitors ask for (most ask for one or two things; some for many; a few page far)
 Usage:
     python3 bench/finder_urls.py --feed target/bench/feed.json --count 3000 [--seed 7] > urls.txt
 
-Places (`near=`) and words (`q=`) are taken from the feed itself, so they are found. Standard
-library only and deterministic for a given feed, count and seed.
+Places (`near=`) and words (`q=`) are taken from the feed itself, so they are found. A share of
+the URLs (`--spanish`, 0.2 by default) asks for the Spanish finder (`/es/meetings?...`), as
+visitors of a US clinic's site would. Standard library only and deterministic for a given feed,
+count, share and seed.
 """
 
 import argparse
@@ -28,6 +30,7 @@ def main():
     parser.add_argument("--feed", required=True)
     parser.add_argument("--count", type=int, default=3000)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--spanish", type=float, default=0.2)
     args = parser.parse_args()
     random.seed(args.seed)
     with open(args.feed, encoding="utf-8") as feed:
@@ -66,7 +69,8 @@ def main():
             pairs.append(("region", random.choice(regions)))
         if random.random() < 0.2:
             pairs.append(("page", str(random.choice([2, 2, 3, 4, 5, 10, 50]))))
-        urls.add("/meetings?" + urllib.parse.urlencode(pairs) if pairs else "/meetings")
+        prefix = "/es" if random.random() < args.spanish else ""
+        urls.add(prefix + ("/meetings?" + urllib.parse.urlencode(pairs) if pairs else "/meetings"))
     for url in sorted(urls):
         print(url)
 

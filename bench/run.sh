@@ -7,7 +7,8 @@
 #
 # For each size it prints the import time, the start-up time, and at 32 connections:
 # - mixed: 3,000 distinct finder URLs (bench/finder_urls.py: every filter, near and upcoming
-#   included) cycled through by wrk (bench/mixed.lua), ours with the response cache on and off,
+#   included, a fifth of them in Spanish under /es) cycled through by wrk (bench/mixed.lua), ours
+#   with the response cache on and off,
 #   nginx serving the 3,000 responses as files;
 # - repeated: four single URLs asked again and again (what a cache answers), cache on and off;
 # with requests/s, p50 and p99, the ratio to nginx, and resident memory after the runs.
