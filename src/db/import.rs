@@ -85,7 +85,7 @@ impl Store {
 /// Sets of more meetings than this are written with a larger page cache.
 const LARGE_SET: usize = 5_000;
 /// The page cache of a large import, in KB.
-const IMPORT_CACHE_KB: u32 = 128 * 1024;
+const IMPORT_CACHE_KB: u32 = 64 * 1024;
 
 impl Store {
     /// Imports a source's whole set in one transaction, with the source's record of this good
@@ -352,7 +352,7 @@ pub(super) fn write_meeting(
 ) -> Result<i64, StoreError> {
     let regions = serde_json::to_string(&meeting.regions).unwrap_or_else(|_| "[]".to_owned());
     let types = serde_json::to_string(&meeting.types).unwrap_or_else(|_| "[]".to_owned());
-    let extra = serde_json::Value::Object(meeting.extra.clone()).to_string();
+    let extra = serde_json::to_string(&meeting.extra).unwrap_or_else(|_| "{}".to_owned());
     let time = meeting.time.map(|t| t.to_string());
     let end_time = meeting.end_time.map(|t| t.to_string());
     let attendance = meeting.attendance().as_str();
