@@ -335,9 +335,9 @@ pub(super) fn fingerprint(meeting: &Meeting, sample: bool) -> String {
     let mut hash = Fnv(0xcbf2_9ce4_8422_2325);
     // The same bytes as `format!("{record}{sample}")`, without making that string.
     let written = serde_json::to_writer(&mut hash, &crate::feed::to_meeting_guide(meeting));
-    let written = written.map_err(std::io::Error::from).and_then(|()| {
-        std::io::Write::write_all(&mut hash, if sample { b"true" } else { b"false" })
-    });
+    let written = written
+        .map_err(std::io::Error::from)
+        .and_then(|()| std::io::Write::write_all(&mut hash, if sample { b"true" } else { b"false" }));
     debug_assert!(written.is_ok(), "hashing cannot fail");
     format!("{:016x}", hash.0)
 }

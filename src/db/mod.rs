@@ -400,9 +400,9 @@ mod tests {
         // The definition the stored fingerprints were made with: FNV-1a over the record and `sample`.
         let reference = |meeting: &Meeting, sample: bool| {
             let text = format!("{}{sample}", crate::feed::to_meeting_guide(meeting));
-            let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
-                (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
-            });
+            let hash = text
+                .bytes()
+                .fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3));
             format!("{hash:016x}")
         };
         let mut full = meeting("full");

@@ -337,25 +337,29 @@ impl FinderIndex {
             }
             (Listing::PerMeeting, _, _) if candidates.len() * SPARSE < self.schedule.len() as u64 => {
                 // Few candidates: order them directly instead of walking every occurrence.
-                let mut keyed: Vec<(i32, u16, u16, u32)> = candidates
-                    .iter()
-                    .filter_map(|number| {
-                        let timing = self.timing[number as usize];
-                        let clock = clocks[usize::from(timing.zone)];
-                        let start = timing.start?;
-                        (0..7u16)
-                            .filter(|day| timing.days & (1 << day) != 0)
-                            .map(|day| day * 1440 + start)
-                            .filter(|minute_of_week| matches(timing.zone, *minute_of_week))
-                            .map(|minute_of_week| match upcoming {
-                                true => {
-                                    (clock.key(minute_of_week, timing.duration), timing.zone, minute_of_week, number)
-                                }
-                                false => (i32::from(minute_of_week), 0, minute_of_week, number),
-                            })
-                            .min()
-                    })
-                    .collect();
+                let restricted = !filter.days.is_empty() || filter.time.is_some();
+                let mut keyed: Vec<(i32, u16, u16, u32)> = Vec::with_capacity(candidates.len() as usize);
+                keyed.extend(candidates.iter().filter_map(|number| {
+                    let timing = self.timing[number as usize];
+                    let clock = clocks[usize::from(timing.zone)];
+                    let start = timing.start?;
+                    // The meeting's days, as set bits: its nearest matching occurrence.
+                    let mut nearest = None;
+                    let mut days = timing.days;
+                    while days != 0 {
+                        let minute_of_week = days.trailing_zeros() as u16 * 1440 + start;
+                        days &= days - 1;
+                        if restricted && !matches(timing.zone, minute_of_week) {
+                            continue;
+                        }
+                        let keyed = match upcoming {
+                            true => (clock.key(minute_of_week, timing.duration), timing.zone, minute_of_week, number),
+                            false => (i32::from(minute_of_week), 0, minute_of_week, number),
+                        };
+                        nearest = Some(nearest.map_or(keyed, |own: (i32, u16, u16, u32)| own.min(keyed)));
+                    }
+                    nearest
+                }));
                 let timed = keyed.len();
                 // Only the meetings up to the end of the page need ordering.
                 let wanted = offset.saturating_add(limit);
@@ -640,12 +644,36 @@ fn next_occurrence(timing: Timing, clock: Clock) -> Option<(u16, i32)> {
         .min_by_key(|(_, key)| *key)
 }
 
-/// Adds `number` at the end of `bitmap`: the builder numbers meetings in order, so this is an
-/// append, not a search. A number given twice (a word said twice) is there already.
-fn append(bitmap: &mut RoaringBitmap, number: u32) {
-    if bitmap.try_push(number).is_err() {
-        debug_assert!(bitmap.contains(number), "meetings are numbered in order");
+/// Adds `number` to a list of meetings being built: the builder numbers meetings in order, so
+/// the list stays sorted. A number given twice (a word said twice) is kept once.
+fn append(numbers: &mut Vec<u32>, number: u32) {
+    if numbers.last() != Some(&number) {
+        numbers.push(number);
     }
+}
+
+/// A list built by [`append`], as a bitmap.
+fn bitmap(numbers: Vec<u32>) -> RoaringBitmap {
+    RoaringBitmap::from_sorted_iter(numbers).unwrap_or_default()
+}
+
+/// The bitmaps of an index being built, as sorted lists of meeting numbers: appending to a list
+/// costs less than inserting into a bitmap; each becomes a bitmap once, at the end.
+#[derive(Default)]
+struct Pending {
+    members: Vec<Vec<u32>>,
+    day_slots: [[Vec<u32>; SLOTS]; 7],
+    appointment: Vec<u32>,
+    inactive: Vec<u32>,
+    open: Vec<u32>,
+    in_person: Vec<u32>,
+    online: Vec<u32>,
+    hybrid: Vec<u32>,
+    family: Vec<u32>,
+    by_type: HashMap<String, Vec<u32>>,
+    by_group: HashMap<String, Vec<u32>>,
+    by_region: HashMap<String, Vec<u32>>,
+    words: HashMap<String, Vec<u32>>,
 }
 
 /// Builds a [`FinderIndex`] one meeting at a time, so the store can stream them in.
@@ -654,7 +682,7 @@ pub struct IndexBuilder {
     fellowship_words: HashMap<String, String>,
     family_groups: Vec<String>,
     zone_of: HashMap<String, u16>,
-    words: HashMap<String, RoaringBitmap>,
+    pending: Pending,
     region_names: HashMap<String, String>,
     places: places::Builder,
 }
@@ -697,7 +725,7 @@ impl IndexBuilder {
             fellowship_words,
             family_groups,
             zone_of: HashMap::new(),
-            words: HashMap::new(),
+            pending: Pending::default(),
             region_names: HashMap::new(),
             places: places::Builder::default(),
         }
@@ -707,6 +735,7 @@ impl IndexBuilder {
     /// Meetings come in numbered in order, so each bitmap grows at its end (`push`, not `insert`).
     pub fn add(&mut self, id: i64, meeting: &Meeting) {
         let index = &mut self.index;
+        let pending_members = &mut self.pending.members;
         let Ok(number) = u32::try_from(index.entries.len()) else { return };
         let zone = *self.zone_of.entry(meeting.timezone.clone()).or_insert_with(|| {
             index.zones.push(Zone {
@@ -716,6 +745,7 @@ impl IndexBuilder {
                 occurrences: Vec::new(),
                 longest: 0,
             });
+            pending_members.push(Vec::new());
             u16::try_from(index.zones.len() - 1).unwrap_or(u16::MAX)
         });
         let attendance = meeting.attendance();
@@ -727,7 +757,7 @@ impl IndexBuilder {
             _ => DEFAULT_DURATION,
         };
         let zone_entry = &mut index.zones[usize::from(zone)];
-        append(&mut zone_entry.members, number);
+        append(&mut self.pending.members[usize::from(zone)], number);
         let mut day_bits = 0u8;
         if let (false, Some(time)) = (meeting.is_by_appointment(), meeting.time) {
             zone_entry.longest = zone_entry.longest.max(duration);
@@ -736,44 +766,44 @@ impl IndexBuilder {
                 let minute_of_week = u16::from(day.number()) * 1440 + time.minutes();
                 zone_entry.occurrences.push((minute_of_week, number));
                 index.schedule.push((minute_of_week, number));
-                append(&mut index.day_slots[usize::from(day.number())][slot_of(time.minutes())], number);
+                append(&mut self.pending.day_slots[usize::from(day.number())][slot_of(time.minutes())], number);
             }
         } else {
-            append(&mut index.appointment, number);
+            append(&mut self.pending.appointment, number);
         }
         if attendance == Attendance::Inactive {
-            append(&mut index.inactive, number);
+            append(&mut self.pending.inactive, number);
         } else {
-            append(&mut index.open, number);
+            append(&mut self.pending.open, number);
         }
         match attendance {
-            Attendance::InPerson => append(&mut index.in_person, number),
-            Attendance::Online => append(&mut index.online, number),
+            Attendance::InPerson => append(&mut self.pending.in_person, number),
+            Attendance::Online => append(&mut self.pending.online, number),
             Attendance::Hybrid => {
-                append(&mut index.in_person, number);
-                append(&mut index.online, number);
-                append(&mut index.hybrid, number);
+                append(&mut self.pending.in_person, number);
+                append(&mut self.pending.online, number);
+                append(&mut self.pending.hybrid, number);
             }
             Attendance::Inactive => {}
         }
         for code in &meeting.types {
-            append(index.by_type.entry(code.to_uppercase()).or_default(), number);
+            append(self.pending.by_type.entry(code.to_uppercase()).or_default(), number);
         }
         if let Some(group) = &meeting.group_slug {
-            append(index.by_group.entry(group.clone()).or_default(), number);
+            append(self.pending.by_group.entry(group.clone()).or_default(), number);
             if self.family_groups.contains(group) {
-                append(&mut index.family, number);
+                append(&mut self.pending.family, number);
             }
         }
         for region in &meeting.regions {
             let key = region.to_lowercase();
             self.region_names.entry(key.clone()).or_insert_with(|| region.clone());
-            append(index.by_region.entry(key).or_default(), number);
+            append(self.pending.by_region.entry(key).or_default(), number);
         }
         let fellowship = meeting.group_slug.as_deref().and_then(|slug| self.fellowship_words.get(slug));
         let text = format!("{} {}", meeting.search_words(), fellowship.map_or("", String::as_str));
         for word in words_of(&text) {
-            append(self.words.entry(word).or_default(), number);
+            append(self.pending.words.entry(word).or_default(), number);
         }
         let point = match (meeting.latitude, meeting.longitude) {
             (Some(latitude), Some(longitude)) if attendance != Attendance::Online => Some((latitude, longitude)),
@@ -814,9 +844,27 @@ impl IndexBuilder {
 
     pub fn finish(self) -> FinderIndex {
         let mut index = self.index;
-        for zone in &mut index.zones {
+        let pending = self.pending;
+        for (zone, members) in index.zones.iter_mut().zip(pending.members) {
+            zone.members = bitmap(members);
             zone.occurrences.sort_unstable();
         }
+        for (own, built) in index.day_slots.iter_mut().zip(pending.day_slots) {
+            for (slot, numbers) in own.iter_mut().zip(built) {
+                *slot = bitmap(numbers);
+            }
+        }
+        index.appointment = bitmap(pending.appointment);
+        index.inactive = bitmap(pending.inactive);
+        index.open = bitmap(pending.open);
+        index.in_person = bitmap(pending.in_person);
+        index.online = bitmap(pending.online);
+        index.hybrid = bitmap(pending.hybrid);
+        index.family = bitmap(pending.family);
+        let bitmaps = |map: HashMap<String, Vec<u32>>| map.into_iter().map(|(key, numbers)| (key, bitmap(numbers)));
+        index.by_type = bitmaps(pending.by_type).collect();
+        index.by_group = bitmaps(pending.by_group).collect();
+        index.by_region = bitmaps(pending.by_region).collect();
         index.schedule.sort_unstable();
         for (day, slots) in index.day_slots.iter().enumerate() {
             for (slot, meetings) in slots.iter().enumerate() {
@@ -824,7 +872,8 @@ impl IndexBuilder {
                 index.in_slot[slot] |= meetings;
             }
         }
-        let mut words: Vec<(Box<str>, RoaringBitmap)> = self.words.into_iter().map(|(w, m)| (w.into(), m)).collect();
+        let mut words: Vec<(Box<str>, RoaringBitmap)> =
+            bitmaps(pending.words).map(|(word, meetings)| (word.into(), meetings)).collect();
         words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         index.words = words;
         let mut regions: Vec<String> = self.region_names.into_values().collect();
