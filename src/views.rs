@@ -63,8 +63,6 @@ pub struct ListingView {
     pub slug: String,
     pub name: String,
     pub group: Option<(String, String)>,
-    /// The whole schedule line with its zone, for printed schedules.
-    pub when: String,
     /// "Monday, 7:00 pm to 8:00 pm" on the meeting's own clock; `None` by appointment.
     pub clock: Option<String>,
     /// The meeting's IANA zone.
@@ -117,10 +115,6 @@ impl ListingView {
         let group = groups.iter().find(|group| Some(group.slug.as_str()) == listing.group_slug.as_deref());
         let clock = clock(listing.day, listing.time, listing.end_time, lang);
         ListingView {
-            when: clock.as_deref().map_or_else(
-                || lang.t("schedule-by-appointment").to_owned(),
-                |clock| with_zone(clock, &listing.timezone, lang),
-            ),
             clock,
             group: group.map(|group| (group.slug.clone(), group.name.clone())),
             for_family: group.is_some_and(|group| group.audience == Audience::Family),
@@ -146,6 +140,15 @@ impl ListingView {
             starts_in: listing.starts_in,
             distance_km: listing.distance_km,
         }
+    }
+
+    /// The whole schedule line with its zone ("Monday, 7:00 pm to 8:00 pm (Chicago time)"), for
+    /// printed sheets; worked out only where a sheet shows it.
+    pub fn when(&self, lang: Lang) -> String {
+        self.clock.as_deref().map_or_else(
+            || lang.t("schedule-by-appointment").to_owned(),
+            |clock| with_zone(clock, &self.timezone, lang),
+        )
     }
 
     /// "(New York time)" when the meeting's zone is not the site's; `None` when it is.
