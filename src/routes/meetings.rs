@@ -266,6 +266,8 @@ async fn render_finder(
     // A finder page is some 30 KB: room for it at once, not grown (and copied) step by step.
     let mut body = String::with_capacity(FINDER_PAGE_BYTES);
     page.render_into(&mut body)?;
+    // Kept in the response cache, whose budget counts the bytes: no room left over.
+    body.shrink_to_fit();
     Ok(body.into_bytes())
 }
 
