@@ -136,7 +136,7 @@ CONF
   done
   kill "$nginx_pid"; wait "$nginx_pid" 2>/dev/null || true; nginx_pid=""
 
-  for cache in 32 0; do
+  for cache in 16 0; do
     start_server "$cache"
     echo "  -- response cache ${cache} MB (start-up: first healthy answer ${STARTUP} s, first finder page ${INDEXED} s)"
     report "mixed ($URL_COUNT URLs)" "$(measure "http://127.0.0.1:$PORT" "$WORK/urls.txt")" "$NGINX_MIXED"

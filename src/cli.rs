@@ -152,7 +152,7 @@ struct ServeArgs {
     #[arg(long, env = "BIND", default_value = "127.0.0.1:8080")]
     bind: String,
     /// Megabytes of rendered finder pages and feeds kept in memory (0 turns the cache off).
-    #[arg(long, env = "RESPONSE_CACHE_MB", default_value_t = 32)]
+    #[arg(long, env = "RESPONSE_CACHE_MB", default_value_t = 16)]
     cache_mb: u64,
     /// The unit of distances in the finder (`near`, `within`).
     #[arg(long, env = "DISTANCE_UNIT", value_enum, default_value = "mi")]
