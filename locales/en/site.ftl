@@ -13,6 +13,7 @@ nav-groups = Groups
 nav-about = About
 nav-guide = Provider guide
 nav-handouts = Handouts
+breadcrumb-label = Breadcrumb
 language-switch-label = Language
 footer-source-html = Facts about the groups come from the fact sheet <cite>An Introduction to Mutual Support Groups for Alcohol and Drug Abuse</cite> (SAMHSA, <cite>Substance Abuse in Brief Fact Sheet</cite>), retold in our own words.
 footer-privacy = Private by design: public pages set no cookies (only the staff sign-in does) and nothing is loaded from other websites.

@@ -13,6 +13,7 @@ nav-groups = Grupos
 nav-about = Acerca de
 nav-guide = Guía para profesionales
 nav-handouts = Hojas para imprimir
+breadcrumb-label = Ruta de navegación
 language-switch-label = Idioma
 footer-source-html = Los datos sobre los grupos provienen de la hoja informativa <cite lang="en">An Introduction to Mutual Support Groups for Alcohol and Drug Abuse</cite> (SAMHSA, <cite lang="en">Substance Abuse in Brief Fact Sheet</cite>), contados con nuestras propias palabras.
 footer-privacy = Privado por diseño: las páginas públicas no usan cookies (solo el acceso del personal) y nada se carga desde otros sitios web.
