@@ -9,16 +9,15 @@ pub(super) fn parse_time(text: Option<String>) -> Option<MeetingTime> {
     text.as_deref().and_then(MeetingTime::parse)
 }
 
-/// The columns `meeting_from_row` reads: every stored field of a meeting.
-const MEETING_COLUMNS: &str = "m.slug, m.name, m.group_slug, m.time, m.end_time, m.timezone, m.location,
-    m.formatted_address, m.approximate, m.latitude, m.longitude, m.regions, m.conference_url,
-    m.conference_url_notes, m.conference_phone, m.conference_phone_notes, m.notes, m.location_notes,
-    m.home_group, m.updated, m.extra, m.types";
+/// The columns `meeting_from_row` reads, every stored field of a meeting (`m.slug, m.name, ...`):
+/// made once from [`Columns::NAMES`], the one list.
+static MEETING_COLUMNS: std::sync::LazyLock<String> =
+    std::sync::LazyLock::new(|| Columns::NAMES.iter().map(|name| format!("m.{name}")).collect::<Vec<_>>().join(", "));
 
 /// A meeting's weekdays as one column (day numbers joined by commas), beside [`MEETING_COLUMNS`].
 const MEETING_DAYS: &str = "(SELECT group_concat(d.day) FROM meeting_weekdays d WHERE d.meeting_id = m.id) AS days";
 
-/// The fields of [`MEETING_COLUMNS`], in its order.
+/// The fields of a stored meeting, in [`Columns::NAMES`] order.
 #[derive(Clone, Copy)]
 enum Field {
     Slug,
@@ -45,14 +44,14 @@ enum Field {
     Types,
 }
 
-/// Where each of [`MEETING_COLUMNS`] is in a statement's rows: looked up by name once per
+/// Where each stored field is in a statement's rows: looked up by name once per
 /// statement, not once per row and field.
 struct Columns {
     at: [usize; 22],
 }
 
 impl Columns {
-    /// The column names, in [`Field`] order.
+    /// The column names of a stored meeting, in [`Field`] order: the one list the queries use.
     const NAMES: [&'static str; 22] = [
         "slug",
         "name",
@@ -96,8 +95,9 @@ pub(super) fn load_meetings(connection: &Connection, ids: &[i64]) -> Result<Vec<
     // One statement for all of them: the ids go in as a JSON array, and come out in its order.
     let ids = serde_json::to_string(ids).unwrap_or_else(|_| "[]".to_owned());
     let mut statement = connection.prepare_cached(&format!(
-        "SELECT {MEETING_COLUMNS}, {MEETING_DAYS} FROM json_each(?1) wanted JOIN meetings m ON m.id = wanted.value
-         ORDER BY wanted.key"
+        "SELECT {}, {MEETING_DAYS} FROM json_each(?1) wanted JOIN meetings m ON m.id = wanted.value
+         ORDER BY wanted.key",
+        *MEETING_COLUMNS
     ))?;
     let columns = Columns::of(&statement)?;
     let meetings = statement
@@ -149,7 +149,8 @@ impl super::Store {
     pub fn each_active_meeting(&self, mut each: impl FnMut(i64, Meeting)) -> Result<(), StoreError> {
         let connection = self.connection()?;
         let mut statement = connection.prepare(&format!(
-            "SELECT m.id AS id, {MEETING_COLUMNS} FROM meetings m WHERE m.archived = 0 ORDER BY m.id"
+            "SELECT m.id AS id, {} FROM meetings m WHERE m.archived = 0 ORDER BY m.id",
+            *MEETING_COLUMNS
         ))?;
         let columns = Columns::of(&statement)?;
         let id_column = statement.column_index("id")?;

@@ -94,6 +94,21 @@ impl TestApp {
         TestApp { state, _folder: tempfile::tempdir().expect("temporary folder") }
     }
 
+    /// Follows a source named "metro" (an AA intergroup) and imports `feed` as its meetings.
+    pub fn with_metro_source_meetings(&self, feed: &[u8]) {
+        let store = &self.state.store;
+        let source = store
+            .add_source(&mutual_support::db::NewSource {
+                name: "metro".into(),
+                url: "https://feeds.example/metro.json".into(),
+                group_slug: "alcoholics-anonymous".into(),
+                timezone: None,
+            })
+            .expect("added");
+        let meetings = parse_meeting_guide(feed, &FeedDefaults::new("America/Chicago")).expect("parses").meetings;
+        store.import_source(&source, &meetings, &Default::default()).expect("imported");
+    }
+
     pub async fn get(&self, path: &str) -> Page {
         self.request(test::TestRequest::get().uri(path)).await
     }

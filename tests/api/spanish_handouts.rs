@@ -183,22 +183,10 @@ async fn the_spanish_thank_you_page_is_in_spanish() {
 #[actix_web::test]
 async fn a_sources_meeting_sends_spanish_readers_to_the_source_in_spanish() {
     let app = TestApp::spawn();
-    let store = &app.state.store;
-    let source = store
-        .add_source(&mutual_support::db::NewSource {
-            name: "metro".into(),
-            url: "https://feeds.example/metro.json".into(),
-            group_slug: "alcoholics-anonymous".into(),
-            timezone: None,
-        })
-        .expect("added");
-    let feed = br#"[{"name": "Metro Noon", "slug": "metro-noon", "day": 1, "time": "12:00",
-                     "feedback_url": "https://metro.example/update", "feedback_emails": ["fix@metro.example"]}]"#;
-    let meetings =
-        mutual_support::feed::parse_meeting_guide(feed, &mutual_support::feed::FeedDefaults::new("America/Chicago"))
-            .expect("parses")
-            .meetings;
-    store.import_source(&source, &meetings, &Default::default()).expect("imported");
+    app.with_metro_source_meetings(
+        br#"[{"name": "Metro Noon", "slug": "metro-noon", "day": 1, "time": "12:00",
+                     "feedback_url": "https://metro.example/update", "feedback_emails": ["fix@metro.example"]}]"#,
+    );
     let page = app.get("/es/meetings/metro-noon/change").await;
     assert_eq!(page.status, StatusCode::OK);
     assert_eq!(html_lang(&page), ["es"]);

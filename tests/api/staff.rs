@@ -507,22 +507,10 @@ async fn staff_add_archive_and_restore_a_meeting_and_each_is_logged() {
 #[actix_web::test]
 async fn a_sources_meeting_cannot_be_edited_by_staff() {
     let app = TestApp::spawn();
-    let store = &app.state.store;
-    let source = store
-        .add_source(&mutual_support::db::NewSource {
-            name: "metro".into(),
-            url: "https://feeds.example/metro.json".into(),
-            group_slug: "alcoholics-anonymous".into(),
-            timezone: None,
-        })
-        .expect("added");
-    let feed = br#"[{"name": "Metro Noon", "slug": "metro-noon", "day": 1, "time": "12:00",
-                     "feedback_url": "https://metro.example/update"}]"#;
-    let meetings =
-        mutual_support::feed::parse_meeting_guide(feed, &mutual_support::feed::FeedDefaults::new("America/Chicago"))
-            .expect("parses")
-            .meetings;
-    store.import_source(&source, &meetings, &Default::default()).expect("imported");
+    app.with_metro_source_meetings(
+        br#"[{"name": "Metro Noon", "slug": "metro-noon", "day": 1, "time": "12:00",
+                     "feedback_url": "https://metro.example/update"}]"#,
+    );
     let (cookie, token) = logged_in_editor(&app).await;
     let edit = get_as(&app, "/staff/meetings/metro-noon/edit", &cookie).await;
     assert_eq!(edit.status, StatusCode::OK);
@@ -538,7 +526,7 @@ async fn a_sources_meeting_cannot_be_edited_by_staff() {
     assert_eq!(refused.status, StatusCode::FORBIDDEN);
     let archived = post(&app, "/staff/meetings/metro-noon/archive", Some(&cookie), &[("csrf", &token)]).await;
     assert_eq!(archived.status, StatusCode::FORBIDDEN);
-    assert_eq!(store.meeting("metro-noon").expect("reads").expect("listed").name, "Metro Noon");
+    assert_eq!(app.state.store.meeting("metro-noon").expect("reads").expect("listed").name, "Metro Noon");
     // The public change form sends people to the source instead.
     let public = app.get("/meetings/metro-noon/change").await;
     assert!(public.body.contains("https://metro.example/update"));
