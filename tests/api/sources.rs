@@ -14,9 +14,9 @@ fn new_source(name: &str, group_slug: &str) -> NewSource {
     }
 }
 
-#[actix_web::test]
-async fn the_sources_page_names_each_source_with_its_group_link_and_freshness() {
-    let app = TestApp::spawn();
+/// Two sources: "metro-intergroup" with two meetings, and "county-clinic", whose last fetch failed
+/// after one good one.
+fn two_sources_one_failing(app: &TestApp) {
     let store = &app.state.store;
     let fresh = store.add_source(&new_source("metro-intergroup", "alcoholics-anonymous")).expect("added");
     let feed = br#"[{"name": "Tuesday Night", "slug": "tuesday-night", "day": 2, "time": "19:00"},
@@ -28,6 +28,13 @@ async fn the_sources_page_names_each_source_with_its_group_link_and_freshness() 
     let failing = store.add_source(&new_source("county-clinic", "smart-recovery")).expect("added");
     store.import_source(&failing, &meetings[..1], &SourceFetch::default()).expect("imported");
     store.record_source_failure(failing.id, "the server answered 500 Internal Server Error").expect("recorded");
+}
+
+#[actix_web::test]
+async fn the_sources_page_names_each_source_with_its_group_link_and_freshness() {
+    let app = TestApp::spawn();
+    let store = &app.state.store;
+    two_sources_one_failing(&app);
     store.add_source(&new_source("new-office", "narcotics-anonymous")).expect("added");
     let origin = store.source_of_meeting("friday-night").expect("read").map(|source| source.name);
     assert_eq!(origin.as_deref(), Some("metro-intergroup"));
@@ -73,17 +80,7 @@ async fn every_page_links_to_the_sources_from_its_footer() {
 #[actix_web::test]
 async fn the_spanish_sources_page_counts_and_dates_in_spanish_and_links_under_es() {
     let app = TestApp::spawn();
-    let store = &app.state.store;
-    let fresh = store.add_source(&new_source("metro-intergroup", "alcoholics-anonymous")).expect("added");
-    let feed = br#"[{"name": "Tuesday Night", "slug": "tuesday-night", "day": 2, "time": "19:00"},
-                    {"name": "Friday Night", "slug": "friday-night", "day": 5, "time": "19:00"}]"#;
-    let defaults =
-        FeedDefaults { group_slug: Some("alcoholics-anonymous".into()), ..FeedDefaults::new("America/Chicago") };
-    let meetings = parse_meeting_guide(feed, &defaults).expect("feed").meetings;
-    store.import_source(&fresh, &meetings, &SourceFetch::default()).expect("imported");
-    let failing = store.add_source(&new_source("county-clinic", "smart-recovery")).expect("added");
-    store.import_source(&failing, &meetings[..1], &SourceFetch::default()).expect("imported");
-    store.record_source_failure(failing.id, "the server answered 500 Internal Server Error").expect("recorded");
+    two_sources_one_failing(&app);
 
     let page = app.get("/es/sources").await;
     assert_eq!(page.status, 200);
