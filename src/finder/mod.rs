@@ -215,7 +215,12 @@ pub struct FinderIndex {
 
 /// The words a text is searched by: lower-cased runs of letters and digits.
 pub fn words_of(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric()).filter(|word| !word.is_empty()).map(str::to_lowercase)
+    raw_words(text).map(str::to_lowercase)
+}
+
+/// The runs of letters and digits of a text, as written.
+fn raw_words(text: &str) -> impl Iterator<Item = &str> + '_ {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|word| !word.is_empty())
 }
 
 impl FinderIndex {
@@ -802,8 +807,18 @@ impl IndexBuilder {
         }
         let fellowship = meeting.group_slug.as_deref().and_then(|slug| self.fellowship_words.get(slug));
         let text = format!("{} {}", meeting.search_words(), fellowship.map_or("", String::as_str));
-        for word in words_of(&text) {
-            append(self.pending.words.entry(word).or_default(), number);
+        // A word already in lower case is looked up as it is: one the index has costs no allocation.
+        for raw in raw_words(&text) {
+            let word = match raw.chars().any(char::is_uppercase) {
+                true => std::borrow::Cow::Owned(raw.to_lowercase()),
+                false => std::borrow::Cow::Borrowed(raw),
+            };
+            match self.pending.words.get_mut(word.as_ref()) {
+                Some(meetings) => append(meetings, number),
+                None => {
+                    self.pending.words.insert(word.into_owned(), vec![number]);
+                }
+            }
         }
         let point = match (meeting.latitude, meeting.longitude) {
             (Some(latitude), Some(longitude)) if attendance != Attendance::Online => Some((latitude, longitude)),
