@@ -5,7 +5,6 @@ use actix_web::cookie::{Cookie, SameSite, time};
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
-use subtle::ConstantTimeEq;
 
 use super::form::FormData;
 use super::{Staff, StaffError, page, password, see_other};
@@ -83,7 +82,7 @@ pub async fn login(
 ) -> Result<HttpResponse, StaffError> {
     let form = FormData::read(payload).await?;
     let expected = request.cookie(LOGIN_COOKIE).map(|cookie| cookie.value().to_owned()).unwrap_or_default();
-    if expected.is_empty() || !bool::from(form.get("csrf").as_bytes().ct_eq(expected.as_bytes())) {
+    if !super::same_token(form.get("csrf"), &expected) {
         return Err(StaffError::Forbidden(
             "This login form has expired or did not come from this site. Open the login page again and log in.",
         ));
@@ -145,8 +144,7 @@ pub async fn logout(
     staff: Staff,
     payload: web::Payload,
 ) -> Result<HttpResponse, StaffError> {
-    let form = FormData::read(payload).await?;
-    staff.check_csrf(&form)?;
+    staff.read_form(payload).await?;
     let token_hash = staff.token_hash.clone();
     crate::routes::blocking(&state, move |state| state.store.end_session(&token_hash)).await?;
     let mut response = see_other("/staff/login");

@@ -6,7 +6,7 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
-use super::form::{FormData, MeetingForm, NAMING_FIELDS, PUBLIC_FIELDS, STAFF_FIELDS};
+use super::form::{MeetingForm, NAMING_FIELDS, PUBLIC_FIELDS, STAFF_FIELDS};
 use super::{Staff, StaffError, page, see_other};
 use crate::content::Group;
 use crate::db::{SaveOutcome, StaffMeeting};
@@ -167,8 +167,7 @@ pub async fn create(
     staff: Staff,
     payload: web::Payload,
 ) -> Result<HttpResponse, StaffError> {
-    let sent = FormData::read(payload).await?;
-    staff.check_csrf(&sent)?;
+    let sent = staff.read_form(payload).await?;
     let mut fields = staff_fields();
     fields.push("slug");
     let mut form = MeetingForm::default().with_sent(&sent, &fields);
@@ -246,8 +245,7 @@ pub async fn update(
     slug: web::Path<String>,
     payload: web::Payload,
 ) -> Result<HttpResponse, StaffError> {
-    let sent = FormData::read(payload).await?;
-    staff.check_csrf(&sent)?;
+    let sent = staff.read_form(payload).await?;
     let found = load(&state, slug.into_inner()).await?;
     if let Some(source) = found.source {
         return Err(refusal(&SaveOutcome::SourceMeeting(source)));
@@ -263,8 +261,7 @@ async fn set_archived(
     payload: web::Payload,
     archived: bool,
 ) -> Result<HttpResponse, StaffError> {
-    let sent = FormData::read(payload).await?;
-    staff.check_csrf(&sent)?;
+    staff.read_form(payload).await?;
     let actor = staff.user.email.clone();
     let target = slug.clone();
     let outcome =

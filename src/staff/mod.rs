@@ -99,11 +99,23 @@ pub struct Staff {
     token_hash: String,
 }
 
+/// Is the token sent the one expected? Compared in constant time; an empty token never matches.
+pub fn same_token(sent: &str, expected: &str) -> bool {
+    !sent.is_empty() && bool::from(sent.as_bytes().ct_eq(expected.as_bytes()))
+}
+
 impl Staff {
-    /// Refuses a form whose CSRF token is missing or not this session's (compared in constant time).
+    /// Reads a signed-in staff form, refusing it when its CSRF token is missing or not this
+    /// session's.
+    pub async fn read_form(&self, payload: actix_web::web::Payload) -> Result<form::FormData, StaffError> {
+        let form = form::FormData::read(payload).await?;
+        self.check_csrf(&form)?;
+        Ok(form)
+    }
+
+    /// Refuses a form whose CSRF token is missing or not this session's.
     pub fn check_csrf(&self, form: &form::FormData) -> Result<(), StaffError> {
-        let sent = form.get("csrf");
-        if !sent.is_empty() && bool::from(sent.as_bytes().ct_eq(self.csrf.as_bytes())) {
+        if same_token(form.get("csrf"), &self.csrf) {
             Ok(())
         } else {
             Err(StaffError::Forbidden(

@@ -6,7 +6,7 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use askama::Template;
 
-use super::form::{Comparison, FormData, MeetingForm, NAMING_FIELDS, PUBLIC_FIELDS, compare};
+use super::form::{Comparison, MeetingForm, NAMING_FIELDS, PUBLIC_FIELDS, compare};
 use super::meetings::{report_links, staff_fields};
 use super::{Staff, StaffError, page, see_other, when};
 use crate::content::Group;
@@ -152,8 +152,7 @@ pub async fn approve(
     payload: web::Payload,
 ) -> Result<HttpResponse, StaffError> {
     let id = id.into_inner();
-    let sent = FormData::read(payload).await?;
-    staff.check_csrf(&sent)?;
+    let sent = staff.read_form(payload).await?;
     let (request, found) = load(&state, id).await?;
     if request.status != "open" {
         return Err(StaffError::Forbidden("This request was already closed."));
@@ -199,8 +198,7 @@ pub async fn reject(
     payload: web::Payload,
 ) -> Result<HttpResponse, StaffError> {
     let id = id.into_inner();
-    let sent = FormData::read(payload).await?;
-    staff.check_csrf(&sent)?;
+    let sent = staff.read_form(payload).await?;
     let reason = sent.get("reason").chars().take(2000).collect::<String>();
     if reason.is_empty() {
         return Err(StaffError::App(AppError::BadRequest(
