@@ -324,14 +324,6 @@ impl Group {
     }
 }
 
-/// What a closed meeting of the group `slug` means (for pages that know only the group's slug).
-pub fn closed_meeting_note(slug: Option<&str>, lang: Lang) -> &'static str {
-    static CONTENT: std::sync::OnceLock<Option<Content>> = std::sync::OnceLock::new();
-    let content = CONTENT.get_or_init(|| Content::embedded().ok());
-    let group = content.as_ref().and_then(|content| content.group(slug?));
-    group.map_or_else(|| lang.t("closed-unknown-group"), |group| group.closed_meeting_note(lang))
-}
-
 /// A page of prose (`content/pages/*.md`, `content/guide/*.md`).
 #[derive(Debug, Clone)]
 pub struct Page {
@@ -363,6 +355,12 @@ impl ContentSet {
 
     pub fn page(&self, key: &str) -> Option<&Page> {
         self.pages.get(key)
+    }
+
+    /// What a closed meeting of the group `slug` means (for pages that know only the group's slug).
+    pub fn closed_meeting_note(&self, slug: Option<&str>, lang: Lang) -> &'static str {
+        let group = slug.and_then(|slug| self.group(slug));
+        group.map_or_else(|| lang.t("closed-unknown-group"), |group| group.closed_meeting_note(lang))
     }
 }
 
@@ -618,8 +616,9 @@ Words.
         assert!(!family.closed_meeting_note(en).contains("stop drinking"), "a parent is not turned away");
         assert!(family.closed_meeting_note(en).contains("families and friends"));
         assert!(other.closed_meeting_note(en).contains("12-Step groups only"));
-        assert_eq!(closed_meeting_note(Some("al-anon-alateen"), en), family.closed_meeting_note(en));
-        assert_eq!(closed_meeting_note(None, en), en.t("closed-unknown-group"));
+        let content = Content::embedded().expect("content");
+        assert_eq!(content.closed_meeting_note(Some("al-anon-alateen"), en), family.closed_meeting_note(en));
+        assert_eq!(content.closed_meeting_note(None, en), en.t("closed-unknown-group"));
         let es = Lang::from_code("es").expect("Spanish");
         assert!(!family.closed_meeting_note(es).contains("dejar de beber"), "a parent is not turned away");
         assert!(family.closed_meeting_note(es).contains("familiares y amigos"));

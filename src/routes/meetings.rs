@@ -280,6 +280,8 @@ struct MeetingPage<'a> {
     here: String,
     meeting: &'a Meeting,
     group: Option<(String, String)>,
+    /// What "closed" means for this meeting's group.
+    closed_note: &'static str,
     schedule: Vec<String>,
     types: Vec<(String, Option<String>)>,
     address: Option<String>,
@@ -391,6 +393,7 @@ pub async fn show(
         lang: locale.lang,
         here: locale.here.clone(),
         group: group_link(meeting.group_slug.as_deref(), &state.content.groups),
+        closed_note: state.content.closed_meeting_note(meeting.group_slug.as_deref(), locale.lang),
         schedule,
         types: meeting
             .types
