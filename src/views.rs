@@ -3,7 +3,7 @@
 //! "in 25 min", "updated 3 months ago", a directions link). No HTTP and no SQL here.
 
 use crate::content::{Audience, Group};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Prepared};
 use crate::meetings::{Attendance, DistanceUnit, MeetingListing, MeetingTime, TypeVocabulary, Weekday};
 
 /// How a meeting's schedule reads in `lang`: "Monday, 7:00 pm to 8:00 pm (Chicago time)".
@@ -220,70 +220,14 @@ impl ListingView {
     }
 }
 
-/// A message formatted once per language with markers in place of its arguments, kept as pieces:
-/// a row fills it in by joining strings, not by a Fluent format. Only for messages whose words do
-/// not depend on an argument's value (no plurals, no selectors).
-struct Pattern {
-    pieces: Vec<Piece>,
-}
-
-enum Piece {
-    Text(String),
-    /// The argument at this position.
-    Argument(usize),
-}
-
-impl Pattern {
-    /// Marks the first argument; the second is the next character (private-use characters that no
-    /// message contains).
-    const MARK: char = '\u{E000}';
-
-    fn of(lang: Lang, key: &str, names: &[&'static str]) -> Pattern {
-        let mark = |index: u32| char::from_u32(u32::from(Pattern::MARK) + index).unwrap_or(Pattern::MARK).to_string();
-        let text = match names {
-            [first] => lang.t1(key, first, mark(0)),
-            [first, second, ..] => lang.t2(key, first, mark(0), second, mark(1)),
-            [] => lang.t(key).to_owned(),
-        };
-        let mut pieces = Vec::new();
-        let mut literal = String::new();
-        for character in text.chars() {
-            match usize::try_from(u32::from(character).wrapping_sub(u32::from(Pattern::MARK))) {
-                Ok(index) if index < names.len() => {
-                    if !literal.is_empty() {
-                        pieces.push(Piece::Text(std::mem::take(&mut literal)));
-                    }
-                    pieces.push(Piece::Argument(index));
-                }
-                _ => literal.push(character),
-            }
-        }
-        if !literal.is_empty() {
-            pieces.push(Piece::Text(literal));
-        }
-        Pattern { pieces }
-    }
-
-    fn fill(&self, arguments: &[&str]) -> String {
-        let mut text = String::new();
-        for piece in &self.pieces {
-            match piece {
-                Piece::Text(words) => text.push_str(words),
-                Piece::Argument(index) => text.push_str(arguments.get(*index).copied().unwrap_or("")),
-            }
-        }
-        text
-    }
-}
-
 /// The messages with arguments that every row says, prepared once per language.
 struct RowWords {
-    started: Pattern,
-    starts_in: Pattern,
-    until: Pattern,
-    day_time: Pattern,
-    zone: Pattern,
-    zone_time: Pattern,
+    started: Prepared,
+    starts_in: Prepared,
+    until: Prepared,
+    day_time: Prepared,
+    zone: Prepared,
+    zone_time: Prepared,
 }
 
 fn row_words(lang: Lang) -> &'static RowWords {
@@ -291,12 +235,12 @@ fn row_words(lang: Lang) -> &'static RowWords {
     let all = WORDS.get_or_init(|| {
         Lang::all()
             .map(|lang| RowWords {
-                started: Pattern::of(lang, "row-started", &["duration"]),
-                starts_in: Pattern::of(lang, "row-starts-in", &["duration"]),
-                until: Pattern::of(lang, "schedule-until", &["start", "end"]),
-                day_time: Pattern::of(lang, "schedule-day-time", &["day", "time"]),
-                zone: Pattern::of(lang, "schedule-zone", &["when", "zone"]),
-                zone_time: Pattern::of(lang, "zone-time", &["place"]),
+                started: Prepared::of(lang, "row-started", &["duration"]),
+                starts_in: Prepared::of(lang, "row-starts-in", &["duration"]),
+                until: Prepared::of(lang, "schedule-until", &["start", "end"]),
+                day_time: Prepared::of(lang, "schedule-day-time", &["day", "time"]),
+                zone: Prepared::of(lang, "schedule-zone", &["when", "zone"]),
+                zone_time: Prepared::of(lang, "zone-time", &["place"]),
             })
             .collect()
     });

@@ -23,11 +23,7 @@ pub mod sources;
 /// language's prefix (`/es/meetings`); feeds, files and the health check only once.
 pub fn configure(config: &mut web::ServiceConfig) {
     for lang in Lang::all() {
-        let at = |path: &str| match (lang.prefix(), path) {
-            ("", _) => path.to_owned(),
-            (prefix, "/") => prefix.to_owned(),
-            (prefix, _) => format!("{prefix}{path}"),
-        };
+        let at = |path: &str| lang.path(path);
         config
             .route(&at("/"), web::get().to(pages::home))
             .route(&at("/about"), web::get().to(pages::about))
