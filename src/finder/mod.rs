@@ -1,23 +1,23 @@
-//! The finder's index: every active meeting held in memory as compact rows and bitmaps, built
+//! The finder's index: every active meeting held in memory as compact rows and sets, built
 //! from the store at one data revision. It answers every finder filter (types, groups, days, time
 //! of day, attendance, region, words, for-self/family, near/within) with its count and the
 //! requested page, in upcoming-from-now, schedule or distance order. SQLite stays the store of
 //! record: the index is rebuilt from it when the revision moves.
 //!
-//! Filters are bitmaps of meetings (one per type code, group, region, word, day and time slot),
-//! so a count is a few bitmap intersections. A page is found by walking the weekly occurrences
+//! Filters are sets of meetings (one per type code, group, region, word, day and time slot); a
+//! query intersects them in one bitset of its candidates, so a count is a few passes over words. A page is found by walking the weekly occurrences
 //! in order from now (per time zone, merged) and stopping once the page is full.
 
+mod bits;
 mod places;
 #[cfg(test)]
 mod tests;
 
 use std::collections::HashMap;
 
+use bits::{Bits, Set};
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
-use roaring::RoaringBitmap;
-
 pub use places::{Place, PlaceLookup};
 
 use crate::content::{Audience, Group};
@@ -36,7 +36,7 @@ const SPARSE: u64 = 16;
 /// Search words taken from one query.
 const MAX_WORDS: usize = 10;
 
-/// Time slots of the day-and-slot bitmaps: the finder's bands, with night split at midnight.
+/// Time slots of the day-and-slot sets: the finder's bands, with night split at midnight.
 const SLOTS: usize = 5;
 const EARLY_NIGHT: usize = 4;
 
@@ -97,7 +97,7 @@ struct Timing {
 struct Zone {
     name: Box<str>,
     tz: TimeZone,
-    members: RoaringBitmap,
+    members: Set,
     /// (minute of the local week, meeting), sorted.
     occurrences: Vec<(u16, u32)>,
     /// The longest duration of a meeting in this zone: how far back "in progress" reaches.
@@ -188,25 +188,25 @@ pub struct FinderIndex {
     /// Every occurrence as (local day × 1440 + minutes, meeting), sorted: schedule order.
     schedule: Vec<(u16, u32)>,
     /// Active meetings a person can attend now (not temporarily closed without an online option).
-    open: RoaringBitmap,
-    inactive: RoaringBitmap,
-    appointment: RoaringBitmap,
-    by_type: HashMap<String, RoaringBitmap>,
-    by_group: HashMap<String, RoaringBitmap>,
-    by_region: HashMap<String, RoaringBitmap>,
+    open: Set,
+    inactive: Set,
+    appointment: Set,
+    by_type: HashMap<String, Set>,
+    by_group: HashMap<String, Set>,
+    by_region: HashMap<String, Set>,
     /// Display names of regions, sorted.
     regions: Vec<String>,
-    family: RoaringBitmap,
-    in_person: RoaringBitmap,
-    online: RoaringBitmap,
-    hybrid: RoaringBitmap,
+    family: Set,
+    in_person: Set,
+    online: Set,
+    hybrid: Set,
     /// [weekday][slot]: meetings with an occurrence then (local time).
-    day_slots: [[RoaringBitmap; SLOTS]; 7],
+    day_slots: [[Set; SLOTS]; 7],
     /// Unions of `day_slots` kept ready: [weekday] any time, and [slot] any day.
-    on_day: [RoaringBitmap; 7],
-    in_slot: [RoaringBitmap; SLOTS],
+    on_day: [Set; 7],
+    in_slot: [Set; SLOTS],
     /// Search words, sorted, with the meetings that have them (prefix search).
-    words: Vec<(Box<str>, RoaringBitmap)>,
+    words: Vec<(Box<str>, Set)>,
     places: PlaceLookup,
     sample: bool,
     /// The unit of `within=`.
@@ -250,7 +250,8 @@ impl FinderIndex {
 
     /// Meetings of one group a person can go to: what `/meetings?group=` counts.
     pub fn group_meeting_count(&self, group_slug: &str) -> u64 {
-        self.by_group.get(group_slug).map_or(0, |members| members.intersection_len(&self.open))
+        let open = self.open.to_bits(self.entries.len());
+        self.by_group.get(group_slug).map_or(0, |members| members.shared_with(&open))
     }
 
     /// Are any of the active meetings sample data?
@@ -302,6 +303,7 @@ impl FinderIndex {
             |zone: u16, minute_of_week: u16| occurrence_matches(filter, clocks[usize::from(zone)], minute_of_week);
         let mut found: Vec<(u32, Option<(u16, i32)>)> = Vec::new();
         let mut total = candidates.len();
+        let size = self.entries.len();
         let upcoming = filter.depends_on_now();
         let with_appointments = filter.days.is_empty() && filter.time.is_none();
         match (listing, filter.sort, point) {
@@ -336,14 +338,14 @@ impl FinderIndex {
                 }
                 keyed.sort_unstable();
                 // A meeting on two chosen days is listed at the nearer one.
-                let mut seen = RoaringBitmap::new();
+                let mut seen = Bits::empty(size);
                 keyed.retain(|(_, _, _, meeting)| seen.insert(*meeting));
                 found.extend(keyed.into_iter().skip(offset).take(limit).map(|(key, _, at, n)| (n, Some((at, key)))));
             }
-            (Listing::PerMeeting, _, _) if candidates.len() * SPARSE < self.schedule.len() as u64 => {
+            (Listing::PerMeeting, _, _) if total * SPARSE < self.schedule.len() as u64 => {
                 // Few candidates: order them directly instead of walking every occurrence.
                 let restricted = !filter.days.is_empty() || filter.time.is_some();
-                let mut keyed: Vec<(i32, u16, u16, u32)> = Vec::with_capacity(candidates.len() as usize);
+                let mut keyed: Vec<(i32, u16, u16, u32)> = Vec::with_capacity(total as usize);
                 keyed.extend(candidates.iter().filter_map(|number| {
                     let timing = self.timing[number as usize];
                     let clock = clocks[usize::from(timing.zone)];
@@ -377,14 +379,16 @@ impl FinderIndex {
                     keyed.into_iter().skip(offset).take(limit).map(|(key, _, at, number)| (number, Some((at, key)))),
                 );
                 if with_appointments && found.len() < limit {
-                    let appointments = &candidates & &self.appointment;
+                    let mut appointments = candidates.clone();
+                    appointments.keep(&self.appointment);
                     let start = offset.saturating_sub(timed);
                     found.extend(appointments.iter().skip(start).take(limit - found.len()).map(|n| (n, None)));
                 }
             }
             (Listing::PerMeeting, _, _) => {
-                let mut seen = RoaringBitmap::new();
+                let mut seen = Bits::empty(size);
                 let mut skipped = 0;
+                let mut seen_count = 0usize;
                 let mut take = |number: u32, at: (u16, i32)| {
                     if !candidates.contains(number) || !matches(self.timing[number as usize].zone, at.0) {
                         return true;
@@ -392,6 +396,7 @@ impl FinderIndex {
                     if !seen.insert(number) {
                         return true;
                     }
+                    seen_count += 1;
                     if skipped < offset {
                         skipped += 1;
                     } else {
@@ -405,8 +410,9 @@ impl FinderIndex {
                     self.walk_schedule(filter, &mut take);
                 }
                 if with_appointments && found.len() < limit {
-                    let appointments = &candidates & &self.appointment;
-                    let start = offset.saturating_sub(seen.len() as usize);
+                    let mut appointments = candidates.clone();
+                    appointments.keep(&self.appointment);
+                    let start = offset.saturating_sub(seen_count);
                     found.extend(appointments.iter().skip(start).take(limit - found.len()).map(|n| (n, None)));
                 }
             }
@@ -423,7 +429,8 @@ impl FinderIndex {
                     true
                 });
                 if with_appointments {
-                    let appointments = &candidates & &self.appointment;
+                    let mut appointments = candidates.clone();
+                    appointments.keep(&self.appointment);
                     let room = limit.saturating_sub(found.len());
                     found.extend(appointments.iter().take(room).map(|n| (n, None)));
                     count += appointments.len();
@@ -453,35 +460,39 @@ impl FinderIndex {
         }
     }
 
-    /// The meetings matching every filter, as a bitmap; day and time are checked per meeting
+    /// The meetings matching every filter, as a bitset; day and time are checked per meeting
     /// here (any occurrence in a chosen slot) and per occurrence when walking.
-    fn candidates(&self, filter: &MeetingFilter, clocks: &[Clock], place: Option<&Place>) -> RoaringBitmap {
-        let mut chosen = if filter.include_inactive { &self.open | &self.inactive } else { self.open.clone() };
-        let empty = RoaringBitmap::new();
+    fn candidates(&self, filter: &MeetingFilter, clocks: &[Clock], place: Option<&Place>) -> Bits {
+        let size = self.entries.len();
+        let mut chosen = self.open.to_bits(size);
+        if filter.include_inactive {
+            chosen.add(&self.inactive);
+        }
+        let none = Set::default();
         for code in &filter.types {
-            chosen &= self.by_type.get(&code.to_uppercase()).unwrap_or(&empty);
+            chosen.keep(self.by_type.get(&code.to_uppercase()).unwrap_or(&none));
         }
         if !filter.groups.is_empty() {
-            let mut any = RoaringBitmap::new();
+            let mut any = Bits::empty(size);
             for group in &filter.groups {
                 if let Some(members) = self.by_group.get(group) {
-                    any |= members;
+                    any.add(members);
                 }
             }
-            chosen &= any;
+            chosen.and(&any);
         }
         match filter.attendance {
-            Some(Attendance::InPerson) => chosen &= &self.in_person,
-            Some(Attendance::Online) => chosen &= &self.online,
-            Some(Attendance::Hybrid) => chosen &= &self.hybrid,
+            Some(Attendance::InPerson) => chosen.keep(&self.in_person),
+            Some(Attendance::Online) => chosen.keep(&self.online),
+            Some(Attendance::Hybrid) => chosen.keep(&self.hybrid),
             Some(Attendance::Inactive) | None => {}
         }
         if let Some(region) = &filter.region {
-            chosen &= self.by_region.get(&region.to_lowercase()).unwrap_or(&empty);
+            chosen.keep(self.by_region.get(&region.to_lowercase()).unwrap_or(&none));
         }
         match filter.seeker {
-            Some(SeekerChoice::Self_) => chosen -= &self.family,
-            Some(SeekerChoice::Family) => chosen &= &self.family,
+            Some(SeekerChoice::Self_) => chosen.remove(&self.family),
+            Some(SeekerChoice::Family) => chosen.keep(&self.family),
             None => {}
         }
         if let Some(query) = &filter.query {
@@ -489,11 +500,11 @@ impl FinderIndex {
                 if chosen.is_empty() {
                     break;
                 }
-                chosen &= self.with_prefix(&word);
+                self.keep_prefix(&mut chosen, &word);
             }
         }
         if !filter.days.is_empty() || filter.time.is_some() {
-            chosen &= self.by_day_and_time(filter, clocks);
+            chosen.and(&self.by_day_and_time(filter, clocks));
         }
         if let (Some(place), Some(within)) = (place, filter.within) {
             chosen = self.places.within(place, self.unit.to_km(f64::from(within)), &chosen);
@@ -502,32 +513,36 @@ impl FinderIndex {
     }
 
     /// Meetings with an occurrence on a chosen day in a chosen time slot.
-    fn by_day_and_time(&self, filter: &MeetingFilter, clocks: &[Clock]) -> RoaringBitmap {
+    fn by_day_and_time(&self, filter: &MeetingFilter, clocks: &[Clock]) -> Bits {
+        let size = self.entries.len();
         let slots = slots_of(filter.time);
-        let on = |day: u8, slots: &[usize]| -> RoaringBitmap {
+        let on = |day: u8, slots: &[usize], into: &mut Bits| {
             if slots.len() == SLOTS {
-                return self.on_day[usize::from(day % 7)].clone();
+                return into.add(&self.on_day[usize::from(day % 7)]);
             }
-            slots.iter().fold(RoaringBitmap::new(), |any, slot| any | &self.day_slots[usize::from(day % 7)][*slot])
+            slots.iter().for_each(|slot| into.add(&self.day_slots[usize::from(day % 7)][*slot]));
         };
+        let mut any = Bits::empty(size);
         if filter.days.is_empty() {
-            return slots.iter().fold(RoaringBitmap::new(), |any, slot| any | &self.in_slot[*slot]);
+            slots.iter().for_each(|slot| any.add(&self.in_slot[*slot]));
+            return any;
         }
-        let mut any = RoaringBitmap::new();
         for choice in &filter.days {
             match choice {
-                DayChoice::Weekday(day) => any |= on(day.number(), slots),
+                DayChoice::Weekday(day) => on(day.number(), slots, &mut any),
                 DayChoice::Today | DayChoice::Tonight => {
                     for (zone, clock) in self.zones.iter().zip(clocks) {
-                        let mut local = if *choice == DayChoice::Today {
-                            on(clock.today, slots)
+                        let mut local = Bits::empty(size);
+                        if *choice == DayChoice::Today {
+                            on(clock.today, slots, &mut local);
                         } else {
                             let evening: Vec<usize> = slots.iter().copied().filter(|s| *s == 2 || *s == 3).collect();
                             let early: Vec<usize> = slots.iter().copied().filter(|s| *s == EARLY_NIGHT).collect();
-                            on(clock.today, &evening) | on(clock.today + 1, &early)
-                        };
-                        local &= &zone.members;
-                        any |= local;
+                            on(clock.today, &evening, &mut local);
+                            on(clock.today + 1, &early, &mut local);
+                        }
+                        local.keep(&zone.members);
+                        any.or(&local);
                     }
                 }
             }
@@ -535,17 +550,18 @@ impl FinderIndex {
         any
     }
 
-    /// Meetings having a word that starts with `prefix`.
-    fn with_prefix(&self, prefix: &str) -> RoaringBitmap {
+    /// Keeps the meetings of `chosen` having a word that starts with `prefix`.
+    fn keep_prefix(&self, chosen: &mut Bits, prefix: &str) {
         let start = self.words.partition_point(|(word, _)| &**word < prefix);
-        let mut any = RoaringBitmap::new();
-        for (word, meetings) in &self.words[start..] {
-            if !word.starts_with(prefix) {
-                break;
+        let count = self.words[start..].iter().take_while(|(word, _)| word.starts_with(prefix)).count();
+        match &self.words[start..start + count] {
+            [(_, only)] => chosen.keep(only),
+            several => {
+                let mut any = chosen.empty_like();
+                several.iter().for_each(|(_, meetings)| any.add(meetings));
+                chosen.and(&any);
             }
-            any |= meetings;
         }
-        any
     }
 
     /// Calls `take` with each occurrence in order from now (in progress first, then starting
@@ -657,13 +673,8 @@ fn append(numbers: &mut Vec<u32>, number: u32) {
     }
 }
 
-/// A list built by [`append`], as a bitmap.
-fn bitmap(numbers: Vec<u32>) -> RoaringBitmap {
-    RoaringBitmap::from_sorted_iter(numbers).unwrap_or_default()
-}
-
-/// The bitmaps of an index being built, as sorted lists of meeting numbers: appending to a list
-/// costs less than inserting into a bitmap; each becomes a bitmap once, at the end.
+/// The sets of an index being built, as sorted lists of meeting numbers; each becomes a [`Set`]
+/// once, at the end, when the number of meetings is known.
 #[derive(Default)]
 struct Pending {
     members: Vec<Vec<u32>>,
@@ -706,17 +717,17 @@ impl IndexBuilder {
             timing: Vec::new(),
             zones: Vec::new(),
             schedule: Vec::new(),
-            open: RoaringBitmap::new(),
-            inactive: RoaringBitmap::new(),
-            appointment: RoaringBitmap::new(),
+            open: Set::default(),
+            inactive: Set::default(),
+            appointment: Set::default(),
             by_type: HashMap::new(),
             by_group: HashMap::new(),
             by_region: HashMap::new(),
             regions: Vec::new(),
-            family: RoaringBitmap::new(),
-            in_person: RoaringBitmap::new(),
-            online: RoaringBitmap::new(),
-            hybrid: RoaringBitmap::new(),
+            family: Set::default(),
+            in_person: Set::default(),
+            online: Set::default(),
+            hybrid: Set::default(),
             day_slots: Default::default(),
             on_day: Default::default(),
             in_slot: Default::default(),
@@ -737,7 +748,7 @@ impl IndexBuilder {
     }
 
     /// Adds one active meeting with its store row id.
-    /// Meetings come in numbered in order, so each bitmap grows at its end (`push`, not `insert`).
+    /// Meetings come in numbered in order, so each list of meetings grows at its end.
     pub fn add(&mut self, id: i64, meeting: &Meeting) {
         let index = &mut self.index;
         let pending_members = &mut self.pending.members;
@@ -746,7 +757,7 @@ impl IndexBuilder {
             index.zones.push(Zone {
                 name: meeting.timezone.as_str().into(),
                 tz: TimeZone::get(&meeting.timezone).unwrap_or(TimeZone::UTC),
-                members: RoaringBitmap::new(),
+                members: Set::default(),
                 occurrences: Vec::new(),
                 longest: 0,
             });
@@ -860,41 +871,43 @@ impl IndexBuilder {
     pub fn finish(self) -> FinderIndex {
         let mut index = self.index;
         let pending = self.pending;
+        let size = index.entries.len();
+        let set = |numbers: Vec<u32>| Set::of(numbers, size);
         for (zone, members) in index.zones.iter_mut().zip(pending.members) {
-            zone.members = bitmap(members);
+            zone.members = set(members);
             zone.occurrences.sort_unstable();
         }
-        for (own, built) in index.day_slots.iter_mut().zip(pending.day_slots) {
-            for (slot, numbers) in own.iter_mut().zip(built) {
-                *slot = bitmap(numbers);
+        let mut on_day: [Bits; 7] = std::array::from_fn(|_| Bits::empty(size));
+        let mut in_slot: [Bits; SLOTS] = std::array::from_fn(|_| Bits::empty(size));
+        for (day, (own, built)) in index.day_slots.iter_mut().zip(pending.day_slots).enumerate() {
+            for (slot, (own, numbers)) in own.iter_mut().zip(built).enumerate() {
+                *own = set(numbers);
+                on_day[day].add(own);
+                in_slot[slot].add(own);
             }
         }
-        index.appointment = bitmap(pending.appointment);
-        index.inactive = bitmap(pending.inactive);
-        index.open = bitmap(pending.open);
-        index.in_person = bitmap(pending.in_person);
-        index.online = bitmap(pending.online);
-        index.hybrid = bitmap(pending.hybrid);
-        index.family = bitmap(pending.family);
-        let bitmaps = |map: HashMap<String, Vec<u32>>| map.into_iter().map(|(key, numbers)| (key, bitmap(numbers)));
-        index.by_type = bitmaps(pending.by_type).collect();
-        index.by_group = bitmaps(pending.by_group).collect();
-        index.by_region = bitmaps(pending.by_region).collect();
+        index.on_day = on_day.map(|bits| Set::of_bits(bits, size));
+        index.in_slot = in_slot.map(|bits| Set::of_bits(bits, size));
+        index.appointment = set(pending.appointment);
+        index.inactive = set(pending.inactive);
+        index.open = set(pending.open);
+        index.in_person = set(pending.in_person);
+        index.online = set(pending.online);
+        index.hybrid = set(pending.hybrid);
+        index.family = set(pending.family);
+        let sets = |map: HashMap<String, Vec<u32>>| map.into_iter().map(|(key, numbers)| (key, set(numbers)));
+        index.by_type = sets(pending.by_type).collect();
+        index.by_group = sets(pending.by_group).collect();
+        index.by_region = sets(pending.by_region).collect();
         index.schedule.sort_unstable();
-        for (day, slots) in index.day_slots.iter().enumerate() {
-            for (slot, meetings) in slots.iter().enumerate() {
-                index.on_day[day] |= meetings;
-                index.in_slot[slot] |= meetings;
-            }
-        }
-        let mut words: Vec<(Box<str>, RoaringBitmap)> =
-            bitmaps(pending.words).map(|(word, meetings)| (word.into(), meetings)).collect();
+        let mut words: Vec<(Box<str>, Set)> =
+            sets(pending.words).map(|(word, meetings)| (word.into(), meetings)).collect();
         words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         index.words = words;
         let mut regions: Vec<String> = self.region_names.into_values().collect();
         regions.sort_by_key(|region| region.to_lowercase());
         index.regions = regions;
-        index.places = self.places.finish();
+        index.places = self.places.finish(size);
         index
     }
 }

@@ -5,8 +5,7 @@
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
-use roaring::RoaringBitmap;
-
+use super::bits::{Bits, Set};
 use super::{KM_PER_DEGREE, Ruler};
 use crate::meetings::Meeting;
 
@@ -54,7 +53,8 @@ impl Builder {
         self.located.push((point.0, point.1, number));
     }
 
-    pub(super) fn finish(self) -> PlaceLookup {
+    /// The lookup, for an index of `size` meetings.
+    pub(super) fn finish(self, size: usize) -> PlaceLookup {
         let places = self
             .sums
             .into_iter()
@@ -72,9 +72,11 @@ impl Builder {
             }
             point_of[index] = (*latitude, *longitude);
         }
+        let mut numbers: Vec<u32> = self.located.iter().map(|(_, _, number)| *number).collect();
+        numbers.sort_unstable();
         let mut located = self.located;
         located.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.2.cmp(&b.2)));
-        PlaceLookup { places, located, point_of, offered }
+        PlaceLookup { places, located, located_set: Set::of(numbers, size), point_of, offered }
     }
 }
 
@@ -88,6 +90,8 @@ pub struct PlaceLookup {
     places: HashMap<String, (String, (f64, f64), u32)>,
     /// (latitude, longitude, meeting), by latitude: `within` reads one band of it.
     located: Vec<(f64, f64, u32)>,
+    /// The same meetings as a set.
+    located_set: Set,
     /// By meeting number: (latitude, longitude), NaN for a meeting without a located venue.
     point_of: Vec<(f64, f64)>,
     /// The names the finder's form offers, worked out once.
@@ -125,13 +129,32 @@ impl PlaceLookup {
 
     /// A page of `candidates` by distance from `place`: the located ones nearest first (ties by
     /// meeting), then those without a place to measure to, in meeting order. Only the meetings up
-    /// to the end of the page are ordered.
-    pub fn nearest_first(&self, place: &Place, candidates: &RoaringBitmap, offset: usize, limit: usize) -> Vec<u32> {
+    /// to the end of the page are measured and ordered: those in a band of latitude around the
+    /// place, widened until it holds enough of them (every meeting within the band's half-width
+    /// of the place lies inside it, so the nearest are all there).
+    pub fn nearest_first(&self, place: &Place, candidates: &Bits, offset: usize, limit: usize) -> Vec<u32> {
         let ruler = Ruler::new(place.point);
-        let mut keyed: Vec<(f64, u32)> =
-            candidates.iter().filter_map(|number| Some((ruler.km(self.point(number)?), number))).collect();
-        let located = keyed.len();
         let wanted = offset.saturating_add(limit);
+        let located = usize::try_from(self.located_set.shared_with(candidates)).unwrap_or(usize::MAX);
+        let mut reach = NEAREST_FIRST_REACH;
+        let mut keyed: Vec<(f64, u32)> = loop {
+            let (first, last) = self.band(place.point.0, reach);
+            let everyone = first == 0 && last == self.located.len();
+            if located <= wanted || everyone {
+                break candidates.iter().filter_map(|number| Some((ruler.km(self.point(number)?), number))).collect();
+            }
+            let radius = reach * KM_PER_DEGREE;
+            let near: Vec<(f64, u32)> = self.located[first..last]
+                .iter()
+                .filter(|(_, _, number)| candidates.contains(*number))
+                .map(|(latitude, longitude, number)| (ruler.km((*latitude, *longitude)), *number))
+                .filter(|(km, _)| *km <= radius)
+                .collect();
+            if near.len() >= wanted {
+                break near;
+            }
+            reach *= 4.0;
+        };
         if wanted < keyed.len() {
             keyed.select_nth_unstable_by(wanted, by_distance);
             keyed.truncate(wanted);
@@ -145,23 +168,33 @@ impl PlaceLookup {
         page
     }
 
+    /// Positions in `located` of the band of latitude `reach` degrees either side of `latitude`.
+    fn band(&self, latitude: f64, reach: f64) -> (usize, usize) {
+        let (south, north) = (latitude - reach, latitude + reach);
+        let first = self.located.partition_point(|(latitude, _, _)| *latitude < south);
+        let last = self.located.partition_point(|(latitude, _, _)| *latitude <= north);
+        (first, last)
+    }
+
     /// The meetings of `chosen` with a venue within `radius` kilometres of `place`. Whichever is
     /// fewer is measured one by one: the chosen meetings, or the located ones in the band of
     /// latitude the radius spans (to the ruler a degree of latitude is [`KM_PER_DEGREE`] long).
-    pub fn within(&self, place: &Place, radius: f64, chosen: &RoaringBitmap) -> RoaringBitmap {
+    pub fn within(&self, place: &Place, radius: f64, chosen: &Bits) -> Bits {
         let ruler = Ruler::new(place.point);
         let inside = |point: (f64, f64)| ruler.km(point) <= radius;
-        let reach = radius / KM_PER_DEGREE + 1e-9;
-        let (south, north) = (place.point.0 - reach, place.point.0 + reach);
-        let first = self.located.partition_point(|(latitude, _, _)| *latitude < south);
-        let last = self.located.partition_point(|(latitude, _, _)| *latitude <= north);
+        let (first, last) = self.band(place.point.0, radius / KM_PER_DEGREE + 1e-9);
+        let mut within = chosen.empty_like();
         if chosen.len() <= (last - first) as u64 {
-            let kept = chosen.iter().filter(|number| self.point(*number).is_some_and(inside));
-            return RoaringBitmap::from_sorted_iter(kept).unwrap_or_default();
+            chosen.iter().filter(|number| self.point(*number).is_some_and(inside)).for_each(|number| {
+                within.insert(number);
+            });
+        } else {
+            for (latitude, longitude, number) in &self.located[first..last] {
+                if chosen.contains(*number) && inside((*latitude, *longitude)) {
+                    within.insert(*number);
+                }
+            }
         }
-        let band = self.located[first..last].iter().filter(|(latitude, longitude, _)| inside((*latitude, *longitude)));
-        let mut within: RoaringBitmap = band.map(|(_, _, number)| *number).collect();
-        within &= chosen;
         within
     }
 
@@ -170,6 +203,9 @@ impl PlaceLookup {
         &self.offered
     }
 }
+
+/// The first band `nearest_first` measures, in degrees of latitude either side (about 11 km).
+const NEAREST_FIRST_REACH: f64 = 0.1;
 
 /// Place names a form offers: at most this many, those with the most meetings.
 const OFFERED: usize = 200;
@@ -181,4 +217,46 @@ fn offered_names(places: &HashMap<String, (String, (f64, f64), u32)>) -> Vec<Str
     let mut names: Vec<String> = all.into_iter().take(OFFERED).map(|(name, _)| name.clone()).collect();
     names.sort();
     names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Meetings on a line running north, 0.05° (5.6 km) apart, every third without a venue.
+    fn lookup(count: u32) -> (PlaceLookup, Bits) {
+        let mut builder = Builder::default();
+        let mut everyone = Vec::new();
+        for number in 0..count {
+            everyone.push(number);
+            if number % 3 != 2 {
+                let meeting = Meeting::default();
+                builder.add(&meeting, (40.0 + f64::from(number) * 0.05, -90.0 + f64::from(number % 2) * 0.01), number);
+            }
+        }
+        (builder.finish(count as usize), Bits::of(&everyone, count as usize))
+    }
+
+    #[test]
+    fn nearest_first_widens_its_band_until_the_page_is_there_and_agrees_with_a_full_sort() {
+        let (places, everyone) = lookup(300);
+        let ruler = Ruler::new((44.0, -90.0));
+        let mut all: Vec<(f64, u32)> =
+            everyone.iter().filter_map(|number| Some((ruler.km(places.point(number)?), number))).collect();
+        all.sort_unstable_by(by_distance);
+        let located = all.len();
+        let unlocated: Vec<u32> = everyone.iter().filter(|number| places.point(*number).is_none()).collect();
+        let expected: Vec<u32> = all.iter().map(|(_, number)| *number).chain(unlocated).collect();
+        let place = Place { name: "Here".into(), point: (44.0, -90.0) };
+        // Pages near the place (one band), far from it (the band widens several times), and past
+        // the located meetings (then those without a venue, in meeting order).
+        for (offset, limit) in [(0, 5), (0, 20), (100, 20), (190, 30), (located - 3, 10), (located + 5, 10)] {
+            let page = places.nearest_first(&place, &everyone, offset, limit);
+            let wanted: Vec<u32> = expected.iter().skip(offset).take(limit).copied().collect();
+            assert_eq!(page, wanted, "offset {offset}, limit {limit}");
+        }
+        // Only some candidates: the band must widen to find them.
+        let few = Bits::of(&[0, 1, 299], 300);
+        assert_eq!(places.nearest_first(&place, &few, 0, 2), vec![1, 0]);
+    }
 }
