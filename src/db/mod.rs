@@ -91,8 +91,9 @@ fn file_identity(path: &Path) -> Option<(u64, u64)> {
     std::fs::metadata(path).ok().map(|metadata| (metadata.dev(), metadata.ino()))
 }
 
-/// Each connection's page cache, in KB.
-const CACHE_KB: u32 = 8000;
+/// Each connection's page cache, in KB (SQLite's default): the finder answers from its own index,
+/// so the store reads single meetings, exports and staff lists, which need no more.
+const CACHE_KB: u32 = 2000;
 
 /// How long a passed `PRAGMA quick_check` is trusted by the health check (it reads every page:
 /// a fraction of a second at 120,000 meetings, so at most once a minute).
