@@ -29,11 +29,12 @@ fn with_zone(clock: &str, zone: &str, lang: Lang) -> String {
 fn clock(day: Option<Weekday>, time: Option<MeetingTime>, end: Option<MeetingTime>, lang: Lang) -> Option<String> {
     let (Some(day), Some(time)) = (day, time) else { return None };
     let words = row_words(lang);
-    let time = match end {
-        Some(end) => words.until.fill(&[&time.clock(lang), &end.clock(lang)]),
-        None => time.clock(lang),
-    };
-    Some(words.day_time.fill(&[day.label(lang), &time]))
+    match end {
+        Some(end) => {
+            Some(words.day_time.fill(&[day.label(lang), &words.until.fill(&[time.clock(lang), end.clock(lang)])]))
+        }
+        None => Some(words.day_time.fill(&[day.label(lang), time.clock(lang)])),
+    }
 }
 
 /// "America/New_York" → "New York time".

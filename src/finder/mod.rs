@@ -31,8 +31,9 @@ use crate::meetings::{
 const WEEK: i32 = 7 * 1440;
 /// How long a meeting is taken to last when its feed gives no end time.
 const DEFAULT_DURATION: u16 = 60;
-/// Fewer candidates than one in this many occurrences are ordered directly, not by a walk.
-const SPARSE: u64 = 16;
+/// How many occurrences a chosen day's stretch of the week can be read (a bit test each) in the
+/// time it takes to order one candidate directly (its days, its next start).
+const DIRECT_COST: u64 = 4;
 /// Search words taken from one query.
 const MAX_WORDS: usize = 10;
 
@@ -306,6 +307,15 @@ impl FinderIndex {
         let size = self.entries.len();
         let upcoming = filter.depends_on_now();
         let with_appointments = filter.days.is_empty() && filter.time.is_none();
+        let days_from_now = upcoming && !filter.days.is_empty();
+        // Ordering the candidates directly costs a step per candidate; reading the chosen days'
+        // stretch of the week a bit test per occurrence there; a walk from now about as many
+        // occurrences as fill the page at the candidates' share of all. The cheapest is taken.
+        let occurrences = self.schedule.len() as u64;
+        let direct = match days_from_now {
+            true => total.saturating_mul(DIRECT_COST) < occurrences * filter.days.len() as u64 / 7,
+            false => total.saturating_mul(total) < (offset.saturating_add(limit) as u64).saturating_mul(occurrences),
+        };
         match (listing, filter.sort, point) {
             (Listing::PerMeeting, SortOrder::Distance, Some(_)) => {
                 // Nearest first, then the meetings that have no place to measure to.
@@ -314,35 +324,7 @@ impl FinderIndex {
                     found.extend(page.into_iter().map(|number| (number, None)));
                 }
             }
-            (Listing::PerMeeting, _, _) if upcoming && !filter.days.is_empty() => {
-                // From now, on chosen days: only those days' stretch of each zone's week is read
-                // (a walk from now could go round the whole week when most of today has passed).
-                let mut keyed: Vec<(i32, u16, u16, u32)> = Vec::new();
-                for ((zone, clock), number) in self.zones.iter().zip(clocks).zip(0u16..) {
-                    for (from, to) in day_stretches(filter, *clock) {
-                        let first = zone.occurrences.partition_point(|(minute, _)| *minute < from);
-                        for (minute, meeting) in zone.occurrences[first..].iter().take_while(|(m, _)| *m < to) {
-                            if candidates.contains(*meeting) && matches(number, *minute) {
-                                let key = clock.key(*minute, self.timing[*meeting as usize].duration);
-                                keyed.push((key, number, *minute, *meeting));
-                            }
-                        }
-                    }
-                }
-                // A meeting is here at most once per chosen day, so the nearest `page end × days`
-                // occurrences hold the page's meetings: only those need ordering.
-                let wanted = offset.saturating_add(limit).saturating_mul(filter.days.len());
-                if wanted < keyed.len() {
-                    keyed.select_nth_unstable(wanted);
-                    keyed.truncate(wanted);
-                }
-                keyed.sort_unstable();
-                // A meeting on two chosen days is listed at the nearer one.
-                let mut seen = Bits::empty(size);
-                keyed.retain(|(_, _, _, meeting)| seen.insert(*meeting));
-                found.extend(keyed.into_iter().skip(offset).take(limit).map(|(key, _, at, n)| (n, Some((at, key)))));
-            }
-            (Listing::PerMeeting, _, _) if total * SPARSE < self.schedule.len() as u64 => {
+            (Listing::PerMeeting, _, _) if direct => {
                 // Few candidates: order them directly instead of walking every occurrence.
                 let restricted = !filter.days.is_empty() || filter.time.is_some();
                 let mut keyed: Vec<(i32, u16, u16, u32)> = Vec::with_capacity(total as usize);
@@ -384,6 +366,34 @@ impl FinderIndex {
                     let start = offset.saturating_sub(timed);
                     found.extend(appointments.iter().skip(start).take(limit - found.len()).map(|n| (n, None)));
                 }
+            }
+            (Listing::PerMeeting, _, _) if days_from_now => {
+                // From now, on chosen days: only those days' stretch of each zone's week is read
+                // (a walk from now could go round the whole week when most of today has passed).
+                let mut keyed: Vec<(i32, u16, u16, u32)> = Vec::new();
+                for ((zone, clock), number) in self.zones.iter().zip(clocks).zip(0u16..) {
+                    for (from, to) in day_stretches(filter, *clock) {
+                        let first = zone.occurrences.partition_point(|(minute, _)| *minute < from);
+                        for (minute, meeting) in zone.occurrences[first..].iter().take_while(|(m, _)| *m < to) {
+                            if candidates.contains(*meeting) && matches(number, *minute) {
+                                let key = clock.key(*minute, self.timing[*meeting as usize].duration);
+                                keyed.push((key, number, *minute, *meeting));
+                            }
+                        }
+                    }
+                }
+                // A meeting is here at most once per chosen day, so the nearest `page end × days`
+                // occurrences hold the page's meetings: only those need ordering.
+                let wanted = offset.saturating_add(limit).saturating_mul(filter.days.len());
+                if wanted < keyed.len() {
+                    keyed.select_nth_unstable(wanted);
+                    keyed.truncate(wanted);
+                }
+                keyed.sort_unstable();
+                // A meeting on two chosen days is listed at the nearer one.
+                let mut seen = Bits::empty(size);
+                keyed.retain(|(_, _, _, meeting)| seen.insert(*meeting));
+                found.extend(keyed.into_iter().skip(offset).take(limit).map(|(key, _, at, n)| (n, Some((at, key)))));
             }
             (Listing::PerMeeting, _, _) => {
                 let mut seen = Bits::empty(size);

@@ -34,12 +34,15 @@ fluent_templates::static_loader! {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Lang(u8);
 
-/// Every plain message of every language, formatted once: a template's words cost a lookup.
+/// Every plain message of every language, formatted once: a template's words cost a lookup (with
+/// a quick hash: a finder page looks up a hundred words, and the keys are our own).
 struct Catalogue {
     ids: Vec<LanguageIdentifier>,
     /// `prefixes[lang]`: "" for English, "/es" for Spanish.
     prefixes: Vec<&'static str>,
-    messages: Vec<HashMap<&'static str, String>>,
+    messages: Vec<rustc_hash::FxHashMap<&'static str, String>>,
+    /// `clocks[lang][minute of the day]`: "7:30 pm", "19:30".
+    clocks: Vec<Vec<String>>,
 }
 
 fn catalogue() -> &'static Catalogue {
@@ -52,7 +55,7 @@ fn catalogue() -> &'static Catalogue {
             .enumerate()
             .map(|(index, code)| if index == 0 { "" } else { &*Box::leak(format!("/{code}").into_boxed_str()) })
             .collect();
-        let messages = ids
+        let messages: Vec<rustc_hash::FxHashMap<&str, String>> = ids
             .iter()
             .map(|id| {
                 CATALOGUE_KEYS
@@ -64,7 +67,19 @@ fn catalogue() -> &'static Catalogue {
                     .collect()
             })
             .collect();
-        Catalogue { ids, prefixes, messages }
+        let clocks = (0..ids.len())
+            .filter_map(|index| u8::try_from(index).ok())
+            .map(|index| {
+                let lang = Lang(index);
+                let words =
+                    |key| messages.get(usize::from(index)).and_then(|all| all.get(key)).map_or(key, String::as_str);
+                (0..24u8)
+                    .flat_map(|hour| (0..60u8).map(move |minute| (hour, minute)))
+                    .map(|(hour, minute)| lang.clock_words(hour, minute, words))
+                    .collect()
+            })
+            .collect();
+        Catalogue { ids, prefixes, messages, clocks }
     })
 }
 
@@ -178,15 +193,26 @@ impl Lang {
     }
 
     /// A time of day as this language writes it: `7:30 pm`, `noon` (12-hour) or `19:30` (24-hour).
-    pub fn clock_time(self, hour: u8, minute: u8) -> String {
-        if self.t("clock") == "24" {
+    pub fn clock_time(self, hour: u8, minute: u8) -> &'static str {
+        let minute_of_day = usize::from(hour) * 60 + usize::from(minute);
+        catalogue()
+            .clocks
+            .get(usize::from(self.0))
+            .and_then(|clocks| clocks.get(minute_of_day))
+            .map_or("", String::as_str)
+    }
+
+    /// How this language writes a time of day, from its words (`words(key)`), for the table
+    /// [`Lang::clock_time`] reads.
+    fn clock_words<'w>(self, hour: u8, minute: u8, words: impl Fn(&'w str) -> &'w str) -> String {
+        if words("clock") == "24" {
             return format!("{hour:02}:{minute:02}");
         }
         match (hour, minute) {
-            (12, 0) => self.t("time-noon").to_owned(),
-            (0, 0) => self.t("time-midnight").to_owned(),
+            (12, 0) => words("time-noon").to_owned(),
+            (0, 0) => words("time-midnight").to_owned(),
             _ => {
-                let suffix = if hour < 12 { self.t("time-am") } else { self.t("time-pm") };
+                let suffix = if hour < 12 { words("time-am") } else { words("time-pm") };
                 let twelve = if hour.is_multiple_of(12) { 12 } else { hour % 12 };
                 format!("{twelve}:{minute:02} {suffix}")
             }
@@ -239,7 +265,7 @@ impl Prepared {
     }
 
     pub fn fill(&self, arguments: &[&str]) -> String {
-        let mut text = String::new();
+        let mut text = String::with_capacity(64);
         for piece in &self.pieces {
             match piece {
                 Piece::Text(words) => text.push_str(words),

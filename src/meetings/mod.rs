@@ -144,11 +144,11 @@ impl MeetingTime {
 
     /// "7:00 pm": how people read a time on an English meeting list (the command line, staff).
     pub fn twelve_hour(self) -> String {
-        self.clock(Lang::DEFAULT)
+        self.clock(Lang::DEFAULT).to_owned()
     }
 
     /// The time as `lang` writes it on a meeting list ("7:00 pm", "19:00").
-    pub fn clock(self, lang: Lang) -> String {
+    pub fn clock(self, lang: Lang) -> &'static str {
         lang.clock_time(self.hour, self.minute)
     }
 }

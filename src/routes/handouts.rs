@@ -134,8 +134,9 @@ pub fn link_host(link: &str) -> String {
 impl ScheduleRow {
     fn new(listing: MeetingListing, groups: &[Group], site_zone: &str, lang: Lang) -> ScheduleRow {
         // The start only, to keep each line short; the end time is on the meeting's page.
-        let mut time =
-            listing.time.map_or_else(|| lang.t("schedule-by-appointment").to_owned(), |start| start.clock(lang));
+        let mut time = listing
+            .time
+            .map_or_else(|| lang.t("schedule-by-appointment").to_owned(), |start| start.clock(lang).to_owned());
         if listing.timezone != site_zone {
             time.push_str(&format!(" ({})", crate::views::zone_label(&listing.timezone, lang)));
         }
