@@ -645,18 +645,18 @@ impl FinderIndex {
         let at = at.or_else(|| next_occurrence(timing, clocks[usize::from(timing.zone)]));
         let text = |value: &Option<Box<str>>| value.as_deref().map(str::to_owned);
         MeetingListing {
-            slug: entry.slug.to_string(),
-            name: entry.name.to_string(),
+            slug: entry.slug.as_ref().to_owned(),
+            name: entry.name.as_ref().to_owned(),
             group_slug: text(&entry.group_slug),
             day: at.and_then(|(minute_of_week, _)| Weekday::new(u8::try_from(minute_of_week / 1440).ok()?)),
             time: at.and(entry.time),
             end_time: entry.end_time,
-            timezone: self.zones[usize::from(timing.zone)].name.to_string(),
+            timezone: self.zones[usize::from(timing.zone)].name.as_ref().to_owned(),
             location: text(&entry.location),
             address: text(&entry.address),
             approximate: entry.approximate,
             attendance: entry.attendance,
-            types: entry.types.iter().map(ToString::to_string).collect(),
+            types: entry.types.iter().map(|code| code.as_ref().to_owned()).collect(),
             conference_url: text(&entry.conference_url),
             conference_phone: text(&entry.conference_phone),
             town: text(&entry.town),

@@ -204,8 +204,9 @@ impl PlaceLookup {
     }
 }
 
-/// The first band `nearest_first` measures, in degrees of latitude either side (about 11 km).
-const NEAREST_FIRST_REACH: f64 = 0.1;
+/// The first band `nearest_first` measures, in degrees of latitude either side (about 550 m: in a
+/// city that already holds a page of meetings); it is widened fourfold until it holds enough.
+const NEAREST_FIRST_REACH: f64 = 0.005;
 
 /// Place names a form offers: at most this many, those with the most meetings.
 const OFFERED: usize = 200;

@@ -36,6 +36,8 @@ struct FinderPage<'a> {
     /// The page's path in no language (with its query), for links to it in the others; empty: none.
     here: String,
     filter: &'a MeetingFilter,
+    /// The filter's query (all pages), for the print, calendar and feed links.
+    query: String,
     total: u64,
     listings: Vec<ListingView>,
     page_count: u32,
@@ -246,6 +248,7 @@ async fn render_finder(
         lang: locale.lang,
         here,
         filter: &filter,
+        query: filter.query_string(),
         total: results.total,
         listings: results
             .listings
