@@ -12,7 +12,7 @@ use crate::content::Content;
 use crate::db::{ImportOptions, Store, StoreError};
 use crate::feed::{FeedDefaults, parse_meeting_guide};
 use crate::finder::{FinderIndex, IndexBuilder};
-use crate::meetings::{MeetingFilter, TypeVocabulary};
+use crate::meetings::{Meeting, MeetingFilter, TypeVocabulary};
 
 /// Where the site keeps its data and how it answers.
 #[derive(Debug, Clone)]
@@ -66,7 +66,27 @@ impl Core {
     pub fn build_index(&self, revision: i64, unit: crate::meetings::DistanceUnit) -> Result<FinderIndex, StoreError> {
         let sample = self.store.has_sample_meetings()?;
         let mut builder = IndexBuilder::new(revision, &self.content.groups, sample, unit);
-        self.store.each_active_meeting(|id, meeting| builder.add(id, &meeting))?;
+        // Two threads: one reads the meetings from the store, in batches, while the other adds
+        // them to the index (each half of the work takes about as long as the other).
+        let (batches, received) = std::sync::mpsc::sync_channel::<Vec<(i64, Meeting)>>(INDEX_BATCHES_IN_FLIGHT);
+        std::thread::scope(|scope| {
+            let reader = scope.spawn(move || {
+                let mut batch = Vec::with_capacity(INDEX_BATCH);
+                self.store.each_active_meeting(|id, meeting| {
+                    batch.push((id, meeting));
+                    if batch.len() == INDEX_BATCH {
+                        // A closed channel means the builder has stopped: nothing more to do.
+                        let _ = batches.send(std::mem::replace(&mut batch, Vec::with_capacity(INDEX_BATCH)));
+                    }
+                })?;
+                let _ = batches.send(batch);
+                Ok::<(), StoreError>(())
+            });
+            for (id, meeting) in received.iter().flatten() {
+                builder.add(id, &meeting);
+            }
+            reader.join().unwrap_or_else(|_| Err(StoreError::Interrupted("reading meetings for the finder's index")))
+        })?;
         Ok(builder.finish())
     }
 
@@ -75,6 +95,11 @@ impl Core {
         MeetingFilter::parse(query_string, &self.vocabulary, |slug| self.content.group(slug).is_some())
     }
 }
+
+/// Meetings passed at once from the thread reading them to the one indexing them, and how many
+/// such batches may wait.
+const INDEX_BATCH: usize = 512;
+const INDEX_BATCHES_IN_FLIGHT: usize = 4;
 
 /// Loads `content/meetings/sample-meetings.json` into a database that has never had meetings.
 fn seed_sample_meetings(store: &Store, settings: &Settings) -> anyhow::Result<()> {

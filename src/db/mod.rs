@@ -40,6 +40,9 @@ pub enum StoreError {
     Migration(#[from] rusqlite_migration::Error),
     #[error("the connection pool's lock was poisoned by a panic")]
     Poisoned,
+    /// A thread doing this work panicked.
+    #[error("{0} stopped: its thread panicked")]
+    Interrupted(&'static str),
     #[error("{0}: there is no database file here")]
     Missing(String),
     #[error("{0}: the database's schema is not this version's (open it once for writing to migrate it)")]

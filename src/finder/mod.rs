@@ -13,7 +13,9 @@ mod places;
 #[cfg(test)]
 mod tests;
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use bits::{Bits, Set};
 use jiff::Timestamp;
@@ -683,6 +685,33 @@ fn append(numbers: &mut Vec<u32>, number: u32) {
     }
 }
 
+/// Adds `number` to the list kept under `key`; the key is copied only when the list is new, so a
+/// word, code or region the index has already seen costs no allocation.
+fn append_to(lists: &mut HashMap<String, Vec<u32>>, key: &str, number: u32) {
+    match lists.get_mut(key) {
+        Some(numbers) => append(numbers, number),
+        None => {
+            lists.insert(key.to_owned(), vec![number]);
+        }
+    }
+}
+
+/// `text` in lower case, copied only when it has capitals.
+pub(super) fn lower(text: &str) -> Cow<'_, str> {
+    match text.chars().any(char::is_uppercase) {
+        true => Cow::Owned(text.to_lowercase()),
+        false => Cow::Borrowed(text),
+    }
+}
+
+/// `text` in upper case, copied only when it has small letters.
+fn upper(text: &str) -> Cow<'_, str> {
+    match text.chars().any(char::is_lowercase) {
+        true => Cow::Owned(text.to_uppercase()),
+        false => Cow::Borrowed(text),
+    }
+}
+
 /// The sets of an index being built, as sorted lists of meeting numbers; each becomes a [`Set`]
 /// once, at the end, when the number of meetings is known.
 #[derive(Default)]
@@ -730,9 +759,9 @@ impl IndexBuilder {
             open: Set::default(),
             inactive: Set::default(),
             appointment: Set::default(),
-            by_type: HashMap::new(),
-            by_group: HashMap::new(),
-            by_region: HashMap::new(),
+            by_type: HashMap::default(),
+            by_group: HashMap::default(),
+            by_region: HashMap::default(),
             regions: Vec::new(),
             family: Set::default(),
             in_person: Set::default(),
@@ -750,9 +779,9 @@ impl IndexBuilder {
             index,
             fellowship_words,
             family_groups,
-            zone_of: HashMap::new(),
+            zone_of: HashMap::default(),
             pending: Pending::default(),
-            region_names: HashMap::new(),
+            region_names: HashMap::default(),
             places: places::Builder::default(),
         }
     }
@@ -813,33 +842,25 @@ impl IndexBuilder {
             Attendance::Inactive => {}
         }
         for code in &meeting.types {
-            append(self.pending.by_type.entry(code.to_uppercase()).or_default(), number);
+            append_to(&mut self.pending.by_type, &upper(code), number);
         }
         if let Some(group) = &meeting.group_slug {
-            append(self.pending.by_group.entry(group.clone()).or_default(), number);
+            append_to(&mut self.pending.by_group, group, number);
             if self.family_groups.contains(group) {
                 append(&mut self.pending.family, number);
             }
         }
         for region in &meeting.regions {
-            let key = region.to_lowercase();
-            self.region_names.entry(key.clone()).or_insert_with(|| region.clone());
-            append(self.pending.by_region.entry(key).or_default(), number);
+            let key = lower(region);
+            if !self.region_names.contains_key(key.as_ref()) {
+                self.region_names.insert(key.to_string(), region.clone());
+            }
+            append_to(&mut self.pending.by_region, &key, number);
         }
         let fellowship = meeting.group_slug.as_deref().and_then(|slug| self.fellowship_words.get(slug));
-        let text = format!("{} {}", meeting.search_words(), fellowship.map_or("", String::as_str));
-        // A word already in lower case is looked up as it is: one the index has costs no allocation.
-        for raw in raw_words(&text) {
-            let word = match raw.chars().any(char::is_uppercase) {
-                true => std::borrow::Cow::Owned(raw.to_lowercase()),
-                false => std::borrow::Cow::Borrowed(raw),
-            };
-            match self.pending.words.get_mut(word.as_ref()) {
-                Some(meetings) => append(meetings, number),
-                None => {
-                    self.pending.words.insert(word.into_owned(), vec![number]);
-                }
-            }
+        let own_words = meeting.search_words();
+        for raw in raw_words(&own_words).chain(raw_words(fellowship.map_or("", String::as_str))) {
+            append_to(&mut self.pending.words, &lower(raw), number);
         }
         let point = match (meeting.latitude, meeting.longitude) {
             (Some(latitude), Some(longitude)) if attendance != Attendance::Online => Some((latitude, longitude)),

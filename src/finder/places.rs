@@ -2,8 +2,9 @@
 //! resolved to a point (the mean of those meetings' coordinates). No geocoding service: a place
 //! the data does not name is not known, and the person is offered the nearest spellings.
 
+use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
 use std::cmp::Ordering;
-use std::collections::HashMap;
 
 use super::bits::{Bits, Set};
 use super::{KM_PER_DEGREE, Ruler};
@@ -38,13 +39,16 @@ impl Builder {
     pub(super) fn add(&mut self, meeting: &Meeting, point: (f64, f64), number: u32) {
         let extra = |key: &str| meeting.extra.get(key).and_then(|value| value.as_str()).map(str::trim);
         let names = meeting.regions.iter().map(String::as_str).chain(extra("city")).chain(extra("postal_code"));
-        let mut seen: Vec<String> = Vec::new();
+        let mut seen: Vec<Cow<str>> = Vec::new();
         for name in names.filter(|name| !name.is_empty()) {
-            let key = name.to_lowercase();
+            let key = super::lower(name);
             if seen.contains(&key) {
                 continue;
             }
-            let sum = self.sums.entry(key.clone()).or_insert_with(|| Sum { name: name.to_owned(), ..Sum::default() });
+            if !self.sums.contains_key(key.as_ref()) {
+                self.sums.insert(key.to_string(), Sum { name: name.to_owned(), ..Sum::default() });
+            }
+            let Some(sum) = self.sums.get_mut(key.as_ref()) else { continue };
             sum.latitude += point.0;
             sum.longitude += point.1;
             sum.meetings += 1;
