@@ -33,9 +33,6 @@ use crate::meetings::{
 const WEEK: i32 = 7 * 1440;
 /// How long a meeting is taken to last when its feed gives no end time.
 const DEFAULT_DURATION: u16 = 60;
-/// How many occurrences a chosen day's stretch of the week can be read (a bit test each) in the
-/// time it takes to order one candidate directly (its days, its next start).
-const DIRECT_COST: u64 = 4;
 /// Search words taken from one query.
 const MAX_WORDS: usize = 10;
 
@@ -309,15 +306,10 @@ impl FinderIndex {
         let size = self.entries.len();
         let upcoming = filter.depends_on_now();
         let with_appointments = filter.days.is_empty() && filter.time.is_none();
-        let days_from_now = upcoming && !filter.days.is_empty();
-        // Ordering the candidates directly costs a step per candidate; reading the chosen days'
-        // stretch of the week a bit test per occurrence there; a walk from now about as many
-        // occurrences as fill the page at the candidates' share of all. The cheapest is taken.
+        // Ordering the candidates directly costs a step per candidate; a walk in order about as
+        // many occurrences as fill the page at the candidates' share of all. The cheaper is taken.
         let occurrences = self.schedule.len() as u64;
-        let direct = match days_from_now {
-            true => total.saturating_mul(DIRECT_COST) < occurrences * filter.days.len() as u64 / 7,
-            false => total.saturating_mul(total) < (offset.saturating_add(limit) as u64).saturating_mul(occurrences),
-        };
+        let direct = total.saturating_mul(total) < (offset.saturating_add(limit) as u64).saturating_mul(occurrences);
         match (listing, filter.sort, point) {
             (Listing::PerMeeting, SortOrder::Distance, Some(_)) => {
                 // Nearest first, then the meetings that have no place to measure to.
@@ -369,34 +361,6 @@ impl FinderIndex {
                     found.extend(appointments.iter().skip(start).take(limit - found.len()).map(|n| (n, None)));
                 }
             }
-            (Listing::PerMeeting, _, _) if days_from_now => {
-                // From now, on chosen days: only those days' stretch of each zone's week is read
-                // (a walk from now could go round the whole week when most of today has passed).
-                let mut keyed: Vec<(i32, u16, u16, u32)> = Vec::new();
-                for ((zone, clock), number) in self.zones.iter().zip(clocks).zip(0u16..) {
-                    for (from, to) in day_stretches(filter, *clock) {
-                        let first = zone.occurrences.partition_point(|(minute, _)| *minute < from);
-                        for (minute, meeting) in zone.occurrences[first..].iter().take_while(|(m, _)| *m < to) {
-                            if candidates.contains(*meeting) && matches(number, *minute) {
-                                let key = clock.key(*minute, self.timing[*meeting as usize].duration);
-                                keyed.push((key, number, *minute, *meeting));
-                            }
-                        }
-                    }
-                }
-                // A meeting is here at most once per chosen day, so the nearest `page end × days`
-                // occurrences hold the page's meetings: only those need ordering.
-                let wanted = offset.saturating_add(limit).saturating_mul(filter.days.len());
-                if wanted < keyed.len() {
-                    keyed.select_nth_unstable(wanted);
-                    keyed.truncate(wanted);
-                }
-                keyed.sort_unstable();
-                // A meeting on two chosen days is listed at the nearer one.
-                let mut seen = Bits::empty(size);
-                keyed.retain(|(_, _, _, meeting)| seen.insert(*meeting));
-                found.extend(keyed.into_iter().skip(offset).take(limit).map(|(key, _, at, n)| (n, Some((at, key)))));
-            }
             (Listing::PerMeeting, _, _) => {
                 let mut seen = Bits::empty(size);
                 let mut skipped = 0;
@@ -417,7 +381,7 @@ impl FinderIndex {
                     found.len() < limit
                 };
                 if upcoming {
-                    self.walk_upcoming(clocks, &mut take);
+                    self.walk_upcoming(filter, clocks, &mut take);
                 } else {
                     self.walk_schedule(filter, &mut take);
                 }
@@ -579,9 +543,14 @@ impl FinderIndex {
     /// Calls `take` with each occurrence in order from now (in progress first, then starting
     /// soonest, ended ones last), merged across zones, until it returns false. The `i32` is the
     /// minutes until the occurrence starts (negative: started that long ago).
-    fn walk_upcoming(&self, clocks: &[Clock], take: &mut dyn FnMut(u32, (u16, i32)) -> bool) {
-        let mut cursors: Vec<Upcoming> =
-            self.zones.iter().zip(clocks).map(|(zone, clock)| Upcoming::new(zone, *clock)).collect();
+    /// Only the stretches of each zone's week the filter's days and time can match are read.
+    fn walk_upcoming(&self, filter: &MeetingFilter, clocks: &[Clock], take: &mut dyn FnMut(u32, (u16, i32)) -> bool) {
+        let mut cursors: Vec<Upcoming> = self
+            .zones
+            .iter()
+            .zip(clocks)
+            .map(|(zone, clock)| Upcoming::new(zone, *clock, stretches(filter, *clock)))
+            .collect();
         loop {
             let next = cursors
                 .iter_mut()
@@ -980,6 +949,29 @@ fn day_stretches(filter: &MeetingFilter, clock: Clock) -> Vec<(u16, u16)> {
     merged
 }
 
+/// The stretches of a zone's week that can hold a matching occurrence: the chosen days (the whole
+/// week when none) within the chosen time of day, sorted and apart.
+fn stretches(filter: &MeetingFilter, clock: Clock) -> Vec<(u16, u16)> {
+    let days = day_stretches(filter, clock);
+    let Some((start, end)) = filter.time.map(TimeOfDay::minutes) else { return days };
+    // Night runs past midnight: its early and its late part of each day.
+    let bands: Vec<(u16, u16)> = if start < end { vec![(start, end)] } else { vec![(0, end), (start, 1440)] };
+    let mut within = Vec::new();
+    for (from, to) in days {
+        for day in 0..7u16 {
+            for (start, end) in &bands {
+                let (band_from, band_to) = (day * 1440 + start, day * 1440 + end);
+                let (from, to) = (from.max(band_from), to.min(band_to));
+                if from < to {
+                    within.push((from, to));
+                }
+            }
+        }
+    }
+    within.sort_unstable();
+    within
+}
+
 /// Does one occurrence (local minute of the week) fall on a chosen day and in the chosen time?
 fn occurrence_matches(filter: &MeetingFilter, clock: Clock, minute_of_week: u16) -> bool {
     let day = u8::try_from(minute_of_week / 1440).unwrap_or(0);
@@ -1002,6 +994,9 @@ fn occurrence_matches(filter: &MeetingFilter, clock: Clock, minute_of_week: u16)
 /// The keys it yields (minutes until the start) only grow, so zones merge by their next key.
 struct Upcoming {
     clock: Clock,
+    /// The stretches of the week that can match (see [`stretches`]): the walk from now jumps
+    /// over the occurrences between them.
+    stretches: Vec<(u16, u16)>,
     /// Position of the first occurrence that could be in progress.
     back: usize,
     /// Position of the first occurrence at or after now.
@@ -1015,13 +1010,13 @@ struct Upcoming {
 }
 
 impl Upcoming {
-    fn new(zone: &Zone, clock: Clock) -> Upcoming {
+    fn new(zone: &Zone, clock: Clock, stretches: Vec<(u16, u16)>) -> Upcoming {
         let now = clock.now;
         let at = |minute: i32| zone.occurrences.partition_point(|(m, _)| i32::from(*m) < minute.rem_euclid(WEEK));
         let (start, back) = (at(now), at(now - i32::from(zone.longest)));
         let count = zone.occurrences.len();
         let window = if start >= back { start - back } else { start + count - back };
-        Upcoming { clock, back, start, window, phase: 0, step: 0, peeked: None }
+        Upcoming { clock, stretches, back, start, window, phase: 0, step: 0, peeked: None }
     }
 
     /// The key of the next occurrence, without taking it.
@@ -1035,6 +1030,16 @@ impl Upcoming {
     fn take(&mut self, zone: &Zone, timing: &[Timing]) -> Option<(u32, u16, i32)> {
         self.peek(zone, timing)?;
         self.peeked.take()
+    }
+
+    /// Where the next stretch starts when `minute` lies in none; `None` when it lies in one.
+    fn next_stretch(&self, minute: u16) -> Option<u16> {
+        match self.stretches.iter().find(|(_, to)| *to > minute) {
+            Some((from, _)) if *from <= minute => None,
+            Some((from, _)) => Some(*from),
+            // Past the last one: the first, next week.
+            None => self.stretches.first().map(|(from, _)| *from),
+        }
     }
 
     fn pull(&mut self, zone: &Zone, timing: &[Timing]) -> Option<(u32, u16, i32)> {
@@ -1053,7 +1058,17 @@ impl Upcoming {
                 self.step = 0;
                 continue;
             }
-            let (minute, number) = zone.occurrences[(base + self.step) % count];
+            let position = (base + self.step) % count;
+            let (minute, number) = zone.occurrences[position];
+            if self.phase == 1
+                && let Some(next) = self.next_stretch(minute)
+            {
+                // Outside every stretch: on to the first occurrence of the next one (round the
+                // end of the week if need be), never backwards.
+                let there = zone.occurrences.partition_point(|(m, _)| *m < next) % count;
+                self.step += ((there + count - position) % count).max(1);
+                continue;
+            }
             self.step += 1;
             let key = self.clock.key(minute, timing[number as usize].duration);
             match self.phase {
