@@ -242,47 +242,63 @@ fn import_into(
     };
     // The rows this set wrote or found unchanged.
     let mut kept: HashSet<i64> = HashSet::with_capacity(meetings.len());
-    for (done, meeting) in meetings.iter().enumerate() {
-        if done % 1000 == 0 {
-            progress(done);
+    // Fingerprints are worked out on a second thread, in order, while this one writes.
+    let (fingerprints, fingerprinted) = std::sync::mpsc::sync_channel::<String>(FINGERPRINTS_AHEAD);
+    std::thread::scope(|scope| {
+        // Owned here: dropped when this returns (at an error too), which stops the other thread.
+        let fingerprinted = fingerprinted;
+        scope.spawn(move || {
+            for meeting in meetings {
+                // This side stops when the writer has (it stopped at an error).
+                if fingerprints.send(fingerprint(meeting, options.sample)).is_err() {
+                    break;
+                }
+            }
+        });
+        for (done, meeting) in meetings.iter().enumerate() {
+            if done % 1000 == 0 {
+                progress(done);
+            }
+            let (found, public_slug) = find_row(transaction, meeting, source)?;
+            // A record naming no group keeps the group its meeting has (a re-import without --group
+            // must not take meetings out of their group's lists).
+            let with_stored_group;
+            let as_given = fingerprinted.recv().ok();
+            let (meeting, fingerprint) = match (&found, as_given) {
+                (Some((_, _, _, Some(group))), _) if meeting.group_slug.is_none() => {
+                    with_stored_group = Meeting { group_slug: Some(group.clone()), ..meeting.clone() };
+                    (&with_stored_group, fingerprint(&with_stored_group, options.sample))
+                }
+                (_, Some(fingerprint)) => (meeting, fingerprint),
+                (_, None) => (meeting, fingerprint(meeting, options.sample)),
+            };
+            // A source's meeting is stored under its public slug, with the feed's own beside it.
+            let renamed;
+            let stored = if public_slug == meeting.slug {
+                meeting
+            } else {
+                renamed = Meeting { slug: public_slug, ..meeting.clone() };
+                &renamed
+            };
+            let origin = source.map(|source| (source.id, meeting.slug.as_str()));
+            let id = match found {
+                Some((id, old, false, _)) if old == fingerprint => {
+                    summary.unchanged += 1;
+                    id
+                }
+                Some((id, _, _, _)) => {
+                    summary.updated += 1;
+                    write_meeting(transaction, Some(id), stored, &fingerprint, options.sample, origin)?
+                }
+                None => {
+                    summary.added += 1;
+                    write_meeting(transaction, None, stored, &fingerprint, options.sample, origin)?
+                }
+            };
+            kept.insert(id);
         }
-        let (found, public_slug) = find_row(transaction, meeting, source)?;
-        // A record naming no group keeps the group its meeting has (a re-import without --group
-        // must not take meetings out of their group's lists).
-        let with_stored_group;
-        let meeting = match &found {
-            Some((_, _, _, Some(group))) if meeting.group_slug.is_none() => {
-                with_stored_group = Meeting { group_slug: Some(group.clone()), ..meeting.clone() };
-                &with_stored_group
-            }
-            _ => meeting,
-        };
-        let fingerprint = fingerprint(meeting, options.sample);
-        // A source's meeting is stored under its public slug, with the feed's own beside it.
-        let renamed;
-        let stored = if public_slug == meeting.slug {
-            meeting
-        } else {
-            renamed = Meeting { slug: public_slug, ..meeting.clone() };
-            &renamed
-        };
-        let origin = source.map(|source| (source.id, meeting.slug.as_str()));
-        let id = match found {
-            Some((id, old, false, _)) if old == fingerprint => {
-                summary.unchanged += 1;
-                id
-            }
-            Some((id, _, _, _)) => {
-                summary.updated += 1;
-                write_meeting(transaction, Some(id), stored, &fingerprint, options.sample, origin)?
-            }
-            None => {
-                summary.added += 1;
-                write_meeting(transaction, None, stored, &fingerprint, options.sample, origin)?
-            }
-        };
-        kept.insert(id);
-    }
+        Ok::<(), StoreError>(())
+    })?;
     progress(meetings.len());
     // The first real import retires the sample meetings of the embedded default (a sample
     // meeting the import itself brought again is now a real one and stays).
@@ -315,6 +331,9 @@ pub(super) fn archive_meeting(transaction: &Transaction, id: i64) -> Result<(), 
     transaction.prepare_cached("UPDATE meetings SET archived = 1 WHERE id = ?1")?.execute([id])?;
     Ok(())
 }
+
+/// Fingerprints worked out ahead of the writer, at most.
+const FINGERPRINTS_AHEAD: usize = 1024;
 
 /// A digest of everything stored for a meeting (its feed object and whether it is sample data),
 /// to tell an unchanged record on re-import. FNV-1a: stable across builds and toolchains.
