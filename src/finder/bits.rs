@@ -144,14 +144,6 @@ impl Set {
         }
     }
 
-    /// This set as a bitset of numbers below `size`.
-    pub fn to_bits(&self, size: usize) -> Bits {
-        match self {
-            Set::Dense(bits) => bits.clone(),
-            Set::Sparse(numbers) => Bits::of(numbers, size),
-        }
-    }
-
     pub fn len(&self) -> u64 {
         match self {
             Set::Dense(bits) => bits.len(),
@@ -172,6 +164,12 @@ impl Set {
 mod tests {
     use super::*;
 
+    fn bits(set: &Set, size: usize) -> Bits {
+        let mut bits = Bits::empty(size);
+        bits.add(set);
+        bits
+    }
+
     #[test]
     fn sets_agree_with_a_plain_list_in_both_forms() {
         let size = 1000;
@@ -179,16 +177,16 @@ mod tests {
         let few: Vec<u32> = vec![3, 4, 64, 65, 999];
         let (dense, sparse) = (Set::of(evens.clone(), size), Set::of(few.clone(), size));
         assert!(matches!(dense, Set::Dense(_)) && matches!(sparse, Set::Sparse(_)));
-        let mut both = dense.to_bits(size);
+        let mut both = bits(&dense, size);
         both.keep(&sparse);
         assert_eq!(both.iter().collect::<Vec<_>>(), vec![4, 64]);
-        let mut either = sparse.to_bits(size);
+        let mut either = bits(&sparse, size);
         either.add(&dense);
         assert_eq!(either.len(), 500 + 3);
-        let mut odd_of_few = sparse.to_bits(size);
+        let mut odd_of_few = bits(&sparse, size);
         odd_of_few.remove(&dense);
         assert_eq!(odd_of_few.iter().collect::<Vec<_>>(), vec![3, 65, 999]);
-        assert_eq!(sparse.shared_with(&dense.to_bits(size)), 2);
+        assert_eq!(sparse.shared_with(&bits(&dense, size)), 2);
         let mut all = Bits::empty(size);
         assert!(all.insert(999) && !all.insert(999) && !all.insert(1024));
         assert!(all.contains(999) && !all.contains(998) && !all.contains(5000));

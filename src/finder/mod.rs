@@ -5,8 +5,10 @@
 //! record: the index is rebuilt from it when the revision moves.
 //!
 //! Filters are sets of meetings (one per type code, group, region, word, day and time slot); a
-//! query intersects them in one bitset of its candidates, so a count is a few passes over words. A page is found by walking the weekly occurrences
-//! in order from now (per time zone, merged) and stopping once the page is full.
+//! query intersects them in one bitset of its candidates, so a count is a few passes over machine
+//! words. A page is found by walking the weekly occurrences in order from now (per time zone,
+//! merged, over the stretches of the week the filter can match) and stopping once it is full, or,
+//! for few candidates, by ordering them directly.
 
 mod bits;
 mod places;
@@ -187,8 +189,9 @@ pub struct FinderIndex {
     zones: Vec<Zone>,
     /// Every occurrence as (local day × 1440 + minutes, meeting), sorted: schedule order.
     schedule: Vec<(u16, u32)>,
-    /// Active meetings a person can attend now (not temporarily closed without an online option).
-    open: Set,
+    /// Active meetings a person can attend now (not temporarily closed without an online option):
+    /// where every query starts, so kept as a bitset.
+    open: Bits,
     inactive: Set,
     appointment: Set,
     by_type: HashMap<String, Set>,
@@ -250,8 +253,7 @@ impl FinderIndex {
 
     /// Meetings of one group a person can go to: what `/meetings?group=` counts.
     pub fn group_meeting_count(&self, group_slug: &str) -> u64 {
-        let open = self.open.to_bits(self.entries.len());
-        self.by_group.get(group_slug).map_or(0, |members| members.shared_with(&open))
+        self.by_group.get(group_slug).map_or(0, |members| members.shared_with(&self.open))
     }
 
     /// Are any of the active meetings sample data?
@@ -440,7 +442,7 @@ impl FinderIndex {
     /// here (any occurrence in a chosen slot) and per occurrence when walking.
     fn candidates(&self, filter: &MeetingFilter, clocks: &[Clock], place: Option<&Place>) -> Bits {
         let size = self.entries.len();
-        let mut chosen = self.open.to_bits(size);
+        let mut chosen = self.open.clone();
         if filter.include_inactive {
             chosen.add(&self.inactive);
         }
@@ -725,7 +727,7 @@ impl IndexBuilder {
             timing: Vec::new(),
             zones: Vec::new(),
             schedule: Vec::new(),
-            open: Set::default(),
+            open: Bits::empty(0),
             inactive: Set::default(),
             appointment: Set::default(),
             by_type: HashMap::default(),
@@ -890,7 +892,7 @@ impl IndexBuilder {
         index.in_slot = in_slot.map(|bits| Set::of_bits(bits, size));
         index.appointment = set(pending.appointment);
         index.inactive = set(pending.inactive);
-        index.open = set(pending.open);
+        index.open = Bits::of(&pending.open, size);
         index.in_person = set(pending.in_person);
         index.online = set(pending.online);
         index.hybrid = set(pending.hybrid);
