@@ -40,6 +40,11 @@ impl Bits {
         }
     }
 
+    /// Memory the set takes, in bytes.
+    pub fn bytes(&self) -> usize {
+        self.words.len() * std::mem::size_of::<u64>()
+    }
+
     pub fn len(&self) -> u64 {
         self.words.iter().map(|word| u64::from(word.count_ones())).sum()
     }

@@ -5,6 +5,7 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
 use std::cmp::Ordering;
+use std::sync::Arc;
 
 use super::bits::{Bits, Set};
 use super::{KM_PER_DEGREE, Ruler};
@@ -80,15 +81,15 @@ impl Builder {
         numbers.sort_unstable();
         let mut located = self.located;
         located.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.2.cmp(&b.2)));
-        PlaceLookup { places, located, located_set: Set::of(numbers, size), point_of, offered }
+        PlaceLookup { places, located, located_set: Set::of(numbers, size), point_of, offered, near: near_memo() }
     }
 }
 
 /// The places of one revision, and the meetings with a venue and coordinates (for `within` and
 /// nearest first). Nothing is kept per query: a distance costs a few multiplications, so a query
 /// measures only what it needs (the meetings in a band of latitude, or its own candidates), and a
-/// thousand different places cost no more than one.
-#[derive(Default)]
+/// thousand different places cost no more than one. Which meetings lie within a distance of a
+/// place is kept for the places asked most (within [`NEAR_MEMO_BYTES`]), while the index lives.
 pub struct PlaceLookup {
     /// By lower-cased name: (name as written, point, meetings there).
     places: HashMap<String, (String, (f64, f64), u32)>,
@@ -100,6 +101,32 @@ pub struct PlaceLookup {
     point_of: Vec<(f64, f64)>,
     /// The names the finder's form offers, worked out once.
     offered: Vec<String>,
+    /// (place, radius in km as bits) → the located meetings that near.
+    near: moka::sync::Cache<(String, u64), Arc<Bits>>,
+}
+
+/// Bytes of "meetings within a distance of a place" kept per index (a bitset each: 15 KB at
+/// 120,000 meetings, so some 270 places and distances).
+const NEAR_MEMO_BYTES: u64 = 4 << 20;
+
+fn near_memo() -> moka::sync::Cache<(String, u64), Arc<Bits>> {
+    moka::sync::Cache::builder()
+        .max_capacity(NEAR_MEMO_BYTES)
+        .weigher(|_, bits: &Arc<Bits>| u32::try_from(bits.bytes()).unwrap_or(u32::MAX))
+        .build()
+}
+
+impl Default for PlaceLookup {
+    fn default() -> PlaceLookup {
+        PlaceLookup {
+            places: HashMap::default(),
+            located: Vec::new(),
+            located_set: Set::default(),
+            point_of: Vec::new(),
+            offered: Vec::new(),
+            near: near_memo(),
+        }
+    }
 }
 
 /// Nearest first, ties by meeting.
@@ -180,25 +207,23 @@ impl PlaceLookup {
         (first, last)
     }
 
-    /// The meetings of `chosen` with a venue within `radius` kilometres of `place`. Whichever is
-    /// fewer is measured one by one: the chosen meetings, or the located ones in the band of
-    /// latitude the radius spans (to the ruler a degree of latitude is [`KM_PER_DEGREE`] long).
+    /// The meetings of `chosen` with a venue within `radius` kilometres of `place`: those of the
+    /// located meetings in the band of latitude the radius spans (to the ruler a degree of latitude
+    /// is [`KM_PER_DEGREE`] long) that are that near, worked out once per place and radius.
     pub fn within(&self, place: &Place, radius: f64, chosen: &Bits) -> Bits {
-        let ruler = Ruler::new(place.point);
-        let inside = |point: (f64, f64)| ruler.km(point) <= radius;
-        let (first, last) = self.band(place.point.0, radius / KM_PER_DEGREE + 1e-9);
-        let mut within = chosen.empty_like();
-        if chosen.len() <= (last - first) as u64 {
-            chosen.iter().filter(|number| self.point(*number).is_some_and(inside)).for_each(|number| {
-                within.insert(number);
-            });
-        } else {
+        let near = self.near.get_with((place.name.clone(), radius.to_bits()), || {
+            let ruler = Ruler::new(place.point);
+            let (first, last) = self.band(place.point.0, radius / KM_PER_DEGREE + 1e-9);
+            let mut near = chosen.empty_like();
             for (latitude, longitude, number) in &self.located[first..last] {
-                if chosen.contains(*number) && inside((*latitude, *longitude)) {
-                    within.insert(*number);
+                if ruler.km((*latitude, *longitude)) <= radius {
+                    near.insert(*number);
                 }
             }
-        }
+            Arc::new(near)
+        });
+        let mut within = chosen.clone();
+        within.and(&near);
         within
     }
 
