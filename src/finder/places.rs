@@ -86,10 +86,10 @@ impl Builder {
 }
 
 /// The places of one revision, and the meetings with a venue and coordinates (for `within` and
-/// nearest first). Nothing is kept per query: a distance costs a few multiplications, so a query
-/// measures only what it needs (the meetings in a band of latitude, or its own candidates), and a
-/// thousand different places cost no more than one. Which meetings lie within a distance of a
-/// place is kept for the places asked most (within [`NEAR_MEMO_BYTES`]), while the index lives.
+/// nearest first). A distance costs a few multiplications, so nearest first measures only what it
+/// needs (the candidates in a band of latitude), and a thousand different places cost no more than
+/// one. Which meetings lie within a distance of a place is worked out once per place and distance
+/// and kept, for the places asked most (within [`NEAR_MEMO_BYTES`]), while the index lives.
 pub struct PlaceLookup {
     /// By lower-cased name: (name as written, point, meetings there).
     places: HashMap<String, (String, (f64, f64), u32)>,
