@@ -357,8 +357,7 @@ impl FinderIndex {
                     keyed.into_iter().skip(offset).take(limit).map(|(key, _, at, number)| (number, Some((at, key)))),
                 );
                 if with_appointments && found.len() < limit {
-                    let mut appointments = candidates.clone();
-                    appointments.keep(&self.appointment);
+                    let appointments = self.by_appointment(&candidates);
                     let start = offset.saturating_sub(timed);
                     found.extend(appointments.iter().skip(start).take(limit - found.len()).map(|n| (n, None)));
                 }
@@ -385,11 +384,10 @@ impl FinderIndex {
                 if upcoming {
                     self.walk_upcoming(filter, clocks, &mut take);
                 } else {
-                    self.walk_schedule(filter, &mut take);
+                    self.walk_schedule(filter, clocks, &mut take);
                 }
                 if with_appointments && found.len() < limit {
-                    let mut appointments = candidates.clone();
-                    appointments.keep(&self.appointment);
+                    let appointments = self.by_appointment(&candidates);
                     let start = offset.saturating_sub(seen_count);
                     found.extend(appointments.iter().skip(start).take(limit - found.len()).map(|n| (n, None)));
                 }
@@ -397,7 +395,7 @@ impl FinderIndex {
             (Listing::PerOccurrence, _, _) => {
                 let mut count = 0u64;
                 // A printed schedule runs by day, then time, whatever the day chosen.
-                self.walk_schedule(filter, &mut |number: u32, at: (u16, i32)| {
+                self.walk_schedule(filter, clocks, &mut |number: u32, at: (u16, i32)| {
                     if candidates.contains(number) && matches(self.timing[number as usize].zone, at.0) {
                         if count >= offset as u64 && found.len() < limit {
                             found.push((number, Some(at)));
@@ -407,8 +405,7 @@ impl FinderIndex {
                     true
                 });
                 if with_appointments {
-                    let mut appointments = candidates.clone();
-                    appointments.keep(&self.appointment);
+                    let appointments = self.by_appointment(&candidates);
                     let room = limit.saturating_sub(found.len());
                     found.extend(appointments.iter().take(room).map(|n| (n, None)));
                     count += appointments.len();
@@ -490,6 +487,13 @@ impl FinderIndex {
         chosen
     }
 
+    /// The meetings of `candidates` held by appointment (no weekly time): listed after the others.
+    fn by_appointment(&self, candidates: &Bits) -> Bits {
+        let mut appointments = candidates.clone();
+        appointments.keep(&self.appointment);
+        appointments
+    }
+
     /// Meetings with an occurrence on a chosen day in a chosen time slot.
     fn by_day_and_time(&self, filter: &MeetingFilter, clocks: &[Clock]) -> Bits {
         let size = self.entries.len();
@@ -569,36 +573,16 @@ impl FinderIndex {
         }
     }
 
-    /// Calls `take` with each occurrence in schedule order (day, then local time).
-    /// Only the stretches of the week the filter can match are visited: the chosen weekdays
-    /// (all days when "today" or "tonight" is among them) and, within each, the time of day.
-    fn walk_schedule(&self, filter: &MeetingFilter, take: &mut dyn FnMut(u32, (u16, i32)) -> bool) {
-        let mut days: Vec<u16> = filter
-            .days
-            .iter()
-            .map(|choice| match choice {
-                DayChoice::Weekday(day) => Some(u16::from(day.number())),
-                DayChoice::Today | DayChoice::Tonight => None,
-            })
-            .collect::<Option<Vec<u16>>>()
-            .filter(|days| !days.is_empty())
-            .unwrap_or_else(|| (0..7).collect());
-        days.sort_unstable();
-        days.dedup();
-        let bands: Vec<(u16, u16)> = match filter.time.map(TimeOfDay::minutes) {
-            None => vec![(0, 1440)],
-            // Night runs past midnight: its early and its late part of each day.
-            Some((start, end)) if start > end => vec![(0, end), (start, 1440)],
-            Some(band) => vec![band],
-        };
-        for day in days {
-            for (start, end) in &bands {
-                let (from, to) = (day * 1440 + start, day * 1440 + end);
-                let first = self.schedule.partition_point(|(minute_of_week, _)| *minute_of_week < from);
-                for (minute_of_week, number) in self.schedule[first..].iter().take_while(|(m, _)| *m < to) {
-                    if !take(*number, (*minute_of_week, 0)) {
-                        return;
-                    }
+    /// Calls `take` with each occurrence in schedule order (day, then local time). Only the
+    /// stretches of the week the filter's days and time can match are visited (see [`stretches`]).
+    fn walk_schedule(&self, filter: &MeetingFilter, clocks: &[Clock], take: &mut dyn FnMut(u32, (u16, i32)) -> bool) {
+        // The schedule holds every zone's local times: the stretches any zone's clock can match.
+        let any_zone = merged(clocks.iter().flat_map(|clock| stretches(filter, *clock)).collect());
+        for (from, to) in any_zone {
+            let first = self.schedule.partition_point(|(minute_of_week, _)| *minute_of_week < from);
+            for (minute_of_week, number) in self.schedule[first..].iter().take_while(|(m, _)| *m < to) {
+                if !take(*number, (*minute_of_week, 0)) {
+                    return;
                 }
             }
         }
@@ -925,7 +909,7 @@ fn upcoming_key(minute_of_week: u16, now: i32, duration: u16) -> i32 {
 /// sorted and merged. No chosen day: the whole week.
 fn day_stretches(filter: &MeetingFilter, clock: Clock) -> Vec<(u16, u16)> {
     let day = |day: u8| u16::from(day % 7) * 1440;
-    let mut stretches: Vec<(u16, u16)> = filter
+    let stretches: Vec<(u16, u16)> = filter
         .days
         .iter()
         .flat_map(|choice| match choice {
@@ -940,6 +924,11 @@ fn day_stretches(filter: &MeetingFilter, clock: Clock) -> Vec<(u16, u16)> {
     if stretches.is_empty() {
         return vec![(0, 7 * 1440)];
     }
+    merged(stretches)
+}
+
+/// Stretches of the week (from, to) sorted, with those that overlap or touch made one.
+fn merged(mut stretches: Vec<(u16, u16)>) -> Vec<(u16, u16)> {
     stretches.sort_unstable();
     let mut merged: Vec<(u16, u16)> = Vec::with_capacity(stretches.len());
     for (from, to) in stretches {
