@@ -421,7 +421,13 @@ fn source_list(args: SourceListArgs) -> anyhow::Result<()> {
     let when = |time: Option<jiff::Timestamp>| {
         time.map_or_else(
             || "never".to_owned(),
-            |time| format!("{} ({})", time.strftime("%Y-%m-%d %H:%M UTC"), crate::sync::time_ago(time, now)),
+            |time| {
+                format!(
+                    "{} ({})",
+                    time.strftime("%Y-%m-%d %H:%M UTC"),
+                    crate::views::time_ago(time, now, crate::i18n::Lang::DEFAULT)
+                )
+            },
         )
     };
     let header = ["NAME", "GROUP", "MEETINGS", "WARNINGS", "LAST SUCCESS", "LAST ERROR", "URL"].map(str::to_owned);

@@ -6,7 +6,6 @@ use std::fmt;
 use std::time::Duration;
 
 use actix_web::web;
-use jiff::Timestamp;
 
 use crate::db::{ImportSummary, Source, SourceFetch};
 use crate::feed::{self, FeedDefaults};
@@ -233,33 +232,9 @@ pub fn spawn_background(state: web::Data<AppState>, every: Duration) -> std::io:
     })
 }
 
-/// How long ago `then` was, in words: "just now", "5 minutes ago", "3 hours ago", "2 days ago".
-pub fn time_ago(then: Timestamp, now: Timestamp) -> String {
-    let seconds = now.as_second().saturating_sub(then.as_second()).max(0);
-    let (count, unit) = match seconds {
-        0..60 => return "just now".to_owned(),
-        60..3600 => (seconds / 60, "minute"),
-        3600..86_400 => (seconds / 3600, "hour"),
-        _ => (seconds / 86_400, "day"),
-    };
-    format!("{count} {unit}{} ago", if count == 1 { "" } else { "s" })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn time_ago_says_the_largest_whole_unit_in_words() {
-        let now: Timestamp = "2026-11-29T12:00:00Z".parse().expect("timestamp");
-        let ago = |seconds: i64| time_ago(now - jiff::SignedDuration::from_secs(seconds), now);
-        assert_eq!(ago(5), "just now");
-        assert_eq!(ago(60), "1 minute ago");
-        assert_eq!(ago(125), "2 minutes ago");
-        assert_eq!(ago(3 * 3600 + 59), "3 hours ago");
-        assert_eq!(ago(86_400), "1 day ago");
-        assert_eq!(ago(-30), "just now");
-    }
 
     #[test]
     fn a_long_error_is_shown_by_its_first_line() {

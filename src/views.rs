@@ -42,12 +42,6 @@ pub fn zone_label(zone: &str, lang: Lang) -> String {
     row_words(lang).zone_time.fill(&[&zone.rsplit('/').next().unwrap_or(zone).replace('_', " ")])
 }
 
-/// The (slug, name) of the group a meeting belongs to, for a link.
-pub fn group_link(slug: Option<&str>, groups: &[Group]) -> Option<(String, String)> {
-    let group = groups.iter().find(|group| Some(group.slug.as_str()) == slug)?;
-    Some((group.slug.clone(), group.name.clone()))
-}
-
 /// Codes a row says in other ways (its badge, its attendance, its closure warning), so its list of
 /// type names leaves them out.
 const SHOWN_ELSEWHERE: [&str; 4] = ["O", "C", "TC", "ONL"];
@@ -462,6 +456,18 @@ mod tests {
         assert_eq!(started.badge(spanish), Some(("Abierta", "puede asistir cualquier mujer")));
         assert_eq!(started.starts_text(spanish).as_deref(), Some("En curso · empezó hace 20 min"));
         assert_eq!(started.where_text(spanish), "Lugar disponible si lo solicita, Riverton");
+    }
+
+    #[test]
+    fn time_ago_says_the_largest_whole_unit_in_words() {
+        let now: jiff::Timestamp = "2026-11-29T12:00:00Z".parse().expect("timestamp");
+        let ago = |seconds: i64| time_ago(now - jiff::SignedDuration::from_secs(seconds), now, Lang::DEFAULT);
+        assert_eq!(ago(5), "just now");
+        assert_eq!(ago(60), "1 minute ago");
+        assert_eq!(ago(125), "2 minutes ago");
+        assert_eq!(ago(3 * 3600 + 59), "3 hours ago");
+        assert_eq!(ago(86_400), "1 day ago");
+        assert_eq!(ago(-30), "just now");
     }
 
     #[test]

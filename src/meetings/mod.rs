@@ -295,6 +295,7 @@ impl TypeVocabulary {
     }
 
     /// The English name of a code, or `None` for an unknown or program-specific code.
+    #[cfg(test)]
     pub fn name(&self, code: &str) -> Option<&str> {
         self.name_in(code, Lang::DEFAULT)
     }

@@ -44,7 +44,7 @@ async fn respond(
 ) -> Result<HttpResponse, AppError> {
     let mut filter = state.meeting_filter(request.query_string());
     // Feeds have no language in their path; their 400 answers are in the default language.
-    let lang = crate::i18n::Lang::split_path(request.path()).0;
+    let lang = crate::i18n::Lang::DEFAULT;
     // Feeds carry temporarily closed meetings too: readers show them as such.
     filter.include_inactive = true;
     if let Some(notice) = filter.notices.first() {

@@ -16,7 +16,7 @@ use crate::meetings::{
     Weekday,
 };
 use crate::state::AppState;
-use crate::views::{ListingView, directions_link, group_link, map_link, updated_ago, when};
+use crate::views::{ListingView, directions_link, map_link, updated_ago, when};
 
 /// A quick choice above the results: a link that turns one filter on or off and keeps the rest.
 struct Toggle {
@@ -395,7 +395,11 @@ pub async fn show(
     let page = MeetingPage {
         lang: locale.lang,
         here: locale.here.clone(),
-        group: group_link(meeting.group_slug.as_deref(), &state.content.groups),
+        group: meeting
+            .group_slug
+            .as_deref()
+            .and_then(|slug| state.content.group(slug))
+            .map(|group| (group.slug.clone(), group.name.clone())),
         closed_note: state.content.closed_meeting_note(meeting.group_slug.as_deref(), locale.lang),
         schedule,
         types: meeting
