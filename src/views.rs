@@ -230,12 +230,12 @@ fn row_words(lang: Lang) -> &'static RowWords {
     let all = WORDS.get_or_init(|| {
         Lang::all()
             .map(|lang| RowWords {
-                started: Prepared::of(lang, "row-started", &["duration"]),
-                starts_in: Prepared::of(lang, "row-starts-in", &["duration"]),
-                until: Prepared::of(lang, "schedule-until", &["start", "end"]),
-                day_time: Prepared::of(lang, "schedule-day-time", &["day", "time"]),
-                zone: Prepared::of(lang, "schedule-zone", &["when", "zone"]),
-                zone_time: Prepared::of(lang, "zone-time", &["place"]),
+                started: Prepared::of(lang, "row-started", ["duration"]),
+                starts_in: Prepared::of(lang, "row-starts-in", ["duration"]),
+                until: Prepared::of(lang, "schedule-until", ["start", "end"]),
+                day_time: Prepared::of(lang, "schedule-day-time", ["day", "time"]),
+                zone: Prepared::of(lang, "schedule-zone", ["when", "zone"]),
+                zone_time: Prepared::of(lang, "zone-time", ["place"]),
             })
             .collect()
     });

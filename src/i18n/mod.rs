@@ -238,13 +238,12 @@ impl Prepared {
     /// message contains).
     const MARK: char = '\u{E000}';
 
-    pub fn of(lang: Lang, key: &str, names: &[&'static str]) -> Prepared {
-        let mark = |index: u32| char::from_u32(u32::from(Prepared::MARK) + index).unwrap_or(Prepared::MARK).to_string();
-        let text = match names {
-            [first] => lang.t1(key, first, mark(0)),
-            [first, second, ..] => lang.t2(key, first, mark(0), second, mark(1)),
-            [] => lang.t(key).to_owned(),
+    pub fn of<const N: usize>(lang: Lang, key: &str, names: [&'static str; N]) -> Prepared {
+        let mark = |index: usize| {
+            let index = u32::try_from(index).unwrap_or(0);
+            char::from_u32(u32::from(Prepared::MARK) + index).unwrap_or(Prepared::MARK).to_string()
         };
+        let text = lang.format::<N>(key, std::array::from_fn(|index| (names[index], mark(index).into())));
         let mut pieces = Vec::new();
         let mut literal = String::new();
         for character in text.chars() {
