@@ -312,6 +312,15 @@ pub struct Group {
 }
 
 impl Group {
+    /// The group's name, with its name in the page's language beside it when it has one in common
+    /// use: "Alcoholics Anonymous (Alcohólicos Anónimos)".
+    pub fn name_with_local(&self) -> String {
+        match &self.local_name {
+            Some(local) => format!("{} ({local})", self.name),
+            None => self.name.clone(),
+        }
+    }
+
     /// What a closed meeting of this group means, in one sentence: the one place the site says it.
     pub fn closed_meeting_note(&self, lang: Lang) -> &'static str {
         lang.t(match (self.audience, self.approach) {

@@ -334,13 +334,11 @@ impl MeetingForm {
                 let mut options =
                     vec![(String::new(), lang.t("request-not-given").to_owned(), self.value(field).is_empty())];
                 if kind == "select" {
-                    options.extend(groups.iter().map(|group| {
-                        let name = match &group.local_name {
-                            Some(local) => format!("{} ({local})", group.name),
-                            None => group.name.clone(),
-                        };
-                        (group.slug.clone(), name, self.value(field) == group.slug)
-                    }));
+                    options.extend(
+                        groups.iter().map(|group| {
+                            (group.slug.clone(), group.name_with_local(), self.value(field) == group.slug)
+                        }),
+                    );
                 }
                 FieldView {
                     name: field,
