@@ -8,7 +8,7 @@ use std::time::Duration;
 use actix_web::web;
 
 use crate::db::{ImportSummary, Source, SourceFetch};
-use crate::feed::{self, FeedDefaults};
+use crate::feed::{self, FeedDefaults, SourceFormat};
 use crate::meetings::Meeting;
 use crate::state::{AppState, Core};
 
@@ -112,7 +112,7 @@ fn sync_one(
     source: &Source,
     limits: &FetchLimits,
 ) -> SourceReport {
-    let outcome = match fetch(agent, source, limits) {
+    let outcome = match fetch_set(agent, source, limits) {
         Ok(Fetched::NotModified) => match core.store.record_source_unchanged(source.id) {
             Ok(()) => Outcome::Unchanged,
             Err(error) => Outcome::Failed(format!("recording the sync: {error}")),
@@ -124,7 +124,7 @@ fn sync_one(
                 known_groups: Some(core.content.groups.iter().map(|group| group.slug.clone()).collect()),
                 ..FeedDefaults::new(default_timezone)
             };
-            match read_feed(&bytes, &defaults) {
+            match read_feed(&bytes, &defaults, source.format) {
                 Ok((meetings, warnings)) => {
                     let fetch = SourceFetch { etag, last_modified, warnings };
                     match core.store.import_source(source, &meetings, &fetch) {
@@ -146,8 +146,12 @@ fn sync_one(
 }
 
 /// Reads a fetched feed: its meetings and the number of warnings. The one call of the feed reader.
-fn read_feed(bytes: &[u8], defaults: &FeedDefaults) -> Result<(Vec<Meeting>, usize), String> {
-    let read = feed::parse_any(bytes, defaults).map_err(|error| match error {
+fn read_feed(bytes: &[u8], defaults: &FeedDefaults, format: SourceFormat) -> Result<(Vec<Meeting>, usize), String> {
+    let read = match format {
+        SourceFormat::MeetingGuide => feed::parse_any(bytes, defaults),
+        SourceFormat::Bmlt => crate::bmlt::read(bytes, None, defaults),
+    };
+    let read = read.map_err(|error| match error {
         // On one line, naming the first records: `source list` and the log show one line.
         feed::FeedError::Records(records) => {
             let first: Vec<String> = records.iter().take(3).map(ToString::to_string).collect();
@@ -174,6 +178,36 @@ fn read_feed(bytes: &[u8], defaults: &FeedDefaults) -> Result<(Vec<Meeting>, usi
 enum Fetched {
     NotModified,
     Feed { bytes: Vec<u8>, etag: Option<String>, last_modified: Option<String> },
+}
+
+/// A source's set as its format is fetched: one feed, or a BMLT root server's answers (several
+/// requests through [`fetch`], the first of them conditional), made into one document.
+fn fetch_set(agent: &ureq::Agent, source: &Source, limits: &FetchLimits) -> Result<Fetched, String> {
+    if source.format != SourceFormat::Bmlt {
+        return fetch(agent, source, limits);
+    }
+    let mut validators = (None, None);
+    let mut get = |url: &str, first: bool| {
+        let request = Source {
+            url: url.to_owned(),
+            etag: source.etag.clone().filter(|_| first),
+            last_modified: source.last_modified.clone().filter(|_| first),
+            ..source.clone()
+        };
+        Ok(match fetch(agent, &request, limits)? {
+            Fetched::NotModified => crate::bmlt::fetch::Answer::NotModified,
+            Fetched::Feed { bytes, etag, last_modified } => {
+                if first {
+                    validators = (etag, last_modified);
+                }
+                crate::bmlt::fetch::Answer::Body(bytes)
+            }
+        })
+    };
+    match crate::bmlt::fetch(&source.url, &source.services, limits.max_bytes, &mut get)? {
+        None => Ok(Fetched::NotModified),
+        Some(bytes) => Ok(Fetched::Feed { bytes, etag: validators.0, last_modified: validators.1 }),
+    }
 }
 
 /// One conditional GET, within the limits; every failure in words.

@@ -6,9 +6,10 @@ use jiff::Timestamp;
 use rusqlite::{OptionalExtension, Transaction, named_params};
 
 use super::{Store, StoreError};
+use crate::feed::SourceFormat;
 
 /// What `source add` registers.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct NewSource {
     /// Slug-like (lower-case letters, digits, hyphens): it may prefix meeting slugs.
     pub name: String,
@@ -17,6 +18,9 @@ pub struct NewSource {
     pub group_slug: String,
     /// Zone of the feed's meetings that name none (IANA); `None`: the site's zone.
     pub timezone: Option<String>,
+    pub format: SourceFormat,
+    /// BMLT service body ids to read (with their children); empty: all.
+    pub services: Vec<u32>,
 }
 
 /// A registered source and how its last fetches went.
@@ -27,6 +31,9 @@ pub struct Source {
     pub url: String,
     pub group_slug: String,
     pub timezone: Option<String>,
+    pub format: SourceFormat,
+    /// BMLT service body ids to read (with their children); empty: all.
+    pub services: Vec<u32>,
     pub etag: Option<String>,
     pub last_modified: Option<String>,
     pub last_success_at: Option<Timestamp>,
@@ -59,7 +66,8 @@ pub struct SourceFetch {
 }
 
 /// The columns of `sources` that [`source_from_row`] reads, by name.
-const SOURCE_COLUMNS: &str = "id, name, url, group_slug, timezone, etag, last_modified, last_success_at, last_error,
+const SOURCE_COLUMNS: &str =
+    "id, name, url, group_slug, timezone, format, services, etag, last_modified, last_success_at, last_error,
      last_error_at, meeting_count, warning_count, created_at";
 
 fn source_from_row(row: &rusqlite::Row) -> rusqlite::Result<Source> {
@@ -72,6 +80,13 @@ fn source_from_row(row: &rusqlite::Row) -> rusqlite::Result<Source> {
         url: row.get("url")?,
         group_slug: row.get("group_slug")?,
         timezone: row.get("timezone")?,
+        format: SourceFormat::parse(&row.get::<_, String>("format")?).unwrap_or_default(),
+        services: row
+            .get::<_, Option<String>>("services")?
+            .unwrap_or_default()
+            .split(',')
+            .filter_map(|id| id.trim().parse().ok())
+            .collect(),
         etag: row.get("etag")?,
         last_modified: row.get("last_modified")?,
         last_success_at: time("last_success_at")?,
@@ -97,19 +112,23 @@ impl Store {
             ":url": source.url,
             ":group_slug": source.group_slug,
             ":timezone": source.timezone,
+            ":format": source.format.as_str(),
+            ":services": (!source.services.is_empty())
+                .then(|| source.services.iter().map(ToString::to_string).collect::<Vec<_>>().join(",")),
             ":now": Timestamp::now().to_string(),
         };
         match existing {
             Some(None) => return Err(StoreError::SourceExists(source.name.clone())),
             Some(Some(_)) => transaction.execute(
-                "UPDATE sources SET url = :url, group_slug = :group_slug, timezone = :timezone, etag = NULL,
+                "UPDATE sources SET url = :url, group_slug = :group_slug, timezone = :timezone, format = :format,
+                     services = :services, etag = NULL,
                      last_modified = NULL, removed_at = NULL, created_at = :now
                  WHERE name = :name",
                 values,
             )?,
             None => transaction.execute(
-                "INSERT INTO sources (name, url, group_slug, timezone, created_at)
-                 VALUES (:name, :url, :group_slug, :timezone, :now)",
+                "INSERT INTO sources (name, url, group_slug, timezone, format, services, created_at)
+                 VALUES (:name, :url, :group_slug, :timezone, :format, :services, :now)",
                 values,
             )?,
         };

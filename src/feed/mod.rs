@@ -15,7 +15,7 @@ pub mod format;
 pub mod ics;
 mod reader;
 
-pub use format::ExportFormat;
+pub use format::{ExportFormat, SourceFormat};
 pub use reader::{collect_records, zone_at};
 
 /// Fields the Meeting Guide format defines that we read into [`Meeting`]; any other field is kept
@@ -108,6 +108,18 @@ impl fmt::Display for RecordWarning {
             write!(f, " (slug \"{slug}\")")?;
         }
         write!(f, ": {}: read {}, took it as {}", self.field, self.read, self.became)
+    }
+}
+
+impl RecordWarning {
+    /// The warning as the error `--strict` makes of it.
+    pub fn into_strict_error(self) -> RecordError {
+        RecordError {
+            reason: format!("read {}, would take it as {} (strict: no warnings allowed)", self.read, self.became),
+            position: self.position,
+            slug: self.slug,
+            field: self.field,
+        }
     }
 }
 

@@ -61,15 +61,7 @@ pub fn collect_records(
             meetings.push(meeting);
         }
         if defaults.strict {
-            reader.errors.extend(reader.warnings.drain(..).map(|warning| RecordError {
-                reason: format!(
-                    "read {}, would take it as {} (strict: no warnings allowed)",
-                    warning.read, warning.became
-                ),
-                position: warning.position,
-                slug: warning.slug,
-                field: warning.field,
-            }));
+            reader.errors.extend(reader.warnings.drain(..).map(RecordWarning::into_strict_error));
         }
         errors.append(&mut reader.errors);
         warnings.append(&mut reader.warnings);

@@ -1,0 +1,1 @@
+//! The semantic interface, served (filled in below).
