@@ -251,7 +251,9 @@ impl Record<'_> {
         if id.is_empty() || !id.bytes().all(|byte| byte.is_ascii_digit()) {
             return Err(format!("id_bigint {:?} is not a meeting id", field("id_bigint")));
         }
-        let root = context.root.clone().or_else(|| Some(field("root_server_uri")).filter(|uri| !uri.is_empty()));
+        // The server the meeting says it is kept on (an aggregator's meetings come from many; their
+        // ids are each server's own), else the one asked.
+        let root = Some(field("root_server_uri")).filter(|uri| !uri.is_empty()).or_else(|| context.root.clone());
         let slug = format!("{}-{id}", root.as_deref().map_or_else(|| "bmlt".to_owned(), server_slug));
         self.slug = Some(slug.clone());
         let mut record = Map::new();
