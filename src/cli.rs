@@ -31,7 +31,8 @@ pub struct Cli {
 enum Command {
     /// Serve the website (what runs when no subcommand is given).
     Serve(ServeArgs),
-    /// Import meetings from a Meeting Guide JSON feed or a CSV file (all or nothing).
+    /// Import meetings from a Meeting Guide JSON feed, a CSV file or a saved BMLT answer (all or
+    /// nothing).
     Import(ImportArgs),
     /// Write meetings to standard output as a Meeting Guide feed, CSV or iCalendar.
     Export(ExportArgs),

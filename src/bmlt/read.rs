@@ -108,13 +108,9 @@ pub fn read(bytes: &[u8], formats: Option<&[u8]>, defaults: &FeedDefaults) -> Re
         })
         .collect();
     for (name, (count, position, slug)) in unmatched {
-        warnings.push(RecordWarning {
-            position,
-            slug: Some(slug),
-            field: "formats".into(),
-            read: format!("{name}, on {count} meeting(s)"),
-            became: "no Meeting Guide type: kept by name in bmlt_formats".into(),
-        });
+        let read = format!("{name}, on {count} meeting(s)");
+        let became = "no Meeting Guide type: kept by name in bmlt_formats".to_owned();
+        warnings.push(RecordWarning::new(position, Some(slug), "formats", read, became));
     }
     let mut read = collect_records(mapped.into_iter(), defaults)?;
     if defaults.strict && !warnings.is_empty() {
@@ -236,13 +232,7 @@ struct Record<'a> {
 
 impl Record<'_> {
     fn warn(&mut self, field: &str, read: String, became: String) {
-        self.warnings.push(RecordWarning {
-            position: self.position,
-            slug: self.slug.clone(),
-            field: field.into(),
-            read,
-            became,
-        });
+        self.warnings.push(RecordWarning::new(self.position, self.slug.clone(), field, read, became));
     }
 
     fn map(&mut self, meeting: &Map<String, Value>, context: &Context) -> Result<Map<String, Value>, String> {

@@ -379,7 +379,7 @@ impl Semantic {
         let query = Search::from(parameters, self);
         let mut found: Vec<(usize, Option<f64>)> = Vec::new();
         for (index, row) in self.rows.iter().enumerate() {
-            if let Some(distance) = query.matches(row, self) {
+            if let Some(distance) = query.matches(row) {
                 found.push((index, distance));
             }
         }
@@ -450,7 +450,7 @@ impl Semantic {
                 object.insert(key.to_owned(), Value::String(self.field(row, key, root)));
             }
         }
-        if wanted("service_body_name") && keys.is_some() || keys.is_none() {
+        if wanted("service_body_name") {
             let name =
                 self.bodies.get((row.body as usize).wrapping_sub(1)).map(|body| body.name.clone()).unwrap_or_default();
             object.insert("service_body_name".into(), Value::String(name));
@@ -492,7 +492,9 @@ struct Search {
     weekdays: Vec<i64>,
     venues: Vec<i64>,
     services: Vec<i64>,
-    formats: Vec<i64>,
+    /// Format indexes (ids − 1) asked for and refused; an id we do not have matches nothing.
+    wanted_formats: Vec<u16>,
+    refused_formats: Vec<u16>,
     any_format: bool,
     starts_after: Option<u16>,
     starts_before: Option<u16>,
@@ -543,6 +545,9 @@ impl Search {
             .first("SearchString")
             .map(|text| text.trim().to_lowercase())
             .filter(|text| text.chars().count() > 2 || (!text.is_empty() && text.chars().all(|c| c.is_ascii_digit())));
+        let formats = parameters.numbers("formats");
+        // An id past every format's is kept as one no meeting has.
+        let index = |id: i64| u16::try_from(id - 1).unwrap_or(u16::MAX);
         let sort_keys = match parameters.first("sort_keys").filter(|keys| !keys.trim().is_empty()) {
             Some(keys) => keys.split(',').map(|key| key.trim().to_owned()).collect(),
             None => ["weekday_tinyint", "start_time", "duration_time"].map(str::to_owned).to_vec(),
@@ -552,7 +557,8 @@ impl Search {
             weekdays: parameters.numbers("weekdays"),
             venues: parameters.numbers("venue_types"),
             services,
-            formats: parameters.numbers("formats"),
+            wanted_formats: formats.iter().filter(|id| **id > 0).map(|id| index(*id)).collect(),
+            refused_formats: formats.iter().filter(|id| **id < 0).map(|id| index(-id)).collect(),
             any_format: parameters.first("formats_comparison_operator").is_some_and(|op| op.eq_ignore_ascii_case("OR")),
             starts_after: clock("StartsAfterH", "StartsAfterM"),
             starts_before: clock("StartsBeforeH", "StartsBeforeM"),
@@ -568,7 +574,7 @@ impl Search {
     }
 
     /// `None` when the row does not match; `Some(distance in km, when a point was asked)`.
-    fn matches(&self, row: &Row, semantic: &Semantic) -> Option<Option<f64>> {
+    fn matches(&self, row: &Row) -> Option<Option<f64>> {
         if !included(&self.weekdays, i64::from(row.weekday))
             || !included(&self.venues, i64::from(row.venue.number()))
             || !included(&self.ids, row.id)
@@ -576,15 +582,12 @@ impl Search {
         {
             return None;
         }
-        let has = |id: i64| row.formats.binary_search(&((id - 1) as u16)).is_ok();
-        let (wanted, refused): (Vec<i64>, Vec<i64>) = self.formats.iter().partition(|id| **id > 0);
-        if refused.iter().any(|id| id.unsigned_abs() <= u64::from(u16::MAX) && has(-id)) {
+        let has = |index: &u16| row.formats.binary_search(index).is_ok();
+        if self.refused_formats.iter().any(has) {
             return None;
         }
-        let wanted: Vec<i64> = wanted.into_iter().filter(|id| *id <= i64::from(u16::MAX)).collect();
-        if !wanted.is_empty()
-            && !(if self.any_format { wanted.iter().any(|id| has(*id)) } else { wanted.iter().all(|id| has(*id)) })
-        {
+        let wanted = &self.wanted_formats;
+        if !wanted.is_empty() && !(if self.any_format { wanted.iter().any(has) } else { wanted.iter().all(has) }) {
             return None;
         }
         if self.starts_after.is_some_and(|after| row.start <= after)
@@ -597,7 +600,6 @@ impl Search {
         {
             return None;
         }
-        let _ = semantic;
         let Some(from) = self.point else { return Some(None) };
         let km = Ruler::new(from).km(row.point?);
         if self.radius_km.is_some_and(|radius| km > radius) {

@@ -112,6 +112,10 @@ impl fmt::Display for RecordWarning {
 }
 
 impl RecordWarning {
+    pub fn new(position: usize, slug: Option<String>, field: &str, read: String, became: String) -> RecordWarning {
+        RecordWarning { position, slug, field: field.into(), read, became }
+    }
+
     /// The warning as the error `--strict` makes of it.
     pub fn into_strict_error(self) -> RecordError {
         RecordError {

@@ -108,13 +108,7 @@ impl RecordReader {
     }
 
     fn warn(&mut self, field: &str, read: String, became: String) {
-        self.warnings.push(RecordWarning {
-            position: self.position,
-            slug: self.slug.clone(),
-            field: field.into(),
-            read,
-            became,
-        });
+        self.warnings.push(RecordWarning::new(self.position, self.slug.clone(), field, read, became));
     }
 
     fn meeting(&mut self, mut object: Map<String, Value>, defaults: &FeedDefaults) -> Option<Meeting> {
