@@ -128,7 +128,8 @@ struct SyncArgs {
 struct ImportArgs {
     #[command(flatten)]
     data: DataArgs,
-    /// The group (fellowship slug) of meetings whose record does not name one.
+    /// The group (fellowship slug) of meetings whose record does not name one (with `--format
+    /// bmlt`: `narcotics-anonymous` unless given).
     #[arg(long)]
     group: Option<String>,
     /// The file is the group's full list: its meetings missing from the file are archived.
@@ -314,7 +315,11 @@ fn import(args: ImportArgs, import_zone_given: bool) -> anyhow::Result<()> {
     let defaults = FeedDefaults {
         timezone: args.data.timezone.clone(),
         import_timezone: import_zone_given.then(|| args.data.timezone.clone()),
-        group_slug: args.group.clone(),
+        // A BMLT file is NA's, as a BMLT source is, unless `--group` says otherwise.
+        group_slug: args
+            .group
+            .clone()
+            .or_else(|| (args.format == SourceFormat::Bmlt).then(|| crate::bmlt::DEFAULT_GROUP.to_owned())),
         known_groups: Some(state.content.groups.iter().map(|group| group.slug.clone()).collect()),
         strict: args.strict,
     };

@@ -259,8 +259,9 @@ fn a_saved_answer_is_imported_from_a_file_with_its_formats_from_another() {
     let (stdout, stderr) = (text(&output.stdout), text(&output.stderr));
     assert!(stdout.contains("3 meetings read: 3 would be added") && stdout.contains("(dry run"), "{stdout}");
     assert!(stderr.contains("Rauchfrei") && stderr.contains("time_zone"), "{stderr}");
-    site.run_ok(&["import", "--format", "bmlt", "--group", "narcotics-anonymous", "--formats", &formats, &meetings]);
+    site.run_ok(&["import", "--format", "bmlt", "--formats", &formats, &meetings]);
     let saturday = by_name(&site.exported(), "Samstag Neuanfang").clone();
+    assert_eq!(saturday["fellowship"], "narcotics-anonymous", "a BMLT file is NA's unless --group says");
     assert_eq!(saturday["types"], json!(["C", "BE", "LIT"]));
     assert_eq!(saturday["slug"], "na-berlin-example-103", "the server comes from root_server_uri");
 }
