@@ -180,9 +180,10 @@ impl AppState {
     /// the store (blocking).
     pub fn semantic_at(&self, revision: i64) -> Result<Arc<crate::bmlt::serve::Semantic>, StoreError> {
         self.semantic.get_or_try(revision, || {
-            let mut meetings = Vec::new();
-            self.core.store.each_active_meeting(|id, meeting| meetings.push((id, meeting)))?;
-            Ok(crate::bmlt::serve::Semantic::build(meetings, &self.core.content.groups, &self.core.vocabulary))
+            let mut builder =
+                crate::bmlt::serve::SemanticBuilder::new(&self.core.content.groups, &self.core.vocabulary);
+            self.core.store.each_active_meeting(|id, meeting| builder.add(id, &meeting))?;
+            Ok(builder.finish())
         })
     }
 

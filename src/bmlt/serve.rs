@@ -122,6 +122,8 @@ impl Row {
 struct ServedFormat {
     code: String,
     world_id: &'static str,
+    /// Some meeting has it: `GetFormats` lists only these.
+    used: bool,
 }
 
 /// A service body we serve: a group (fellowship), or a region of one.
@@ -188,93 +190,11 @@ impl Semantic {
         groups: &[Group],
         vocabulary: &TypeVocabulary,
     ) -> Semantic {
-        let mut bodies: Vec<Body> =
-            groups.iter().map(|group| Body { name: group.name.clone(), parent: 0, slug: group.slug.clone() }).collect();
-        let mut region_bodies: HashMap<(String, String), u32> = HashMap::new();
-        let mut codes: BTreeSet<String> = BTreeSet::new();
-        let mut pending: Vec<(i64, Meeting, u32)> = Vec::new();
+        let mut builder = SemanticBuilder::new(groups, vocabulary);
         for (id, meeting) in meetings {
-            if meeting.is_by_appointment() {
-                continue; // BMLT has no meeting without a weekday.
-            }
-            let group = meeting.group_slug.clone().unwrap_or_default();
-            let group_body = groups.iter().position(|own| own.slug == group).map_or(0, |index| index as u32 + 1);
-            let body = match meeting.regions.first() {
-                Some(region) if group_body > 0 => {
-                    *region_bodies.entry((group.clone(), region.clone())).or_insert_with(|| {
-                        bodies.push(Body { name: region.clone(), parent: group_body, slug: group.clone() });
-                        bodies.len() as u32
-                    })
-                }
-                _ => group_body,
-            };
-            codes.extend(meeting.types.iter().map(|code| vocabulary.canonical(code).unwrap_or(code).to_owned()));
-            pending.push((id, meeting, body));
+            builder.add(id, &meeting);
         }
-        // Ids follow the codes' order: the vocabulary's first, then a program's own.
-        let (known, own): (Vec<String>, Vec<String>) = codes.into_iter().partition(|code| vocabulary.contains(code));
-        let formats: Vec<ServedFormat> = known
-            .into_iter()
-            .chain(own)
-            .map(|code| ServedFormat { world_id: super::world_id_of_code(&code).unwrap_or(""), code })
-            .collect();
-        let index_of: HashMap<String, u16> =
-            formats.iter().enumerate().map(|(index, format)| (format.code.to_uppercase(), index as u16)).collect();
-        let mut rows = Vec::with_capacity(pending.len());
-        for (id, meeting, body) in pending {
-            let Some(start) = meeting.time else { continue };
-            let end = meeting.end_time_or_default().map_or(60, |end| end.minutes());
-            let duration = (end + 1440 - start.minutes()) % 1440;
-            let mut format_ids: Vec<u16> =
-                meeting.types.iter().filter_map(|code| index_of.get(&code.to_uppercase()).copied()).collect();
-            format_ids.sort_unstable();
-            format_ids.dedup();
-            let venue = VenueType::of(meeting.attendance());
-            let point = meeting.latitude.zip(meeting.longitude).filter(|_| venue != VenueType::Virtual);
-            let [street, town, province, postal, nation] = location_parts(&meeting);
-            let extra = |key: &str| meeting.extra.get(key).and_then(Value::as_str).unwrap_or_default().to_owned();
-            let texts: Vec<String> = vec![
-                extra("bmlt_world_id"),
-                meeting.timezone.clone(),
-                meeting.language().unwrap_or("en").to_owned(),
-                meeting.name.clone(),
-                meeting.location.clone().unwrap_or_default(),
-                meeting.location_notes.clone().unwrap_or_default(),
-                street,
-                extra("location_city_subsection"),
-                extra("location_neighborhood"),
-                town,
-                extra("location_sub_province"),
-                province,
-                postal,
-                nation,
-                meeting.notes.clone().unwrap_or_default(),
-                meeting.conference_url.clone().unwrap_or_default(),
-                meeting.conference_phone.clone().unwrap_or_default(),
-                meeting.conference_url_notes.clone().unwrap_or_default(),
-            ];
-            let texts: Box<str> = texts
-                .iter()
-                .map(|text| text.replace(SEPARATOR, " "))
-                .collect::<Vec<_>>()
-                .join(&SEPARATOR.to_string())
-                .into();
-            for day in &meeting.days {
-                let weekday = super::weekday_to_bmlt(*day);
-                rows.push(Row {
-                    id: id * 10 + i64::from(weekday),
-                    weekday,
-                    start: start.minutes(),
-                    duration,
-                    venue,
-                    formats: format_ids.clone().into(),
-                    body,
-                    point,
-                    texts: texts.clone(),
-                });
-            }
-        }
-        Semantic { rows, formats, bodies }
+        builder.finish()
     }
 
     /// BMLT meetings held (one per weekly occurrence).
@@ -299,7 +219,7 @@ impl Semantic {
                     .formats
                     .iter()
                     .enumerate()
-                    .filter(|(index, _)| included(&ids, *index as i64 + 1))
+                    .filter(|(index, format)| format.used && included(&ids, *index as i64 + 1))
                     .map(|(index, _)| self.format_json(index, lang, root))
                     .collect();
                 Answer::Json(Value::Array(shown))
@@ -483,6 +403,125 @@ impl Semantic {
             }
         }
         a.id.cmp(&b.id)
+    }
+}
+
+/// Builds a [`Semantic`] one meeting at a time, so the store can stream them in. Format ids are
+/// the vocabulary's codes in order (the same every revision), then a program's own codes as
+/// they first come.
+pub struct SemanticBuilder<'a> {
+    groups: &'a [Group],
+    vocabulary: &'a TypeVocabulary,
+    bodies: Vec<Body>,
+    region_bodies: HashMap<(String, String), u32>,
+    formats: Vec<ServedFormat>,
+    index_of: HashMap<String, u16>,
+    rows: Vec<Row>,
+}
+
+impl<'a> SemanticBuilder<'a> {
+    pub fn new(groups: &'a [Group], vocabulary: &'a TypeVocabulary) -> SemanticBuilder<'a> {
+        let bodies =
+            groups.iter().map(|group| Body { name: group.name.clone(), parent: 0, slug: group.slug.clone() }).collect();
+        let mut builder = SemanticBuilder {
+            groups,
+            vocabulary,
+            bodies,
+            region_bodies: HashMap::new(),
+            formats: Vec::new(),
+            index_of: HashMap::new(),
+            rows: Vec::new(),
+        };
+        for code in vocabulary.codes() {
+            builder.format_index(code);
+        }
+        builder
+    }
+
+    fn format_index(&mut self, code: &str) -> u16 {
+        let key = code.to_uppercase();
+        if let Some(index) = self.index_of.get(&key) {
+            return *index;
+        }
+        let index = u16::try_from(self.formats.len()).unwrap_or(u16::MAX);
+        let code = self.vocabulary.canonical(code).unwrap_or(code).to_owned();
+        self.formats.push(ServedFormat { world_id: super::world_id_of_code(&code).unwrap_or(""), code, used: false });
+        self.index_of.insert(key, index);
+        index
+    }
+
+    /// Adds one meeting (a meeting by appointment has no weekday, so no BMLT meeting).
+    pub fn add(&mut self, id: i64, meeting: &Meeting) {
+        let Some(start) = meeting.time.filter(|_| !meeting.days.is_empty()) else { return };
+        let group = meeting.group_slug.clone().unwrap_or_default();
+        let group_body = self.groups.iter().position(|own| own.slug == group).map_or(0, |index| index as u32 + 1);
+        let body = match meeting.regions.first() {
+            Some(region) if group_body > 0 => {
+                let bodies = &mut self.bodies;
+                *self.region_bodies.entry((group.clone(), region.clone())).or_insert_with(|| {
+                    bodies.push(Body { name: region.clone(), parent: group_body, slug: group.clone() });
+                    bodies.len() as u32
+                })
+            }
+            _ => group_body,
+        };
+        let end = meeting.end_time_or_default().map_or(60, |end| end.minutes());
+        let duration = (end + 1440 - start.minutes()) % 1440;
+        let mut format_ids: Vec<u16> = meeting.types.iter().map(|code| self.format_index(code)).collect();
+        format_ids.sort_unstable();
+        format_ids.dedup();
+        for index in &format_ids {
+            self.formats[usize::from(*index)].used = true;
+        }
+        let venue = VenueType::of(meeting.attendance());
+        let point = meeting.latitude.zip(meeting.longitude).filter(|_| venue != VenueType::Virtual);
+        let [street, town, province, postal, nation] = location_parts(meeting);
+        let extra = |key: &str| meeting.extra.get(key).and_then(Value::as_str).unwrap_or_default().to_owned();
+        let texts: Vec<String> = vec![
+            extra("bmlt_world_id"),
+            meeting.timezone.clone(),
+            meeting.language().unwrap_or("en").to_owned(),
+            meeting.name.clone(),
+            meeting.location.clone().unwrap_or_default(),
+            meeting.location_notes.clone().unwrap_or_default(),
+            street,
+            extra("location_city_subsection"),
+            extra("location_neighborhood"),
+            town,
+            extra("location_sub_province"),
+            province,
+            postal,
+            nation,
+            meeting.notes.clone().unwrap_or_default(),
+            meeting.conference_url.clone().unwrap_or_default(),
+            meeting.conference_phone.clone().unwrap_or_default(),
+            meeting.conference_url_notes.clone().unwrap_or_default(),
+        ];
+        let texts: Box<str> = texts
+            .iter()
+            .map(|text| text.replace(SEPARATOR, " "))
+            .collect::<Vec<_>>()
+            .join(&SEPARATOR.to_string())
+            .into();
+        let formats: Box<[u16]> = format_ids.into();
+        for day in &meeting.days {
+            let weekday = super::weekday_to_bmlt(*day);
+            self.rows.push(Row {
+                id: id * 10 + i64::from(weekday),
+                weekday,
+                start: start.minutes(),
+                duration,
+                venue,
+                formats: formats.clone(),
+                body,
+                point,
+                texts: texts.clone(),
+            });
+        }
+    }
+
+    pub fn finish(self) -> Semantic {
+        Semantic { rows: self.rows, formats: self.formats, bodies: self.bodies }
     }
 }
 
@@ -810,6 +849,24 @@ mod tests {
         assert_eq!(parent["name"], "Narcotics Anonymous");
         let services = format!("switcher=GetSearchResults&services={}&recursive=1", parent["id"].as_str().expect("id"));
         assert_eq!(ask(&services).len(), 3);
+    }
+
+    #[test]
+    fn a_format_keeps_its_id_whatever_other_meetings_come_and_go() {
+        let groups = crate::content::Content::embedded().expect("content").groups.clone();
+        let id_of_open = |meetings: Vec<(i64, Meeting)>| {
+            let semantic = Semantic::build(meetings, &groups, TypeVocabulary::shared());
+            let formats = meetings_of(semantic.answer("switcher=GetFormats", "", crate::meetings::DistanceUnit::Mi));
+            let open = formats.iter().find(|format| format["world_id"] == "OPEN").expect("open");
+            (open["id"].clone(), formats.len())
+        };
+        let (alone, one) = id_of_open(vec![(1, meeting("a", 1, (19, 0), &["O"]))]);
+        let (among, three) = id_of_open(vec![
+            (1, meeting("a", 1, (19, 0), &["11", "A", "O"])),
+            (2, meeting("b", 2, (19, 0), &["ABSI", "MYOWN"])),
+        ]);
+        assert_eq!(alone, among);
+        assert_eq!((one, three), (1, 5), "only the formats meetings have are listed");
     }
 
     #[test]

@@ -327,6 +327,13 @@ impl TypeVocabulary {
         self.names.contains_key(&code.to_uppercase())
     }
 
+    /// Every code, as the vocabulary writes it, in order (case aside).
+    pub fn codes(&self) -> Vec<&str> {
+        let mut codes: Vec<&str> = self.names.values().map(|(code, _)| code.as_str()).collect();
+        codes.sort_by_key(|code| code.to_uppercase());
+        codes
+    }
+
     /// Codes offered as finder checkboxes, the ones people ask for most.
     pub const COMMON: [&'static str; 12] = ["O", "C", "W", "M", "S", "X", "D", "SP", "B", "BE", "LGBTQ", "Y"];
 }
