@@ -385,3 +385,30 @@ fn bmlt_meetings_show_in_the_finder_pages_feeds_and_calendars_in_their_own_zone(
     assert_eq!(status, 200);
     assert!(handout.contains("Samstag Neuanfang"), "{handout}");
 }
+
+#[test]
+fn a_failing_bmlt_source_stops_no_meeting_guide_source_and_both_are_listed() {
+    let root = Arc::new(Mutex::new(RootServer::fixture()));
+    let answering = root.clone();
+    let feed = json!([{"slug": "lakeview", "name": "Lakeview Group", "day": 2, "time": "19:00", "timezone": "America/Chicago"}]);
+    let feed = serde_json::to_vec(&feed).expect("JSON");
+    let server = TestServer::start(move |request| match request.target.as_str() {
+        "/feed.json" => Reply::json(&feed),
+        _ => answering.lock().expect("root").answer(request),
+    });
+    let site = Site::new();
+    site.run_ok(&["source", "add", "--group", "alcoholics-anonymous", "lakeview", &server.url("/feed.json")]);
+    site.run_ok(&["source", "add", "--format", "bmlt", "berlin", &server.url("/main_server")]);
+    root.lock().expect("root").broken = Some(Reply::status(500, "text/plain", "down"));
+    let (ok, output, _) = site.sync(&[]);
+    assert!(!ok, "{output}");
+    assert!(output.contains("lakeview: 1 meetings read: 1 added") && output.contains("berlin: FAILED"), "{output}");
+    root.lock().expect("root").broken = None;
+    let (ok, output, errors) = site.sync(&[]);
+    assert!(ok, "{output}{errors}");
+    let list = site.run_ok(&["source", "list"]);
+    let line = |name: &str| list.lines().find(|line| line.starts_with(name)).unwrap_or_default().to_owned();
+    assert!(line("lakeview").contains("meeting-guide") && line("lakeview").contains("alcoholics-anonymous"), "{list}");
+    assert!(line("berlin").contains("bmlt") && line("berlin").contains("narcotics-anonymous"), "{list}");
+    assert!(line("berlin").contains("500"), "the last error stays listed beside the newer success:\n{list}");
+}
