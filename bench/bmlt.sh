@@ -2,7 +2,8 @@
 # The BMLT semantic interface against our finder page, for the same questions, side by side with
 # nginx serving the very same bytes, in one run: "meetings on one weekday within 10 miles of a
 # point" at MEETINGS meetings, 7 weekdays × 40 towns (bench/bmlt_urls.py), cycled by wrk at 32
-# connections (bench/mixed.lua), response cache off and on.
+# connections (bench/mixed.lua), response cache off and on; and the same BMLT questions with
+# page_size=25, a finder page's worth (the generated data is dense: 10 miles hold thousands).
 #
 #   bash bench/bmlt.sh [MEETINGS] [SECONDS]      defaults: 120000, 10 s per run
 #
@@ -21,7 +22,8 @@ nginx_pid=""
 trap 'cleanup_server; [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null || true' EXIT
 
 prepare_data "$MEETINGS"
-python3 bench/bmlt_urls.py --feed "$FEED" --towns 40 --bmlt "$WORK/bmlt.txt" --finder "$WORK/finder.txt"
+python3 bench/bmlt_urls.py --feed "$FEED" --towns 40 --bmlt "$WORK/bmlt.txt" --finder "$WORK/finder.txt" \
+  --paged "$WORK/paged.txt"
 
 # wrk over a list of paths: 3 s not counted, then SECONDS_PER_RUN measured → "rps p50 p99 errors".
 measure() { # $1 base URL, $2 file of paths
@@ -33,7 +35,7 @@ measure() { # $1 base URL, $2 file of paths
 # The responses nginx serves: each path's bytes, fetched once from our server.
 rm -rf "$WORK/www"; mkdir -p "$WORK/www"
 start_server --cache-mb 0
-for kind in bmlt finder; do
+for kind in bmlt paged finder; do
   : > "$WORK/nginx-$kind.txt"; n=0
   while read -r path; do
     n=$((n + 1))
@@ -42,7 +44,7 @@ for kind in bmlt finder; do
   done < "$WORK/$kind.txt"
   printf '%s: %s questions, mean answer %s bytes, %s meetings in the first answer\n' "$kind" "$n" \
     "$(du -cb "$WORK"/www/"$kind"* | tail -1 | awk -v n="$n" '{printf "%d", $1 / n}')" \
-    "$(if [ "$kind" = bmlt ]; then python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))))" "$WORK/www/bmlt1"; else echo "a page of"; fi)"
+    "$(if [ "$kind" != finder ]; then python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))))" "$WORK/www/bmlt1"; else echo "a page of"; fi)"
 done
 cleanup_server; server_pid=""
 
@@ -57,11 +59,13 @@ nginx -c "$PWD/$WORK/nginx.conf" -g 'daemon off;' &
 nginx_pid=$!
 sleep 0.5
 NGINX_BMLT=$(measure "http://127.0.0.1:$NGINX_PORT" "$WORK/nginx-bmlt.txt")
+NGINX_PAGED=$(measure "http://127.0.0.1:$NGINX_PORT" "$WORK/nginx-paged.txt")
 NGINX_FINDER=$(measure "http://127.0.0.1:$NGINX_PORT" "$WORK/nginx-finder.txt")
 kill "$nginx_pid"; wait "$nginx_pid" 2>/dev/null || true; nginx_pid=""
 
 echo "== $MEETINGS meetings, one weekday and a point with geo_width=10 (within=10 mi), 280 distinct questions =="
 echo "  nginx, the BMLT answers' bytes:    $NGINX_BMLT"
+echo "  nginx, the same with page_size=25: $NGINX_PAGED"
 echo "  nginx, the finder pages' bytes:    $NGINX_FINDER"
 for cache in 0 16; do
   start_server --cache-mb "$cache"
@@ -72,6 +76,7 @@ for cache in 0 16; do
   built=$(awk "BEGIN {printf \"%.2f\", $(date +%s.%N) - $start}")
   echo "  -- response cache $cache MB (first BMLT answer after start: $built s, building the projection)"
   echo "  ours, GetSearchResults:           $(measure "http://127.0.0.1:$PORT" "$WORK/bmlt.txt")"
+  echo "  ours, GetSearchResults page_size=25: $(measure "http://127.0.0.1:$PORT" "$WORK/paged.txt")"
   echo "  ours, finder page:                $(measure "http://127.0.0.1:$PORT" "$WORK/finder.txt")"
   echo "  resident memory after the runs: $(rss) kB"
   cleanup_server; server_pid=""

@@ -8,9 +8,10 @@
 //! meeting per weekly occurrence, our type codes as formats (written back by their NAWS world
 //! ids), a service body per group and per region. A search is one pass over compact rows.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
 use super::VenueType;
 use crate::content::Group;
@@ -21,7 +22,8 @@ use crate::meetings::{Meeting, TypeVocabulary};
 /// What the interface answers: the JSON, or a 422 with bmlt-server's message.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Answer {
-    Json(Value),
+    /// The JSON's bytes.
+    Json(Vec<u8>),
     Unprocessable(String),
 }
 
@@ -116,6 +118,16 @@ impl Row {
         let index = TEXTS.iter().position(|own| *own == key).unwrap_or(usize::MAX);
         self.texts.split(SEPARATOR).nth(index).unwrap_or_default()
     }
+}
+
+/// A JSON string, escaped.
+fn write_string(out: &mut Vec<u8>, text: &str) {
+    // Writing into a Vec cannot fail.
+    let _ = serde_json::to_writer(&mut *out, text);
+}
+
+fn json_answer(value: &Value) -> Answer {
+    Answer::Json(serde_json::to_vec(value).unwrap_or_default())
 }
 
 /// A format we serve: one of our type codes.
@@ -222,13 +234,13 @@ impl Semantic {
                     .filter(|(index, format)| format.used && included(&ids, *index as i64 + 1))
                     .map(|(index, _)| self.format_json(index, lang, root))
                     .collect();
-                Answer::Json(Value::Array(shown))
+                json_answer(&Value::Array(shown))
             }
-            Some("GetServiceBodies") => Answer::Json(self.service_bodies(&parameters, root)),
-            Some("GetFieldKeys") => Answer::Json(
-                FIELDS.iter().map(|(key, description)| json!({"key": key, "description": description})).collect(),
+            Some("GetServiceBodies") => json_answer(&self.service_bodies(&parameters, root)),
+            Some("GetFieldKeys") => json_answer(
+                &FIELDS.iter().map(|(key, description)| json!({"key": key, "description": description})).collect(),
             ),
-            Some("GetServerInfo") => Answer::Json(server_info(unit)),
+            Some("GetServerInfo") => json_answer(&server_info(unit)),
             _ => Answer::Unprocessable(unknown_switcher()),
         }
     }
@@ -321,26 +333,38 @@ impl Semantic {
         let used_formats: Vec<Value> =
             used.iter().map(|index| self.format_json(usize::from(*index), lang, root)).collect();
         if parameters.has("get_formats_only") {
-            return Answer::Json(json!({"formats": used_formats}));
+            return json_answer(&json!({"formats": used_formats}));
         }
         let keys = parameters
             .first("data_field_key")
             .map(|keys| keys.split(',').map(str::trim).map(str::to_owned).collect::<Vec<_>>());
-        let meetings: Vec<Value> = found
-            .iter()
-            .map(|(index, distance)| self.meeting_json(&self.rows[*index], *distance, keys.as_deref(), root))
-            .collect();
-        if parameters.has("get_used_formats") {
-            return Answer::Json(json!({"meetings": meetings, "formats": used_formats}));
+        // Written straight out (a wide search is thousands of meetings), in bmlt-server's order.
+        let mut out = Vec::with_capacity(found.len() * 900 + 64);
+        let with_formats = parameters.has("get_used_formats");
+        if with_formats {
+            out.extend_from_slice(b"{\"meetings\":");
         }
-        Answer::Json(Value::Array(meetings))
+        out.push(b'[');
+        for (number, (index, distance)) in found.iter().enumerate() {
+            if number > 0 {
+                out.push(b',');
+            }
+            self.write_meeting(&mut out, &self.rows[*index], *distance, keys.as_deref(), root);
+        }
+        out.push(b']');
+        if with_formats {
+            out.extend_from_slice(b",\"formats\":");
+            out.extend_from_slice(&serde_json::to_vec(&used_formats).unwrap_or_else(|_| b"[]".to_vec()));
+            out.push(b'}');
+        }
+        Answer::Json(out)
     }
 
-    /// A field's value as BMLT writes it.
-    fn field(&self, row: &Row, key: &str, root: &str) -> String {
-        match key {
+    /// A field's value as BMLT writes it; `texts` are the row's text fields, split.
+    fn field<'b>(&self, row: &Row, texts: &[&'b str], key: &str, root: &'b str) -> Cow<'b, str> {
+        let owned = match key {
             "id_bigint" => row.id.to_string(),
-            "service_body_bigint" => (row.body).to_string(),
+            "service_body_bigint" => row.body.to_string(),
             "weekday_tinyint" => row.weekday.to_string(),
             "venue_type" => row.venue.number().to_string(),
             "start_time" => super::hh_mm_ss(u32::from(row.start)),
@@ -356,34 +380,49 @@ impl Semantic {
             }
             "latitude" => row.point.map(|(latitude, _)| latitude.to_string()).unwrap_or_default(),
             "longitude" => row.point.map(|(_, longitude)| longitude.to_string()).unwrap_or_default(),
-            "root_server_uri" => root.to_owned(),
-            "published" => "1".to_owned(),
-            text => row.text(text).to_owned(),
-        }
+            "root_server_uri" => return Cow::Borrowed(root),
+            "published" => return Cow::Borrowed("1"),
+            text => {
+                let index = TEXTS.iter().position(|own| *own == text).unwrap_or(usize::MAX);
+                return Cow::Borrowed(texts.get(index).copied().unwrap_or_default());
+            }
+        };
+        Cow::Owned(owned)
     }
 
-    fn meeting_json(&self, row: &Row, distance: Option<f64>, keys: Option<&[String]>, root: &str) -> Value {
-        let mut object = Map::new();
+    /// One meeting as a JSON object of strings (only `keys` when given).
+    fn write_meeting(&self, out: &mut Vec<u8>, row: &Row, distance: Option<f64>, keys: Option<&[String]>, root: &str) {
         let wanted = |key: &str| keys.is_none_or(|keys| keys.iter().any(|own| own == key));
+        let texts: Vec<&str> = row.texts.split(SEPARATOR).collect();
+        let mut first = true;
+        let mut put = |out: &mut Vec<u8>, key: &str, value: &str| {
+            out.push(if first { b'{' } else { b',' });
+            first = false;
+            write_string(out, key);
+            out.push(b':');
+            write_string(out, value);
+        };
         for (key, _) in FIELDS {
             if wanted(key) {
-                object.insert(key.to_owned(), Value::String(self.field(row, key, root)));
+                put(out, key, &self.field(row, &texts, key, root));
             }
         }
         if wanted("service_body_name") {
-            let name =
-                self.bodies.get((row.body as usize).wrapping_sub(1)).map(|body| body.name.clone()).unwrap_or_default();
-            object.insert("service_body_name".into(), Value::String(name));
+            let body = self.bodies.get((row.body as usize).wrapping_sub(1));
+            put(out, "service_body_name", body.map_or("", |body| body.name.as_str()));
         }
         if let Some(km) = distance {
             if wanted("distance_in_km") {
-                object.insert("distance_in_km".into(), Value::String(format!("{km:.4}")));
+                put(out, "distance_in_km", &format!("{km:.4}"));
             }
             if wanted("distance_in_miles") {
-                object.insert("distance_in_miles".into(), Value::String(format!("{:.4}", km / 1.609_344)));
+                put(out, "distance_in_miles", &format!("{:.4}", km / 1.609_344));
             }
         }
-        Value::Object(object)
+        if first {
+            out.push(b'{');
+        }
+        out.push(b'}');
     }
 
     fn compare(&self, a: &Row, b: &Row, keys: &[String]) -> std::cmp::Ordering {
@@ -538,6 +577,8 @@ struct Search {
     starts_after: Option<u16>,
     starts_before: Option<u16>,
     point: Option<(f64, f64)>,
+    /// Distances from `point`.
+    ruler: Option<Ruler>,
     radius_km: Option<f64>,
     nearest: Option<usize>,
     by_distance: bool,
@@ -602,6 +643,7 @@ impl Search {
             starts_after: clock("StartsAfterH", "StartsAfterM"),
             starts_before: clock("StartsBeforeH", "StartsBeforeM"),
             point: point.filter(|_| width.is_some()),
+            ruler: point.filter(|_| width.is_some()).map(Ruler::new),
             radius_km,
             nearest,
             by_distance: parameters.first("sort_results_by_distance").as_deref() == Some("1") || nearest.is_some(),
@@ -639,8 +681,8 @@ impl Search {
         {
             return None;
         }
-        let Some(from) = self.point else { return Some(None) };
-        let km = Ruler::new(from).km(row.point?);
+        let Some(ruler) = self.ruler else { return Some(None) };
+        let km = ruler.km(row.point?);
         if self.radius_km.is_some_and(|radius| km > radius) {
             return None;
         }
@@ -765,7 +807,7 @@ mod tests {
 
     fn meetings_of(answer: Answer) -> Vec<Value> {
         match answer {
-            Answer::Json(Value::Array(items)) => items,
+            Answer::Json(bytes) => serde_json::from_slice::<Vec<Value>>(&bytes).expect("a JSON list"),
             other => panic!("not a list: {other:?}"),
         }
     }
@@ -781,6 +823,11 @@ mod tests {
     #[test]
     fn meetings_are_served_as_bmlt_strings_with_one_based_weekdays() {
         let meetings = ask("switcher=GetSearchResults");
+        let Answer::Json(bytes) = semantic().answer("switcher=GetSearchResults", "", crate::meetings::DistanceUnit::Mi)
+        else {
+            panic!("json")
+        };
+        assert!(bytes.starts_with(b"[{\"id_bigint\":\"12\",\"worldid_mixed\":"), "in bmlt-server's order");
         assert_eq!(names(&meetings), ["Meeting a", "Meeting far", "Meeting b"], "by weekday, then time");
         let first = &meetings[0];
         assert_eq!(first["weekday_tinyint"], "2", "Monday is 2");
@@ -831,6 +878,8 @@ mod tests {
         ) else {
             panic!("json")
         };
+        let used: Value = serde_json::from_slice(&used).expect("JSON");
+        assert_eq!(used["meetings"].as_array().map(Vec::len), Some(1));
         let world_ids: Vec<&str> =
             used["formats"].as_array().expect("formats").iter().filter_map(|f| f["world_id"].as_str()).collect();
         assert_eq!(world_ids, ["OPEN", "W"]);
@@ -843,6 +892,7 @@ mod tests {
         else {
             panic!("json")
         };
+        let bodies: Value = serde_json::from_slice(&bodies).expect("JSON");
         let region = bodies.as_array().expect("list").iter().find(|body| body["name"] == "Lakes Area").expect("region");
         let parent =
             bodies.as_array().expect("list").iter().find(|body| body["id"] == region["parent_id"]).expect("parent");

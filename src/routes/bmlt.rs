@@ -48,11 +48,10 @@ async fn respond(
                 Ok(state.semantic_at(revision)?.answer(&query, &root, unit))
             })
             .await?;
-            let value = match answer {
-                Answer::Json(value) => value,
+            let body = match answer {
+                Answer::Json(bytes) => bytes,
                 Answer::Unprocessable(message) => return Err(AppError::BadRequest(message)),
             };
-            let body = serde_json::to_vec(&value).map_err(|error| AppError::Internal(error.to_string()))?;
             Ok(match callback {
                 Some(callback) => [callback.as_bytes(), b"(", &body, b");"].concat(),
                 None => body,
