@@ -73,6 +73,9 @@ pub const FIELDS: [(&str, &str); 30] = [
     ("published", "Published"),
 ];
 
+/// bmlt-server's order of results when `sort_keys` names none (the rows' own order).
+const DEFAULT_ORDER: [&str; 3] = ["weekday_tinyint", "start_time", "duration_time"];
+
 /// The text fields a row keeps, in this order, joined by [`SEPARATOR`] (one allocation a row).
 const TEXTS: [&str; 18] = [
     "worldid_mixed",
@@ -147,9 +150,12 @@ struct Body {
 
 /// The interface's projection of one data revision.
 pub struct Semantic {
+    /// In the default order: weekday, start, duration, id.
     rows: Vec<Row>,
     formats: Vec<ServedFormat>,
     bodies: Vec<Body>,
+    /// Weekday `d`'s rows (1 = Sunday) are `rows[days[d]..days[d + 1]]`.
+    days: [usize; 9],
 }
 
 /// How a code is grouped in BMLT's `format_type_enum`.
@@ -310,9 +316,18 @@ impl Semantic {
     fn search(&self, parameters: &Parameters, root: &str) -> Answer {
         let query = Search::from(parameters, self);
         let mut found: Vec<(usize, Option<f64>)> = Vec::new();
-        for (index, row) in self.rows.iter().enumerate() {
-            if let Some(distance) = query.matches(row) {
-                found.push((index, distance));
+        // Only the asked weekdays' stretches are read (all of them when none is asked).
+        let asked: Vec<usize> =
+            query.weekdays.iter().filter(|day| (1..=7).contains(*day)).map(|day| *day as usize).collect();
+        let stretches: Vec<std::ops::Range<usize>> = match asked.is_empty() {
+            true => std::iter::once(0..self.rows.len()).collect(),
+            false => (1..=7).filter(|day| asked.contains(day)).map(|day| self.days[day]..self.days[day + 1]).collect(),
+        };
+        for stretch in stretches {
+            for index in stretch {
+                if let Some(distance) = query.matches(&self.rows[index]) {
+                    found.push((index, distance));
+                }
             }
         }
         if let Some(nearest) = query.nearest {
@@ -322,7 +337,9 @@ impl Semantic {
         if query.by_distance && query.point.is_some() {
             found.sort_by(|a, b| a.1.partial_cmp(&b.1).unwrap_or(std::cmp::Ordering::Equal));
         } else {
-            found.sort_by(|a, b| self.compare(&self.rows[a.0], &self.rows[b.0], &query.sort_keys));
+            if !query.sort_keys.iter().map(String::as_str).eq(DEFAULT_ORDER) {
+                found.sort_by(|a, b| self.compare(&self.rows[a.0], &self.rows[b.0], &query.sort_keys));
+            }
         }
         if let Some(size) = query.page_size.filter(|size| *size > 0) {
             found = found.into_iter().skip(size.saturating_mul(query.page.saturating_sub(1))).take(size).collect();
@@ -559,8 +576,15 @@ impl<'a> SemanticBuilder<'a> {
         }
     }
 
-    pub fn finish(self) -> Semantic {
-        Semantic { rows: self.rows, formats: self.formats, bodies: self.bodies }
+    pub fn finish(mut self) -> Semantic {
+        // In the default order (weekday, start, duration, id): a weekday's meetings are one
+        // stretch, and a search in that order needs no sorting.
+        self.rows.sort_unstable_by_key(|row| (row.weekday, row.start, row.duration, row.id));
+        let mut days = [0usize; 9];
+        for weekday in 1..=8u8 {
+            days[usize::from(weekday)] = self.rows.partition_point(|row| row.weekday < weekday);
+        }
+        Semantic { rows: self.rows, formats: self.formats, bodies: self.bodies, days }
     }
 }
 
@@ -630,7 +654,7 @@ impl Search {
         let index = |id: i64| u16::try_from(id - 1).unwrap_or(u16::MAX);
         let sort_keys = match parameters.first("sort_keys").filter(|keys| !keys.trim().is_empty()) {
             Some(keys) => keys.split(',').map(|key| key.trim().to_owned()).collect(),
-            None => ["weekday_tinyint", "start_time", "duration_time"].map(str::to_owned).to_vec(),
+            None => DEFAULT_ORDER.map(str::to_owned).to_vec(),
         };
         Search {
             ids: parameters.numbers("meeting_ids"),
@@ -692,11 +716,15 @@ impl Search {
 
 /// Does a list of ids (negative: excluded) let `id` through? An empty list lets all through.
 fn included(list: &[i64], id: i64) -> bool {
-    if list.iter().any(|own| *own < 0 && own.abs() == id) {
-        return false;
+    let (mut asked, mut named) = (false, false);
+    for own in list {
+        if *own < 0 && own.abs() == id {
+            return false;
+        }
+        asked |= *own > 0;
+        named |= *own == id;
     }
-    let wanted: Vec<&i64> = list.iter().filter(|own| **own > 0).collect();
-    wanted.is_empty() || wanted.iter().any(|own| **own == id)
+    !asked || named
 }
 
 /// The page's language for names (`lang_enum=es`), else the default.
@@ -867,6 +895,8 @@ mod tests {
 
     #[test]
     fn pages_fields_and_used_formats_are_answered() {
+        let by_name = ask("switcher=GetSearchResults&sort_keys=meeting_name");
+        assert_eq!(names(&by_name), ["Meeting a", "Meeting b", "Meeting far"]);
         let page = ask("switcher=GetSearchResults&page_size=2&page_num=2");
         assert_eq!(names(&page), ["Meeting b"]);
         let keys = ask("switcher=GetSearchResults&data_field_key=meeting_name,weekday_tinyint");
