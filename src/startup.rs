@@ -149,6 +149,9 @@ async fn replica_staff(
 /// The largest request body accepted (forms, uploads); more is refused with 413 before it is read.
 pub const MAX_BODY_BYTES: usize = 256 * 1024;
 
+// Every form fits in a body the site accepts.
+const _: () = assert!(crate::staff::MAX_FORM_BYTES <= MAX_BODY_BYTES);
+
 /// The largest request body under `/staff` (signed-in uploads of meeting files); handlers there
 /// set their own `PayloadConfig` up to this.
 pub const STAFF_MAX_BODY_BYTES: usize = 64 << 20;

@@ -16,7 +16,7 @@ pub mod ics;
 mod reader;
 
 pub use format::ExportFormat;
-pub use reader::{collect_records, zone_at};
+pub use reader::{MAX_NAME_CHARS, MAX_NOTES_CHARS, MAX_TEXT_CHARS, collect_records, zone_at};
 
 /// Fields the Meeting Guide format defines that we read into [`Meeting`]; any other field is kept
 /// verbatim in `Meeting::extra`.

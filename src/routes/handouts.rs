@@ -28,10 +28,7 @@ fn referral_meetings(groups: usize) -> usize {
 /// "http://host:port", for printing full addresses on paper (forwarded headers are believed only
 /// from a trusted proxy).
 fn site_address(request: &HttpRequest) -> String {
-    request.app_data::<web::Data<AppState>>().map_or_else(
-        || crate::deployment::Deployment::default().site_address(request),
-        |state| state.deployment.site_address(request),
-    )
+    super::in_deployment(request, |deployment| deployment.site_address(request))
 }
 
 /// Today's date in the site's zone.

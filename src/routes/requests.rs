@@ -12,13 +12,23 @@ use crate::db::NewChangeRequest;
 use crate::error::AppError;
 use crate::meetings::Meeting;
 use crate::staff::form::{FormData, MeetingForm, NAMING_FIELDS, PUBLIC_FIELDS};
-use crate::staff::{MessagePage, StaffError, client_address, digest};
+use crate::staff::{MessagePage, StaffError, keyed_digest};
 use crate::state::AppState;
 
 /// Requests one address may send per hour.
 pub const REQUESTS_PER_HOUR: u32 = 5;
 /// The longest message.
 pub const MAX_MESSAGE_CHARS: usize = 5_000;
+// The public forms fit in a form body with every field at its limit, in any script.
+const _: () = assert!(
+    crate::staff::FORM_BYTES_PER_CHAR
+        * (MAX_MESSAGE_CHARS
+            + crate::staff::form::MAX_REPLY_CHARS
+            + crate::feed::MAX_NAME_CHARS
+            + 4 * crate::feed::MAX_TEXT_CHARS)
+        + crate::staff::FORM_OVERHEAD_BYTES
+        <= crate::staff::MAX_FORM_BYTES
+);
 /// The honeypot: a field people never see and robots fill in.
 pub const HONEYPOT: &str = "website";
 
@@ -225,10 +235,14 @@ async fn receive(
     if !sent.get(HONEYPOT).is_empty() {
         return thanks();
     }
-    let sender_hash = digest(&format!("change-request:{}", client_address(&request)));
+    let address = state.deployment.client(&request).address_text();
     let since = jiff::Timestamp::now().as_second() - 3600;
-    let lookup = sender_hash.clone();
-    let recent = crate::routes::blocking(&state, move |state| state.store.requests_from(&lookup, since)).await?;
+    let (sender_hash, recent) = crate::routes::blocking(&state, move |state| {
+        let sender_hash = keyed_digest(&state.store.sender_key()?, &address);
+        let recent = state.store.requests_from(&sender_hash, since)?;
+        Ok((sender_hash, recent))
+    })
+    .await?;
     if recent >= REQUESTS_PER_HOUR {
         let message = lang.n("request-too-many", REQUESTS_PER_HOUR);
         return refusal(StatusCode::TOO_MANY_REQUESTS, &locale, "request-too-many-heading", &message);
@@ -251,9 +265,7 @@ async fn receive(
     if message.chars().count() > MAX_MESSAGE_CHARS {
         problems.push(lang.t1("request-message-too-long", "max", MAX_MESSAGE_CHARS));
     }
-    if !reply_to.is_empty()
-        && (reply_to.len() > 254 || !reply_to.contains('@') || reply_to.contains(char::is_whitespace))
-    {
+    if !reply_to.is_empty() && !crate::staff::form::is_plain_address(&reply_to) {
         problems.push(lang.t("request-reply-bad").to_owned());
     }
     let changed = fields.iter().any(|field| form.value(field) != base.value(field));

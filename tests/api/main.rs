@@ -7,6 +7,7 @@ mod guide;
 mod helpers;
 mod http;
 mod languages;
+mod limits;
 mod meetings;
 mod pages;
 mod providers;
