@@ -127,19 +127,24 @@ async fn guessing_pauses_the_guessing_address_but_the_owner_still_logs_in_from_a
     assert!(started.elapsed() >= Duration::from_secs(1));
 }
 
+/// Stores a change request to the sample meeting as if sent (straight into the store).
+fn store_request(app: &TestApp, message: String, reply_to: Option<&str>) -> i64 {
+    let request = NewChangeRequest {
+        meeting_slug: Some(SAMPLE.to_owned()),
+        requested: serde_json::Map::new(),
+        closed_for_good: false,
+        message: Some(message),
+        reply_to: reply_to.map(str::to_owned),
+        sender_hash: "stored by the test".to_owned(),
+    };
+    app.state.store.add_change_request(&request).expect("stored")
+}
+
 #[actix_web::test]
 async fn the_request_queue_is_paged_so_a_flood_leaves_it_usable() {
     let app = TestApp::spawn();
     for n in 0..130 {
-        let request = NewChangeRequest {
-            meeting_slug: Some(SAMPLE.to_owned()),
-            requested: serde_json::Map::new(),
-            closed_for_good: false,
-            message: Some(format!("flood {n} {}", "x".repeat(4_000))),
-            reply_to: None,
-            sender_hash: format!("sender {n}"),
-        };
-        app.state.store.add_change_request(&request).expect("stored");
+        store_request(&app, format!("flood {n} {}", "x".repeat(4_000)), None);
     }
     let (cookie, _) = logged_in_editor(&app).await;
     let rows = |page: &crate::helpers::Page| page.attributes("table.staff-table tbody tr td:first-child a", "href");
@@ -242,15 +247,7 @@ async fn a_reply_address_carrying_mail_headers_is_refused_and_never_becomes_a_li
         request_change(&app, SAMPLE, &[("location", "Elsewhere"), ("reply_to", "visitor+ward@example.org")]).await;
     assert_eq!(plain.status, StatusCode::OK);
     // One stored before addresses were checked is shown, but not as a link.
-    let old = NewChangeRequest {
-        meeting_slug: Some(SAMPLE.to_owned()),
-        requested: serde_json::Map::new(),
-        closed_for_good: false,
-        message: Some("from before".to_owned()),
-        reply_to: Some(hostile.to_owned()),
-        sender_hash: "old".to_owned(),
-    };
-    let old_id = app.state.store.add_change_request(&old).expect("stored");
+    let old_id = store_request(&app, "from before".to_owned(), Some(hostile));
     let requests = app.state.store.open_requests().expect("reads");
     let (cookie, _) = logged_in_editor(&app).await;
     let review = get_as(&app, &format!("/staff/requests/{}", requests[0].id), &cookie).await;
