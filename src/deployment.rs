@@ -27,9 +27,18 @@ pub struct Client {
 }
 
 impl Client {
-    /// The address as text, for keys of the limits (`unknown` when there is none).
-    pub fn address_text(&self) -> String {
-        self.address.map_or_else(|| "unknown".to_owned(), |address| address.to_string())
+    /// Who the limits count this client as: its IPv4 address, or its IPv6 address's /64 (one
+    /// host is given a whole /64 and could otherwise take a new address for every request);
+    /// `unknown` when there is none.
+    pub fn limit_key(&self) -> String {
+        match self.address {
+            None => "unknown".to_owned(),
+            Some(IpAddr::V4(address)) => address.to_string(),
+            Some(IpAddr::V6(address)) => {
+                let network = std::net::Ipv6Addr::from(address.to_bits() & !(u128::MAX >> 64));
+                format!("{network}/64")
+            }
+        }
     }
 }
 
@@ -222,7 +231,7 @@ mod tests {
     }
 
     fn address(deployment: &Deployment, peer: &str, headers: &[(&'static str, &'static str)]) -> String {
-        deployment.client(&from(peer, headers)).address_text()
+        deployment.client(&from(peer, headers)).limit_key()
     }
 
     #[test]
@@ -249,11 +258,21 @@ mod tests {
     }
 
     #[test]
+    fn an_ipv6_client_is_counted_by_its_64_network_and_an_ipv4_one_by_its_address() {
+        let none = behind(&[]);
+        let a = address(&none, "[2001:db8:1:2:aaaa::1]:5000", &[]);
+        let b = address(&none, "[2001:db8:1:2:ffff:eeee:dddd:cccc]:5000", &[]);
+        assert_eq!((a.as_str(), b.as_str()), ("2001:db8:1:2::/64", "2001:db8:1:2::/64"));
+        assert_eq!(address(&none, "[2001:db8:1:3::1]:5000", &[]), "2001:db8:1:3::/64");
+        assert_eq!(address(&none, "198.51.100.7:5000", &[]), "198.51.100.7");
+    }
+
+    #[test]
     fn forwarded_is_read_as_rfc_7239_writes_it_and_wins_over_x_forwarded_for() {
         let nginx = behind(&["127.0.0.1"]);
         let cases = [
             ("for=192.0.2.60;proto=http;by=203.0.113.43", "192.0.2.60"),
-            ("for=\"[2001:db8:cafe::17]:4711\"", "2001:db8:cafe::17"),
+            ("for=\"[2001:db8:cafe::17]:4711\"", "2001:db8:cafe::/64"),
             ("For=\"192.0.2.43:47011\"", "192.0.2.43"),
             ("for=192.0.2.43, for=198.51.100.17", "198.51.100.17"),
             ("for=\"_hidden\", for=127.0.0.1", "127.0.0.1"),

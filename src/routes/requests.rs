@@ -235,7 +235,7 @@ async fn receive(
     if !sent.get(HONEYPOT).is_empty() {
         return thanks();
     }
-    let address = state.deployment.client(&request).address_text();
+    let address = state.deployment.client(&request).limit_key();
     let since = jiff::Timestamp::now().as_second() - 3600;
     let (sender_hash, recent) = crate::routes::blocking(&state, move |state| {
         let sender_hash = keyed_digest(&state.store.sender_key()?, &address);

@@ -113,7 +113,7 @@ pub async fn login(
     }
     let email = form.get("email").to_lowercase();
     let given = form.get("password").to_owned();
-    let keys = failure_keys(&state.deployment.client(&request).address_text(), &email);
+    let keys = failure_keys(&state.deployment.client(&request).limit_key(), &email);
     let (paused_until, delay) = limits(&state, keys.clone()).await?;
     if let Some(until) = paused_until {
         let minutes = ((until - jiff::Timestamp::now().as_second()) / 60 + 1).max(1);

@@ -45,6 +45,19 @@ async fn the_hourly_limit_holds_against_made_up_forwarded_addresses_from_loopbac
 }
 
 #[actix_web::test]
+async fn an_ipv6_client_taking_a_new_address_of_its_64_for_every_request_is_counted_once() {
+    let app = TestApp::spawn();
+    for n in 0..6 {
+        let peer = format!("[2001:db8:1:2::{n:x}]:5000");
+        let page = request_change_from(&app, SAMPLE, &[("message", &format!("Attempt {n}"))], &peer, &[]).await;
+        let expected = if n < 5 { StatusCode::OK } else { StatusCode::TOO_MANY_REQUESTS };
+        assert_eq!(page.status, expected, "request {n}");
+    }
+    let neighbour = request_change_from(&app, SAMPLE, &[("message", "next door")], "[2001:db8:1:3::1]:5000", &[]).await;
+    assert_eq!(neighbour.status, StatusCode::OK, "another /64 is someone else");
+}
+
+#[actix_web::test]
 async fn the_login_pause_holds_against_made_up_forwarded_addresses_from_loopback_without_a_trusted_proxy() {
     let app = TestApp::spawn();
     add_user(&app, "editor@example.org", Role::Editor);
