@@ -1,6 +1,6 @@
 //! The staff area under `/staff`: login and sessions (a random token in a cookie set only for
 //! `/staff`, its SHA-256 in the database), a CSRF token per session on every form, the login
-//! lockout, and the pages for meetings, the change-request queue, the audit log and the accounts.
+//! limits, and the pages for meetings, the change-request queue, the audit log and the accounts.
 //! Every response here is `Cache-Control: no-store`. Passwords are `password.rs`'s; the meeting
 //! form shared with the public request forms is `form.rs`'s.
 
