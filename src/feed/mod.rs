@@ -14,6 +14,7 @@ pub mod csv;
 pub mod format;
 pub mod ics;
 mod reader;
+pub mod text;
 
 pub use format::ExportFormat;
 pub use reader::{collect_records, zone_at};
