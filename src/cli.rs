@@ -291,6 +291,7 @@ fn import(args: ImportArgs, import_zone_given: bool) -> anyhow::Result<()> {
         group_slug: args.group.clone(),
         known_groups: Some(state.content.groups.iter().map(|group| group.slug.clone()).collect()),
         strict: args.strict,
+        typed_fields: Default::default(),
     };
     let read = feed::parse_any(&bytes, &defaults)
         .map_err(|error| anyhow::anyhow!("{}: nothing was imported.\n{error}", args.file.display()))?;

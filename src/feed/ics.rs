@@ -88,9 +88,12 @@ mod tests {
     use super::*;
     use crate::meetings::MeetingTime;
 
+    /// Properties as (name, value) pairs.
+    type Properties = Vec<(String, String)>;
+
     /// The calendar's properties and its events' properties, read back by the icalendar crate's
     /// parser (unfolded, TEXT values unescaped).
-    fn read_back(calendar: &str) -> (Vec<(String, String)>, Vec<Vec<(String, String)>>) {
+    fn read_back(calendar: &str) -> (Properties, Vec<Properties>) {
         let unfolded = icalendar::parser::unfold(calendar);
         let parsed = icalendar::parser::read_calendar(&unfolded).expect("the calendar parses");
         let pairs = |properties: &[icalendar::parser::Property]| {

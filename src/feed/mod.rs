@@ -62,6 +62,10 @@ pub struct FeedDefaults {
     pub known_groups: Option<HashSet<String>>,
     /// Every warning is an error (`import --strict`).
     pub strict: bool,
+    /// Fields a person typed into a form: a control character in one is an error naming the
+    /// field. In any other field (a feed's, or a stored value the form does not show) it is
+    /// removed, with a warning.
+    pub typed_fields: HashSet<String>,
 }
 
 impl FeedDefaults {

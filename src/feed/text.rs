@@ -12,7 +12,7 @@ use std::borrow::Cow;
 pub enum Lines {
     /// A one-line field (a name, an address, a link): no line breaks.
     One,
-    /// A notes field: line breaks kept (CRLF and a bare CR become LF).
+    /// A notes field: line breaks kept (CRLF, CR and LF alike become one LF).
     Many,
 }
 
@@ -29,16 +29,7 @@ pub fn is_unsafe(c: char) -> bool {
 
 /// The first character `text` may not hold in a field of `lines`, if any.
 pub fn first_unsafe(text: &str, lines: Lines) -> Option<char> {
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\n' if lines == Lines::Many => {}
-            '\r' if lines == Lines::Many && chars.peek() == Some(&'\n') => {}
-            c if is_unsafe(c) => return Some(c),
-            _ => {}
-        }
-    }
-    None
+    text.chars().find(|c| is_unsafe(*c) && !(lines == Lines::Many && matches!(c, '\r' | '\n')))
 }
 
 /// `text` without the characters a field of `lines` may not hold: in notes, every line break
@@ -100,9 +91,10 @@ mod tests {
     fn notes_keep_line_breaks_as_one_lf_and_lose_the_rest() {
         assert_eq!(cleaned("one\r\ntwo\rthree\nfour\u{0}\u{1b}", Lines::Many), "one\ntwo\nthree\nfour");
         assert!(matches!(cleaned("one\ntwo", Lines::Many), Cow::Borrowed(_)));
-        assert_eq!(first_unsafe("one\r\ntwo", Lines::Many), None);
-        assert_eq!(first_unsafe("one\rtwo", Lines::Many), Some('\r'));
-        assert_eq!(first_unsafe("one\ntwo", Lines::One), Some('\n'));
+        assert_eq!(first_unsafe("one\r\ntwo\rthree", Lines::Many), None);
+        assert_eq!(first_unsafe("one\ntwo\u{7}", Lines::Many), Some('\u{7}'));
+        assert_eq!(first_unsafe("one\r\ntwo", Lines::One), Some('\r'));
+        assert_eq!(first_unsafe("one\u{202E}two", Lines::One), Some('\u{202E}'));
     }
 
     #[test]

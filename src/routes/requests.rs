@@ -251,6 +251,9 @@ async fn receive(
     if message.chars().count() > MAX_MESSAGE_CHARS {
         problems.push(lang.t1("request-message-too-long", "max", MAX_MESSAGE_CHARS));
     }
+    if crate::feed::text::first_unsafe(&message, crate::feed::text::Lines::Many).is_some() {
+        problems.push(lang.t("request-message-control").to_owned());
+    }
     if !reply_to.is_empty()
         && (reply_to.len() > 254 || !reply_to.contains('@') || reply_to.contains(char::is_whitespace))
     {

@@ -19,7 +19,7 @@ fn form(fields: &[(&str, &str)]) -> String {
     form_urlencoded::Serializer::new(String::new()).extend_pairs(fields).finish()
 }
 
-async fn post(app: &TestApp, path: &str, cookie: Option<&str>, fields: &[(&str, &str)]) -> Page {
+pub(crate) async fn post(app: &TestApp, path: &str, cookie: Option<&str>, fields: &[(&str, &str)]) -> Page {
     let mut request = TestRequest::post()
         .uri(path)
         .insert_header(("content-type", "application/x-www-form-urlencoded"))
@@ -80,7 +80,7 @@ async fn csrf(app: &TestApp, cookie: &str) -> String {
     page.attributes("input[name=csrf]", "value").pop().expect("a CSRF field")
 }
 
-async fn logged_in_editor(app: &TestApp) -> (String, String) {
+pub(crate) async fn logged_in_editor(app: &TestApp) -> (String, String) {
     add_user(app, "editor@example.org", Role::Editor);
     let cookie = login(app, "editor@example.org").await;
     let token = csrf(app, &cookie).await;

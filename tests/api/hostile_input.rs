@@ -1,0 +1,60 @@
+//! Values meant to mislead a reader, a terminal, a spreadsheet or a calendar: control characters
+//! typed into forms, fields that identify people, secrets in source addresses, slugs that are routes.
+
+use actix_web::http::StatusCode;
+
+use crate::helpers::TestApp;
+use crate::staff::{logged_in_editor, post};
+
+const SAMPLE: &str = "sunrise-serenity-riverton";
+
+#[actix_web::test]
+async fn control_characters_typed_into_a_public_or_staff_form_are_refused_naming_the_field() {
+    let app = TestApp::spawn();
+    let new_meeting = |name: &'static str, message: &'static str| {
+        vec![
+            ("name", name),
+            ("fellowship", "smart-recovery"),
+            ("day", "6"),
+            ("time", "6:30 AM"),
+            ("location", "Riverside Library"),
+            ("message", message),
+        ]
+    };
+    for name in ["Riverside\u{1b}[2J Sunrise", "Riverside\u{0}", "Riverside\r\nSunrise", "Riverside \u{202E}esir"] {
+        let page = post(&app, "/meetings/new", None, &new_meeting(name, "")).await;
+        assert_eq!(page.status, StatusCode::BAD_REQUEST, "{name:?}");
+        let error = page.texts("#name-error");
+        assert!(error.first().is_some_and(|error| error.contains("holds")), "{name:?}: {error:?}");
+        let spanish = post(&app, "/es/meetings/new", None, &new_meeting(name, "")).await;
+        assert!(spanish.texts("#name-error").first().is_some_and(|error| error.contains("carácter de control")));
+    }
+    let bell = post(&app, "/meetings/new", None, &new_meeting("Riverside Sunrise", "Ring\u{7} twice\r\nthanks")).await;
+    assert_eq!(bell.status, StatusCode::BAD_REQUEST);
+    assert!(bell.body.contains("The message holds an invisible control character"), "{}", bell.body);
+    assert!(app.state.store.open_requests().expect("reads").is_empty(), "nothing was kept");
+    let kept = post(&app, "/meetings/new", None, &new_meeting("Riverside Sunrise", "Ring twice\r\nthanks")).await;
+    assert_eq!(kept.status, StatusCode::OK, "a message keeps its line breaks: {}", kept.body);
+
+    let (cookie, token) = logged_in_editor(&app).await;
+    let edit = format!("/staff/meetings/{SAMPLE}/edit");
+    let fields = |location: &'static str| {
+        vec![
+            ("csrf", token.as_str()),
+            ("name", "Sunrise Serenity"),
+            ("fellowship", "alcoholics-anonymous"),
+            ("day", "1"),
+            ("time", "07:00"),
+            ("timezone", "America/Chicago"),
+            ("location", location),
+            ("notes", "Side door.\r\nRing twice."),
+        ]
+    };
+    let refused = post(&app, &edit, Some(&cookie), &fields("Hall\u{2066}B\u{2069}")).await;
+    assert_eq!(refused.status, StatusCode::BAD_REQUEST);
+    assert!(refused.texts("#location-error").first().is_some_and(|error| error.contains("U+2066")), "{}", refused.body);
+    let saved = post(&app, &edit, Some(&cookie), &fields("Hall")).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let meeting = app.state.store.meeting(SAMPLE).expect("reads").expect("there");
+    assert_eq!(meeting.notes.as_deref(), Some("Side door.\nRing twice."), "notes keep their line breaks");
+}
