@@ -11,7 +11,7 @@ use serde_json::{Map, Value, json};
 
 use super::text::{self, Lines};
 use super::{FeedDefaults, FeedError, FeedRead, MODELED, RecordError, RecordWarning};
-use crate::meetings::{Meeting, MeetingTime, TypeVocabulary, Weekday, is_type_code};
+use crate::meetings::{Meeting, MeetingTime, RESERVED_SLUGS, TypeVocabulary, Weekday, is_type_code};
 
 /// A record (one JSON object or CSV row, every field counted) may be at most this many bytes.
 pub const MAX_RECORD_BYTES: usize = 100_000;
@@ -155,6 +155,7 @@ impl RecordReader<'_> {
             }
             Some(_) => {}
         }
+        let slug = slug.map(|slug| self.unreserved(slug));
         let size = serde_json::to_vec(&object).map_or(usize::MAX, |bytes| bytes.len());
         if size > MAX_RECORD_BYTES {
             self.fail("record", format!("is {size} bytes long; a record may be at most {MAX_RECORD_BYTES} bytes"));
@@ -264,6 +265,23 @@ impl RecordReader<'_> {
             return None;
         }
         Some(text).filter(|text| !text.is_empty())
+    }
+
+    /// A slug that is not a page's address: a reserved one ([`RESERVED_SLUGS`]) is an error typed
+    /// into a form, and in a feed becomes `{slug}-meeting`, with a warning.
+    fn unreserved(&mut self, slug: String) -> String {
+        if !RESERVED_SLUGS.contains(&slug.as_str()) {
+            return slug;
+        }
+        let reason = format!("/meetings/{slug} is a page of the site");
+        if self.typed_fields.contains("slug") {
+            self.fail("slug", format!("\"{slug}\" cannot be a meeting's address ({reason}); choose another"));
+            return slug;
+        }
+        let renamed = format!("{slug}-meeting");
+        self.warn("slug", shown(&json!(slug)), format!("{renamed} ({reason})"));
+        self.slug = Some(renamed.clone());
+        renamed
     }
 
     /// `text` trimmed, without the characters [`text::first_unsafe`] finds: an error when a

@@ -58,3 +58,45 @@ async fn control_characters_typed_into_a_public_or_staff_form_are_refused_naming
     let meeting = app.state.store.meeting(SAMPLE).expect("reads").expect("there");
     assert_eq!(meeting.notes.as_deref(), Some("Side door.\nRing twice."), "notes keep their line breaks");
 }
+
+#[actix_web::test]
+async fn a_meeting_whose_slug_is_a_route_is_renamed_on_import_with_a_warning_and_refused_from_staff() {
+    let app = TestApp::spawn();
+    let feed = br#"[{"name": "New Beginnings", "slug": "new", "day": 1, "time": "19:00", "fellowship": "co-anon",
+        "timezone": "America/Chicago"}]"#;
+    let defaults = mutual_support::feed::FeedDefaults::new("America/Chicago");
+    let read = mutual_support::feed::parse_meeting_guide(feed, &defaults).expect("parses");
+    let warnings: Vec<String> = read.warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        warnings,
+        [r#"record 1 (slug "new"): slug: read "new", took it as new-meeting (/meetings/new is a page of the site)"#]
+    );
+    app.state.store.import(&read.meetings, &Default::default()).expect("imports");
+    let page = app.get("/meetings/new-meeting").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("New Beginnings"));
+    let strict = mutual_support::feed::FeedDefaults { strict: true, ..defaults };
+    assert!(mutual_support::feed::parse_meeting_guide(feed, &strict).is_err(), "--strict refuses the renaming");
+
+    let (cookie, token) = logged_in_editor(&app).await;
+    let fields = [
+        ("csrf", token.as_str()),
+        ("slug", "new"),
+        ("name", "New"),
+        ("fellowship", "alcoholics-anonymous"),
+        ("day", "2"),
+        ("time", "18:30"),
+        ("timezone", "America/Chicago"),
+    ];
+    let refused = post(&app, "/staff/meetings/new", Some(&cookie), &fields).await;
+    assert_eq!(refused.status, StatusCode::BAD_REQUEST, "{}", refused.body);
+    assert!(refused.texts("#slug-error").first().is_some_and(|error| error.contains("/meetings/new is a page")));
+    let named = post(
+        &app,
+        "/staff/meetings/new",
+        Some(&cookie),
+        &fields[..1].iter().chain(&fields[2..]).copied().collect::<Vec<_>>(),
+    )
+    .await;
+    assert_eq!(named.status, StatusCode::BAD_REQUEST, "a slug made from the name \"New\" is refused too");
+}
