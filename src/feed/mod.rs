@@ -178,12 +178,24 @@ fn check_text(bytes: &[u8]) -> Result<(), FeedError> {
         .map_err(|error| FeedError::NotText(format!("no UTF-8 character at byte {}", error.valid_up_to())))
 }
 
-/// Members are anonymous: on the public site a contact is shown by first name only
+/// Fields a feed may carry that identify a person or lead to a private admin page: kept in the
+/// store and in the staff's CLI `export`, never in public feeds, pages or calendars. (`author` is
+/// the WordPress account that entered the meeting, often a person's e-mail address; `edit_url` its
+/// wp-admin page; `mailing_address` often a member's home; `last_contact` the office's notes.)
+pub const STAFF_ONLY_FIELDS: [&str; 4] = ["author", "edit_url", "mailing_address", "last_contact"];
+
+/// A meeting as the public may see it. Members are anonymous: a contact is shown by first name only
 /// (`contact_1_name: "Dana S."` becomes `"Dana"`), and contacts' e-mail addresses and phone
-/// numbers, which often carry a full name, are left out. The CLI export keeps what the import took.
-pub fn anonymise_contacts(meeting: &mut Meeting) {
-    let private = |key: &str| key.starts_with("contact_") && (key.ends_with("_email") || key.ends_with("_phone"));
-    meeting.extra.retain(|key, _| !private(key));
+/// numbers, which often carry a full name, are left out; so are [`STAFF_ONLY_FIELDS`] and any
+/// field whose value is a link into a WordPress admin area (`/wp-admin/`). The CLI export keeps
+/// what the import took.
+pub fn for_the_public(meeting: &mut Meeting) {
+    let private = |key: &str, value: &Value| {
+        (key.starts_with("contact_") && (key.ends_with("_email") || key.ends_with("_phone")))
+            || STAFF_ONLY_FIELDS.contains(&key)
+            || value.as_str().is_some_and(|text| text.contains("/wp-admin/"))
+    };
+    meeting.extra.retain(|key, value| !private(key, value));
     for (key, value) in meeting.extra.iter_mut() {
         if key.starts_with("contact_")
             && key.ends_with("_name")

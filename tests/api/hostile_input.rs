@@ -100,3 +100,40 @@ async fn a_meeting_whose_slug_is_a_route_is_renamed_on_import_with_a_warning_and
     .await;
     assert_eq!(named.status, StatusCode::BAD_REQUEST, "a slug made from the name \"New\" is refused too");
 }
+
+#[actix_web::test]
+async fn who_entered_a_meeting_and_its_admin_page_are_kept_for_staff_but_never_published() {
+    let app = TestApp::with_fixture("finder-feed.json");
+    let feed = br#"[{"name": "WordPress Meeting", "slug": "wp-meeting", "day": 1, "time": "09:00", "fellowship": "co-anon",
+        "timezone": "America/Chicago", "formatted_address": "1 Example St, Riverton, MN 55990, USA",
+        "author": "dana.smith@example.org", "edit_url": "https://intergroup.example/wp-admin/post.php?post=7&action=edit",
+        "mailing_address": "12 Home Rd, Riverton", "last_contact": "2024-01-02", "admin_link": "https://intergroup.example/wp-admin/edit.php",
+        "venmo": "@wp-meeting", "url": "https://intergroup.example/meetings/wp-meeting/"}]"#;
+    let defaults = mutual_support::feed::FeedDefaults::new("America/Chicago");
+    let meetings = mutual_support::feed::parse_meeting_guide(feed, &defaults).expect("parses").meetings;
+    app.state.store.import(&meetings, &Default::default()).expect("imports");
+    let private = ["dana.smith", "wp-admin", "12 Home Rd", "2024-01-02"];
+    for path in
+        ["/feed/meetings.json?group=co-anon", "/meetings/wp-meeting", "/meetings/wp-meeting.ics", "/meetings.ics"]
+    {
+        let page = app.get(path).await;
+        assert_eq!(page.status, StatusCode::OK, "{path}");
+        for text in private {
+            assert!(!page.body.contains(text), "{path} publishes {text}");
+        }
+    }
+    let published: Vec<serde_json::Value> =
+        serde_json::from_str(&app.get("/feed/meetings.json?group=co-anon").await.body).expect("JSON");
+    assert_eq!(published[0]["venmo"], "@wp-meeting", "fields that name no one are still published");
+    assert_eq!(published[0]["url"], "https://intergroup.example/meetings/wp-meeting/");
+    for field in ["author", "edit_url", "mailing_address", "last_contact", "admin_link"] {
+        assert!(published[0].get(field).is_none(), "{field} is published");
+    }
+    // Kept for staff: the CLI export writes what the store holds.
+    let stored = app.state.store.meeting("wp-meeting").expect("reads").expect("there");
+    let export = String::from_utf8(
+        mutual_support::feed::ExportFormat::Json.write(&[stored], jiff::Timestamp::now()).expect("writes"),
+    )
+    .expect("text");
+    assert!(export.contains("dana.smith@example.org") && export.contains("post.php?post=7"), "{export}");
+}
