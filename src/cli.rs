@@ -228,7 +228,7 @@ pub fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("error: {error:#}");
+            eprintln!("error: {}", for_terminal(&format!("{error:#}")));
             ExitCode::FAILURE
         }
     }
@@ -306,8 +306,9 @@ fn import(args: ImportArgs, import_zone_given: bool) -> anyhow::Result<()> {
             lines.push_str(&format!("  ... and {} more (`--dry-run` lists them all)\n", warnings.len() - shown));
         }
         eprint!(
-            "warning: {}, values read by interpretation (check them; `--strict` refuses them):\n{lines}",
-            plural(warnings.len(), "warning")
+            "warning: {}, values read by interpretation (check them; `--strict` refuses them):\n{}",
+            plural(warnings.len(), "warning"),
+            for_terminal(&lines)
         );
     }
     let meetings = &read.meetings;
@@ -332,6 +333,13 @@ fn import(args: ImportArgs, import_zone_given: bool) -> anyhow::Result<()> {
         if args.dry_run { " (dry run: nothing was written)" } else { "" }
     );
     Ok(())
+}
+
+/// Text for the terminal: what came from a file, a server or the database with its control
+/// characters escaped (`\u{1b}`), so none can move the cursor or recolour the screen; only our own
+/// line breaks stay.
+fn for_terminal(text: &str) -> String {
+    text.split('\n').map(feed::text::escaped).collect::<Vec<_>>().join("\n")
 }
 
 /// "1 warning", "3 warnings".
@@ -360,7 +368,7 @@ fn source(args: SourceArgs) -> anyhow::Result<()> {
         SourceCommand::Remove(args) => {
             let state = Core::open(&args.data.settings(false))?;
             let archived = state.store.remove_source(&args.name)?;
-            println!("Removed source \"{}\"; {archived} of its meetings were archived.", args.name);
+            println!("Removed source \"{}\"; {archived} of its meetings were archived.", for_terminal(&args.name));
             Ok(())
         }
     }
@@ -403,7 +411,7 @@ fn source_add(args: SourceAddArgs) -> anyhow::Result<()> {
     println!(
         "Added source \"{}\" ({}, group {}, zone {}); run `mutual-support sync {}` to fetch it.",
         source.name,
-        source.url,
+        source.address(),
         source.group_slug,
         source.timezone.as_deref().unwrap_or("the site's"),
         source.name
@@ -436,7 +444,9 @@ fn source_list(args: SourceListArgs) -> anyhow::Result<()> {
         .iter()
         .map(|source| {
             let error = match (&source.last_error, source.last_error_at) {
-                (Some(error), at) => format!("{}: {}", when(at), crate::sync::first_line(error)),
+                (Some(error), at) => {
+                    format!("{}: {}", when(at), crate::sync::first_line(&source.without_secrets(error)))
+                }
                 (None, _) => "none".to_owned(),
             };
             [
@@ -446,8 +456,9 @@ fn source_list(args: SourceListArgs) -> anyhow::Result<()> {
                 source.warning_count.to_string(),
                 when(source.last_success_at),
                 error,
-                source.url.clone(),
+                source.address(),
             ]
+            .map(|cell| for_terminal(&cell))
         })
         .collect();
     let mut widths = header.clone().map(|cell| cell.chars().count());
@@ -471,7 +482,7 @@ fn sync(args: SyncArgs) -> anyhow::Result<()> {
         println!("No sources to sync. Add one with `mutual-support source add --group SLUG NAME URL`.");
     }
     for report in &reports {
-        println!("{report}");
+        println!("{}", for_terminal(&report.to_string()));
     }
     let failed = reports.iter().filter(|report| report.failed()).count();
     anyhow::ensure!(failed == 0, "{failed} of {} sources failed; they keep their last good meetings", reports.len());
@@ -564,7 +575,7 @@ fn user(args: UserArgs) -> anyhow::Result<()> {
                 println!("No staff accounts yet (add one with `mutual-support user add --role admin EMAIL`).");
             }
             for user in users {
-                println!("{}\t{}\tsince {}", user.email, user.role.as_str(), user.created_at);
+                println!("{}\t{}\tsince {}", for_terminal(&user.email), user.role.as_str(), user.created_at);
             }
         }
         UserCommand::Remove(args) => {

@@ -84,14 +84,22 @@ pub struct RecordError {
     pub reason: String,
 }
 
+/// A record error or warning's lines show what a file said with its control characters escaped
+/// (see [`text::escaped`]): a value cannot forge a line or send a terminal escape.
 impl fmt::Display for RecordError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "record {}", self.position)?;
-        if let Some(slug) = &self.slug {
-            write!(f, " (slug \"{slug}\")")?;
-        }
-        write!(f, ": {}: {}", self.field, self.reason)
+        write_record(f, self.position, self.slug.as_deref(), &self.field)?;
+        write!(f, "{}", text::escaped(&self.reason))
     }
+}
+
+/// `record 3 (slug "a"): field: `.
+fn write_record(f: &mut fmt::Formatter<'_>, position: usize, slug: Option<&str>, field: &str) -> fmt::Result {
+    write!(f, "record {position}")?;
+    if let Some(slug) = slug {
+        write!(f, " (slug \"{}\")", text::escaped(slug))?;
+    }
+    write!(f, ": {}: ", text::escaped(field))
 }
 
 /// A value read by interpretation: the record, the field, what the file said and what we took it as.
@@ -108,11 +116,8 @@ pub struct RecordWarning {
 
 impl fmt::Display for RecordWarning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "record {}", self.position)?;
-        if let Some(slug) = &self.slug {
-            write!(f, " (slug \"{slug}\")")?;
-        }
-        write!(f, ": {}: read {}, took it as {}", self.field, self.read, self.became)
+        write_record(f, self.position, self.slug.as_deref(), &self.field)?;
+        write!(f, "read {}, took it as {}", text::escaped(&self.read), text::escaped(&self.became))
     }
 }
 

@@ -137,3 +137,24 @@ async fn who_entered_a_meeting_and_its_admin_page_are_kept_for_staff_but_never_p
     .expect("text");
     assert!(export.contains("dana.smith@example.org") && export.contains("post.php?post=7"), "{export}");
 }
+
+#[actix_web::test]
+async fn the_sources_page_shows_a_feeds_host_and_path_but_no_password_or_key() {
+    let app = TestApp::spawn();
+    app.state
+        .store
+        .add_source(&mutual_support::db::NewSource {
+            name: "metro".into(),
+            url: "https://feeduser:pw-s3cret@feeds.example.org/meetings.json?api_key=key-abc123#top".into(),
+            group_slug: "alcoholics-anonymous".into(),
+            timezone: None,
+        })
+        .expect("added");
+    let page = app.get("/sources").await;
+    assert_eq!(page.status, StatusCode::OK);
+    for secret in ["feeduser", "pw-s3cret", "key-abc123", "api_key", "#top"] {
+        assert!(!page.body.contains(secret), "{secret} shown:\n{}", page.body);
+    }
+    assert!(page.attributes("main li.card a", "href").contains(&"https://feeds.example.org/meetings.json".to_owned()));
+    assert!(page.texts("main li.card").iter().any(|text| text.contains("https://feeds.example.org/meetings.json")));
+}
