@@ -318,5 +318,11 @@ mod tests {
         let again = super::super::parse_any(&written, &defaults()).expect("our own export imports");
         assert_eq!(again.meetings[0].name, "Serenity Group[31m");
         assert_eq!(again.meetings[0].notes.as_deref(), Some("Side door\nRing"));
+        // An export written before this, with the NUL in its cell, imports too: the NUL removed.
+        let old_export = "name,slug,timezone\nSerenity\u{0} Group,a,America/Chicago\n";
+        let read = super::super::parse_any(old_export.as_bytes(), &defaults()).expect("imports");
+        assert_eq!(read.meetings[0].name, "Serenity Group");
+        assert_eq!(read.warnings.len(), 1, "{:?}", read.warnings);
+        assert_eq!(read.warnings[0].field, "name");
     }
 }

@@ -163,20 +163,18 @@ pub fn parse_any(bytes: &[u8], defaults: &FeedDefaults) -> Result<FeedRead, Feed
     }
 }
 
-/// UTF-8 text without NUL bytes, or what it looks like instead.
+/// UTF-8 text, or what it looks like instead. A stray NUL in UTF-8 text (a cell of an export
+/// written before the reader removed control characters) is left for the reader to remove, with a
+/// warning; zero bytes in every other place are UTF-16 without its mark.
 fn check_text(bytes: &[u8]) -> Result<(), FeedError> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(FeedError::NotText("it is UTF-16".to_owned()));
     }
-    if let Some(at) = bytes.iter().position(|byte| *byte == 0) {
-        let reason = if bytes.iter().skip(1).step_by(2).take(64).all(|byte| *byte == 0)
-            || bytes.iter().step_by(2).take(64).all(|byte| *byte == 0)
-        {
-            "it looks like UTF-16".to_owned()
-        } else {
-            format!("a zero byte at byte {at}")
-        };
-        return Err(FeedError::NotText(reason));
+    if bytes.contains(&0)
+        && (bytes.iter().skip(1).step_by(2).take(64).all(|byte| *byte == 0)
+            || bytes.iter().step_by(2).take(64).all(|byte| *byte == 0))
+    {
+        return Err(FeedError::NotText("it looks like UTF-16".to_owned()));
     }
     std::str::from_utf8(bytes)
         .map(|_| ())
