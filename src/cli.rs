@@ -382,12 +382,13 @@ fn source_add(args: SourceAddArgs) -> anyhow::Result<()> {
             && name.bytes().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-'),
         "source name \"{name}\": use 1 to 40 lower-case letters, digits and hyphens (like \"metro-intergroup\")"
     );
+    // Even a URL refused here is shown without its password or query.
+    let shown_url = crate::db::address_of(&args.url);
     let uri: actix_web::http::Uri =
-        args.url.parse().map_err(|error| anyhow::anyhow!("URL \"{}\" cannot be read: {error}", args.url))?;
+        args.url.parse().map_err(|error| anyhow::anyhow!("URL \"{shown_url}\" cannot be read: {error}"))?;
     anyhow::ensure!(
         matches!(uri.scheme_str(), Some("http" | "https")) && uri.host().is_some_and(|host| !host.is_empty()),
-        "URL \"{}\": give a full http:// or https:// address",
-        args.url
+        "URL \"{shown_url}\": give a full http:// or https:// address"
     );
     let timezone = match &args.source_timezone {
         Some(zone) => Some(

@@ -288,6 +288,7 @@ impl RecordReader<'_> {
     /// person typed it, otherwise removed with a warning. A notes field's line breaks are one LF.
     fn cleaned(&mut self, field: &str, text: &str) -> String {
         let lines = lines_of(field);
+        let kept = text::cleaned(text, lines);
         if let Some(found) = text::first_unsafe(text, lines) {
             if self.typed_fields.contains(field) {
                 let what = if matches!(found, '\r' | '\n') { "a line break" } else { "an invisible control character" };
@@ -300,12 +301,11 @@ impl RecordReader<'_> {
                     ),
                 );
             } else {
-                let kept = text::cleaned(text, lines);
                 let became = format!("{} (control characters removed)", shown(&json!(kept.trim())));
                 self.warn(field, shown(&json!(text)), became);
             }
         }
-        text::cleaned(text, lines).trim().to_owned()
+        kept.trim().to_owned()
     }
 
     /// Every text in the fields we keep but do not model, cleaned as [`Self::cleaned`] does, with
@@ -511,21 +511,19 @@ impl RecordReader<'_> {
     fn regions(&mut self, object: &Map<String, Value>) -> Vec<String> {
         let regions: Vec<String> = match object.get("regions") {
             None | Some(Value::Null) => {
-                let named: Vec<(&str, &str)> = ["region", "sub_region"]
-                    .into_iter()
-                    .filter_map(|key| Some((key, object.get(key)?.as_str()?)))
-                    .collect();
-                return named
-                    .into_iter()
-                    .map(|(key, region)| self.cleaned(key, region))
+                // Kept as they are among the fields we do not model, and cleaned there.
+                return ["region", "sub_region"]
+                    .iter()
+                    .filter_map(|key| object.get(*key)?.as_str())
+                    .map(|region| text::cleaned(region, Lines::One).trim().to_owned())
                     .filter(|region| !region.is_empty())
                     .take(MAX_REGIONS)
                     .collect();
             }
             Some(value @ Value::Array(items)) => {
-                let given: Vec<&str> = items.iter().filter_map(Value::as_str).collect();
-                let names: Vec<String> = given
+                let names: Vec<String> = items
                     .iter()
+                    .filter_map(Value::as_str)
                     .map(|region| self.cleaned("regions", region))
                     .filter(|region| !region.is_empty())
                     .collect();
@@ -712,6 +710,9 @@ mod tests {
         let fields: Vec<&str> = warnings.iter().map(|line| line.split(": ").nth(1).unwrap_or_default()).collect();
         assert_eq!(fields, ["name", "regions", "location", "formatted_address", "notes", "venmo"], "{warnings:?}");
         assert!(warnings[0].contains("took it as \"Serenity Group[2J\" (control characters removed)"), "{warnings:?}");
+        let (meeting, warnings) = read_one(r#""region": "Down\u0007town""#);
+        assert_eq!((meeting.regions, &meeting.extra["region"]), (vec!["Downtown".to_owned()], &json!("Downtown")));
+        assert_eq!(warnings.len(), 1, "one warning for one field: {warnings:?}");
         let (meeting, warnings) = read_one(r#""notes": "One\r\nTwo""#);
         assert_eq!(meeting.notes.as_deref(), Some("One\nTwo"));
         assert!(warnings.is_empty(), "a notes field's line breaks are no warning: {warnings:?}");
