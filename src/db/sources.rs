@@ -259,3 +259,41 @@ pub(super) fn record_success(transaction: &Transaction, id: i64, fetch: &SourceF
     )?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source(url: &str) -> Source {
+        Source {
+            id: 1,
+            name: "metro".into(),
+            url: url.into(),
+            group_slug: "alcoholics-anonymous".into(),
+            timezone: None,
+            etag: None,
+            last_modified: None,
+            last_success_at: None,
+            last_error: None,
+            last_error_at: None,
+            meeting_count: 0,
+            warning_count: 0,
+            created_at: None,
+        }
+    }
+
+    #[test]
+    fn an_address_is_shown_without_its_password_query_or_fragment() {
+        assert_eq!(
+            address_of("https://u:p%40ss@Feeds.Example.org:8443/a/b.json?key=1#x"),
+            "https://feeds.example.org:8443/a/b.json"
+        );
+        assert_eq!(address_of("https://feeds.example.org/meetings.json"), "https://feeds.example.org/meetings.json");
+        assert_eq!(address_of("user:pw@feeds.example/x?key=1"), "feeds.example/x", "not a URL: still no secret");
+        let quoted = source("http://u:pw-s3cret@127.0.0.1:9/f.json?api_key=k%20abc123&x=1");
+        let message = quoted.without_secrets(
+            "fetching http://u:pw-s3cret@127.0.0.1:9/f.json?api_key=k%20abc123&x=1: bad uri: pw-s3cret k abc123",
+        );
+        assert_eq!(message, "fetching http://127.0.0.1:9/f.json: bad uri: … …");
+    }
+}
