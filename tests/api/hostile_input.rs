@@ -158,3 +158,44 @@ async fn the_sources_page_shows_a_feeds_host_and_path_but_no_password_or_key() {
     assert!(page.attributes("main li.card a", "href").contains(&"https://feeds.example.org/meetings.json".to_owned()));
     assert!(page.texts("main li.card").iter().any(|text| text.contains("https://feeds.example.org/meetings.json")));
 }
+
+#[test]
+fn calendar_words_in_a_meetings_text_do_not_split_the_calendar_written_in_chunks() {
+    let app = TestApp::with_fixture("finder-feed.json");
+    let feed = br#"[{"name": "BEGIN:VEVENT", "slug": "words-a", "day": 1, "time": "09:00", "fellowship": "co-anon",
+            "timezone": "America/Chicago", "notes": "Then END:VCALENDAR and END:VEVENT"},
+        {"name": "END:VCALENDAR", "slug": "words-b", "day": 2, "time": "09:00", "fellowship": "co-anon",
+            "timezone": "America/Chicago", "location": "BEGIN:VCALENDAR"}]"#;
+    let defaults = mutual_support::feed::FeedDefaults::new("America/Chicago");
+    let meetings = mutual_support::feed::parse_meeting_guide(feed, &defaults).expect("parses").meetings;
+    app.state.store.import(&meetings, &Default::default()).expect("imports");
+    let state = app.state.clone();
+    let revision = state.store.revision().expect("revision");
+    let ids = state.finder_at(revision).expect("index").matching_ids(
+        &mutual_support::meetings::MeetingFilter { include_inactive: true, ..Default::default() },
+        jiff::Timestamp::now(),
+    );
+    let mut meetings = state.store.meetings_by_id(&ids).expect("meetings");
+    meetings.iter_mut().for_each(mutual_support::feed::for_the_public);
+    let now = jiff::Timestamp::now();
+    let whole = mutual_support::feed::ExportFormat::Ics.write(&meetings, now).expect("written");
+    let mut streamed = Vec::new();
+    let ics = mutual_support::feed::ExportFormat::Ics;
+    mutual_support::routes::feed::write_feed(&state.core, &ids, 1, ics, now, &mut streamed).expect("streamed");
+    let without_stamps = |bytes: &[u8]| {
+        String::from_utf8_lossy(bytes)
+            .lines()
+            .filter(|line| !line.starts_with("DTSTAMP"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_eq!(without_stamps(&streamed), without_stamps(&whole));
+    let streamed = without_stamps(&streamed);
+    let count = |words: &str| streamed.lines().filter(|line| *line == words).count();
+    assert_eq!(count("BEGIN:VEVENT"), count("END:VEVENT"));
+    assert_eq!(count("BEGIN:VEVENT"), streamed.lines().filter(|line| line.starts_with("UID:")).count());
+    assert_eq!((count("BEGIN:VCALENDAR"), count("END:VCALENDAR")), (1, 1));
+    for uid in ["UID:words-a@mutual-support-directory", "UID:words-b@mutual-support-directory"] {
+        assert_eq!(count(uid), 1, "{uid}");
+    }
+}
