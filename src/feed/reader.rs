@@ -1,8 +1,10 @@
 //! The one record reader behind every feed format (JSON objects, and CSV rows made into objects):
 //! it reads the shapes real feeds use into a [`Meeting`], with a warning for each value it read
 //! by interpretation and an error for each it cannot read without guessing; it enforces the
-//! size limits; and it gives each meeting its time zone from, in order, its record, its
-//! coordinates (offline, from the boundary data `tzf-rs` ships), the import, and the site.
+//! size limits and the rule for control characters (`text.rs`: removed from a feed with a
+//! warning, an error in a field typed into a form); it renames a slug that is a page's address;
+//! and it gives each meeting its time zone from, in order, its record, its coordinates (offline,
+//! from the boundary data `tzf-rs` ships), the import, and the site.
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
