@@ -19,7 +19,8 @@ const BYDAY: [&str; 7] = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"];
 pub fn calendar(meetings: &[Meeting], now: jiff::Timestamp, name: &str) -> String {
     let mut calendar = Calendar::new();
     let name = text::cleaned(name, Lines::Many);
-    // The crate writes `NAME` verbatim (not a TEXT property to it) but `X-WR-CALNAME` escaped.
+    // The crate does not know `NAME` as TEXT and would write it verbatim; `VALUE=TEXT` makes it
+    // escape it, as it escapes every `X-` property.
     calendar.append_property(Property::new("NAME", name.as_ref()).add_parameter("VALUE", "TEXT").done());
     calendar.append_property(Property::new("X-WR-CALNAME", name.as_ref()));
     for meeting in meetings {
