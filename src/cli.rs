@@ -228,7 +228,7 @@ pub fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("error: {error:#}");
+            eprintln!("error: {}", for_terminal(&format!("{error:#}")));
             ExitCode::FAILURE
         }
     }
@@ -291,6 +291,7 @@ fn import(args: ImportArgs, import_zone_given: bool) -> anyhow::Result<()> {
         group_slug: args.group.clone(),
         known_groups: Some(state.content.groups.iter().map(|group| group.slug.clone()).collect()),
         strict: args.strict,
+        typed_fields: Default::default(),
     };
     let read = feed::parse_any(&bytes, &defaults)
         .map_err(|error| anyhow::anyhow!("{}: nothing was imported.\n{error}", args.file.display()))?;
@@ -305,8 +306,9 @@ fn import(args: ImportArgs, import_zone_given: bool) -> anyhow::Result<()> {
             lines.push_str(&format!("  ... and {} more (`--dry-run` lists them all)\n", warnings.len() - shown));
         }
         eprint!(
-            "warning: {}, values read by interpretation (check them; `--strict` refuses them):\n{lines}",
-            plural(warnings.len(), "warning")
+            "warning: {}, values read by interpretation (check them; `--strict` refuses them):\n{}",
+            plural(warnings.len(), "warning"),
+            for_terminal(&lines)
         );
     }
     let meetings = &read.meetings;
@@ -331,6 +333,13 @@ fn import(args: ImportArgs, import_zone_given: bool) -> anyhow::Result<()> {
         if args.dry_run { " (dry run: nothing was written)" } else { "" }
     );
     Ok(())
+}
+
+/// Text for the terminal: what came from a file, a server or the database with its control
+/// characters escaped (`\u{1b}`), so none can move the cursor or recolour the screen; only our own
+/// line breaks stay.
+fn for_terminal(text: &str) -> String {
+    text.split('\n').map(feed::text::escaped).collect::<Vec<_>>().join("\n")
 }
 
 /// "1 warning", "3 warnings".
@@ -359,7 +368,7 @@ fn source(args: SourceArgs) -> anyhow::Result<()> {
         SourceCommand::Remove(args) => {
             let state = Core::open(&args.data.settings(false))?;
             let archived = state.store.remove_source(&args.name)?;
-            println!("Removed source \"{}\"; {archived} of its meetings were archived.", args.name);
+            println!("Removed source \"{}\"; {archived} of its meetings were archived.", for_terminal(&args.name));
             Ok(())
         }
     }
@@ -373,12 +382,13 @@ fn source_add(args: SourceAddArgs) -> anyhow::Result<()> {
             && name.bytes().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-'),
         "source name \"{name}\": use 1 to 40 lower-case letters, digits and hyphens (like \"metro-intergroup\")"
     );
+    // Even a URL refused here is shown without its password or query.
+    let shown_url = crate::db::address_of(&args.url);
     let uri: actix_web::http::Uri =
-        args.url.parse().map_err(|error| anyhow::anyhow!("URL \"{}\" cannot be read: {error}", args.url))?;
+        args.url.parse().map_err(|error| anyhow::anyhow!("URL \"{shown_url}\" cannot be read: {error}"))?;
     anyhow::ensure!(
         matches!(uri.scheme_str(), Some("http" | "https")) && uri.host().is_some_and(|host| !host.is_empty()),
-        "URL \"{}\": give a full http:// or https:// address",
-        args.url
+        "URL \"{shown_url}\": give a full http:// or https:// address"
     );
     let timezone = match &args.source_timezone {
         Some(zone) => Some(
@@ -402,7 +412,7 @@ fn source_add(args: SourceAddArgs) -> anyhow::Result<()> {
     println!(
         "Added source \"{}\" ({}, group {}, zone {}); run `mutual-support sync {}` to fetch it.",
         source.name,
-        source.url,
+        source.address(),
         source.group_slug,
         source.timezone.as_deref().unwrap_or("the site's"),
         source.name
@@ -435,7 +445,9 @@ fn source_list(args: SourceListArgs) -> anyhow::Result<()> {
         .iter()
         .map(|source| {
             let error = match (&source.last_error, source.last_error_at) {
-                (Some(error), at) => format!("{}: {}", when(at), crate::sync::first_line(error)),
+                (Some(error), at) => {
+                    format!("{}: {}", when(at), crate::sync::first_line(&source.without_secrets(error)))
+                }
                 (None, _) => "none".to_owned(),
             };
             [
@@ -445,8 +457,9 @@ fn source_list(args: SourceListArgs) -> anyhow::Result<()> {
                 source.warning_count.to_string(),
                 when(source.last_success_at),
                 error,
-                source.url.clone(),
+                source.address(),
             ]
+            .map(|cell| for_terminal(&cell))
         })
         .collect();
     let mut widths = header.clone().map(|cell| cell.chars().count());
@@ -470,7 +483,7 @@ fn sync(args: SyncArgs) -> anyhow::Result<()> {
         println!("No sources to sync. Add one with `mutual-support source add --group SLUG NAME URL`.");
     }
     for report in &reports {
-        println!("{report}");
+        println!("{}", for_terminal(&report.to_string()));
     }
     let failed = reports.iter().filter(|report| report.failed()).count();
     anyhow::ensure!(failed == 0, "{failed} of {} sources failed; they keep their last good meetings", reports.len());
@@ -563,7 +576,7 @@ fn user(args: UserArgs) -> anyhow::Result<()> {
                 println!("No staff accounts yet (add one with `mutual-support user add --role admin EMAIL`).");
             }
             for user in users {
-                println!("{}\t{}\tsince {}", user.email, user.role.as_str(), user.created_at);
+                println!("{}\t{}\tsince {}", for_terminal(&user.email), user.role.as_str(), user.created_at);
             }
         }
         UserCommand::Remove(args) => {

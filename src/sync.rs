@@ -137,6 +137,11 @@ fn sync_one(
         }
         Err(reason) => Outcome::Failed(reason),
     };
+    // The URL's password and query (`?api_key=…`) stay out of the record, the output and the log.
+    let outcome = match outcome {
+        Outcome::Failed(reason) => Outcome::Failed(source.without_secrets(&reason)),
+        other => other,
+    };
     if let Outcome::Failed(reason) = &outcome
         && let Err(error) = core.store.record_source_failure(source.id, reason)
     {

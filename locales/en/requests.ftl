@@ -37,6 +37,7 @@ request-too-large-heading = That form is too large
 request-too-large = The form sent more text than we accept. Shorten the message and send it again; what you sent was not kept.
 request-unreadable = The form could not be read.
 request-message-too-long = The message is longer than { $max } characters; please shorten it.
+request-message-control = The message holds an invisible control character; please remove it (line breaks are fine).
 request-reply-bad = The reply address does not look like an e-mail address (it is optional).
 request-nothing-changed = Nothing was changed: change a field, tick "closed for good" or write a message.
 
@@ -67,6 +68,7 @@ request-by-appointment = (by appointment)
 # A field's problem (English pages show the feed reader's own words; these say the same in short).
 request-error-missing = This is missing.
 request-error-too-long = This is too long.
+request-error-control = This holds a line break or an invisible control character; please type it as one line of plain text.
 request-error-name = Give the meeting's name.
 request-error-fellowship = Choose a group from the list.
 request-error-day = Tick the days it meets.

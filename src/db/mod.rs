@@ -110,7 +110,7 @@ mod sources;
 mod staff;
 
 pub use import::{ImportOptions, ImportSummary};
-pub use sources::{NewSource, Source, SourceFetch};
+pub use sources::{NewSource, Source, SourceFetch, address_of};
 pub use staff::{AuditEntry, ChangeRequest, MeetingLine, NewChangeRequest, Role, SaveOutcome, StaffMeeting, User};
 
 impl Store {

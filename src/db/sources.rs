@@ -40,12 +40,50 @@ pub struct Source {
 }
 
 impl Source {
+    /// The feed's address as pages, the command line, logs and error messages show it: scheme,
+    /// host, port and path, without `user:password@`, query (`?api_key=…`) or fragment, which may
+    /// hold secrets. (The stored URL, as entered, is what `sync` fetches.)
+    pub fn address(&self) -> String {
+        address_of(&self.url)
+    }
+
+    /// `message` with this source's URL as [`Self::address`] shows it, and its password and
+    /// query values, wherever they appear (an HTTP library's error may quote them), hidden.
+    pub fn without_secrets(&self, message: &str) -> String {
+        let mut message = message.replace(&self.url, &self.address());
+        if let Ok(url) = url::Url::parse(&self.url) {
+            let mut secrets: Vec<String> = url.query_pairs().map(|(_, value)| value.into_owned()).collect();
+            secrets.extend(url.query().map(str::to_owned));
+            secrets.extend(url.password().map(str::to_owned));
+            secrets.sort_by_key(|secret| std::cmp::Reverse(secret.len()));
+            for secret in secrets.iter().filter(|secret| secret.len() >= 3) {
+                message = message.replace(secret.as_str(), "…");
+            }
+        }
+        message
+    }
+
     /// Did the most recent attempt fail (an error newer than the last success)?
     pub fn last_attempt_failed(&self) -> bool {
         match (self.last_error_at, self.last_success_at) {
             (Some(error), Some(success)) => error > success,
             (Some(_), None) => true,
             (None, _) => false,
+        }
+    }
+}
+
+/// A URL's scheme, host, port and path (see [`Source::address`]); text that is no URL, as it is
+/// up to its first `?`, with anything before an `@` left out.
+pub fn address_of(url: &str) -> String {
+    match url::Url::parse(url) {
+        Ok(parsed) if parsed.has_host() => {
+            let port = parsed.port().map(|port| format!(":{port}")).unwrap_or_default();
+            format!("{}://{}{port}{}", parsed.scheme(), parsed.host_str().unwrap_or_default(), parsed.path())
+        }
+        _ => {
+            let before_query = url.split(['?', '#']).next().unwrap_or_default();
+            before_query.rsplit_once('@').map_or(before_query, |(_, after)| after).to_owned()
         }
     }
 }
@@ -220,4 +258,42 @@ pub(super) fn record_success(transaction: &Transaction, id: i64, fetch: &SourceF
         },
     )?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source(url: &str) -> Source {
+        Source {
+            id: 1,
+            name: "metro".into(),
+            url: url.into(),
+            group_slug: "alcoholics-anonymous".into(),
+            timezone: None,
+            etag: None,
+            last_modified: None,
+            last_success_at: None,
+            last_error: None,
+            last_error_at: None,
+            meeting_count: 0,
+            warning_count: 0,
+            created_at: None,
+        }
+    }
+
+    #[test]
+    fn an_address_is_shown_without_its_password_query_or_fragment() {
+        assert_eq!(
+            address_of("https://u:p%40ss@Feeds.Example.org:8443/a/b.json?key=1#x"),
+            "https://feeds.example.org:8443/a/b.json"
+        );
+        assert_eq!(address_of("https://feeds.example.org/meetings.json"), "https://feeds.example.org/meetings.json");
+        assert_eq!(address_of("user:pw@feeds.example/x?key=1"), "feeds.example/x", "not a URL: still no secret");
+        let quoted = source("http://u:pw-s3cret@127.0.0.1:9/f.json?api_key=k%20abc123&x=1");
+        let message = quoted.without_secrets(
+            "fetching http://u:pw-s3cret@127.0.0.1:9/f.json?api_key=k%20abc123&x=1: bad uri: pw-s3cret k abc123",
+        );
+        assert_eq!(message, "fetching http://127.0.0.1:9/f.json: bad uri: … …");
+    }
 }

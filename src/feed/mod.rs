@@ -14,6 +14,7 @@ pub mod csv;
 pub mod format;
 pub mod ics;
 mod reader;
+pub mod text;
 
 pub use format::ExportFormat;
 pub use reader::{MAX_NAME_CHARS, MAX_NOTES_CHARS, MAX_TEXT_CHARS, collect_records, zone_at};
@@ -61,6 +62,10 @@ pub struct FeedDefaults {
     pub known_groups: Option<HashSet<String>>,
     /// Every warning is an error (`import --strict`).
     pub strict: bool,
+    /// Fields a person typed into a form: a control character in one is an error naming the
+    /// field. In any other field (a feed's, or a stored value the form does not show) it is
+    /// removed, with a warning.
+    pub typed_fields: HashSet<String>,
 }
 
 impl FeedDefaults {
@@ -79,14 +84,22 @@ pub struct RecordError {
     pub reason: String,
 }
 
+/// A record error or warning's lines show what a file said with its control characters escaped
+/// (see [`text::escaped`]): a value cannot forge a line or send a terminal escape.
 impl fmt::Display for RecordError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "record {}", self.position)?;
-        if let Some(slug) = &self.slug {
-            write!(f, " (slug \"{slug}\")")?;
-        }
-        write!(f, ": {}: {}", self.field, self.reason)
+        write_record(f, self.position, self.slug.as_deref(), &self.field)?;
+        write!(f, "{}", text::escaped(&self.reason))
     }
+}
+
+/// `record 3 (slug "a"): field: `.
+fn write_record(f: &mut fmt::Formatter<'_>, position: usize, slug: Option<&str>, field: &str) -> fmt::Result {
+    write!(f, "record {position}")?;
+    if let Some(slug) = slug {
+        write!(f, " (slug \"{}\")", text::escaped(slug))?;
+    }
+    write!(f, ": {}: ", text::escaped(field))
 }
 
 /// A value read by interpretation: the record, the field, what the file said and what we took it as.
@@ -103,11 +116,8 @@ pub struct RecordWarning {
 
 impl fmt::Display for RecordWarning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "record {}", self.position)?;
-        if let Some(slug) = &self.slug {
-            write!(f, " (slug \"{slug}\")")?;
-        }
-        write!(f, ": {}: read {}, took it as {}", self.field, self.read, self.became)
+        write_record(f, self.position, self.slug.as_deref(), &self.field)?;
+        write!(f, "read {}, took it as {}", text::escaped(&self.read), text::escaped(&self.became))
     }
 }
 
@@ -153,32 +163,42 @@ pub fn parse_any(bytes: &[u8], defaults: &FeedDefaults) -> Result<FeedRead, Feed
     }
 }
 
-/// UTF-8 text without NUL bytes, or what it looks like instead.
+/// UTF-8 text, or what it looks like instead. A stray NUL in UTF-8 text (a cell of an export
+/// written before the reader removed control characters) is left for the reader to remove, with a
+/// warning; zero bytes in every other place are UTF-16 without its mark.
 fn check_text(bytes: &[u8]) -> Result<(), FeedError> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(FeedError::NotText("it is UTF-16".to_owned()));
     }
-    if let Some(at) = bytes.iter().position(|byte| *byte == 0) {
-        let reason = if bytes.iter().skip(1).step_by(2).take(64).all(|byte| *byte == 0)
-            || bytes.iter().step_by(2).take(64).all(|byte| *byte == 0)
-        {
-            "it looks like UTF-16".to_owned()
-        } else {
-            format!("a zero byte at byte {at}")
-        };
-        return Err(FeedError::NotText(reason));
+    if bytes.contains(&0)
+        && (bytes.iter().skip(1).step_by(2).take(64).all(|byte| *byte == 0)
+            || bytes.iter().step_by(2).take(64).all(|byte| *byte == 0))
+    {
+        return Err(FeedError::NotText("it looks like UTF-16".to_owned()));
     }
     std::str::from_utf8(bytes)
         .map(|_| ())
         .map_err(|error| FeedError::NotText(format!("no UTF-8 character at byte {}", error.valid_up_to())))
 }
 
-/// Members are anonymous: on the public site a contact is shown by first name only
+/// Fields a feed may carry that identify a person or lead to a private admin page: kept in the
+/// store and in the staff's CLI `export`, never in public feeds, pages or calendars. (`author` is
+/// the WordPress account that entered the meeting, often a person's e-mail address; `edit_url` its
+/// wp-admin page; `mailing_address` often a member's home; `last_contact` the office's notes.)
+pub const STAFF_ONLY_FIELDS: [&str; 4] = ["author", "edit_url", "mailing_address", "last_contact"];
+
+/// A meeting as the public may see it. Members are anonymous: a contact is shown by first name only
 /// (`contact_1_name: "Dana S."` becomes `"Dana"`), and contacts' e-mail addresses and phone
-/// numbers, which often carry a full name, are left out. The CLI export keeps what the import took.
-pub fn anonymise_contacts(meeting: &mut Meeting) {
-    let private = |key: &str| key.starts_with("contact_") && (key.ends_with("_email") || key.ends_with("_phone"));
-    meeting.extra.retain(|key, _| !private(key));
+/// numbers, which often carry a full name, are left out; so are [`STAFF_ONLY_FIELDS`] and any
+/// field whose value is a link into a WordPress admin area (`/wp-admin/`). The CLI export keeps
+/// what the import took.
+pub fn for_the_public(meeting: &mut Meeting) {
+    let private = |key: &str, value: &Value| {
+        (key.starts_with("contact_") && (key.ends_with("_email") || key.ends_with("_phone")))
+            || STAFF_ONLY_FIELDS.contains(&key)
+            || value.as_str().is_some_and(|text| text.contains("/wp-admin/"))
+    };
+    meeting.extra.retain(|key, value| !private(key, value));
     for (key, value) in meeting.extra.iter_mut() {
         if key.starts_with("contact_")
             && key.ends_with("_name")

@@ -16,7 +16,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 
 use crate::cache::{BUILD, current_revision, entity_tag, not_modified};
 use crate::error::AppError;
-use crate::feed::{ExportFormat, anonymise_contacts};
+use crate::feed::{ExportFormat, for_the_public};
 use crate::meetings::MeetingFilter;
 use crate::state::{AppState, Core};
 
@@ -198,15 +198,17 @@ pub fn write_feed(
         if ids.is_empty() { Box::new(std::iter::once(&empty[..])) } else { Box::new(ids.chunks(chunk.max(1))) };
     for (number, chunk) in chunks.enumerate() {
         let mut meetings = core.store.meetings_by_id(chunk)?;
-        meetings.iter_mut().for_each(anonymise_contacts);
+        meetings.iter_mut().for_each(for_the_public);
         let bytes = format.write(&meetings, now).map_err(|error| AppError::Internal(error.to_string()))?;
         // A JSON array: `[`, every chunk's items joined by commas, `]`. A calendar: the first
-        // chunk's head, every chunk's events, `END:VCALENDAR`.
+        // chunk's head, every chunk's events, `END:VCALENDAR`, found as whole lines: a meeting's
+        // text may hold those words but never a line break (the writer escapes it as `\n`).
         let (start, end) = match format {
             ExportFormat::Json => (1, bytes.len().saturating_sub(1).max(1)),
             _ => {
-                let end = find(&bytes, b"END:VCALENDAR").unwrap_or(bytes.len());
-                (find(&bytes, b"BEGIN:VEVENT").unwrap_or(end), end)
+                let line = |words: &[u8]| find(&bytes, &[b"\r\n", words, b"\r\n"].concat()).map(|at| at + 2);
+                let end = line(b"END:VCALENDAR").unwrap_or(bytes.len());
+                (line(b"BEGIN:VEVENT").unwrap_or(end), end)
             }
         };
         if number == 0 {

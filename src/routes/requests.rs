@@ -265,6 +265,9 @@ async fn receive(
     if message.chars().count() > MAX_MESSAGE_CHARS {
         problems.push(lang.t1("request-message-too-long", "max", MAX_MESSAGE_CHARS));
     }
+    if crate::feed::text::first_unsafe(&message, crate::feed::text::Lines::Many).is_some() {
+        problems.push(lang.t("request-message-control").to_owned());
+    }
     if !reply_to.is_empty() && !crate::staff::form::is_plain_address(&reply_to) {
         problems.push(lang.t("request-reply-bad").to_owned());
     }

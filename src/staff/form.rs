@@ -107,6 +107,7 @@ pub fn problem_in(field: &str, reason: &str, value: &str, lang: Lang) -> String 
     let key = match field {
         "time" | "end_time" if value.is_empty() && reason.starts_with("is missing") => "request-error-time-missing",
         _ if reason.contains("characters long") => "request-error-too-long",
+        _ if reason.starts_with("holds ") => "request-error-control",
         "name" => "request-error-name",
         _ if reason.starts_with("is missing") => "request-error-missing",
         "time" | "end_time" => "request-error-time",
@@ -229,6 +230,7 @@ impl MeetingForm {
         }
         let defaults = FeedDefaults {
             known_groups: Some(core.content.groups.iter().map(|group| group.slug.clone()).collect()),
+            typed_fields: self.values.keys().cloned().collect(),
             ..FeedDefaults::new(site_zone)
         };
         match crate::feed::collect_records(std::iter::once(Ok(record)), &defaults) {

@@ -5,6 +5,7 @@ mod finder;
 mod groups;
 mod guide;
 mod helpers;
+mod hostile_input;
 mod http;
 mod languages;
 mod limits;
