@@ -82,6 +82,9 @@ struct SourceAddArgs {
     /// Zone of the feed's meetings that name none (an IANA name); default: the site's zone.
     #[arg(long = "timezone", value_name = "ZONE")]
     source_timezone: Option<String>,
+    /// Follow the feed's redirects to other hosts too (by default only within its host and port).
+    #[arg(long)]
+    follow_redirects: bool,
     /// A short name: lower-case letters, digits and hyphens (it may prefix meeting addresses).
     name: String,
     /// The feed's address (http or https).
@@ -111,6 +114,9 @@ struct SyncArgs {
     /// Largest feed read, in bytes.
     #[arg(long, env = "SYNC_MAX_BYTES", default_value_t = crate::sync::FetchLimits::default().max_bytes)]
     max_bytes: u64,
+    /// The most records one source's feed may list (more fails that source).
+    #[arg(long, env = "SYNC_MAX_RECORDS", default_value_t = crate::sync::MAX_RECORDS)]
+    max_records: usize,
     /// The sources to sync (all when none is named).
     names: Vec<String>,
 }
@@ -398,6 +404,7 @@ fn source_add(args: SourceAddArgs) -> anyhow::Result<()> {
         url: args.url.clone(),
         group_slug: args.group.clone(),
         timezone,
+        follow_redirects: args.follow_redirects,
     })?;
     println!(
         "Added source \"{}\" ({}, group {}, zone {}); run `mutual-support sync {}` to fetch it.",
@@ -464,7 +471,11 @@ fn source_list(args: SourceListArgs) -> anyhow::Result<()> {
 
 fn sync(args: SyncArgs) -> anyhow::Result<()> {
     let state = Core::open(&args.data.settings(false))?;
-    let limits = crate::sync::FetchLimits { timeout: args.fetch_timeout, max_bytes: args.max_bytes };
+    let limits = crate::sync::FetchLimits {
+        timeout: args.fetch_timeout,
+        max_bytes: args.max_bytes,
+        max_records: args.max_records,
+    };
     let reports = crate::sync::sync(&state, &args.data.timezone, &args.names, &limits)?;
     if reports.is_empty() {
         println!("No sources to sync. Add one with `mutual-support source add --group SLUG NAME URL`.");

@@ -21,6 +21,7 @@ pub static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("../../migrations/002_sources.sql")),
         M::up(include_str!("../../migrations/003_staff.sql")),
         M::up(include_str!("../../migrations/004_finder_in_memory.sql")),
+        M::up(include_str!("../../migrations/005_source_redirects.sql")),
     ])
 });
 
@@ -108,7 +109,7 @@ mod rows;
 mod sources;
 mod staff;
 
-pub use import::{ImportOptions, ImportSummary};
+pub use import::{ImportOptions, ImportSummary, SetWriter};
 pub use sources::{NewSource, Source, SourceFetch};
 pub use staff::{AuditEntry, ChangeRequest, MeetingLine, NewChangeRequest, Role, SaveOutcome, StaffMeeting, User};
 

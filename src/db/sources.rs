@@ -17,6 +17,8 @@ pub struct NewSource {
     pub group_slug: String,
     /// Zone of the feed's meetings that name none (IANA); `None`: the site's zone.
     pub timezone: Option<String>,
+    /// Redirects to other hosts are followed (`source add --follow-redirects`).
+    pub follow_redirects: bool,
 }
 
 /// A registered source and how its last fetches went.
@@ -27,6 +29,8 @@ pub struct Source {
     pub url: String,
     pub group_slug: String,
     pub timezone: Option<String>,
+    /// Redirects to other hosts are followed; otherwise only within the source's host and port.
+    pub follow_redirects: bool,
     pub etag: Option<String>,
     pub last_modified: Option<String>,
     pub last_success_at: Option<Timestamp>,
@@ -59,7 +63,8 @@ pub struct SourceFetch {
 }
 
 /// The columns of `sources` that [`source_from_row`] reads, by name.
-const SOURCE_COLUMNS: &str = "id, name, url, group_slug, timezone, etag, last_modified, last_success_at, last_error,
+const SOURCE_COLUMNS: &str =
+    "id, name, url, group_slug, timezone, follow_redirects, etag, last_modified, last_success_at, last_error,
      last_error_at, meeting_count, warning_count, created_at";
 
 fn source_from_row(row: &rusqlite::Row) -> rusqlite::Result<Source> {
@@ -72,6 +77,7 @@ fn source_from_row(row: &rusqlite::Row) -> rusqlite::Result<Source> {
         url: row.get("url")?,
         group_slug: row.get("group_slug")?,
         timezone: row.get("timezone")?,
+        follow_redirects: row.get("follow_redirects")?,
         etag: row.get("etag")?,
         last_modified: row.get("last_modified")?,
         last_success_at: time("last_success_at")?,
@@ -97,19 +103,21 @@ impl Store {
             ":url": source.url,
             ":group_slug": source.group_slug,
             ":timezone": source.timezone,
+            ":follow_redirects": source.follow_redirects,
             ":now": Timestamp::now().to_string(),
         };
         match existing {
             Some(None) => return Err(StoreError::SourceExists(source.name.clone())),
             Some(Some(_)) => transaction.execute(
-                "UPDATE sources SET url = :url, group_slug = :group_slug, timezone = :timezone, etag = NULL,
+                "UPDATE sources SET url = :url, group_slug = :group_slug, timezone = :timezone,
+                     follow_redirects = :follow_redirects, etag = NULL,
                      last_modified = NULL, removed_at = NULL, created_at = :now
                  WHERE name = :name",
                 values,
             )?,
             None => transaction.execute(
-                "INSERT INTO sources (name, url, group_slug, timezone, created_at)
-                 VALUES (:name, :url, :group_slug, :timezone, :now)",
+                "INSERT INTO sources (name, url, group_slug, timezone, follow_redirects, created_at)
+                 VALUES (:name, :url, :group_slug, :timezone, :follow_redirects, :now)",
                 values,
             )?,
         };
