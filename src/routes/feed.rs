@@ -11,7 +11,10 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use actix_files::NamedFile;
+use actix_web::body::MessageBody;
+use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::{self, HeaderValue};
+use actix_web::middleware::Next;
 use actix_web::{HttpRequest, HttpResponse, web};
 
 use crate::cache::{BUILD, current_revision, entity_tag, not_modified};
@@ -37,11 +40,16 @@ const MOST_FILES: usize = 256;
 /// One feed is written at a time, so many clients asking at once cost one writer, not many.
 static WRITING: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
-async fn respond(
-    state: web::Data<AppState>,
-    request: HttpRequest,
-    format: ExportFormat,
-) -> Result<HttpResponse, AppError> {
+/// What a feed request asks for: its filter, the data's revision, the request's hash (the file's
+/// name) and the feed's ETag.
+struct FeedRequest {
+    filter: MeetingFilter,
+    revision: i64,
+    hash: u64,
+    etag: String,
+}
+
+async fn feed_request(state: &AppState, request: &HttpRequest) -> Result<FeedRequest, AppError> {
     let mut filter = state.meeting_filter(request.query_string());
     // Feeds have no language in their path; their 400 answers are in the default language.
     let lang = crate::i18n::Lang::DEFAULT;
@@ -50,20 +58,54 @@ async fn respond(
     if let Some(notice) = filter.notices.first() {
         return Err(AppError::BadRequest(notice.text(lang)));
     }
-    let revision = current_revision(&state).await?;
+    let revision = current_revision(state).await?;
     // A feed without "today"/"tonight" is the same all day (the calendar: its first dates) or
     // for the whole revision (the JSON, in a stable order): one file, not one a minute.
     let now = jiff::Timestamp::now().as_second();
     let mut key = format!("{}?{}", request.path(), filter.query_string_for_page(filter.page));
     if filter.depends_on_now() && !filter.is_upcoming() {
         key.push_str(&format!("#{}", now / 60));
-    } else if format == ExportFormat::Ics {
+    } else if request.path().ends_with(ExportFormat::Ics.extension()) {
         key.push_str(&format!("#day{}", now / 86_400));
     }
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     key.hash(&mut hasher);
     let hash = hasher.finish();
-    let etag = entity_tag(revision, BUILD, hash);
+    Ok(FeedRequest { filter, revision, hash, etag: entity_tag(revision, BUILD, hash) })
+}
+
+/// `If-Range` (RFC 9110 13.1.5), which actix-files ignores: a range is sent only of the feed the
+/// client has. A validator that is not the current ETag, compared strongly (or a date: feeds carry
+/// no `Last-Modified`), takes the `Range` off the request, so the whole feed is sent with 200 and
+/// a resumed download never splices two revisions.
+pub async fn honour_if_range(
+    mut request: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    if request.headers().contains_key(header::RANGE) && request.headers().contains_key(header::IF_RANGE) {
+        let current = match request.app_data::<web::Data<AppState>>() {
+            Some(state) => feed_request(state, request.request()).await.ok().map(|asked| asked.etag),
+            None => None,
+        };
+        let fresh = match (<header::IfRange as header::Header>::parse(request.request()), current) {
+            (Ok(header::IfRange::EntityTag(theirs)), Some(ours)) => {
+                ours.parse::<header::EntityTag>().is_ok_and(|ours| ours.strong_eq(&theirs))
+            }
+            _ => false,
+        };
+        if !fresh {
+            request.headers_mut().remove(header::RANGE);
+        }
+    }
+    next.call(request).await
+}
+
+async fn respond(
+    state: web::Data<AppState>,
+    request: HttpRequest,
+    format: ExportFormat,
+) -> Result<HttpResponse, AppError> {
+    let FeedRequest { filter, revision, hash, etag } = feed_request(&state, &request).await?;
     if let Some(response) = not_modified(&request, &etag) {
         return Ok(response);
     }

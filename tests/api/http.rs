@@ -235,6 +235,27 @@ async fn a_feed_is_written_once_to_a_file_and_served_with_gzip_and_ranges() {
     assert_eq!(calendar.body.matches("BEGIN:VEVENT").count(), calendar.body.matches("END:VEVENT").count());
 }
 
+#[actix_web::test]
+async fn a_range_with_a_stale_if_range_gets_the_whole_feed_and_a_current_one_gets_the_range() {
+    let app = TestApp::with_fixture("finder-feed.json");
+    for path in ["/feed/meetings.json", "/meetings.ics"] {
+        let whole = app.get(path).await;
+        let etag = whole.header("etag").expect("an ETag").to_owned();
+        let ranged = |if_range: &str| {
+            TestRequest::get().uri(path).insert_header(("range", "bytes=0-9")).insert_header(("if-range", if_range))
+        };
+        let part = app.request(ranged(&etag)).await;
+        assert_eq!(part.status, 206, "{path}: the client's copy is current");
+        assert_eq!(part.body, whole.body[..10]);
+        for stale in ["\"r0-bold-0000000000000000\"", &format!("W/{etag}"), "Sat, 28 Nov 2026 10:00:00 GMT"] {
+            let answer = app.request(ranged(stale)).await;
+            assert_eq!(answer.status, 200, "{path}: If-Range {stale} is not the current feed");
+            assert_eq!(answer.body, whole.body, "{path}: the whole body, not a splice");
+            assert_eq!(answer.header("content-range"), None);
+        }
+    }
+}
+
 #[test]
 fn a_feed_written_in_chunks_equals_the_feed_written_at_once() {
     let app = TestApp::with_fixture("finder-feed.json");
