@@ -95,6 +95,35 @@ async fn head_on_the_wire_sends_headers_and_no_body() {
 }
 
 #[actix_web::test]
+async fn a_request_body_dripped_a_byte_at_a_time_is_cut_off_with_408() {
+    let app = TestApp::spawn();
+    let (address, server) = serve(&app);
+    let (answer, waited) = actix_web::web::block(move || {
+        let mut stream = TcpStream::connect(address).expect("connects");
+        stream.set_read_timeout(Some(std::time::Duration::from_secs(40))).expect("timeout set");
+        let head = "POST /meetings/new HTTP/1.1\r\nHost: localhost\r\n\
+                    Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\n";
+        stream.write_all(head.as_bytes()).expect("the head is sent");
+        let mut dripping = stream.try_clone().expect("a second handle");
+        let started = std::time::Instant::now();
+        // One byte every half second: the whole body would take over eight minutes.
+        std::thread::spawn(move || {
+            while dripping.write_all(b"a").is_ok() {
+                std::thread::sleep(std::time::Duration::from_millis(500));
+            }
+        });
+        let mut answer = Vec::new();
+        let _ = stream.read_to_end(&mut answer);
+        (String::from_utf8_lossy(&answer).into_owned(), started.elapsed())
+    })
+    .await
+    .expect("exchanged");
+    server.stop(false).await;
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+    assert!(waited < std::time::Duration::from_secs(20), "the connection was closed after {waited:?}");
+}
+
+#[actix_web::test]
 async fn other_methods_on_known_paths_answer_405_with_allow() {
     let app = TestApp::spawn();
     for (method, path) in [
