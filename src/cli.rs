@@ -234,10 +234,34 @@ pub fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("error: {error:#}");
+            eprintln!("error: {}", describe(&error));
             ExitCode::FAILURE
         }
     }
+}
+
+/// A command's error in words, once: "the database is busy" when another process held its write
+/// lock, otherwise each cause once (SQLite's message is its own cause, twice over).
+fn describe(error: &anyhow::Error) -> String {
+    let busy = error.chain().any(|cause| {
+        cause.downcast_ref::<crate::db::StoreError>().is_some_and(crate::db::StoreError::is_busy)
+            || cause.downcast_ref::<rusqlite::Error>().is_some_and(|error| {
+                matches!(
+                    error.sqlite_error_code(),
+                    Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+                )
+            })
+    });
+    if busy {
+        return "the database is busy (another process is writing); try again".to_owned();
+    }
+    let mut causes: Vec<String> = Vec::new();
+    for cause in error.chain().map(ToString::to_string) {
+        if !causes.last().is_some_and(|last| last.ends_with(&cause)) {
+            causes.push(cause);
+        }
+    }
+    causes.join(": ")
 }
 
 fn serve(args: ServeArgs) -> anyhow::Result<()> {

@@ -44,6 +44,7 @@ impl ResponseError for AppError {
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Database(crate::db::StoreError::Pool(_)) => StatusCode::SERVICE_UNAVAILABLE,
+            error if error.is_busy() => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Database(_) | AppError::Render(_) | AppError::Blocking(_) | AppError::Internal(_) => {
                 StatusCode::INTERNAL_SERVER_ERROR
             }
@@ -70,6 +71,12 @@ impl AppError {
                 }
                 (lang.t("error-busy"), lang.t("error-busy-text"))
             }
+            error if error.is_busy() => {
+                if lang == Lang::DEFAULT {
+                    tracing::warn!(error = %self, "another process held the database's write lock");
+                }
+                (lang.t("error-busy"), lang.t("error-database-busy"))
+            }
             _ => {
                 if lang == Lang::DEFAULT {
                     tracing::error!(error = %self, "request failed");
@@ -80,9 +87,26 @@ impl AppError {
         let page = ErrorPage { lang, here: String::new(), status: status.as_u16(), heading, message };
         let body =
             page.render().unwrap_or_else(|_| format!("<!doctype html><title>{heading}</title><h1>{heading}</h1>"));
-        HttpResponse::build(status)
+        let response = HttpResponse::build(status)
             .content_type(ContentType::html())
             .insert_header((header::CACHE_CONTROL, "no-store"))
-            .body(body)
+            .body(body);
+        if status == StatusCode::SERVICE_UNAVAILABLE { busy(response) } else { response }
     }
+
+    /// Was the database's write lock held by another process past the busy timeout?
+    pub fn is_busy(&self) -> bool {
+        matches!(self, AppError::Database(error) if error.is_busy())
+    }
+}
+
+/// Seconds a client is asked to wait (`Retry-After`) when the site or its database is busy.
+pub const RETRY_AFTER_SECONDS: u32 = 5;
+
+/// A page answered because the site or its database was busy (a form re-shown with its values,
+/// or the error page): 503 with `Retry-After`.
+pub fn busy(mut response: HttpResponse) -> HttpResponse {
+    *response.status_mut() = StatusCode::SERVICE_UNAVAILABLE;
+    response.headers_mut().insert(header::RETRY_AFTER, header::HeaderValue::from(RETRY_AFTER_SECONDS));
+    response
 }

@@ -505,3 +505,17 @@ fn export_and_backup_work_on_a_read_only_database_file() {
         assert!(stderr.contains("directory.sqlite3") && stderr.contains("cannot be written"), "{stderr}");
     }
 }
+
+#[test]
+fn an_import_while_another_process_holds_the_write_lock_says_the_database_is_busy_once() {
+    let folder = tempfile::tempdir().expect("folder");
+    let database = folder.path().join("directory.sqlite3");
+    run_ok(&database, &["import", &fixture("finder-feed.json")]);
+    let other = rusqlite::Connection::open(&database).expect("a second connection");
+    other.execute_batch("BEGIN IMMEDIATE").expect("the write lock");
+    let output = run(&database, &["import", &fixture("finder-feed.json")]);
+    drop(other);
+    let errors = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success());
+    assert_eq!(errors.trim(), "error: the database is busy (another process is writing); try again", "{errors}");
+}

@@ -35,6 +35,7 @@ error-bad-request = That request could not be understood
 error-not-found = Page not found
 error-not-found-text = There is no page at this address. It may have moved, or the link may be mistyped.
 error-busy = The site is busy
+error-database-busy = Another program is writing to the database just now, so nothing could be saved. Please try again in a moment.
 error-busy-text = Too many people are searching at once. Please try again in a moment.
 error-internal = Something went wrong on our side
 error-internal-text = The page could not be shown. Please try again in a moment.

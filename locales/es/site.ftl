@@ -35,6 +35,7 @@ error-bad-request = No se pudo entender la solicitud
 error-not-found = Página no encontrada
 error-not-found-text = No hay ninguna página en esta dirección. Puede que se haya movido o que el enlace tenga un error.
 error-busy = El sitio está muy ocupado
+error-database-busy = Otro programa está escribiendo en la base de datos en este momento, así que no se pudo guardar nada. Vuelva a intentarlo en un momento.
 error-busy-text = Hay demasiadas personas buscando a la vez. Vuelva a intentarlo en un momento.
 error-internal = Algo salió mal de nuestro lado
 error-internal-text = No se pudo mostrar la página. Vuelva a intentarlo en un momento.

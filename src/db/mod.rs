@@ -66,6 +66,17 @@ pub enum StoreError {
     NoSource(String),
 }
 
+impl StoreError {
+    /// Did another connection (another process: a backup tool, an operator's `sqlite3`) hold
+    /// the database's write lock for longer than the busy timeout?
+    pub fn is_busy(&self) -> bool {
+        matches!(self, StoreError::Sqlite(error) if matches!(
+            error.sqlite_error_code(),
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+        ))
+    }
+}
+
 /// How long a revision read from the database is trusted before it is read again: an import by
 /// another process (the CLI) is seen within this time; one by this process at once.
 const REVISION_TRUST: std::time::Duration = std::time::Duration::from_secs(1);

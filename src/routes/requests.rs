@@ -282,10 +282,29 @@ async fn receive(
         meeting_slug: meeting.as_ref().map(|meeting| meeting.slug.clone()),
         requested: form.requested(&fields),
         closed_for_good,
-        message: Some(message).filter(|message| !message.is_empty()),
-        reply_to: Some(reply_to).filter(|reply| !reply.is_empty()),
+        message: Some(message.clone()).filter(|message| !message.is_empty()),
+        reply_to: Some(reply_to.clone()).filter(|reply| !reply.is_empty()),
         sender_hash,
     };
-    crate::routes::blocking(&state, move |state| state.store.add_change_request(&stored)).await?;
-    thanks()
+    match crate::routes::blocking(&state, move |state| state.store.add_change_request(&stored)).await {
+        // Another process holds the write lock: the form again, with what was typed.
+        Err(error) if error.is_busy() => {
+            let page = RequestPage {
+                lang: locale.lang,
+                here: locale.here.clone(),
+                meeting: meeting.as_ref(),
+                form,
+                groups: &state.content.in_lang(lang).groups,
+                message: &message,
+                reply_to: &reply_to,
+                closed_for_good,
+                problems: vec![lang.t("request-busy").to_owned()],
+            };
+            Ok(crate::error::busy(render(StatusCode::SERVICE_UNAVAILABLE, false, &page)?))
+        }
+        written => {
+            written?;
+            thanks()
+        }
+    }
 }

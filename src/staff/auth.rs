@@ -15,6 +15,12 @@ use crate::state::AppState;
 pub const MAX_FAILURES: u32 = 5;
 pub const WINDOW_SECONDS: i64 = 15 * 60;
 
+/// Why the login form is shown again when another process held the database's write lock.
+const BUSY: Option<&str> = Some(
+    "You could not be logged in just now: another program is writing to the site's database. Please try \
+     again in a moment.",
+);
+
 /// The login form's CSRF cookie (before there is a session): its value is also in the form.
 pub const LOGIN_COOKIE: &str = "staff_login";
 
@@ -113,10 +119,14 @@ pub async fn login(
     .await?;
     let Some(user) = user else {
         let forget_before = jiff::Timestamp::now().as_second() - 24 * 3600;
-        crate::routes::blocking(&state, move |state| {
+        let recorded = crate::routes::blocking(&state, move |state| {
             state.store.record_login_failure(&[&keys[0], &keys[1]], forget_before)
         })
-        .await?;
+        .await;
+        if recorded.as_ref().is_err_and(crate::error::AppError::is_busy) {
+            return Ok(crate::error::busy(login_page(&request, StatusCode::SERVICE_UNAVAILABLE, &email, BUSY).await?));
+        }
+        recorded?;
         let error = Some("That e-mail address and password do not match an account.");
         return login_page(&request, StatusCode::UNAUTHORIZED, &email, error).await;
     };
@@ -125,11 +135,15 @@ pub async fn login(
     let expires = jiff::Timestamp::now().as_second() + super::SESSION_HOURS * 3600;
     let token_hash = super::digest(&token);
     let account_key = keys[1].clone();
-    crate::routes::blocking(&state, move |state| {
+    let started = crate::routes::blocking(&state, move |state| {
         state.store.clear_login_failures(&account_key)?;
         state.store.create_session(user.id, &token_hash, &csrf, expires)
     })
-    .await?;
+    .await;
+    if started.as_ref().is_err_and(crate::error::AppError::is_busy) {
+        return Ok(crate::error::busy(login_page(&request, StatusCode::SERVICE_UNAVAILABLE, &email, BUSY).await?));
+    }
+    started?;
     let mut response = see_other("/staff");
     let mut used = Cookie::build(LOGIN_COOKIE, "").path("/staff").finish();
     used.make_removal();
