@@ -173,6 +173,10 @@ struct ServeArgs {
     /// The primary's address, for a read-only replica's staff pages (e.g. https://example.org).
     #[arg(long, env = "PRIMARY_URL", requires = "read_only")]
     primary_url: Option<String>,
+    /// Start a new database with the sample meetings even where one with real meetings was
+    /// served before and is now missing (otherwise such a start stops and says so).
+    #[arg(long, env = "SEED")]
+    seed: bool,
     /// A proxy (IP address) whose X-Forwarded-* headers are believed; repeat for several.
     #[arg(long = "trusted-proxy", env = "TRUSTED_PROXIES", value_delimiter = ',', value_name = "ADDR")]
     trusted_proxies: Vec<std::net::IpAddr>,
@@ -279,6 +283,12 @@ fn serve(args: ServeArgs) -> anyhow::Result<()> {
         !(args.read_only && args.sync_every.is_some()),
         "--sync-every writes to the database: a --read-only replica cannot sync (the primary does)"
     );
+    let marker = crate::db::served_marker(&settings.database_path);
+    if args.seed && !args.read_only && !settings.database_path.exists() && marker.exists() {
+        std::fs::remove_file(&marker)
+            .map_err(|error| anyhow::anyhow!("--seed: cannot remove {}: {error}", marker.display()))?;
+        tracing::warn!(file = %settings.database_path.display(), "--seed: starting afresh with the sample meetings");
+    }
     let state = AppState::prepare_deployed(settings, deployment)?;
     // The finder's index is built while the server starts listening: the health check answers at
     // once, and the first finder request waits for this one build (never a second).

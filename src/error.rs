@@ -44,7 +44,7 @@ impl ResponseError for AppError {
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Database(crate::db::StoreError::Pool(_)) => StatusCode::SERVICE_UNAVAILABLE,
-            error if error.is_busy() => StatusCode::SERVICE_UNAVAILABLE,
+            error if error.is_busy() || error.is_unwritable() => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Database(_) | AppError::Render(_) | AppError::Blocking(_) | AppError::Internal(_) => {
                 StatusCode::INTERNAL_SERVER_ERROR
             }
@@ -71,6 +71,12 @@ impl AppError {
                 }
                 (lang.t("error-busy"), lang.t("error-busy-text"))
             }
+            error if error.is_unwritable() => {
+                if lang == Lang::DEFAULT {
+                    tracing::error!(error = %self, "a change could not be saved: the database cannot be written");
+                }
+                (lang.t("error-unwritable"), lang.t("error-unwritable-text"))
+            }
             error if error.is_busy() => {
                 if lang == Lang::DEFAULT {
                     tracing::warn!(error = %self, "another process held the database's write lock");
@@ -92,6 +98,12 @@ impl AppError {
             .insert_header((header::CACHE_CONTROL, "no-store"))
             .body(body);
         if status == StatusCode::SERVICE_UNAVAILABLE { busy(response) } else { response }
+    }
+
+    /// Could a change not be saved because the database cannot be written (replaced under the
+    /// site, or made read-only)?
+    pub fn is_unwritable(&self) -> bool {
+        matches!(self, AppError::Database(error) if error.is_unwritable())
     }
 
     /// Was the database's write lock held by another process past the busy timeout?

@@ -113,6 +113,7 @@ pub fn app(
                 })
             }
         })
+        .wrap(actix_web::middleware::from_fn(routes::feed::honour_if_range))
         .wrap(NormalizePath::new(TrailingSlash::Trim))
         .wrap(Compress::default())
         .wrap(security_headers())

@@ -44,7 +44,7 @@ impl Store {
         options: &ImportOptions,
         progress: &mut dyn FnMut(usize),
     ) -> Result<ImportSummary, StoreError> {
-        let mut connection = self.connection()?;
+        let mut connection = self.writer()?;
         // A large set touches every page of the table and its indexes: room for them while it is
         // written (the connection's usual cache is put back after).
         let large = meetings.len() > LARGE_SET;
@@ -115,7 +115,7 @@ impl Store {
         source: &super::Source,
         fill: impl FnOnce(&mut SetWriter) -> Result<SourceFetch, E>,
     ) -> Result<ImportSummary, E> {
-        let mut connection = self.connection()?;
+        let mut connection = self.writer()?;
         let transaction = connection.transaction().map_err(StoreError::from)?;
         let scope = SourceScope { id: source.id, name: &source.name };
         let options = ImportOptions::default();

@@ -93,7 +93,7 @@ impl Store {
     /// Registers a source. A removed source of the same name comes back (its meetings keep their
     /// public slugs) and is fetched in full at the next sync.
     pub fn add_source(&self, source: &NewSource) -> Result<Source, StoreError> {
-        let mut connection = self.connection()?;
+        let mut connection = self.writer()?;
         let transaction = connection.transaction()?;
         let existing: Option<Option<String>> = transaction
             .query_row("SELECT removed_at FROM sources WHERE name = ?1", [&source.name], |row| row.get("removed_at"))
@@ -130,7 +130,7 @@ impl Store {
     /// Removes a source: its meetings are archived (their rows stay, so re-adding the source
     /// brings them back under the same addresses). Returns how many were archived.
     pub fn remove_source(&self, name: &str) -> Result<usize, StoreError> {
-        let mut connection = self.connection()?;
+        let mut connection = self.writer()?;
         let transaction = connection.transaction()?;
         let source = source_named(&transaction, name)?.ok_or_else(|| StoreError::NoSource(name.to_owned()))?;
         let archived = super::import::archive_source_meetings(&transaction, source.id, &Default::default())?;
@@ -182,7 +182,7 @@ impl Store {
 
     /// Records a failed fetch or import; the source's meetings stay as they were.
     pub fn record_source_failure(&self, id: i64, error: &str) -> Result<(), StoreError> {
-        self.connection()?.execute(
+        self.writer()?.execute(
             "UPDATE sources SET last_error = :error, last_error_at = :now WHERE id = :id",
             named_params! { ":error": error, ":now": Timestamp::now().to_string(), ":id": id },
         )?;
@@ -191,7 +191,7 @@ impl Store {
 
     /// Records a fetch that found the feed unchanged (a 304): a success, nothing else moves.
     pub fn record_source_unchanged(&self, id: i64) -> Result<(), StoreError> {
-        self.connection()?.execute(
+        self.writer()?.execute(
             "UPDATE sources SET last_success_at = :now WHERE id = :id",
             named_params! { ":now": Timestamp::now().to_string(), ":id": id },
         )?;

@@ -23,6 +23,10 @@ use crate::feed::{ExportFormat, anonymise_contacts};
 use crate::meetings::MeetingFilter;
 use crate::state::{AppState, Core};
 
+/// The full feeds' paths.
+pub const MEETING_GUIDE: &str = "/feed/meetings.json";
+pub const CALENDAR: &str = "/meetings.ics";
+
 pub async fn meeting_guide(state: web::Data<AppState>, request: HttpRequest) -> Result<HttpResponse, AppError> {
     respond(state, request, ExportFormat::Json).await
 }
@@ -82,7 +86,10 @@ pub async fn honour_if_range(
     mut request: ServiceRequest,
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
-    if request.headers().contains_key(header::RANGE) && request.headers().contains_key(header::IF_RANGE) {
+    if [MEETING_GUIDE, CALENDAR].contains(&request.path())
+        && request.headers().contains_key(header::RANGE)
+        && request.headers().contains_key(header::IF_RANGE)
+    {
         let current = match request.app_data::<web::Data<AppState>>() {
             Some(state) => feed_request(state, request.request()).await.ok().map(|asked| asked.etag),
             None => None,

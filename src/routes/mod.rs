@@ -47,16 +47,8 @@ pub fn configure(config: &mut web::ServiceConfig) {
             config
                 .route("/healthz", web::get().to(pages::health))
                 .route("/static/{path:.*}", web::get().to(pages::static_file))
-                .service(
-                    web::resource("/meetings.ics")
-                        .wrap(actix_web::middleware::from_fn(feed::honour_if_range))
-                        .route(web::get().to(feed::calendar)),
-                )
-                .service(
-                    web::resource("/feed/meetings.json")
-                        .wrap(actix_web::middleware::from_fn(feed::honour_if_range))
-                        .route(web::get().to(feed::meeting_guide)),
-                )
+                .route(feed::CALENDAR, web::get().to(feed::calendar))
+                .route(feed::MEETING_GUIDE, web::get().to(feed::meeting_guide))
                 .route("/meetings/{slug}.ics", web::get().to(meetings::calendar))
                 .route("/favicon.ico", web::get().to(site_assets::favicon));
         }

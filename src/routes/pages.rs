@@ -53,6 +53,10 @@ pub async fn health(state: web::Data<AppState>) -> HttpResponse {
         Ok(Ok(())) => HttpResponse::Ok()
             .insert_header((header::CACHE_CONTROL, "no-store"))
             .json(serde_json::json!({"status": "ok", "database": "ok"})),
+        // What failed, in a word (never a path): a file replaced under the site, or any other.
+        Ok(Err(error)) if error.is_replaced() => HttpResponse::ServiceUnavailable()
+            .insert_header((header::CACHE_CONTROL, "no-store"))
+            .json(serde_json::json!({"status": "error", "database": "replaced"})),
         _ => HttpResponse::ServiceUnavailable()
             .insert_header((header::CACHE_CONTROL, "no-store"))
             .json(serde_json::json!({"status": "error", "database": "unavailable"})),

@@ -161,6 +161,63 @@ async fn etags_carry_the_build_and_weak_or_star_if_none_match_answer_304() {
 }
 
 #[actix_web::test]
+async fn a_database_file_replaced_while_serving_fails_healthz_refuses_writes_and_is_never_written() {
+    let app = TestApp::with_fixture("finder-feed.json");
+    let path = app.state.settings.database_path.clone();
+    assert_eq!(app.get("/healthz").await.status, 200);
+    // An operator moves another database into place while the site runs (and clears the
+    // journal files beside it, as for a restore).
+    let other = path.with_file_name("moved-in.sqlite3");
+    let store = mutual_support::db::Store::open(&other).expect("another database");
+    store.sync_groups(&mutual_support::content::Content::embedded().expect("content").groups).expect("groups");
+    drop(store);
+    std::fs::rename(&other, &path).expect("moved into place");
+    for journal in ["-wal", "-shm"] {
+        let mut name = path.as_os_str().to_owned();
+        name.push(journal);
+        let _ = std::fs::remove_file(std::path::PathBuf::from(name));
+    }
+    let before = std::fs::read(&path).expect("the new file");
+    // The new file itself, seen after the site's folder is gone.
+    let keep = tempfile::tempdir().expect("folder");
+    std::fs::hard_link(&path, keep.path().join("moved-in.sqlite3")).expect("linked");
+    let health = app.get("/healthz").await;
+    assert_eq!(health.status, 503, "{}", health.body);
+    assert!(health.body.contains("replaced"), "{}", health.body);
+    // Pages go on from the file the site opened; a change is refused, not lost.
+    assert_eq!(app.get("/meetings").await.status, 200);
+    let changed = app
+        .request(
+            TestRequest::post()
+                .uri("/meetings/new")
+                .insert_header(("content-type", "application/x-www-form-urlencoded"))
+                .peer_addr("203.0.113.9:5000".parse().expect("address"))
+                .set_payload("name=Lost+Meeting&day=1&time=19%3A00&fellowship=alcoholics-anonymous&types=O"),
+        )
+        .await;
+    assert_eq!(changed.status, 503, "{}", changed.body);
+    assert!(changed.header("retry-after").is_some());
+    // Even when its connections close (a checkpoint), the site writes nothing into the new file.
+    drop(app);
+    let after = std::fs::read(keep.path().join("moved-in.sqlite3")).expect("the new file");
+    assert!(after == before, "the file moved in was never written");
+}
+
+#[test]
+fn a_start_that_finds_no_file_where_real_meetings_were_served_stops_and_says_so() {
+    let app = TestApp::with_fixture("finder-feed.json");
+    let settings = app.state.settings.clone();
+    let marker = mutual_support::db::served_marker(&settings.database_path);
+    assert!(marker.exists(), "real meetings were served: the marker is written");
+    std::fs::remove_file(&settings.database_path).expect("the file is deleted");
+    let refused = mutual_support::state::AppState::prepare(settings.clone()).err().expect("refused");
+    let message = refused.to_string();
+    assert!(message.contains("there is no database file here") && message.contains("--seed"), "{message}");
+    assert!(!settings.database_path.exists(), "no new file was made, and no sample meeting seeded");
+    drop(app);
+}
+
+#[actix_web::test]
 async fn public_pages_may_be_kept_briefly_by_shared_caches() {
     let app = TestApp::spawn();
     for path in ["/", "/meetings", "/groups"] {
