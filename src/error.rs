@@ -23,6 +23,11 @@ pub enum AppError {
     Blocking(#[from] actix_web::error::BlockingError),
     #[error("{0}")]
     Internal(String),
+    #[error("writing: {0}")]
+    Io(#[from] std::io::Error),
+    /// The disk has no room for what the request needs written (a large feed's file).
+    #[error("no room on the disk")]
+    NoRoom,
 }
 
 /// `templates/error.html`: the page behind every error status.
@@ -45,9 +50,12 @@ impl ResponseError for AppError {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Database(crate::db::StoreError::Pool(_)) => StatusCode::SERVICE_UNAVAILABLE,
             error if error.is_busy() || error.is_unwritable() => StatusCode::SERVICE_UNAVAILABLE,
-            AppError::Database(_) | AppError::Render(_) | AppError::Blocking(_) | AppError::Internal(_) => {
-                StatusCode::INTERNAL_SERVER_ERROR
-            }
+            AppError::NoRoom => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::Database(_)
+            | AppError::Render(_)
+            | AppError::Blocking(_)
+            | AppError::Internal(_)
+            | AppError::Io(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 
@@ -70,6 +78,12 @@ impl AppError {
                     tracing::warn!(error = %self, "no database connection was free");
                 }
                 (lang.t("error-busy"), lang.t("error-busy-text"))
+            }
+            AppError::NoRoom => {
+                if lang == Lang::DEFAULT {
+                    tracing::error!("a feed could not be made: no room on the disk");
+                }
+                (lang.t("error-no-room"), lang.t("error-no-room-text"))
             }
             error if error.is_unwritable() => {
                 if lang == Lang::DEFAULT {

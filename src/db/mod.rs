@@ -86,10 +86,13 @@ impl StoreError {
     }
 
     /// Could a write not be made because the file cannot be written (replaced under the store,
-    /// or made read-only)?
+    /// made read-only, or its disk full)?
     pub fn is_unwritable(&self) -> bool {
         self.is_replaced()
-            || matches!(self, StoreError::Sqlite(error) if error.sqlite_error_code() == Some(rusqlite::ErrorCode::ReadOnly))
+            || matches!(self, StoreError::Sqlite(error) if matches!(
+                error.sqlite_error_code(),
+                Some(rusqlite::ErrorCode::ReadOnly | rusqlite::ErrorCode::DiskFull)
+            ))
     }
 
     /// Did another connection (another process: a backup tool, an operator's `sqlite3`) hold

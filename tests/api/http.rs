@@ -342,6 +342,49 @@ async fn a_range_with_a_stale_if_range_gets_the_whole_feed_and_a_current_one_get
     }
 }
 
+/// The feed files in the cache folder beside the app's database.
+fn feed_files(app: &TestApp) -> Vec<String> {
+    let folder = app.state.settings.database_path.parent().expect("a folder").join("cache");
+    let mut names: Vec<String> = std::fs::read_dir(&folder)
+        .expect("the cache folder")
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .collect();
+    names.sort();
+    names
+}
+
+#[actix_web::test]
+async fn a_feed_write_that_fills_the_disk_leaves_no_partial_file_and_the_feed_is_sent_from_memory() {
+    let app = TestApp::with_fixture("finder-feed.json");
+    let folder = app.state.settings.database_path.parent().expect("a folder").join("cache");
+    std::fs::create_dir_all(&folder).expect("the cache folder");
+    // A half-written file a stopped process left is removed by the first write.
+    let revision = app.state.store.revision().expect("revision");
+    let left_over = format!("feed-r{revision}-b{}-0000000000000000.partial", mutual_support::cache::BUILD);
+    std::fs::write(folder.join(left_over), b"[{").expect("left over");
+    let first = app.get("/feed/meetings.json").await;
+    assert_eq!(first.status, 200);
+    assert!(feed_files(&app).iter().all(|name| !name.contains(".partial")), "{:?}", feed_files(&app));
+    // The next revision's files are on a full disk: every write to them fails (ENOSPC).
+    let json = feed_files(&app).into_iter().find(|name| name.ends_with(".json")).expect("a feed file");
+    let next = json.replacen(&format!("feed-r{revision}-"), &format!("feed-r{}-", revision + 1), 1);
+    let partial = next.replace(".json", ".partial");
+    for name in [partial.clone(), format!("{partial}.gz")] {
+        std::os::unix::fs::symlink("/dev/full", folder.join(name)).expect("a link to /dev/full");
+    }
+    let mut meeting = app.state.store.meetings_by_id(&[1]).expect("reads").pop().expect("a meeting");
+    meeting.name = "Renamed On A Full Disk".to_owned();
+    app.state.store.import(&[meeting], &mutual_support::db::ImportOptions::default()).expect("imported");
+    assert_eq!(app.state.store.revision().expect("revision"), revision + 1);
+    let feed = app.get("/feed/meetings.json").await;
+    assert_eq!(feed.status, 200, "{}", feed.body);
+    assert!(feed.body.contains("Renamed On A Full Disk"), "the new revision, from memory");
+    let feed: Vec<serde_json::Value> = serde_json::from_str(&feed.body).expect("a whole JSON array");
+    assert_eq!(feed.len(), 11);
+    let left = feed_files(&app);
+    assert!(left.iter().all(|name| !name.contains(".partial")), "nothing half-written is left: {left:?}");
+}
+
 #[test]
 fn a_feed_written_in_chunks_equals_the_feed_written_at_once() {
     let app = TestApp::with_fixture("finder-feed.json");
