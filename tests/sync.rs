@@ -203,6 +203,10 @@ impl Site {
         self.run_ok(&["source", "add", "--group", "alcoholics-anonymous", name, url]);
     }
 
+    fn add_source_following_redirects(&self, name: &str, url: &str) {
+        self.run_ok(&["source", "add", "--group", "alcoholics-anonymous", "--follow-redirects", name, url]);
+    }
+
     /// `sync` with a short timeout and a small size limit; its output and whether it succeeded.
     fn sync(&self, names: &[&str]) -> (bool, String, String) {
         let mut arguments = vec!["sync", "--fetch-timeout", "1s", "--max-bytes", "4000"];
@@ -557,15 +561,7 @@ fn a_redirect_to_another_port_is_not_followed_unless_the_source_was_added_to_fol
     assert!(site.meetings().is_empty());
     // Added with --follow-redirects, the same redirect is followed, and the line says so.
     site.run_ok(&["source", "remove", "elsewhere"]);
-    site.run_ok(&[
-        "source",
-        "add",
-        "--group",
-        "alcoholics-anonymous",
-        "--follow-redirects",
-        "elsewhere",
-        &elsewhere.url("/feed.json"),
-    ]);
+    site.add_source_following_redirects("elsewhere", &elsewhere.url("/feed.json"));
     let (ok, output, errors) = site.sync(&[]);
     assert!(ok, "{output}{errors}");
     assert!(line_of(&output, "elsewhere").contains(&site_itself.url("/staff/users")), "{output}");
@@ -576,15 +572,7 @@ fn a_redirect_to_a_file_address_is_refused_even_for_a_source_that_follows_redire
     let server = FeedServer::start();
     server.set("/feed.json", Canned::redirect("file:///etc/passwd"));
     let site = Site::new();
-    site.run_ok(&[
-        "source",
-        "add",
-        "--group",
-        "alcoholics-anonymous",
-        "--follow-redirects",
-        "north",
-        &server.url("/feed.json"),
-    ]);
+    site.add_source_following_redirects("north", &server.url("/feed.json"));
     let (ok, output, _) = site.sync(&[]);
     assert!(!ok);
     assert!(line_of(&output, "north").contains("not an http or https address"), "{output}");
