@@ -120,7 +120,8 @@ pub fn sync(
         sources
     };
     let agent = agent(limits);
-    Ok(sources.iter().map(|source| sync_one(core, &agent, default_timezone, source, limits)).collect())
+    let spool = core.store.folder();
+    Ok(sources.iter().map(|source| sync_one(core, &agent, default_timezone, source, limits, spool)).collect())
 }
 
 /// The HTTP client of every fetch: our limits, redirects left to [`fetch`].
@@ -141,9 +142,10 @@ fn sync_one(
     default_timezone: &str,
     source: &Source,
     limits: &FetchLimits,
+    spool: Option<&std::path::Path>,
 ) -> SourceReport {
     let mut redirected_to = None;
-    let outcome = match fetch(agent, source, limits) {
+    let outcome = match fetch(agent, source, limits, spool) {
         Ok(Fetched::NotModified { redirected }) => {
             redirected_to = redirected;
             match core.store.record_source_unchanged(source.id) {
@@ -338,8 +340,14 @@ impl Download {
 }
 
 /// One conditional GET, within the limits, following redirects only where that is safe (see
-/// [`check_redirect`]); every failure in words.
-pub fn fetch(agent: &ureq::Agent, source: &Source, limits: &FetchLimits) -> Result<Fetched, String> {
+/// [`check_redirect`]); the body is kept in a temporary file in `spool` (the system's temporary
+/// folder when `None`); every failure in words.
+pub fn fetch(
+    agent: &ureq::Agent,
+    source: &Source,
+    limits: &FetchLimits,
+    spool: Option<&std::path::Path>,
+) -> Result<Fetched, String> {
     let started = Instant::now();
     let seconds = limits.timeout.as_secs_f64();
     let first =
@@ -392,8 +400,9 @@ pub fn fetch(agent: &ureq::Agent, source: &Source, limits: &FetchLimits) -> Resu
         let (etag, last_modified) = (header("ETag"), header("Last-Modified"));
         let is_html =
             header("Content-Type").is_some_and(|kind| kind.trim_start().to_ascii_lowercase().starts_with("text/html"));
-        let mut file =
-            tempfile::tempfile().map_err(|error| format!("making a temporary file for the feed: {error}"))?;
+        let mut file = spool
+            .map_or_else(tempfile::tempfile, tempfile::tempfile_in)
+            .map_err(|error| format!("making a temporary file for the feed: {error}"))?;
         let mut body = response.body_mut().with_config().limit(limits.max_bytes).reader();
         std::io::copy(&mut body, &mut file).map_err(|error| match error.kind() {
             std::io::ErrorKind::StorageFull => format!("no room on the disk for the feed: {error}"),

@@ -285,6 +285,12 @@ impl Store {
         Err(StoreError::Replaced(guard.path.display().to_string()))
     }
 
+    /// The folder of a writable store's file (where a sync keeps a feed while it reads it: a
+    /// disk the service may write, and not a `/tmp` that may be memory).
+    pub fn folder(&self) -> Option<&Path> {
+        self.guard.as_ref().and_then(|guard| guard.path.parent()).filter(|folder| !folder.as_os_str().is_empty())
+    }
+
     /// A pooled connection. Once the store's file was deleted or replaced, a connection still
     /// reads the file it opened (pages go on) but writes nothing: `query_only`.
     fn connection(&self) -> Result<r2d2::PooledConnection<SqliteConnectionManager>, StoreError> {
