@@ -82,6 +82,9 @@ struct SourceAddArgs {
     /// Zone of the feed's meetings that name none (an IANA name); default: the site's zone.
     #[arg(long = "timezone", value_name = "ZONE")]
     source_timezone: Option<String>,
+    /// Follow the feed's redirects to other hosts too (by default only within its host and port).
+    #[arg(long)]
+    follow_redirects: bool,
     /// A short name: lower-case letters, digits and hyphens (it may prefix meeting addresses).
     name: String,
     /// The feed's address (http or https).
@@ -111,6 +114,9 @@ struct SyncArgs {
     /// Largest feed read, in bytes.
     #[arg(long, env = "SYNC_MAX_BYTES", default_value_t = crate::sync::FetchLimits::default().max_bytes)]
     max_bytes: u64,
+    /// The most records one source's feed may list (more fails that source).
+    #[arg(long, env = "SYNC_MAX_RECORDS", default_value_t = crate::sync::MAX_RECORDS)]
+    max_records: usize,
     /// The sources to sync (all when none is named).
     names: Vec<String>,
 }
@@ -167,6 +173,10 @@ struct ServeArgs {
     /// The primary's address, for a read-only replica's staff pages (e.g. https://example.org).
     #[arg(long, env = "PRIMARY_URL", requires = "read_only")]
     primary_url: Option<String>,
+    /// Start a new database with the sample meetings even where one with real meetings was
+    /// served before and is now missing (otherwise such a start stops and says so).
+    #[arg(long, env = "SEED")]
+    seed: bool,
     /// A proxy (IP address) whose X-Forwarded-* headers are believed; repeat for several.
     #[arg(long = "trusted-proxy", env = "TRUSTED_PROXIES", value_delimiter = ',', value_name = "ADDR")]
     trusted_proxies: Vec<std::net::IpAddr>,
@@ -228,10 +238,34 @@ pub fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("error: {}", for_terminal(&format!("{error:#}")));
+            eprintln!("error: {}", for_terminal(&describe(&error)));
             ExitCode::FAILURE
         }
     }
+}
+
+/// A command's error in words, once: "the database is busy" when another process held its write
+/// lock, otherwise each cause once (SQLite's message is its own cause, twice over).
+fn describe(error: &anyhow::Error) -> String {
+    let busy = error.chain().any(|cause| {
+        cause.downcast_ref::<crate::db::StoreError>().is_some_and(crate::db::StoreError::is_busy)
+            || cause.downcast_ref::<rusqlite::Error>().is_some_and(|error| {
+                matches!(
+                    error.sqlite_error_code(),
+                    Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+                )
+            })
+    });
+    if busy {
+        return "the database is busy (another process is writing); try again".to_owned();
+    }
+    let mut causes: Vec<String> = Vec::new();
+    for cause in error.chain().map(ToString::to_string) {
+        if !causes.last().is_some_and(|last| last.ends_with(&cause)) {
+            causes.push(cause);
+        }
+    }
+    causes.join(": ")
 }
 
 fn serve(args: ServeArgs) -> anyhow::Result<()> {
@@ -249,6 +283,12 @@ fn serve(args: ServeArgs) -> anyhow::Result<()> {
         !(args.read_only && args.sync_every.is_some()),
         "--sync-every writes to the database: a --read-only replica cannot sync (the primary does)"
     );
+    let marker = crate::db::served_marker(&settings.database_path);
+    if args.seed && !args.read_only && !settings.database_path.exists() && marker.exists() {
+        std::fs::remove_file(&marker)
+            .map_err(|error| anyhow::anyhow!("--seed: cannot remove {}: {error}", marker.display()))?;
+        tracing::warn!(file = %settings.database_path.display(), "--seed: starting afresh with the sample meetings");
+    }
     let state = AppState::prepare_deployed(settings, deployment)?;
     // The finder's index is built while the server starts listening: the health check answers at
     // once, and the first finder request waits for this one build (never a second).
@@ -408,6 +448,7 @@ fn source_add(args: SourceAddArgs) -> anyhow::Result<()> {
         url: args.url.clone(),
         group_slug: args.group.clone(),
         timezone,
+        follow_redirects: args.follow_redirects,
     })?;
     println!(
         "Added source \"{}\" ({}, group {}, zone {}); run `mutual-support sync {}` to fetch it.",
@@ -477,7 +518,11 @@ fn source_list(args: SourceListArgs) -> anyhow::Result<()> {
 
 fn sync(args: SyncArgs) -> anyhow::Result<()> {
     let state = Core::open(&args.data.settings(false))?;
-    let limits = crate::sync::FetchLimits { timeout: args.fetch_timeout, max_bytes: args.max_bytes };
+    let limits = crate::sync::FetchLimits {
+        timeout: args.fetch_timeout,
+        max_bytes: args.max_bytes,
+        max_records: args.max_records,
+    };
     let reports = crate::sync::sync(&state, &args.data.timezone, &args.names, &limits)?;
     if reports.is_empty() {
         println!("No sources to sync. Add one with `mutual-support source add --group SLUG NAME URL`.");

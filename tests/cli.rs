@@ -591,3 +591,46 @@ fn a_sources_password_and_api_key_stay_out_of_source_list_sync_errors_and_the_lo
     let error = store.source("metro").expect("reads").expect("there").last_error.expect("an error recorded");
     assert!(secrets.iter().all(|secret| !error.contains(secret)), "{error}");
 }
+
+#[test]
+fn an_import_while_another_process_holds_the_write_lock_says_the_database_is_busy_once() {
+    let folder = tempfile::tempdir().expect("folder");
+    let database = folder.path().join("directory.sqlite3");
+    run_ok(&database, &["import", &fixture("finder-feed.json")]);
+    let other = rusqlite::Connection::open(&database).expect("a second connection");
+    other.execute_batch("BEGIN IMMEDIATE").expect("the write lock");
+    let output = run(&database, &["import", &fixture("finder-feed.json")]);
+    drop(other);
+    let errors = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success());
+    assert_eq!(errors.trim(), "error: the database is busy (another process is writing); try again", "{errors}");
+}
+
+#[test]
+fn where_real_meetings_were_served_a_missing_file_stops_every_command_until_serve_seed() {
+    let folder = tempfile::tempdir().expect("folder");
+    let database = folder.path().join("directory.sqlite3");
+    run_ok(&database, &["import", &fixture("finder-feed.json")]);
+    std::fs::remove_file(&database).expect("deleted");
+    let output = run(&database, &["source", "list"]);
+    assert!(!output.status.success());
+    let errors = String::from_utf8_lossy(&output.stderr);
+    assert!(errors.contains("there is no database file here, but one with real meetings was served"), "{errors}");
+    assert!(!database.exists(), "no empty database was made in its place");
+    let mut server = std::process::Command::new(BINARY)
+        .args(["serve", "--seed", "--bind", "127.0.0.1:0", "--db"])
+        .arg(&database)
+        .env("RUST_LOG", "warn")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("the server starts");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while !database.exists() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    // Stop the server this test started.
+    server.kill().expect("stopped");
+    server.wait().expect("gone");
+    assert!(database.exists(), "--seed starts afresh");
+}

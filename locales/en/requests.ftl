@@ -78,4 +78,5 @@ request-error-types = Write type codes separated by commas, like O, D, W.
 request-error-conference-url = The link must start with https://
 request-error-other = This could not be read; please check it.
 # A problem of the whole form: $field is the field's label.
+request-busy = The site could not save your request just now (another program is writing to its database). Nothing you typed is lost: send the form again in a moment.
 request-error-of = { $field }: { $problem }

@@ -79,4 +79,5 @@ request-error-types = Escriba códigos de tipo separados por comas, por ejemplo 
 request-error-conference-url = El enlace debe empezar por https://
 request-error-other = No se pudo leer este dato; revíselo, por favor.
 # Un problema del formulario entero: $field es la etiqueta del campo.
+request-busy = El sitio no pudo guardar su solicitud en este momento (otro programa está escribiendo en su base de datos). No se perdió nada de lo que escribió: envíe el formulario de nuevo en un momento.
 request-error-of = { $field }: { $problem }

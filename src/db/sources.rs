@@ -17,6 +17,8 @@ pub struct NewSource {
     pub group_slug: String,
     /// Zone of the feed's meetings that name none (IANA); `None`: the site's zone.
     pub timezone: Option<String>,
+    /// Redirects to other hosts are followed (`source add --follow-redirects`).
+    pub follow_redirects: bool,
 }
 
 /// A registered source and how its last fetches went.
@@ -27,6 +29,8 @@ pub struct Source {
     pub url: String,
     pub group_slug: String,
     pub timezone: Option<String>,
+    /// Redirects to other hosts are followed; otherwise only within the source's host and port.
+    pub follow_redirects: bool,
     pub etag: Option<String>,
     pub last_modified: Option<String>,
     pub last_success_at: Option<Timestamp>,
@@ -97,7 +101,8 @@ pub struct SourceFetch {
 }
 
 /// The columns of `sources` that [`source_from_row`] reads, by name.
-const SOURCE_COLUMNS: &str = "id, name, url, group_slug, timezone, etag, last_modified, last_success_at, last_error,
+const SOURCE_COLUMNS: &str =
+    "id, name, url, group_slug, timezone, follow_redirects, etag, last_modified, last_success_at, last_error,
      last_error_at, meeting_count, warning_count, created_at";
 
 fn source_from_row(row: &rusqlite::Row) -> rusqlite::Result<Source> {
@@ -110,6 +115,7 @@ fn source_from_row(row: &rusqlite::Row) -> rusqlite::Result<Source> {
         url: row.get("url")?,
         group_slug: row.get("group_slug")?,
         timezone: row.get("timezone")?,
+        follow_redirects: row.get("follow_redirects")?,
         etag: row.get("etag")?,
         last_modified: row.get("last_modified")?,
         last_success_at: time("last_success_at")?,
@@ -125,7 +131,7 @@ impl Store {
     /// Registers a source. A removed source of the same name comes back (its meetings keep their
     /// public slugs) and is fetched in full at the next sync.
     pub fn add_source(&self, source: &NewSource) -> Result<Source, StoreError> {
-        let mut connection = self.connection()?;
+        let mut connection = self.writer()?;
         let transaction = connection.transaction()?;
         let existing: Option<Option<String>> = transaction
             .query_row("SELECT removed_at FROM sources WHERE name = ?1", [&source.name], |row| row.get("removed_at"))
@@ -135,19 +141,21 @@ impl Store {
             ":url": source.url,
             ":group_slug": source.group_slug,
             ":timezone": source.timezone,
+            ":follow_redirects": source.follow_redirects,
             ":now": Timestamp::now().to_string(),
         };
         match existing {
             Some(None) => return Err(StoreError::SourceExists(source.name.clone())),
             Some(Some(_)) => transaction.execute(
-                "UPDATE sources SET url = :url, group_slug = :group_slug, timezone = :timezone, etag = NULL,
+                "UPDATE sources SET url = :url, group_slug = :group_slug, timezone = :timezone,
+                     follow_redirects = :follow_redirects, etag = NULL,
                      last_modified = NULL, removed_at = NULL, created_at = :now
                  WHERE name = :name",
                 values,
             )?,
             None => transaction.execute(
-                "INSERT INTO sources (name, url, group_slug, timezone, created_at)
-                 VALUES (:name, :url, :group_slug, :timezone, :now)",
+                "INSERT INTO sources (name, url, group_slug, timezone, follow_redirects, created_at)
+                 VALUES (:name, :url, :group_slug, :timezone, :follow_redirects, :now)",
                 values,
             )?,
         };
@@ -160,7 +168,7 @@ impl Store {
     /// Removes a source: its meetings are archived (their rows stay, so re-adding the source
     /// brings them back under the same addresses). Returns how many were archived.
     pub fn remove_source(&self, name: &str) -> Result<usize, StoreError> {
-        let mut connection = self.connection()?;
+        let mut connection = self.writer()?;
         let transaction = connection.transaction()?;
         let source = source_named(&transaction, name)?.ok_or_else(|| StoreError::NoSource(name.to_owned()))?;
         let archived = super::import::archive_source_meetings(&transaction, source.id, &Default::default())?;
@@ -212,7 +220,7 @@ impl Store {
 
     /// Records a failed fetch or import; the source's meetings stay as they were.
     pub fn record_source_failure(&self, id: i64, error: &str) -> Result<(), StoreError> {
-        self.connection()?.execute(
+        self.writer()?.execute(
             "UPDATE sources SET last_error = :error, last_error_at = :now WHERE id = :id",
             named_params! { ":error": error, ":now": Timestamp::now().to_string(), ":id": id },
         )?;
@@ -221,7 +229,7 @@ impl Store {
 
     /// Records a fetch that found the feed unchanged (a 304): a success, nothing else moves.
     pub fn record_source_unchanged(&self, id: i64) -> Result<(), StoreError> {
-        self.connection()?.execute(
+        self.writer()?.execute(
             "UPDATE sources SET last_success_at = :now WHERE id = :id",
             named_params! { ":now": Timestamp::now().to_string(), ":id": id },
         )?;
@@ -271,6 +279,7 @@ mod tests {
             url: url.into(),
             group_slug: "alcoholics-anonymous".into(),
             timezone: None,
+            follow_redirects: false,
             etag: None,
             last_modified: None,
             last_success_at: None,

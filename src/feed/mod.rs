@@ -5,6 +5,7 @@
 
 use std::collections::HashSet;
 use std::fmt;
+use std::ops::ControlFlow;
 
 use serde_json::{Map, Value, json};
 
@@ -17,7 +18,7 @@ mod reader;
 pub mod text;
 
 pub use format::ExportFormat;
-pub use reader::{MAX_NAME_CHARS, MAX_NOTES_CHARS, MAX_TEXT_CHARS, collect_records, zone_at};
+pub use reader::{MAX_NAME_CHARS, MAX_NOTES_CHARS, MAX_TEXT_CHARS, RecordStream, collect_records, zone_at};
 
 /// Fields the Meeting Guide format defines that we read into [`Meeting`]; any other field is kept
 /// verbatim in `Meeting::extra`.
@@ -140,15 +141,63 @@ pub enum FeedError {
 
 /// Reads a Meeting Guide JSON feed (one array of meeting objects).
 pub fn parse_meeting_guide(bytes: &[u8], defaults: &FeedDefaults) -> Result<FeedRead, FeedError> {
-    let value: Value = serde_json::from_slice(bytes).map_err(|error| FeedError::Malformed(error.to_string()))?;
-    let Value::Array(records) = value else {
-        return Err(FeedError::Malformed("expected a JSON array of meetings".to_owned()));
-    };
-    let objects = records.into_iter().map(|record| match record {
-        Value::Object(object) => Ok(object),
-        _ => Err("expected an object".to_owned()),
-    });
-    collect_records(objects, defaults)
+    let mut stream = RecordStream::new(defaults);
+    let mut meetings = Vec::new();
+    each_record(serde_json::Deserializer::from_slice(bytes), &mut |record| {
+        meetings.extend(stream.read(record));
+        ControlFlow::Continue(())
+    })?;
+    stream.finish(meetings)
+}
+
+/// Calls `each` with every record of a Meeting Guide JSON array read from `reader`, one at a
+/// time as it is read (an element that is not an object is an `Err` naming that): memory holds
+/// one record, never the file. `each` may stop the reading (`Break`); the rest is not read.
+pub fn each_meeting_guide_record(
+    reader: impl std::io::Read,
+    each: &mut dyn FnMut(Result<Map<String, Value>, String>) -> ControlFlow<()>,
+) -> Result<(), FeedError> {
+    each_record(serde_json::Deserializer::from_reader(reader), each)
+}
+
+fn each_record<'de, R: serde_json::de::Read<'de>>(
+    mut deserializer: serde_json::Deserializer<R>,
+    each: &mut dyn FnMut(Result<Map<String, Value>, String>) -> ControlFlow<()>,
+) -> Result<(), FeedError> {
+    /// The array's visitor: hands each element on as it is read.
+    struct Records<'f> {
+        each: &'f mut dyn FnMut(Result<Map<String, Value>, String>) -> ControlFlow<()>,
+        stopped: bool,
+    }
+    impl<'de> serde::de::Visitor<'de> for &mut Records<'_> {
+        type Value = ();
+
+        fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+            formatter.write_str("a JSON array of meetings")
+        }
+
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut elements: A) -> Result<(), A::Error> {
+            while let Some(element) = elements.next_element::<Value>()? {
+                let record = match element {
+                    Value::Object(object) => Ok(object),
+                    _ => Err("expected an object".to_owned()),
+                };
+                if (self.each)(record).is_break() {
+                    self.stopped = true;
+                    // What follows is not read: the caller asked to stop.
+                    return Err(serde::de::Error::custom("stopped"));
+                }
+            }
+            Ok(())
+        }
+    }
+    let mut records = Records { each, stopped: false };
+    let read = serde::Deserializer::deserialize_seq(&mut deserializer, &mut records).and_then(|()| deserializer.end());
+    match read {
+        Err(_) if records.stopped => Ok(()),
+        Err(error) => Err(FeedError::Malformed(error.to_string())),
+        Ok(()) => Ok(()),
+    }
 }
 
 /// Reads a feed in either format: JSON when the content starts with `[`, CSV otherwise.
@@ -320,6 +369,37 @@ mod tests {
                 format!(r#"[{{"name": "A", "slug": "{slug}", "day": 1, "time": "07:00", "timezone": "{zone}"}}]"#);
             assert!(parse_meeting_guide(feed.as_bytes(), &defaults()).is_err(), "{slug} {zone}");
         }
+    }
+
+    #[test]
+    fn records_are_handed_over_as_they_are_read_before_the_array_ends() {
+        /// The start of a feed, then a failure: a reader of the whole file would see no record.
+        struct Truncated(std::io::Cursor<&'static [u8]>);
+        impl std::io::Read for Truncated {
+            fn read(&mut self, buffer: &mut [u8]) -> std::io::Result<usize> {
+                match self.0.read(buffer)? {
+                    0 => Err(std::io::Error::other("the connection dropped")),
+                    read => Ok(read),
+                }
+            }
+        }
+        let start = br#"[{"name": "A", "slug": "a", "day": 1, "time": "07:00"}, 7, {"name": "B", "sl"#;
+        let mut seen = Vec::new();
+        let read = each_meeting_guide_record(Truncated(std::io::Cursor::new(start)), &mut |record| {
+            seen.push(record.map(|object| object["slug"].clone()));
+            ControlFlow::Continue(())
+        });
+        assert!(matches!(read, Err(FeedError::Malformed(_))), "{read:?}");
+        assert_eq!(seen, [Ok(json!("a")), Err("expected an object".to_owned())]);
+        // Asked to stop, the reader stops there: the rest is never read.
+        let mut count = 0;
+        let whole = br#"[{"slug": "a"}, {"slug": "b"}, {"slug": "c"}]"#;
+        each_meeting_guide_record(whole.as_slice(), &mut |_| {
+            count += 1;
+            if count == 2 { ControlFlow::Break(()) } else { ControlFlow::Continue(()) }
+        })
+        .expect("stopping is not an error");
+        assert_eq!(count, 2);
     }
 
     #[test]

@@ -38,17 +38,76 @@ pub fn collect_records(
     records: impl Iterator<Item = Result<Map<String, Value>, String>>,
     defaults: &FeedDefaults,
 ) -> Result<FeedRead, FeedError> {
-    let mut meetings = Vec::new();
-    let mut errors = Vec::new();
-    let mut warnings = Vec::new();
-    let mut seen = HashSet::new();
-    for (index, record) in records.enumerate() {
-        let position = index + 1;
+    let mut stream = RecordStream::new(defaults);
+    let meetings = records.filter_map(|record| stream.read(record)).collect();
+    stream.finish(meetings)
+}
+
+/// The record reader over a stream of records, one at a time: each good record's meeting is
+/// handed back as it is read, so a caller may write it and let it go (memory holds one record,
+/// not the file). It remembers the slugs seen (a slug twice is an error), the errors and the
+/// warnings: all of them, or (`keeping`) the first few and how many there were.
+pub struct RecordStream<'a> {
+    defaults: &'a FeedDefaults,
+    seen: HashSet<String>,
+    read: usize,
+    /// The most errors and warnings kept; `None`: all.
+    keep: Option<usize>,
+    errors: Vec<RecordError>,
+    error_count: usize,
+    warnings: Vec<RecordWarning>,
+    warning_count: usize,
+}
+
+impl<'a> RecordStream<'a> {
+    /// A stream that keeps every error and warning.
+    pub fn new(defaults: &'a FeedDefaults) -> RecordStream<'a> {
+        RecordStream {
+            defaults,
+            seen: HashSet::new(),
+            read: 0,
+            keep: None,
+            errors: Vec::new(),
+            error_count: 0,
+            warnings: Vec::new(),
+            warning_count: 0,
+        }
+    }
+
+    /// A stream that keeps the first `most` errors and warnings, and counts them all.
+    pub fn keeping(defaults: &'a FeedDefaults, most: usize) -> RecordStream<'a> {
+        RecordStream { keep: Some(most), ..RecordStream::new(defaults) }
+    }
+
+    /// Records read so far.
+    pub fn records_read(&self) -> usize {
+        self.read
+    }
+
+    /// Bad records' errors so far (every one, or as many as kept).
+    pub fn errors(&self) -> &[RecordError] {
+        &self.errors
+    }
+
+    /// How many errors there were, kept or not.
+    pub fn error_count(&self) -> usize {
+        self.error_count
+    }
+
+    /// How many warnings there were, kept or not.
+    pub fn warning_count(&self) -> usize {
+        self.warning_count
+    }
+
+    /// Reads the next record: its meeting when it has no error.
+    pub fn read(&mut self, record: Result<Map<String, Value>, String>) -> Option<Meeting> {
+        self.read += 1;
+        let position = self.read;
         let object = match record {
             Ok(object) => object,
             Err(reason) => {
-                errors.push(RecordError { position, slug: None, field: "record".into(), reason });
-                continue;
+                self.add_errors(vec![RecordError { position, slug: None, field: "record".into(), reason }]);
+                return None;
             }
         };
         let mut reader = RecordReader {
@@ -56,20 +115,16 @@ pub fn collect_records(
             slug: None,
             errors: Vec::new(),
             warnings: Vec::new(),
-            typed_fields: &defaults.typed_fields,
+            typed_fields: &self.defaults.typed_fields,
         };
-        let meeting = reader.meeting(object, defaults);
+        let meeting = reader.meeting(object, self.defaults);
         if let Some(slug) = &reader.slug
-            && !seen.insert(slug.clone())
+            && !self.seen.insert(slug.clone())
         {
             reader.fail("slug", "appears twice in the file".into());
         }
-        if reader.errors.is_empty()
-            && let Some(meeting) = meeting
-        {
-            meetings.push(meeting);
-        }
-        if defaults.strict {
+        let meeting = meeting.filter(|_| reader.errors.is_empty());
+        if self.defaults.strict {
             reader.errors.extend(reader.warnings.drain(..).map(|warning| RecordError {
                 reason: format!(
                     "read {}, would take it as {} (strict: no warnings allowed)",
@@ -80,10 +135,27 @@ pub fn collect_records(
                 field: warning.field,
             }));
         }
-        errors.append(&mut reader.errors);
-        warnings.append(&mut reader.warnings);
+        self.add_errors(reader.errors);
+        self.warning_count += reader.warnings.len();
+        let room = self.keep.map_or(usize::MAX, |most| most.saturating_sub(self.warnings.len()));
+        self.warnings.extend(reader.warnings.into_iter().take(room));
+        meeting
     }
-    if errors.is_empty() { Ok(FeedRead { meetings, warnings }) } else { Err(FeedError::Records(errors)) }
+
+    fn add_errors(&mut self, errors: Vec<RecordError>) {
+        self.error_count += errors.len();
+        let room = self.keep.map_or(usize::MAX, |most| most.saturating_sub(self.errors.len()));
+        self.errors.extend(errors.into_iter().take(room));
+    }
+
+    /// The meetings handed back, with the warnings, or every bad record.
+    pub fn finish(self, meetings: Vec<Meeting>) -> Result<FeedRead, FeedError> {
+        if self.errors.is_empty() {
+            Ok(FeedRead { meetings, warnings: self.warnings })
+        } else {
+            Err(FeedError::Records(self.errors))
+        }
+    }
 }
 
 /// A value as the warning shows what was read: JSON, cut short when long.

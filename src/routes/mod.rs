@@ -47,8 +47,8 @@ pub fn configure(config: &mut web::ServiceConfig) {
             config
                 .route("/healthz", web::get().to(pages::health))
                 .route("/static/{path:.*}", web::get().to(pages::static_file))
-                .route("/meetings.ics", web::get().to(feed::calendar))
-                .route("/feed/meetings.json", web::get().to(feed::meeting_guide))
+                .route(feed::CALENDAR, web::get().to(feed::calendar))
+                .route(feed::MEETING_GUIDE, web::get().to(feed::meeting_guide))
                 .route("/meetings/{slug}.ics", web::get().to(meetings::calendar))
                 .route("/favicon.ico", web::get().to(site_assets::favicon));
         }

@@ -278,29 +278,41 @@ async fn receive(
     if let Err(checked) = form.validate(meeting.as_ref(), &state.core, &state.settings.default_timezone) {
         form = checked;
     }
-    if !problems.is_empty() || !form.errors.is_empty() {
+    let status = if !problems.is_empty() || !form.errors.is_empty() {
         problems.extend(form.other_errors(&fields, lang));
-        let page = RequestPage {
-            lang: locale.lang,
-            here: locale.here.clone(),
-            meeting: meeting.as_ref(),
-            form,
-            groups: &state.content.in_lang(lang).groups,
-            message: &message,
-            reply_to: &reply_to,
+        StatusCode::BAD_REQUEST
+    } else {
+        let stored = NewChangeRequest {
+            meeting_slug: meeting.as_ref().map(|meeting| meeting.slug.clone()),
+            requested: form.requested(&fields),
             closed_for_good,
-            problems,
+            message: Some(message.clone()).filter(|message| !message.is_empty()),
+            reply_to: Some(reply_to.clone()).filter(|reply| !reply.is_empty()),
+            sender_hash,
         };
-        return render(StatusCode::BAD_REQUEST, false, &page);
-    }
-    let stored = NewChangeRequest {
-        meeting_slug: meeting.as_ref().map(|meeting| meeting.slug.clone()),
-        requested: form.requested(&fields),
-        closed_for_good,
-        message: Some(message).filter(|message| !message.is_empty()),
-        reply_to: Some(reply_to).filter(|reply| !reply.is_empty()),
-        sender_hash,
+        match crate::routes::blocking(&state, move |state| state.store.add_change_request(&stored)).await {
+            // Another process holds the write lock: the form again, with what was typed.
+            Err(error) if error.is_busy() => {
+                problems.push(lang.t("request-busy").to_owned());
+                StatusCode::SERVICE_UNAVAILABLE
+            }
+            written => {
+                written?;
+                return thanks();
+            }
+        }
     };
-    crate::routes::blocking(&state, move |state| state.store.add_change_request(&stored)).await?;
-    thanks()
+    let page = RequestPage {
+        lang: locale.lang,
+        here: locale.here.clone(),
+        meeting: meeting.as_ref(),
+        form,
+        groups: &state.content.in_lang(lang).groups,
+        message: &message,
+        reply_to: &reply_to,
+        closed_for_good,
+        problems,
+    };
+    let response = render(status, false, &page)?;
+    Ok(if status == StatusCode::SERVICE_UNAVAILABLE { crate::error::busy(response) } else { response })
 }

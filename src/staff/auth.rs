@@ -32,6 +32,12 @@ pub fn account_delay(failures: u32) -> std::time::Duration {
     std::time::Duration::from_secs(seconds)
 }
 
+/// Why the login form is shown again when another process held the database's write lock.
+const BUSY: Option<&str> = Some(
+    "You could not be logged in just now: another program is writing to the site's database. Please try \
+     again in a moment.",
+);
+
 /// The login form's CSRF cookie (before there is a session): its value is also in the form.
 pub const LOGIN_COOKIE: &str = "staff_login";
 
@@ -141,10 +147,14 @@ pub async fn login(
     .await?;
     let Some(user) = user else {
         let forget_before = jiff::Timestamp::now().as_second() - 24 * 3600;
-        crate::routes::blocking(&state, move |state| {
+        let recorded = crate::routes::blocking(&state, move |state| {
             state.store.record_login_failure(&[&keys[0], &keys[1]], forget_before)
         })
-        .await?;
+        .await;
+        if recorded.as_ref().is_err_and(crate::error::AppError::is_busy) {
+            return Ok(crate::error::busy(login_page(&request, StatusCode::SERVICE_UNAVAILABLE, &email, BUSY).await?));
+        }
+        recorded?;
         let error = Some("That e-mail address and password do not match an account.");
         return login_page(&request, StatusCode::UNAUTHORIZED, &email, error).await;
     };
@@ -154,8 +164,13 @@ pub async fn login(
     let token_hash = super::digest(&token);
     // Failures are not forgotten on a success: logging in to one's own account must not reset
     // the count for whoever is guessing at another (or at this one).
-    crate::routes::blocking(&state, move |state| state.store.create_session(user.id, &token_hash, &csrf, expires))
-        .await?;
+    let started =
+        crate::routes::blocking(&state, move |state| state.store.create_session(user.id, &token_hash, &csrf, expires))
+            .await;
+    if started.as_ref().is_err_and(crate::error::AppError::is_busy) {
+        return Ok(crate::error::busy(login_page(&request, StatusCode::SERVICE_UNAVAILABLE, &email, BUSY).await?));
+    }
+    started?;
     let mut response = see_other("/staff");
     let mut used = Cookie::build(LOGIN_COOKIE, "").path("/staff").finish();
     used.make_removal();

@@ -678,3 +678,68 @@ async fn every_staff_page_is_no_store_and_every_form_on_it_carries_the_csrf_toke
         assert!(tokens.iter().all(|value| *value == token), "{path}");
     }
 }
+
+/// What another process (a backup tool, an operator's `sqlite3`) does: takes the database's
+/// write lock and keeps it while the connection lives.
+fn hold_write_lock(app: &TestApp) -> rusqlite::Connection {
+    let other = rusqlite::Connection::open(&app.state.settings.database_path).expect("a second connection");
+    other.execute_batch("BEGIN IMMEDIATE").expect("the write lock");
+    other
+}
+
+/// A 503 that asks to come back, not a 500.
+fn assert_busy(page: &Page) {
+    assert_eq!(page.status, StatusCode::SERVICE_UNAVAILABLE, "{}", page.body);
+    assert!(page.header("retry-after").is_some_and(|seconds| seconds.parse::<u32>().is_ok()), "{:?}", page.headers);
+}
+
+#[actix_web::test]
+async fn a_staff_edit_while_another_process_holds_the_write_lock_is_503_with_the_form_as_typed() {
+    let app = TestApp::spawn();
+    let (cookie, token) = logged_in_editor(&app).await;
+    let lock = hold_write_lock(&app);
+    let fields = [
+        ("csrf", token.as_str()),
+        ("name", "Typed While Locked"),
+        ("fellowship", "alcoholics-anonymous"),
+        ("day", "2"),
+        ("time", "18:30"),
+        ("timezone", "America/Chicago"),
+        ("location", "Harbor Light Hall"),
+        ("types", "O, D"),
+    ];
+    let page = post(&app, "/staff/meetings/new", Some(&cookie), &fields).await;
+    assert_busy(&page);
+    assert_eq!(page.attributes("input[name=name]", "value"), ["Typed While Locked"]);
+    assert_eq!(page.attributes("input[name=location]", "value"), ["Harbor Light Hall"]);
+    assert!(page.body.contains("another program is writing"), "{}", page.body);
+    drop(lock);
+    let again = post(&app, "/staff/meetings/new", Some(&cookie), &fields).await;
+    assert_eq!(again.status, StatusCode::SEE_OTHER, "sent again, it is saved: {}", again.body);
+}
+
+#[actix_web::test]
+async fn a_change_request_while_another_process_holds_the_write_lock_is_503_with_the_form_as_typed() {
+    let app = TestApp::spawn();
+    let lock = hold_write_lock(&app);
+    let page = request_change(&app, SAMPLE, &[("location", "The New Hall"), ("message", "We moved in May")]).await;
+    assert_busy(&page);
+    assert_eq!(page.attributes("input[name=location]", "value"), ["The New Hall"]);
+    assert!(page.body.contains("We moved in May"), "the message is kept: {}", page.body);
+    assert!(page.body.contains("send the form again"), "{}", page.body);
+    drop(lock);
+    assert!(app.state.store.open_requests().expect("reads").is_empty(), "nothing was half kept");
+}
+
+#[actix_web::test]
+async fn a_login_while_another_process_holds_the_write_lock_is_503_with_the_address_kept() {
+    let app = TestApp::spawn();
+    add_user(&app, "editor@example.org", Role::Editor);
+    let lock = hold_write_lock(&app);
+    let page = try_login(&app, "editor@example.org", PASSWORD).await;
+    assert_busy(&page);
+    assert_eq!(page.attributes("input[name=email]", "value"), ["editor@example.org"]);
+    assert!(set_cookie(&page, "staff_session").is_none());
+    drop(lock);
+    assert_eq!(try_login(&app, "editor@example.org", PASSWORD).await.status, StatusCode::SEE_OTHER);
+}
