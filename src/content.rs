@@ -320,17 +320,6 @@ impl Group {
             None => self.name.clone(),
         }
     }
-
-    /// What a closed meeting of this group means, in one sentence: the one place the site says it.
-    pub fn closed_meeting_note(&self, lang: Lang) -> &'static str {
-        lang.t(match (self.audience, self.approach) {
-            (Audience::Family, _) => "closed-family",
-            (Audience::SubstanceUse | Audience::CoOccurring, Approach::TwelveStep) => "closed-twelve-step",
-            (Audience::SubstanceUse | Audience::CoOccurring, Approach::Other | Approach::NotDescribed) => {
-                "closed-other"
-            }
-        })
-    }
 }
 
 /// A page of prose (`content/pages/*.md`, `content/guide/*.md`).
@@ -364,12 +353,6 @@ impl ContentSet {
 
     pub fn page(&self, key: &str) -> Option<&Page> {
         self.pages.get(key)
-    }
-
-    /// What a closed meeting of the group `slug` means (for pages that know only the group's slug).
-    pub fn closed_meeting_note(&self, slug: Option<&str>, lang: Lang) -> &'static str {
-        let group = slug.and_then(|slug| self.group(slug));
-        group.map_or_else(|| lang.t("closed-unknown-group"), |group| group.closed_meeting_note(lang))
     }
 }
 
@@ -610,27 +593,6 @@ Words.
     fn a_slug_that_differs_from_the_file_name_is_rejected() {
         let error = parse_group("groups/other.md", GOOD).expect_err("rejected");
         assert!(error.to_string().contains("slug"), "{error}");
-    }
-
-    #[test]
-    fn a_closed_meeting_is_explained_by_the_kind_of_group() {
-        let family = parse_group("groups/example-anonymous.md", GOOD).expect("parses");
-        let mut twelve_step = family.clone();
-        twelve_step.audience = Audience::SubstanceUse;
-        let mut other = twelve_step.clone();
-        other.approach = Approach::Other;
-        let en = Lang::DEFAULT;
-        assert_eq!(twelve_step.closed_meeting_note(en), en.t("closed-twelve-step"));
-        assert!(twelve_step.closed_meeting_note(en).contains("stop drinking"));
-        assert!(!family.closed_meeting_note(en).contains("stop drinking"), "a parent is not turned away");
-        assert!(family.closed_meeting_note(en).contains("families and friends"));
-        assert!(other.closed_meeting_note(en).contains("12-Step groups only"));
-        let content = Content::embedded().expect("content");
-        assert_eq!(content.closed_meeting_note(Some("al-anon-alateen"), en), family.closed_meeting_note(en));
-        assert_eq!(content.closed_meeting_note(None, en), en.t("closed-unknown-group"));
-        let es = Lang::from_code("es").expect("Spanish");
-        assert!(!family.closed_meeting_note(es).contains("dejar de beber"), "a parent is not turned away");
-        assert!(family.closed_meeting_note(es).contains("familiares y amigos"));
     }
 
     #[test]

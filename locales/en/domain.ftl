@@ -33,6 +33,15 @@ comparison-lifetime-membership = Lifetime membership
 comparison-meeting-structure = Meeting structure
 comparison-size = Size
 comparison-online-options = Online options
+# Who may come to a meeting (views::Admission): the meeting page's sentence, and the label beside a
+# meeting on a printed sheet. A closed meeting for women reads "For women only." and then its closed-*.
+admission-open-anyone-html = An <strong>open</strong> meeting: anyone may come, including family members, friends and providers.
+admission-open-women-html = An <strong>open</strong> meeting <strong>for women</strong>: any woman may come, including women who are family members, friends or providers.
+admission-open-men-html = An <strong>open</strong> meeting <strong>for men</strong>: any man may come, including men who are family members, friends or providers.
+admission-for-women = For women only.
+admission-for-men = For men only.
+admission-women-only = women only
+admission-men-only = men only
 closed-family = A closed meeting. This group is for the families and friends of people with a substance use disorder; the fact sheet does not say who its closed meetings are for, so ask the group or check its website.
 closed-twelve-step = A closed meeting: only for people who want to stop drinking or using drugs themselves.
 closed-other = A closed meeting. The fact sheet explains closed meetings for 12-Step groups only (there they are for people who want to stop drinking or using drugs), so ask this group what closed means for it.

@@ -34,6 +34,15 @@ comparison-lifetime-membership = Participación de por vida
 comparison-meeting-structure = Cómo son las reuniones
 comparison-size = Tamaño
 comparison-online-options = Opciones en línea
+# Quién puede asistir a una reunión (views::Admission): la frase de la página de la reunión y la
+# etiqueta junto a una reunión en una hoja impresa. Una reunión cerrada para mujeres dice "Solo para mujeres." y luego su closed-*.
+admission-open-anyone-html = Una reunión <strong>abierta</strong>: puede asistir cualquier persona, incluidos familiares, amigos y profesionales.
+admission-open-women-html = Una reunión <strong>abierta</strong> <strong>para mujeres</strong>: puede asistir cualquier mujer, incluidas las familiares, amigas y profesionales.
+admission-open-men-html = Una reunión <strong>abierta</strong> <strong>para hombres</strong>: puede asistir cualquier hombre, incluidos los familiares, amigos y profesionales.
+admission-for-women = Solo para mujeres.
+admission-for-men = Solo para hombres.
+admission-women-only = solo para mujeres
+admission-men-only = solo para hombres
 closed-family = Reunión cerrada. Este grupo es para familiares y amigos de personas con un trastorno por consumo de sustancias; la hoja informativa no dice para quién son sus reuniones cerradas, así que pregunte al grupo o consulte su sitio web.
 closed-twelve-step = Reunión cerrada: solo para personas que quieren dejar de beber o de consumir drogas.
 closed-other = Reunión cerrada. La hoja informativa explica las reuniones cerradas solo para los grupos de 12 Pasos (allí son para personas que quieren dejar de beber o de consumir drogas), así que pregunte a este grupo qué significa cerrada para él.

@@ -18,7 +18,6 @@ meeting-how-to-attend = Forma de asistir
 meeting-kind = Tipo de reunión
 meeting-other-codes = Otros códigos:
 meeting-other-codes-note = (propios del grupo; pregunte al grupo qué significan)
-meeting-open-note-html = Una reunión <strong>abierta</strong>: puede asistir cualquier persona, incluidos familiares, amigos y profesionales.
 meeting-notes = Notas
 meeting-report-change = Informar un cambio
 meeting-report-change-note = (un formulario breve: un nuevo horario o lugar, o una reunión que ya no se hace; el personal lo revisa primero)

@@ -10,6 +10,7 @@ mod languages;
 mod meetings;
 mod pages;
 mod providers;
+mod safety;
 mod sources;
 mod spanish_handouts;
 mod staff;

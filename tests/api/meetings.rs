@@ -582,7 +582,7 @@ async fn the_spanish_meeting_page_is_in_spanish_with_the_family_groups_closed_no
     assert!(schedule.contains("Viernes") && schedule.contains("19:30") && schedule.contains("20:30"), "{schedule}");
     assert!(!schedule.contains("pm"), "{schedule}");
     assert_eq!(page.texts("ul.types-list li"), ["Cerrada", "Discusión"]);
-    let note = page.texts("p.closed-note").join(" ");
+    let note = page.texts("p.admission").join(" ");
     assert!(note.starts_with("Reunión cerrada. Este grupo es para familiares y amigos"), "{note}");
     assert!(note.contains("pregunte al grupo"), "the caution is kept: {note}");
     let report = page.attributes("p.report-change a", "href");
