@@ -409,7 +409,7 @@ fn score<'a>(group: &'a Group, answers: &Answers, lang: Lang) -> Suggestion<'a> 
     match (answers.women_only, group.women_only) {
         (WomenOnly::Want, true) => add(WOMEN_ONLY_WANTED, Fit::For, lang.t("matcher-reason-women-wanted")),
         (WomenOnly::Accept, true) => add(0, Fit::Note, lang.t("matcher-reason-women-accepted")),
-        (WomenOnly::Want, false) => add(0, Fit::Note, lang.t("matcher-reason-women-not-only")),
+        (WomenOnly::Want | WomenOnly::Accept, false) => add(0, Fit::Note, lang.t("matcher-reason-women-not-only")),
         _ => {}
     }
     if answers.online && group.online_support {

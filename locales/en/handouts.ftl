@@ -38,7 +38,7 @@ handout-directory-lists = { $count ->
     [one] This directory lists 1 of its meetings:
    *[other] This directory lists { $count } of its meetings:
 }
-handout-open-free = Anyone may attend an open meeting. Attending is free; a small donation is usual.
+handout-open-free = Anyone may attend an open meeting, except that one for women (or for men) only is for any woman (or any man). Attending is free; a small donation is usual.
 
 schedule-title = Meeting schedule
 # $date: the printed date; $address: the finder's address for this search.
@@ -72,6 +72,6 @@ referral-date = Date:
 referral-contact = Contact person:
 referral-contact-phone = Phone:
 referral-follow-up = Follow-up visit:
-referral-open-note = Anyone may attend an open meeting. Check times before you go.
+referral-open-note = The meetings listed are open: you need not be a member, and family and friends are welcome. A meeting marked “women only” is for women, and one marked “men only” for men. Check times before you go.
 referral-source-html = Facts from the fact sheet <cite>An Introduction to Mutual Support Groups for Alcohol and Drug Abuse</cite> (SAMHSA).
 referral-too-few = A referral sheet offers more than one choice: pick at least two groups. People are more likely to go when they can try several groups and meetings.

@@ -15,6 +15,7 @@ matcher-fit-for = In favour:
 matcher-fit-against = To consider:
 matcher-fit-note = Note:
 matcher-its-meetings = Its meetings
+matcher-its-womens-meetings = Its women's meetings
 matcher-handout = One-page handout
 matcher-referral = Print a referral sheet with these choices
 matcher-other-medication = Some groups may be more supportive of medication-assisted treatment than others. The fact sheet names a group only for methadone treatment of opioid dependence, so ask a local group contact how its meetings see the client's medication.
@@ -81,7 +82,7 @@ matcher-reason-other-focus = Focuses on { $focus }, not { $substance }.
 matcher-reason-medication = Its members understand the benefits of opioid pharmacotherapy, such as { $medication }.
 matcher-reason-women-wanted = Only for women, as the client wants.
 matcher-reason-women-accepted = Only for women; the client would accept that.
-matcher-reason-women-not-only = Not only for women; some of its meetings may be, so check the meeting finder.
+matcher-reason-women-not-only = Not only for women; its women's meetings are suggested too (see its women's meetings in the finder).
 matcher-reason-online = Offers online meetings or forums.
 matcher-reason-committees = Has committees that work with providers to get clients to meetings.
 

@@ -39,7 +39,7 @@ handout-directory-lists = { $count ->
     [one] Este directorio incluye 1 de sus reuniones:
    *[other] Este directorio incluye { $count } de sus reuniones:
 }
-handout-open-free = Cualquier persona puede asistir a una reunión abierta. Asistir es gratis; se suele dar una pequeña donación.
+handout-open-free = Cualquier persona puede asistir a una reunión abierta, salvo que una reunión solo para mujeres (o para hombres) es para cualquier mujer (o cualquier hombre). Asistir es gratis; se suele dar una pequeña donación.
 
 schedule-title = Horario de reuniones
 # $date: la fecha impresa; $address: la dirección del buscador para esta búsqueda.
@@ -73,6 +73,6 @@ referral-date = Fecha:
 referral-contact = Persona de contacto:
 referral-contact-phone = Teléfono:
 referral-follow-up = Visita de seguimiento:
-referral-open-note = Cualquier persona puede asistir a una reunión abierta. Confirme los horarios antes de ir.
+referral-open-note = Las reuniones indicadas son abiertas: no hace falta ser miembro, y familiares y amigos son bienvenidos. Una reunión marcada “solo para mujeres” es para mujeres, y una marcada “solo para hombres”, para hombres. Confirme los horarios antes de ir.
 referral-source-html = Datos de la hoja informativa <cite lang="en">An Introduction to Mutual Support Groups for Alcohol and Drug Abuse</cite> (SAMHSA).
 referral-too-few = Una hoja de referencia ofrece más de una opción: elija al menos dos grupos. Es más probable que la persona vaya si puede probar varios grupos y reuniones.

@@ -16,6 +16,7 @@ matcher-fit-for = A favor:
 matcher-fit-against = A tener en cuenta:
 matcher-fit-note = Nota:
 matcher-its-meetings = Sus reuniones
+matcher-its-womens-meetings = Sus reuniones para mujeres
 matcher-handout = Hoja para imprimir de una página
 matcher-referral = Imprimir una hoja de referencia con estas opciones
 matcher-other-medication = Algunos grupos pueden apoyar más que otros el tratamiento asistido con medicamentos. La hoja informativa nombra un grupo solo para el tratamiento con metadona de la dependencia de opioides, así que pregunte a un contacto del grupo en su zona cómo ven sus reuniones el medicamento del cliente.
@@ -82,7 +83,7 @@ matcher-reason-other-focus = Se centra en: { $focus }; no en { $substance }.
 matcher-reason-medication = Sus miembros entienden los beneficios de la farmacoterapia para opioides, como la { $medication }.
 matcher-reason-women-wanted = Solo para mujeres, como quiere la clienta.
 matcher-reason-women-accepted = Solo para mujeres; la clienta lo aceptaría.
-matcher-reason-women-not-only = No es solo para mujeres; algunas de sus reuniones pueden serlo, así que consulte el buscador de reuniones.
+matcher-reason-women-not-only = No es solo para mujeres; también se sugieren sus reuniones para mujeres (véalas en el buscador).
 matcher-reason-online = Ofrece reuniones o foros en línea.
 matcher-reason-committees = Tiene comités que trabajan con profesionales para que los clientes lleguen a las reuniones.
 

@@ -94,3 +94,71 @@ async fn a_womens_open_meeting_page_says_any_woman_may_come_never_anyone() {
     let said = closed.texts("p.admission").join(" ");
     assert!(said.starts_with("For women only.") && said.contains("want to stop drinking"), "{said}");
 }
+
+/// A referral sheet's listed meetings, as printed.
+fn referral_lines(page: &Page) -> Vec<String> {
+    page.texts(".choice-meetings li")
+}
+
+#[actix_web::test]
+async fn a_referral_sheet_not_asked_for_womens_or_mens_meetings_lists_none_and_never_says_anyone_may_come() {
+    let app = TestApp::spawn();
+    for (when, name) in [("day=1&time=night", "Step Sisters"), ("day=6&time=morning", "Men's Breakfast")] {
+        for address in [
+            format!("/handouts/referral?group=alcoholics-anonymous&group=narcotics-anonymous&{when}"),
+            format!("/es/handouts/referral?group=alcoholics-anonymous&group=narcotics-anonymous&{when}"),
+        ] {
+            let page = app.get(&address).await;
+            assert_eq!(page.status, 200, "{address}");
+            let lines = referral_lines(&page);
+            assert!(!lines.iter().any(|line| line.contains(name)), "{address}: {lines:?}");
+            assert!(page.texts(".choice-meetings .gender").is_empty(), "{address}");
+            for anyone in
+                ["anyone may come", "Anyone may attend", "Cualquier persona puede asistir", "cualquier persona"]
+            {
+                assert!(!page.body.contains(anyone), "{address} says {anyone:?}");
+            }
+        }
+    }
+}
+
+#[actix_web::test]
+async fn a_referral_sheet_for_a_woman_who_would_go_lists_womens_meetings_of_mixed_groups_labelled() {
+    let app = TestApp::spawn();
+    let base = "/handouts/referral?group=alcoholics-anonymous&group=narcotics-anonymous&day=1&time=night";
+    for answer in ["accept", "want"] {
+        let page = app.get(&format!("{base}&women_only={answer}")).await;
+        assert_eq!(page.status, 200);
+        let lines = referral_lines(&page);
+        let sisters = lines.iter().find(|line| line.contains("Step Sisters")).expect("the women's meeting is listed");
+        assert!(sisters.contains("(women only)"), "{sisters}");
+    }
+    let spanish = app.get(&format!("/es{base}&women_only=accept")).await;
+    assert!(
+        referral_lines(&spanish)
+            .iter()
+            .any(|line| line.contains("Step Sisters") && line.contains("(solo para mujeres)"))
+    );
+    let men = app.get(&format!("{base}&women_only=accept").replace("day=1&time=night", "day=6&time=morning")).await;
+    assert!(
+        !referral_lines(&men).iter().any(|line| line.contains("Men's Breakfast")),
+        "a woman's sheet: no men's meeting"
+    );
+    let asked = app
+        .get("/handouts/referral?group=alcoholics-anonymous&group=narcotics-anonymous&day=6&time=morning&type=M")
+        .await;
+    assert!(referral_lines(&asked).iter().any(|line| line.contains("Men's Breakfast") && line.contains("(men only)")));
+    let wrong = app.get(&format!("{base}&women_only=perhaps")).await;
+    assert_eq!(wrong.status, 400, "an unknown answer is a clear 400");
+}
+
+#[actix_web::test]
+async fn the_matcher_carries_a_womans_answer_to_the_referral_sheet_and_points_to_mixed_groups_womens_meetings() {
+    let app = TestApp::spawn();
+    let page = app.get("/guide/match?substance=alcohol&women_only=accept").await;
+    let links = page.attributes("a", "href");
+    assert!(links.iter().any(|href| href.starts_with("/handouts/referral?") && href.ends_with("&women_only=accept")));
+    assert!(links.iter().any(|href| href == "/meetings?group=alcoholics-anonymous&type=W"), "{links:?}");
+    let unasked = app.get("/guide/match?substance=alcohol").await.attributes("a", "href");
+    assert!(!unasked.iter().any(|href| href.contains("women_only=") || href.contains("type=W")), "{unasked:?}");
+}
