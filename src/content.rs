@@ -196,18 +196,20 @@ impl Substance {
     }
 }
 
-/// A medication whose users, the fact sheet says, a group's members understand.
+/// A medication whose benefits, the fact sheet says, a group's members understand.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Medication {
-    /// Methadone, for opioid dependence.
-    Methadone,
+    /// Opioid pharmacotherapy: medicine for opioid dependence (the fact sheet's example is
+    /// methadone; buprenorphine is another). `methadone` in older files means the same.
+    #[serde(alias = "methadone")]
+    OpioidPharmacotherapy,
 }
 
 impl Medication {
     pub fn words(self, lang: Lang) -> &'static str {
         lang.t(match self {
-            Medication::Methadone => "medication-methadone",
+            Medication::OpioidPharmacotherapy => "medication-opioid",
         })
     }
 }
@@ -268,7 +270,10 @@ struct GroupFrontMatter {
     slug: String,
     audience: Audience,
     approach: Approach,
+    #[serde(default)]
+    known_approach: Option<Approach>,
     website: String,
+    fact_sheet_website: String,
     summary: String,
     spirituality: Spirituality,
     religious_beliefs: ReligiousBeliefs,
@@ -290,7 +295,13 @@ pub struct Group {
     pub slug: String,
     pub audience: Audience,
     pub approach: Approach,
+    /// What the group is where the fact sheet does not describe its approach, from the group's
+    /// own description (not from the fact sheet: the matcher scores it so and says so).
+    pub known_approach: Option<Approach>,
+    /// The group's address today (https), as the site shows it.
     pub website: String,
+    /// The address the fact sheet lists, as it lists it.
+    pub fact_sheet_website: String,
     pub summary: String,
     pub spirituality: Spirituality,
     pub religious_beliefs: ReligiousBeliefs,
@@ -311,7 +322,30 @@ pub struct Group {
     pub body_html: String,
 }
 
+/// The host of a web address without `www.` ("http://www.na.org" → "na.org").
+pub fn web_host(address: &str) -> &str {
+    let rest = address.split_once("://").map_or(address, |(_, rest)| rest);
+    let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+    host.strip_prefix("www.").unwrap_or(host)
+}
+
 impl Group {
+    /// The website's address without `https://` and `www.`, as printed ("aa.org").
+    pub fn website_host(&self) -> &str {
+        web_host(&self.website)
+    }
+
+    /// Beside the website wherever it is shown: "listed in the fact sheet" when the fact sheet
+    /// lists this address, otherwise that it is not from the fact sheet and which one it lists.
+    pub fn website_note(&self, lang: Lang) -> String {
+        let listed = web_host(&self.fact_sheet_website);
+        if listed == self.website_host() {
+            lang.t("website-listed-in-fact-sheet").to_owned()
+        } else {
+            lang.t1("website-moved", "listed", listed)
+        }
+    }
+
     /// The group's name, with its name in the page's language beside it when it has one in common
     /// use: "Alcoholics Anonymous (Alcohólicos Anónimos)".
     pub fn name_with_local(&self) -> String {
@@ -485,8 +519,17 @@ pub fn parse_group(path: &str, text: &str) -> Result<Group, ContentError> {
     if expected_slug != Some(meta.slug.as_str()) {
         return Err(ContentError::new(path, format!("field `slug` is \"{}\" but must equal the file name", meta.slug)));
     }
-    if !meta.website.starts_with("http://") && !meta.website.starts_with("https://") {
-        return Err(ContentError::new(path, "field `website` must be an http(s) address"));
+    if !meta.website.starts_with("https://") {
+        return Err(ContentError::new(path, "field `website` must be an https:// address"));
+    }
+    if !meta.fact_sheet_website.starts_with("http://") && !meta.fact_sheet_website.starts_with("https://") {
+        return Err(ContentError::new(path, "field `fact_sheet_website` must be an http(s) address"));
+    }
+    if meta.known_approach.is_some() && meta.approach != Approach::NotDescribed {
+        return Err(ContentError::new(
+            path,
+            "field `known_approach` is only for a group whose `approach` is not-described",
+        ));
     }
     Ok(Group {
         name: meta.name,
@@ -494,7 +537,9 @@ pub fn parse_group(path: &str, text: &str) -> Result<Group, ContentError> {
         slug: meta.slug,
         audience: meta.audience,
         approach: meta.approach,
+        known_approach: meta.known_approach,
         website: meta.website,
+        fact_sheet_website: meta.fact_sheet_website,
         summary: meta.summary,
         spirituality: meta.spirituality,
         religious_beliefs: meta.religious_beliefs,
@@ -542,7 +587,8 @@ name = "Example Anonymous"
 slug = "example-anonymous"
 audience = "family"
 approach = "twelve-step"
-website = "http://www.example.org"
+website = "https://www.example.org"
+fact_sheet_website = "http://www.example.org"
 summary = "An example."
 spirituality = "higher-power"
 religious_beliefs = "more-participation"

@@ -23,7 +23,7 @@ substance-cocaine = cocaine
 substance-meth = crystal meth
 substance-heroin = heroin
 substance-marijuana = marijuana
-medication-methadone = methadone for opioid dependence
+medication-opioid = medicine for opioid dependence (opioid pharmacotherapy, such as methadone or buprenorphine)
 comparison-substance-focus = Substance focus
 comparison-spiritual-emphasis = Spiritual emphasis
 comparison-medication = Medication-assisted treatment
@@ -59,3 +59,8 @@ schedule-until = { $start } to { $end }
 schedule-day-time = { $day }, { $time }
 schedule-zone = { $when } ({ $zone })
 zone-time = { $place } time
+# Beside a group's website: the fact sheet's own address, or a newer one (not from the fact sheet).
+website-listed-in-fact-sheet = listed in the fact sheet
+website-moved = the group's address today, not from the fact sheet, which lists { $listed }
+# The fact sheet's date, said wherever its figures are shown (group pages and handouts).
+fact-sheet-figures = Figures are the fact sheet's, from spring 2008, and may have changed since.

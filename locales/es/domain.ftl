@@ -24,7 +24,7 @@ substance-cocaine = cocaína
 substance-meth = crystal meth (metanfetamina de cristal)
 substance-heroin = heroína
 substance-marijuana = marihuana
-medication-methadone = metadona para la dependencia de opioides
+medication-opioid = medicamentos para la dependencia de opioides (farmacoterapia para opioides, como la metadona o la buprenorfina)
 comparison-substance-focus = Sustancias
 comparison-spiritual-emphasis = Énfasis espiritual
 comparison-medication = Tratamiento asistido con medicamentos
@@ -60,3 +60,8 @@ schedule-until = de { $start } a { $end }
 schedule-day-time = { $day }, { $time }
 schedule-zone = { $when } ({ $zone })
 zone-time = hora de { $place }
+# Junto al sitio web de un grupo: la dirección de la hoja informativa, o una más reciente (que no proviene de ella).
+website-listed-in-fact-sheet = indicado en la hoja informativa
+website-moved = la dirección actual del grupo, que no proviene de la hoja informativa (esta indica { $listed })
+# La fecha de la hoja informativa, dicha dondequiera que se muestran sus cifras (páginas de grupos y hojas impresas).
+fact-sheet-figures = Las cifras son las de la hoja informativa, de la primavera de 2008, y pueden haber cambiado desde entonces.

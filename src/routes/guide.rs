@@ -53,7 +53,7 @@ impl MatchPage<'_> {
 
     fn mat_is(&self, value: &str) -> bool {
         let treatment = match value {
-            "methadone" => Treatment::Known(Medication::Methadone),
+            "opioid" => Treatment::Known(Medication::OpioidPharmacotherapy),
             "other" => Treatment::Other,
             _ => Treatment::None,
         };
