@@ -34,7 +34,7 @@ finder-attendance-hybrid = Solo híbridas
 finder-groups = Grupo (cualquiera de los marcados)
 finder-region = Zona
 finder-region-any = Cualquier lugar
-finder-include-inactive = Incluir reuniones cerradas temporalmente
+finder-include-inactive = Incluir reuniones suspendidas temporalmente
 finder-submit = Mostrar reuniones
 finder-clear = Borrar todo
 finder-quick-choices = Opciones rápidas
@@ -76,7 +76,7 @@ finder-feed = Fuente Meeting Guide (JSON)
 # Una fila de resultados.
 row-for-family = Para familiares y amigos
 row-also-online = también en línea
-row-inactive = Cerrada temporalmente: consulte con el grupo antes de ir.
+row-inactive = Suspendida temporalmente: consulte con el grupo antes de ir.
 row-venue-closed = El local está cerrado temporalmente; por ahora la reunión es en línea.
 row-place-on-request = Lugar disponible si lo solicita
 row-online = En línea

@@ -3,7 +3,7 @@
 
 meeting-breadcrumb = Ruta de navegación
 meeting-sample-data-html = <strong>Datos de ejemplo:</strong> las reuniones de este sitio son ejemplos, no reuniones reales.
-meeting-inactive-html = Esta reunión está <strong>cerrada temporalmente</strong>. Consulte con el grupo antes de ir.
+meeting-inactive-html = Esta reunión está <strong>suspendida temporalmente</strong>. Consulte con el grupo antes de ir.
 meeting-when = Cuándo
 meeting-add-calendar = Agregar a mi calendario
 meeting-add-calendar-note = (un evento semanal, en la zona horaria de la reunión)

@@ -542,7 +542,7 @@ async fn a_spanish_row_of_a_family_group_says_for_family_and_friends_in_spanish(
     assert!(family.contains("Para familiares y amigos"), "{family}");
     assert!(!family.contains("dejar de beber"), "a family group's closed meeting is not for people who want to quit");
     let own = spanish_row_text(&app.get("/es/meetings").await, "gamma-closed-women");
-    assert!(own.contains("Cerrada para personas que quieren dejar de beber o de consumir drogas"), "{own}");
+    assert!(own.contains("Cerrada para mujeres que quieren dejar de beber o de consumir drogas"), "{own}");
 }
 
 #[actix_web::test]

@@ -162,3 +162,95 @@ async fn the_matcher_carries_a_womans_answer_to_the_referral_sheet_and_points_to
     let unasked = app.get("/guide/match?substance=alcohol").await.attributes("a", "href");
     assert!(!unasked.iter().any(|href| href.contains("women_only=") || href.contains("type=W")), "{unasked:?}");
 }
+
+const GROUPS: [&str; 18] = [
+    "al-anon-alateen",
+    "alcoholics-anonymous",
+    "chemically-dependent-anonymous",
+    "co-anon",
+    "cocaine-anonymous",
+    "crystal-meth-anonymous",
+    "double-trouble-in-recovery",
+    "dual-recovery-anonymous",
+    "families-anonymous",
+    "heroin-anonymous",
+    "lifering-secular-recovery",
+    "marijuana-anonymous",
+    "methadone-anonymous",
+    "nar-anon",
+    "narcotics-anonymous",
+    "secular-organizations-for-sobriety",
+    "smart-recovery",
+    "women-for-sobriety",
+];
+
+#[actix_web::test]
+async fn every_group_page_and_handout_says_its_figures_are_the_fact_sheets_of_spring_2008() {
+    let app = TestApp::spawn();
+    assert_eq!(app.state.content.groups.len(), GROUPS.len(), "every group is checked");
+    for slug in GROUPS {
+        for (address, dated) in [
+            (format!("/groups/{slug}"), "from spring 2008"),
+            (format!("/handouts/groups/{slug}"), "from spring 2008"),
+            (format!("/es/groups/{slug}"), "de la primavera de 2008"),
+            (format!("/es/handouts/groups/{slug}"), "de la primavera de 2008"),
+        ] {
+            let page = app.get(&address).await;
+            assert_eq!(page.status, 200, "{address}");
+            assert!(page.texts("main").join(" ").contains(dated), "{address} does not date its figures");
+        }
+    }
+    let referral = app.get("/handouts/referral?group=smart-recovery&group=alcoholics-anonymous").await;
+    assert!(referral.texts(".source").join(" ").contains("from spring 2008"));
+    let smart = app.get("/groups/smart-recovery").await.texts("main").join(" ");
+    assert!(smart.contains("The fact sheet reported about 300 weekly meetings"), "{smart}");
+    assert!(!smart.contains("About 300 weekly meetings"), "not stated as now");
+    let spanish_aa = app.get("/es/groups/alcoholics-anonymous").await.texts("main").join(" ");
+    assert!(spanish_aa.contains("100.000") && !spanish_aa.contains("100,000"), "Spanish writes 100.000");
+}
+
+#[actix_web::test]
+async fn every_groups_website_is_https_and_says_whether_the_fact_sheet_lists_it() {
+    let app = TestApp::spawn();
+    for slug in GROUPS {
+        let page = app.get(&format!("/groups/{slug}")).await;
+        let links = page.attributes(".group-actions a[rel~=external]", "href");
+        assert_eq!(links.len(), 1, "{slug}: {links:?}");
+        assert!(links[0].starts_with("https://"), "{slug}: {}", links[0]);
+        let note = page.texts(".website-note").join(" ");
+        assert!(
+            note.contains("listed in the fact sheet") || note.contains("not from the fact sheet, which lists"),
+            "{slug}: {note}"
+        );
+    }
+    for (slug, shown, listed) in [
+        ("alcoholics-anonymous", "aa.org", "alcoholics-anonymous.org"),
+        ("al-anon-alateen", "al-anon.org", "al-anon.alateen.org"),
+        ("lifering-secular-recovery", "lifering.org", "unhooked.com"),
+        ("heroin-anonymous", "heroinanonymous.org", "heroin-anonymous.org"),
+        ("dual-recovery-anonymous", "draonline.org", "dualrecovery.org"),
+    ] {
+        let page = app.get(&format!("/groups/{slug}")).await;
+        assert!(page.texts(".group-actions a").iter().any(|text| text == shown), "{slug}");
+        assert!(page.texts(".website-note").join(" ").contains(&format!("which lists {listed}")), "{slug}");
+        let handout = app.get(&format!("/es/handouts/groups/{slug}")).await.texts(".find-box").join(" ");
+        assert!(handout.contains(shown) && handout.contains(&format!("esta indica {listed}")), "{slug}: {handout}");
+    }
+    let methadone = app.get("/groups/methadone-anonymous").await;
+    assert_eq!(methadone.texts(".website-note"), ["(listed in the fact sheet)"]);
+    let sos = app.get("/groups/secular-organizations-for-sobriety").await.texts("main").join(" ");
+    assert!(sos.contains("Yahoo Groups, which closed in 2020"), "the e-support groups are not presented as current");
+}
+
+#[actix_web::test]
+async fn the_about_page_and_the_guide_say_membership_is_voluntary_and_treatment_comes_first() {
+    let app = TestApp::spawn();
+    let about = app.get("/about").await.body;
+    assert!(!about.contains("Nobody is made to join") && about.contains("Membership is voluntary"));
+    let guide = app.get("/guide").await.body;
+    assert!(!guide.contains("has had formal treatment") && guide.contains("Once the client receives formal treatment"));
+    let spanish = app.get("/es/about").await.body;
+    assert!(spanish.contains("una lectura del programa de 12 Pasos") && !spanish.contains("casi siempre"));
+    let inactive = app.get("/es/meetings?attendance=inactive").await.body;
+    assert!(!inactive.contains("errada temporalmente") && inactive.contains("suspendidas temporalmente"), "suspendida");
+}
