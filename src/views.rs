@@ -130,16 +130,16 @@ impl Admission {
         Some((lang.t(word), lang.t(meaning)))
     }
 
-    /// What the meeting page says of who may come (HTML from the catalogue); `None` when the
-    /// meeting says neither open nor closed nor for women or men.
+    /// What the meeting page and a calendar's event say of who may come; `None` when the meeting
+    /// says neither open nor closed nor for women or men.
     pub fn sentence(&self, lang: Lang) -> Option<String> {
         let gender = self.gender_sentence(lang);
         match self.openness {
             Some(Openness::Open) => Some(
                 lang.t(match self.gender {
-                    Some(Gender::Women) => "admission-open-women-html",
-                    Some(Gender::Men) => "admission-open-men-html",
-                    None => "admission-open-anyone-html",
+                    Some(Gender::Women) => "admission-open-women",
+                    Some(Gender::Men) => "admission-open-men",
+                    None => "admission-open-anyone",
                 })
                 .to_owned(),
             ),
@@ -480,26 +480,26 @@ mod tests {
     fn a_womens_or_mens_open_meeting_is_never_said_to_be_for_anyone_in_any_language() {
         for lang in Lang::all() {
             for (code, meaning, sentence) in [
-                ("W", "badge-open-women", "admission-open-women-html"),
-                ("w", "badge-open-women", "admission-open-women-html"),
-                ("M", "badge-open-men", "admission-open-men-html"),
+                ("W", "badge-open-women", "admission-open-women"),
+                ("w", "badge-open-women", "admission-open-women"),
+                ("M", "badge-open-men", "admission-open-men"),
             ] {
                 for group in [Some("alcoholics-anonymous"), Some("smart-recovery"), Some("nar-anon"), None] {
                     let open = admission(group, &["O", code, "D"]);
                     assert_eq!(open.badge(lang), Some((lang.t("badge-open"), lang.t(meaning))), "{group:?} {code}");
                     let said = open.sentence(lang).expect("a sentence");
                     assert_eq!(said, lang.t(sentence));
-                    for anyone in [lang.t("badge-open-anyone"), lang.t("admission-open-anyone-html")] {
+                    for anyone in [lang.t("badge-open-anyone"), lang.t("admission-open-anyone")] {
                         assert!(!said.contains(anyone) && open.badge(lang).is_some_and(|(_, m)| m != anyone));
                     }
                 }
             }
             let mixed = admission(Some("alcoholics-anonymous"), &["O"]);
-            assert_eq!(mixed.sentence(lang).as_deref(), Some(lang.t("admission-open-anyone-html")));
+            assert_eq!(mixed.sentence(lang).as_deref(), Some(lang.t("admission-open-anyone")));
             assert_eq!(mixed.gender_label(lang), None);
             assert_eq!(admission(None, &["O", "W", "M"]).gender, None, "coded both: for neither alone");
         }
-        assert!(Lang::DEFAULT.t("admission-open-women-html").contains("any woman may come"));
+        assert!(Lang::DEFAULT.t("admission-open-women").contains("any woman may come"));
         assert_eq!(admission(None, &["O", "W"]).gender_label(Lang::DEFAULT), Some("women only"));
     }
 

@@ -33,11 +33,11 @@ comparison-lifetime-membership = Lifetime membership
 comparison-meeting-structure = Meeting structure
 comparison-size = Size
 comparison-online-options = Online options
-# Who may come to a meeting (views::Admission): the meeting page's sentence, and the label beside a
+# Who may come to a meeting (views::Admission): the meeting page's and a calendar event's sentence, the label beside a
 # meeting on a printed sheet. A closed meeting for women reads "For women only." and then its closed-*.
-admission-open-anyone-html = An <strong>open</strong> meeting: anyone may come, including family members, friends and providers.
-admission-open-women-html = An <strong>open</strong> meeting <strong>for women</strong>: any woman may come, including women who are family members, friends or providers.
-admission-open-men-html = An <strong>open</strong> meeting <strong>for men</strong>: any man may come, including men who are family members, friends or providers.
+admission-open-anyone = An open meeting: anyone may come, including family members, friends and providers.
+admission-open-women = An open meeting for women: any woman may come, including women who are family members, friends or providers.
+admission-open-men = An open meeting for men: any man may come, including men who are family members, friends or providers.
 admission-for-women = For women only.
 admission-for-men = For men only.
 admission-women-only = women only

@@ -36,9 +36,9 @@ comparison-size = Tamaño
 comparison-online-options = Opciones en línea
 # Quién puede asistir a una reunión (views::Admission): la frase de la página de la reunión y la
 # etiqueta junto a una reunión en una hoja impresa. Una reunión cerrada para mujeres dice "Solo para mujeres." y luego su closed-*.
-admission-open-anyone-html = Una reunión <strong>abierta</strong>: puede asistir cualquier persona, incluidos familiares, amigos y profesionales.
-admission-open-women-html = Una reunión <strong>abierta</strong> <strong>para mujeres</strong>: puede asistir cualquier mujer, incluidas las familiares, amigas y profesionales.
-admission-open-men-html = Una reunión <strong>abierta</strong> <strong>para hombres</strong>: puede asistir cualquier hombre, incluidos los familiares, amigos y profesionales.
+admission-open-anyone = Una reunión abierta: puede asistir cualquier persona, incluidos familiares, amigos y profesionales.
+admission-open-women = Una reunión abierta para mujeres: puede asistir cualquier mujer, incluidas las familiares, amigas y profesionales.
+admission-open-men = Una reunión abierta para hombres: puede asistir cualquier hombre, incluidos los familiares, amigos y profesionales.
 admission-for-women = Solo para mujeres.
 admission-for-men = Solo para hombres.
 admission-women-only = solo para mujeres

@@ -254,3 +254,16 @@ async fn the_about_page_and_the_guide_say_membership_is_voluntary_and_treatment_
     let inactive = app.get("/es/meetings?attendance=inactive").await.body;
     assert!(!inactive.contains("errada temporalmente") && inactive.contains("suspendidas temporalmente"), "suspendida");
 }
+
+#[actix_web::test]
+async fn a_calendar_event_says_who_may_come_as_the_meeting_page_does() {
+    let app = TestApp::spawn();
+    let unfold = |page: Page| page.body.replace("\r\n ", "").replace("\\,", ",");
+    let women = unfold(app.get("/meetings/step-sisters-millbrook.ics").await);
+    assert!(women.contains("An open meeting for women: any woman may come"), "{women}");
+    assert!(!women.contains("anyone may come"));
+    let mixed = unfold(app.get("/meetings/sunrise-serenity-riverton.ics").await);
+    assert!(mixed.contains("A closed meeting: not for everyone"), "{mixed}");
+    let feed = unfold(app.get("/meetings.ics?type=W").await);
+    assert!(!feed.contains("anyone may come") && feed.contains("any woman may come"));
+}
