@@ -17,6 +17,7 @@ handouts-referral-meetings = Meetings to list
 handouts-referral-any = Any way to attend
 handouts-referral-in-person = In person
 handouts-referral-online = Online or by phone
+handouts-referral-women = For a woman: list women's meetings too (left out otherwise, as are men's meetings)
 handouts-referral-near = Near (a town, region or postal code; optional)
 handouts-referral-make = Make the referral sheet
 handouts-one-pagers = One page per group

@@ -18,6 +18,7 @@ handouts-referral-meetings = Reuniones que incluir
 handouts-referral-any = Cualquier forma de asistir
 handouts-referral-in-person = En persona
 handouts-referral-online = En línea o por teléfono
+handouts-referral-women = Para una mujer: incluir también reuniones para mujeres (si no, se omiten, como las reuniones para hombres)
 handouts-referral-near = Cerca de (una ciudad, región o código postal; opcional)
 handouts-referral-make = Preparar la hoja de referencia
 handouts-one-pagers = Una hoja por grupo

@@ -267,3 +267,17 @@ async fn a_calendar_event_says_who_may_come_as_the_meeting_page_does() {
     let feed = unfold(app.get("/meetings.ics?type=W").await);
     assert!(!feed.contains("anyone may come") && feed.contains("any woman may come"));
 }
+
+#[actix_web::test]
+async fn the_referral_form_asks_before_it_lists_womens_meetings_in_both_languages() {
+    let app = TestApp::spawn();
+    for (address, words) in
+        [("/handouts", "For a woman: list women's meetings too"), ("/es/handouts", "Para una mujer")]
+    {
+        let page = app.get(address).await;
+        let boxes = page.attributes("form[action$='/handouts/referral'] input[name=women_only]", "value");
+        assert_eq!(boxes, ["accept"], "{address}");
+        assert_eq!(page.attributes("input[name=women_only][checked]", "value").len(), 0, "unticked: {address}");
+        assert!(page.texts("form label").iter().any(|label| label.contains(words)), "{address}");
+    }
+}
