@@ -339,11 +339,22 @@ impl Group {
     /// lists this address, otherwise that it is not from the fact sheet and which one it lists.
     pub fn website_note(&self, lang: Lang) -> String {
         let listed = web_host(&self.fact_sheet_website);
-        if listed == self.website_host() {
+        if self.website_is_listed() {
             lang.t("website-listed-in-fact-sheet").to_owned()
         } else {
             lang.t1("website-moved", "listed", listed)
         }
+    }
+
+    /// The same, short, for a line of a referral sheet (the group's one-pager and page name the
+    /// fact sheet's old address).
+    pub fn website_note_short(&self, lang: Lang) -> &'static str {
+        lang.t(if self.website_is_listed() { "website-listed-in-fact-sheet" } else { "website-moved-short" })
+    }
+
+    /// Is the website the one the fact sheet lists (the same host, whatever the scheme)?
+    fn website_is_listed(&self) -> bool {
+        web_host(&self.fact_sheet_website) == self.website_host()
     }
 
     /// The group's name, with its name in the page's language beside it when it has one in common

@@ -61,6 +61,7 @@ schedule-zone = { $when } ({ $zone })
 zone-time = { $place } time
 # Beside a group's website: the fact sheet's own address, or a newer one (not from the fact sheet).
 website-listed-in-fact-sheet = listed in the fact sheet
-website-moved = the group's address today, not from the fact sheet, which lists { $listed }
+website-moved-short = a new address, not from the fact sheet
+website-moved = a new address, not from the fact sheet (it lists { $listed })
 # The fact sheet's date, said wherever its figures are shown (group pages and handouts).
-fact-sheet-figures = Figures are the fact sheet's, from spring 2008, and may have changed since.
+fact-sheet-figures = Figures are the fact sheet's (spring 2008) and may have changed.

@@ -62,6 +62,7 @@ schedule-zone = { $when } ({ $zone })
 zone-time = hora de { $place }
 # Junto al sitio web de un grupo: la dirección de la hoja informativa, o una más reciente (que no proviene de ella).
 website-listed-in-fact-sheet = indicado en la hoja informativa
-website-moved = la dirección actual del grupo, que no proviene de la hoja informativa (esta indica { $listed })
+website-moved-short = dirección nueva, no de la hoja informativa
+website-moved = dirección nueva, que no proviene de la hoja informativa (esta indica { $listed })
 # La fecha de la hoja informativa, dicha dondequiera que se muestran sus cifras (páginas de grupos y hojas impresas).
-fact-sheet-figures = Las cifras son las de la hoja informativa, de la primavera de 2008, y pueden haber cambiado desde entonces.
+fact-sheet-figures = Cifras de la hoja informativa (primavera de 2008); pueden haber cambiado.

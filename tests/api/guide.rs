@@ -69,7 +69,7 @@ async fn each_group_has_a_one_page_handout_with_its_website_and_finder_address()
     let page = app.get("/handouts/groups/women-for-sobriety").await;
     assert_eq!(page.status, 200);
     let text = page.texts("main").join(" ");
-    assert!(text.contains("womenforsobriety.org (listed in the fact sheet)"), "{text}");
+    assert!(text.contains("womenforsobriety.org (listed in the fact sheet;"), "{text}");
     assert_eq!(page.attributes(".find-box a[href^='https://womenforsobriety.org']", "href").len(), 1);
     assert!(text.contains("/meetings?group=women-for-sobriety"));
     assert!(text.contains("Thirteen Statements"));

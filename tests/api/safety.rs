@@ -7,7 +7,7 @@ use crate::helpers::{Page, TestApp, language_of};
 /// sheet's.
 fn crisis_words(lang: &str) -> [&'static str; 4] {
     match lang {
-        "es" => ["988", "1-800-662-4357", "911", "no provienen de la hoja informativa"],
+        "es" => ["988", "1-800-662-4357", "911", "no de la hoja informativa"],
         _ => ["988", "1-800-662-4357", "911", "not from the fact sheet"],
     }
 }
@@ -190,10 +190,10 @@ async fn every_group_page_and_handout_says_its_figures_are_the_fact_sheets_of_sp
     assert_eq!(app.state.content.groups.len(), GROUPS.len(), "every group is checked");
     for slug in GROUPS {
         for (address, dated) in [
-            (format!("/groups/{slug}"), "from spring 2008"),
-            (format!("/handouts/groups/{slug}"), "from spring 2008"),
-            (format!("/es/groups/{slug}"), "de la primavera de 2008"),
-            (format!("/es/handouts/groups/{slug}"), "de la primavera de 2008"),
+            (format!("/groups/{slug}"), "the fact sheet's (spring 2008)"),
+            (format!("/handouts/groups/{slug}"), "the fact sheet's (spring 2008)"),
+            (format!("/es/groups/{slug}"), "hoja informativa (primavera de 2008)"),
+            (format!("/es/handouts/groups/{slug}"), "hoja informativa (primavera de 2008)"),
         ] {
             let page = app.get(&address).await;
             assert_eq!(page.status, 200, "{address}");
@@ -201,10 +201,10 @@ async fn every_group_page_and_handout_says_its_figures_are_the_fact_sheets_of_sp
         }
     }
     let referral = app.get("/handouts/referral?group=smart-recovery&group=alcoholics-anonymous").await;
-    assert!(referral.texts(".source").join(" ").contains("from spring 2008"));
+    assert!(referral.texts(".source").join(" ").contains("(SAMHSA, spring 2008); its figures may have changed"));
     let smart = app.get("/groups/smart-recovery").await.texts("main").join(" ");
-    assert!(smart.contains("The fact sheet reported about 300 weekly meetings"), "{smart}");
-    assert!(!smart.contains("About 300 weekly meetings"), "not stated as now");
+    assert!(smart.contains("About 300 weekly meetings in the fact sheet; far more today"), "{smart}");
+    assert!(!smart.contains("About 300 weekly meetings worldwide"), "not stated as now");
     let spanish_aa = app.get("/es/groups/alcoholics-anonymous").await.texts("main").join(" ");
     assert!(spanish_aa.contains("100.000") && !spanish_aa.contains("100,000"), "Spanish writes 100.000");
 }
@@ -219,7 +219,7 @@ async fn every_groups_website_is_https_and_says_whether_the_fact_sheet_lists_it(
         assert!(links[0].starts_with("https://"), "{slug}: {}", links[0]);
         let note = page.texts(".website-note").join(" ");
         assert!(
-            note.contains("listed in the fact sheet") || note.contains("not from the fact sheet, which lists"),
+            note.contains("listed in the fact sheet") || note.contains("not from the fact sheet (it lists"),
             "{slug}: {note}"
         );
     }
@@ -232,7 +232,7 @@ async fn every_groups_website_is_https_and_says_whether_the_fact_sheet_lists_it(
     ] {
         let page = app.get(&format!("/groups/{slug}")).await;
         assert!(page.texts(".group-actions a").iter().any(|text| text == shown), "{slug}");
-        assert!(page.texts(".website-note").join(" ").contains(&format!("which lists {listed}")), "{slug}");
+        assert!(page.texts(".website-note").join(" ").contains(&format!("(it lists {listed})")), "{slug}");
         let handout = app.get(&format!("/es/handouts/groups/{slug}")).await.texts(".find-box").join(" ");
         assert!(handout.contains(shown) && handout.contains(&format!("esta indica {listed}")), "{slug}: {handout}");
     }
