@@ -338,11 +338,10 @@ impl Group {
     /// Beside the website wherever it is shown: "listed in the fact sheet" when the fact sheet
     /// lists this address, otherwise that it is not from the fact sheet and which one it lists.
     pub fn website_note(&self, lang: Lang) -> String {
-        let listed = web_host(&self.fact_sheet_website);
         if self.website_is_listed() {
             lang.t("website-listed-in-fact-sheet").to_owned()
         } else {
-            lang.t1("website-moved", "listed", listed)
+            lang.t1("website-moved", "listed", web_host(&self.fact_sheet_website))
         }
     }
 
@@ -644,6 +643,31 @@ Words.
         let bad = GOOD.replace("summary = \"An example.\"\n", "");
         let error = parse_group("groups/example-anonymous.md", &bad).expect_err("rejected");
         assert!(error.to_string().contains("summary"), "{error}");
+    }
+
+    #[test]
+    fn a_website_is_https_and_says_whether_it_is_the_fact_sheets_own() {
+        let plain = GOOD.replace("website = \"https://", "website = \"http://");
+        let error = parse_group("groups/example-anonymous.md", &plain).expect_err("rejected");
+        assert!(error.to_string().contains("https://"), "{error}");
+        let listed = parse_group("groups/example-anonymous.md", GOOD).expect("parses");
+        assert_eq!(listed.website_note(Lang::DEFAULT), "listed in the fact sheet");
+        let moved = GOOD.replace("website = \"https://www.example.org", "website = \"https://new.example.net");
+        let moved = parse_group("groups/example-anonymous.md", &moved).expect("parses");
+        assert_eq!(moved.website_host(), "new.example.net");
+        assert_eq!(moved.website_note(Lang::DEFAULT), "a new address, not from the fact sheet (it lists example.org)");
+        assert_eq!(web_host("http://www.na.org/meetings?x=1"), "na.org");
+    }
+
+    #[test]
+    fn what_a_group_is_beyond_the_fact_sheet_is_only_for_a_group_it_does_not_describe() {
+        let described = GOOD.replace("approach = ", "known_approach = \"twelve-step\"\napproach = ");
+        let error = parse_group("groups/example-anonymous.md", &described).expect_err("rejected");
+        assert!(error.to_string().contains("known_approach"), "{error}");
+        let content = Content::embedded().expect("content");
+        let by_site: Vec<&str> =
+            content.groups.iter().filter(|g| g.known_approach.is_some()).map(|g| g.slug.as_str()).collect();
+        assert_eq!(by_site, ["heroin-anonymous", "marijuana-anonymous", "methadone-anonymous"]);
     }
 
     #[test]
