@@ -236,6 +236,14 @@ async fn every_groups_website_is_https_and_says_whether_the_fact_sheet_lists_it(
         let handout = app.get(&format!("/es/handouts/groups/{slug}")).await.texts(".find-box").join(" ");
         assert!(handout.contains(shown) && handout.contains(&format!("esta indica {listed}")), "{slug}: {handout}");
     }
+    for address in ["/groups/heroin-anonymous", "/es/groups/marijuana-anonymous"] {
+        let said = app.get(address).await.texts(".known-approach").join(" ");
+        assert!(
+            said.contains("12") && (said.contains("not from the fact sheet") || said.contains("no proviene")),
+            "{said}"
+        );
+    }
+    assert!(app.get("/groups/narcotics-anonymous").await.texts(".known-approach").is_empty());
     let methadone = app.get("/groups/methadone-anonymous").await;
     assert_eq!(methadone.texts(".website-note"), ["(listed in the fact sheet)"]);
     let sos = app.get("/groups/secular-organizations-for-sobriety").await.texts("main").join(" ");
