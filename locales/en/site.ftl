@@ -25,7 +25,7 @@ crisis-lifeline-html = 988 Suicide &amp; Crisis Lifeline: call or text <a href="
 crisis-helpline-html = SAMHSA's National Helpline: <a href="tel:+18006624357"><strong>1-800-662-4357</strong></a>, free, confidential, 24 hours a day, 7 days a week.
 crisis-not-treatment = A mutual support group is not treatment: it is support from people who share the problem. If you think you may have a substance use disorder, talk with a doctor or a treatment service too.
 crisis-source = These numbers (United States) are not from the fact sheet this site is based on.
-crisis-line-html = In a crisis: call or text <a href="tel:988"><strong>988</strong></a>, or call <a href="tel:911"><strong>911</strong></a>. <a href="#crisis-heading">More help</a>
+crisis-line-html = <strong>In a crisis:</strong> call or text <a href="tel:988"><strong>988</strong></a> (Suicide &amp; Crisis Lifeline) or call <a href="tel:911"><strong>911</strong></a> · SAMHSA's National Helpline: <a href="tel:+18006624357"><strong>1-800-662-4357</strong></a> · <span class="crisis-source">US numbers, not from the fact sheet.</span>
 
 error-code = Error { $status }.
 error-find-meeting = Find a meeting

@@ -10,7 +10,9 @@ use jiff::civil::Date;
 use jiff::tz::TimeZone;
 
 use super::text::{self, Lines};
+use crate::i18n::Lang;
 use crate::meetings::{Meeting, Weekday};
+use crate::views::Admission;
 
 const BYDAY: [&str; 7] = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"];
 
@@ -42,7 +44,10 @@ fn event(meeting: &Meeting, now: jiff::Timestamp) -> Option<Event> {
         format!("{:04}{:02}{:02}T{:02}{:02}00", date.year(), date.month(), date.day(), hour, minute)
     };
     let by_day: Vec<&str> = meeting.days.iter().map(|day| BYDAY[usize::from(day.number())]).collect();
-    let mut description = Vec::new();
+    // Who may come, in the feed's language; the group's kind is not known here, so a closed
+    // meeting says what holds for every kind (ask the group).
+    let mut description: Vec<String> =
+        Admission::of(&meeting.types, None).sentence(Lang::DEFAULT).into_iter().collect();
     if let Some(url) = &meeting.conference_url {
         description.push(format!("Join online: {url}"));
     }

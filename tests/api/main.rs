@@ -12,6 +12,7 @@ mod limits;
 mod meetings;
 mod pages;
 mod providers;
+mod safety;
 mod sources;
 mod spanish_handouts;
 mod staff;
