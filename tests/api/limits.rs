@@ -73,7 +73,8 @@ async fn the_login_pause_holds_against_made_up_forwarded_addresses_from_loopback
 
 #[actix_web::test]
 async fn behind_a_trusted_proxy_the_limit_counts_the_address_the_proxy_saw_and_reads_forwarded() {
-    let app = behind_proxy(&TestApp::spawn(), "127.0.0.1");
+    let base = TestApp::spawn();
+    let app = behind_proxy(&base, "127.0.0.1");
     // nginx appends the address it saw to whatever the client sent: the right-most entry counts.
     for n in 0..6 {
         let headers = [("x-forwarded-for", format!("198.51.100.{n}, 192.0.2.1"))];
