@@ -21,6 +21,7 @@ pub static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("../../migrations/002_sources.sql")),
         M::up(include_str!("../../migrations/003_staff.sql")),
         M::up(include_str!("../../migrations/004_finder_in_memory.sql")),
+        M::up(include_str!("../../migrations/005_staff_desk.sql")),
     ])
 });
 
@@ -63,6 +64,10 @@ pub enum StoreError {
     SourceExists(String),
     #[error("there is no source named \"{0}\"")]
     NoSource(String),
+    /// The account is the last administrator: removing it or making it an editor would leave
+    /// no one who can manage accounts and sources.
+    #[error("{0} is the last administrator: make another account an administrator first")]
+    LastAdmin(String),
 }
 
 /// How long a revision read from the database is trusted before it is read again: an import by

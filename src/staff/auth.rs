@@ -1,5 +1,4 @@
-//! Logging in and out, the lockout after repeated failures (per address and per account), and
-//! the accounts page (admins only; accounts are made with the command line).
+//! Logging in and out, and the lockout after repeated failures (per address and per account).
 
 use actix_web::cookie::{Cookie, SameSite, time};
 use actix_web::http::StatusCode;
@@ -27,6 +26,8 @@ struct LoginPage<'a> {
     here: String,
     email: &'a str,
     error: Option<&'a str>,
+    /// Said above the form (after a password was set).
+    notice: Option<&'a str>,
     csrf: &'a str,
 }
 
@@ -47,10 +48,11 @@ async fn login_page(
     status: StatusCode,
     email: &str,
     error: Option<&str>,
+    notice: Option<&str>,
 ) -> Result<HttpResponse, StaffError> {
     let csrf = super::random_token()?;
-    let mut response =
-        page(status, &LoginPage { lang: crate::i18n::Lang::DEFAULT, here: String::new(), email, error, csrf: &csrf })?;
+    let lang = crate::i18n::Lang::DEFAULT;
+    let mut response = page(status, &LoginPage { lang, here: String::new(), email, error, notice, csrf: &csrf })?;
     response
         .add_cookie(&staff_cookie(request, LOGIN_COOKIE, csrf, 1))
         .map_err(|error| crate::error::AppError::Internal(error.to_string()))?;
@@ -58,7 +60,9 @@ async fn login_page(
 }
 
 pub async fn login_form(request: HttpRequest) -> Result<HttpResponse, StaffError> {
-    login_page(&request, StatusCode::OK, "", None).await
+    let set = request.query_string().split('&').any(|pair| pair == "password=set");
+    let notice = set.then_some("Your new password is set. Log in with it.");
+    login_page(&request, StatusCode::OK, "", None, notice).await
 }
 
 /// When a key's failures reach the limit: the time to try again.
@@ -118,7 +122,7 @@ pub async fn login(
         })
         .await?;
         let error = Some("That e-mail address and password do not match an account.");
-        return login_page(&request, StatusCode::UNAUTHORIZED, &email, error).await;
+        return login_page(&request, StatusCode::UNAUTHORIZED, &email, error, None).await;
     };
     let token = super::random_token()?;
     let csrf = super::random_token()?;
@@ -152,24 +156,4 @@ pub async fn logout(
     removal.make_removal();
     response.add_cookie(&removal).map_err(|error| crate::error::AppError::Internal(error.to_string()))?;
     Ok(response)
-}
-
-#[derive(Template)]
-#[template(path = "staff/users.html")]
-struct UsersPage<'a> {
-    /// The page's language.
-    lang: crate::i18n::Lang,
-    /// The page's path in no language (with its query), for links to it in the others; empty: none.
-    here: String,
-    staff: &'a Staff,
-    users: Vec<User>,
-}
-
-/// The accounts (admins only; editors are refused).
-pub async fn users(state: web::Data<AppState>, staff: Staff) -> Result<HttpResponse, StaffError> {
-    if !staff.is_admin() {
-        return Err(StaffError::Forbidden("Only an administrator can see and manage staff accounts."));
-    }
-    let users = crate::routes::blocking(&state, |state| state.store.users()).await?;
-    page(StatusCode::OK, &UsersPage { lang: crate::i18n::Lang::DEFAULT, here: String::new(), staff: &staff, users })
 }

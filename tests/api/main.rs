@@ -13,3 +13,4 @@ mod providers;
 mod sources;
 mod spanish_handouts;
 mod staff;
+mod staff_accounts;

@@ -8,18 +8,18 @@ use mutual_support::staff::password;
 
 use crate::helpers::{Page, TestApp};
 
-const PASSWORD: &str = "a long enough password";
+pub const PASSWORD: &str = "a long enough password";
 
-fn add_user(app: &TestApp, email: &str, role: Role) {
+pub fn add_user(app: &TestApp, email: &str, role: Role) {
     let hash = password::hash(PASSWORD).expect("hashes");
     assert!(app.state.store.add_user(email, role, &hash).expect("stored"));
 }
 
-fn form(fields: &[(&str, &str)]) -> String {
+pub fn form(fields: &[(&str, &str)]) -> String {
     form_urlencoded::Serializer::new(String::new()).extend_pairs(fields).finish()
 }
 
-async fn post(app: &TestApp, path: &str, cookie: Option<&str>, fields: &[(&str, &str)]) -> Page {
+pub async fn post(app: &TestApp, path: &str, cookie: Option<&str>, fields: &[(&str, &str)]) -> Page {
     let mut request = TestRequest::post()
         .uri(path)
         .insert_header(("content-type", "application/x-www-form-urlencoded"))
@@ -31,12 +31,12 @@ async fn post(app: &TestApp, path: &str, cookie: Option<&str>, fields: &[(&str, 
     app.request(request).await
 }
 
-async fn get_as(app: &TestApp, path: &str, cookie: &str) -> Page {
+pub async fn get_as(app: &TestApp, path: &str, cookie: &str) -> Page {
     app.request(TestRequest::get().uri(path).insert_header(("cookie", cookie.to_owned()))).await
 }
 
 /// The `Set-Cookie` header of a cookie by name.
-fn set_cookie(page: &Page, name: &str) -> Option<String> {
+pub fn set_cookie(page: &Page, name: &str) -> Option<String> {
     page.headers
         .get_all("set-cookie")
         .filter_map(|value| value.to_str().ok())
@@ -67,7 +67,7 @@ async fn try_login(app: &TestApp, email: &str, password: &str) -> Page {
 }
 
 /// Logs in; returns the `name=value` of the session cookie.
-async fn login(app: &TestApp, email: &str) -> String {
+pub async fn login(app: &TestApp, email: &str) -> String {
     let page = try_login(app, email, PASSWORD).await;
     assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
     let cookie = set_cookie(&page, "staff_session").expect("a session cookie");
@@ -75,12 +75,12 @@ async fn login(app: &TestApp, email: &str) -> String {
 }
 
 /// The CSRF token the staff pages put in their forms.
-async fn csrf(app: &TestApp, cookie: &str) -> String {
+pub async fn csrf(app: &TestApp, cookie: &str) -> String {
     let page = get_as(app, "/staff", cookie).await;
     page.attributes("input[name=csrf]", "value").pop().expect("a CSRF field")
 }
 
-async fn logged_in_editor(app: &TestApp) -> (String, String) {
+pub async fn logged_in_editor(app: &TestApp) -> (String, String) {
     add_user(app, "editor@example.org", Role::Editor);
     let cookie = login(app, "editor@example.org").await;
     let token = csrf(app, &cookie).await;
