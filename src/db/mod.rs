@@ -21,7 +21,7 @@ pub static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("../../migrations/002_sources.sql")),
         M::up(include_str!("../../migrations/003_staff.sql")),
         M::up(include_str!("../../migrations/004_finder_in_memory.sql")),
-        M::up(include_str!("../../migrations/005_staff_desk.sql")),
+        M::up(include_str!("../../migrations/005_password_links.sql")),
     ])
 });
 
