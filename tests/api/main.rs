@@ -16,3 +16,4 @@ mod safety;
 mod sources;
 mod spanish_handouts;
 mod staff;
+mod staff_accounts;
