@@ -199,6 +199,55 @@ fn html_instead_of_json_fails_the_source_and_keeps_its_meetings() {
 }
 
 #[test]
+fn a_search_redirected_to_another_host_is_not_followed_and_the_source_keeps_its_meetings() {
+    let elsewhere = "http://na-mirror.example/main_server/client_interface/json/?switcher=GetSearchResults".to_owned();
+    assert_broken_search_keeps_the_meetings(
+        Reply { location: Some(elsewhere), ..Reply::status(302, "text/plain", "") },
+        "another host or port; not followed",
+    );
+}
+
+#[test]
+fn a_root_server_listing_more_meetings_than_max_records_fails_naming_the_source() {
+    let (_, _, site, _) = synced_berlin(RootServer::fixture());
+    let output = site.run(&["sync", "--fetch-timeout", "5s", "--max-records", "2"]);
+    let printed = text(&output.stdout);
+    assert!(!output.status.success(), "{printed}");
+    assert!(printed.contains("source \"berlin\": the feed lists more than 2 records"), "{printed}");
+    assert_eq!(site.exported().len(), 3);
+}
+
+#[test]
+fn control_characters_in_a_root_servers_values_are_removed_with_a_warning() {
+    let warnings = |output: &str| -> usize {
+        let count = output.rsplit_once("; ").and_then(|(_, tail)| tail.split_whitespace().next()?.parse().ok());
+        count.unwrap_or_else(|| panic!("a warning count in {output}"))
+    };
+    let (_, _, _, clean) = synced_berlin(RootServer::fixture());
+    let mut root = RootServer::fixture();
+    root.meetings[0]["meeting_name"] = json!("Kreuzberg\u{1b}[2J Montag");
+    let (_, _, site, output) = synced_berlin(root);
+    assert!(output.contains("berlin: 3 meetings read: 3 added"), "{output}");
+    assert_eq!(warnings(&output), warnings(&clean) + 1, "{clean}{output}");
+    assert_eq!(by_name(&site.exported(), "Kreuzberg[2J Montag")["types"], json!(["O", "D", "X"]));
+}
+
+#[test]
+fn a_root_servers_password_is_never_shown_in_a_failed_syncs_error() {
+    let server = TestServer::start(|_| Reply::json(b"{\"hello\": 1}"));
+    let site = Site::new();
+    let address = format!("http://naadmin:pw-s3cret@127.0.0.1:{}/main_server", server.port);
+    site.run_ok(&["source", "add", "--format", "bmlt", "elsewhere", &address]);
+    let (ok, output, errors) = site.sync(&[]);
+    assert!(!ok && output.contains("GetServerInfo did not answer"), "{output}");
+    let list = site.run_ok(&["source", "list"]);
+    for shown in [&output, &errors, &list] {
+        assert!(!shown.contains("pw-s3cret") && !shown.contains("naadmin"), "{shown}");
+    }
+    assert!(list.contains(&format!("http://127.0.0.1:{}/main_server", server.port)), "{list}");
+}
+
+#[test]
 fn an_address_that_is_no_root_server_is_said_so() {
     let server = TestServer::start(|_| Reply::json(b"{\"hello\": 1}"));
     let site = Site::new();

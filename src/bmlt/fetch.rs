@@ -34,11 +34,13 @@ pub fn switcher_url(root: &str, switcher: &str, parameters: &str) -> String {
 
 /// Fetches a source's set: `Ok(None)` when the server says it is unchanged. `get(url, first)`
 /// makes one request; `first` marks the one that carries the validators. At most `max_bytes`
-/// are read in all.
+/// are read in all; paging stops once more than `most_meetings` meetings are read (the caller
+/// refuses so many).
 pub fn fetch(
     root: &str,
     services: &[u32],
     max_bytes: u64,
+    most_meetings: usize,
     get: &mut dyn FnMut(&str, bool) -> Result<Answer, String>,
 ) -> Result<Option<Vec<u8>>, String> {
     let mut total = 0u64;
@@ -105,7 +107,7 @@ pub fn fetch(
         }
         // A short page is the last; a server that does not page answers everything at once (more
         // than a page) or the same page again (nothing new).
-        if count != PAGE_SIZE || new == 0 {
+        if count != PAGE_SIZE || new == 0 || meetings.len() > most_meetings {
             break;
         }
     }

@@ -35,15 +35,17 @@ pub struct Reply {
     pub content_type: &'static str,
     pub body: Vec<u8>,
     pub etag: Option<String>,
+    /// Sent as `Location` (for a redirect).
+    pub location: Option<String>,
 }
 
 impl Reply {
     pub fn json(body: &[u8]) -> Reply {
-        Reply { status: 200, content_type: "application/json", body: body.to_vec(), etag: None }
+        Reply { status: 200, content_type: "application/json", body: body.to_vec(), etag: None, location: None }
     }
 
     pub fn status(status: u16, content_type: &'static str, body: &str) -> Reply {
-        Reply { status, content_type, body: body.as_bytes().to_vec(), etag: None }
+        Reply { status, content_type, body: body.as_bytes().to_vec(), etag: None, location: None }
     }
 }
 
@@ -111,6 +113,9 @@ fn answer(stream: TcpStream, handler: &Mutex<Handler>, requests: &Mutex<Vec<Seen
     let mut head = format!("HTTP/1.1 {status} Test\r\nConnection: close\r\nContent-Type: {}\r\n", reply.content_type);
     if let Some(etag) = &reply.etag {
         head.push_str(&format!("ETag: {etag}\r\n"));
+    }
+    if let Some(location) = &reply.location {
+        head.push_str(&format!("Location: {location}\r\n"));
     }
     if status != 304 {
         head.push_str(&format!("Content-Length: {}\r\n", body.len()));
