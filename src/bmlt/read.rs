@@ -11,7 +11,7 @@ use serde_json::{Map, Value, json};
 
 use super::VenueType;
 use crate::feed::{FeedDefaults, FeedError, FeedRead, RecordWarning, collect_records, zone_at};
-use crate::meetings::{MeetingTime, TypeVocabulary, language_code};
+use crate::meetings::{Attendance, MeetingTime, TypeVocabulary, language_code};
 
 /// One BMLT format as `GetFormats` (or `get_used_formats`) gives it.
 #[derive(Debug, Clone, Default)]
@@ -298,6 +298,12 @@ impl Record<'_> {
         if venue == VenueType::Virtual || street.is_empty() {
             put("approximate", json!("yes"));
         }
+        // venue_type says how people attend, even where the server lists no link to join by.
+        match venue {
+            VenueType::Virtual => put("attendance_option", json!(Attendance::Online.as_str())),
+            VenueType::Hybrid => put("attendance_option", json!(Attendance::Hybrid.as_str())),
+            VenueType::InPerson => {}
+        }
         let zone = field("time_zone");
         if !zone.is_empty() {
             put("timezone", json!(zone));
@@ -564,6 +570,28 @@ mod tests {
             lines.iter().any(|line| line.contains("virtual_meeting_link") && line.contains("https://zoom.us/j/3")),
             "{lines:?}"
         );
+    }
+
+    #[test]
+    fn a_virtual_meeting_without_a_link_is_online_and_a_hybrid_one_keeps_its_venue() {
+        use crate::meetings::Attendance;
+        let read = read_set(vec![
+            meeting(json!({"id_bigint": "1", "venue_type": "2", "latitude": "36.77", "longitude": "-119.41"})),
+            meeting(json!({"id_bigint": "2", "venue_type": "2", "phone_meeting_number": "+49 30 1234567"})),
+            meeting(json!({"id_bigint": "3", "venue_type": "2", "virtual_meeting_link": "ask the secretary"})),
+            meeting(json!({"id_bigint": "4", "venue_type": "3"})),
+        ]);
+        let [no_link, phone_only, note_only, hybrid] = &read.meetings[..] else { panic!("four meetings") };
+        for online in [no_link, phone_only, note_only] {
+            assert_eq!(online.attendance(), Attendance::Online, "{}", online.slug);
+            assert_eq!((online.latitude, online.has_venue()), (None, false), "{}: no place", online.slug);
+        }
+        assert_eq!(phone_only.conference_phone.as_deref(), Some("+49 30 1234567"));
+        assert_eq!(phone_only.conference_url, None, "phone only");
+        assert_eq!(hybrid.attendance(), Attendance::Hybrid, "no link, but still hybrid");
+        assert_eq!(hybrid.latitude, Some(41.8781), "a hybrid meeting keeps its place");
+        let lines: Vec<String> = read.warnings.iter().map(ToString::to_string).collect();
+        assert!(lines.iter().any(|line| line.contains("without a way to join")), "{lines:?}");
     }
 
     #[test]
