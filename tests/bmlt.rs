@@ -461,3 +461,24 @@ fn a_failing_bmlt_source_stops_no_meeting_guide_source_and_both_are_listed() {
     assert!(line("berlin").contains("bmlt") && line("berlin").contains("narcotics-anonymous"), "{list}");
     assert!(line("berlin").contains("500"), "the last error stays listed beside the newer success:\n{list}");
 }
+
+#[test]
+fn a_root_address_with_a_query_sends_it_with_every_request_to_the_right_path_and_never_shows_it() {
+    let (server, _) = serve(RootServer::fixture());
+    let site = Site::new();
+    site.run_ok(&["source", "add", "--format", "bmlt", "gated", &server.url("/main_server?api_key=k-secret-1")]);
+    let (ok, output, errors) = site.sync(&[]);
+    assert!(ok && output.contains("gated: 3 meetings read: 3 added"), "{output}{errors}");
+    let requests = server.requests();
+    assert_eq!(requests.len(), 3, "{requests:?}");
+    for request in &requests {
+        assert!(request.target.starts_with("/main_server/client_interface/json/?switcher="), "{}", request.target);
+        assert_eq!(request.query("api_key").as_deref(), Some("k-secret-1"), "{}", request.target);
+    }
+    let exported = serde_json::to_string(&site.exported()).expect("JSON");
+    let list = site.run_ok(&["source", "list"]);
+    for shown in [&exported, &list, &output] {
+        assert!(!shown.contains("k-secret-1"), "{shown}");
+    }
+    assert!(list.contains(&server.url("/main_server")), "{list}");
+}
