@@ -90,6 +90,10 @@ struct SourceAddArgs {
     /// BMLT only: the service body ids to read (with the bodies under them); default: all.
     #[arg(long, value_delimiter = ',', value_name = "ID,...")]
     services: Vec<u32>,
+    /// BMLT only: the web form where the server's people take changes to its meetings (BMLT
+    /// names none); each meeting page links to it. Default: none.
+    #[arg(long, value_name = "URL")]
+    change_form: Option<String>,
     /// Follow the feed's redirects to other hosts too (by default only within its host and port).
     #[arg(long)]
     follow_redirects: bool,
@@ -362,7 +366,7 @@ fn import(args: ImportArgs, import_zone_given: bool) -> anyhow::Result<()> {
             .or_else(|| (args.format == SourceFormat::Bmlt).then(|| crate::bmlt::DEFAULT_GROUP.to_owned())),
         known_groups: Some(state.content.groups.iter().map(|group| group.slug.clone()).collect()),
         strict: args.strict,
-        typed_fields: Default::default(),
+        ..FeedDefaults::default()
     };
     let read = match args.format {
         SourceFormat::MeetingGuide => feed::parse_any(&bytes, &defaults),
@@ -486,6 +490,14 @@ fn source_add(args: SourceAddArgs) -> anyhow::Result<()> {
         args.services.is_empty() || args.format == SourceFormat::Bmlt,
         "--services goes with --format bmlt (BMLT service body ids)"
     );
+    anyhow::ensure!(
+        args.change_form.is_none() || args.format == SourceFormat::Bmlt,
+        "--change-form goes with --format bmlt (a Meeting Guide feed names its own feedback_url)"
+    );
+    if let Some(form) = &args.change_form {
+        let parsed = url::Url::parse(form).ok().filter(|url| matches!(url.scheme(), "http" | "https") && url.has_host());
+        anyhow::ensure!(parsed.is_some(), "--change-form \"{form}\": give a full http:// or https:// address");
+    }
     let url = match args.format {
         SourceFormat::Bmlt => crate::bmlt::fetch::root_of(&args.url),
         SourceFormat::MeetingGuide => args.url.clone(),
@@ -497,6 +509,7 @@ fn source_add(args: SourceAddArgs) -> anyhow::Result<()> {
         timezone,
         format: args.format,
         services: args.services.clone(),
+        change_form: args.change_form.clone(),
         follow_redirects: args.follow_redirects,
     })?;
     println!(

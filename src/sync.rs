@@ -163,6 +163,7 @@ fn sync_one(
             let defaults = FeedDefaults {
                 import_timezone: source.timezone.clone(),
                 group_slug: Some(source.group_slug.clone()),
+                change_form: source.change_form.clone(),
                 known_groups: Some(core.content.groups.iter().map(|group| group.slug.clone()).collect()),
                 ..FeedDefaults::new(default_timezone)
             };

@@ -482,3 +482,33 @@ fn a_root_address_with_a_query_sends_it_with_every_request_to_the_right_path_and
     }
     assert!(list.contains(&server.url("/main_server")), "{list}");
 }
+
+#[test]
+fn a_meeting_page_links_to_the_change_form_staff_gave_for_its_root_server_and_invents_none() {
+    let (server, _) = serve(RootServer::fixture());
+    let site = Site::new();
+    let form = "https://na-berlin.example/meeting-aendern";
+    site.run_ok(&["source", "add", "--format", "bmlt", "--change-form", form, "berlin", &server.url("/main_server")]);
+    let (ok, output, errors) = site.sync(&[]);
+    assert!(ok, "{output}{errors}");
+    assert_eq!(by_name(&site.exported(), "Kreuzberg Montag")["feedback_url"], form);
+    let served = Served::start(&site);
+    let (_, _, page) = served.get("/meetings/na-berlin-example-101");
+    assert!(page.contains("Kept on the BMLT root server"), "{page}");
+    assert_eq!(page.matches(&format!("href=\"{form}\"")).count(), 1, "{page}");
+    drop(served);
+    // Without one, no change form is made up.
+    let (_, _, plain, _) = synced_berlin(RootServer::fixture());
+    assert!(plain.exported().iter().all(|meeting| meeting.get("feedback_url").is_none()));
+    let refused = |arguments: &[&str], expected: &str| {
+        let output = site.run(arguments);
+        assert!(!output.status.success(), "{arguments:?} was accepted");
+        assert!(text(&output.stderr).contains(expected), "{arguments:?}: {}", text(&output.stderr));
+    };
+    let root = server.url("/main_server");
+    refused(&["source", "add", "--format", "bmlt", "--change-form", "javascript:alert(1)", "x", &root], "--change-form");
+    refused(
+        &["source", "add", "--group", "alcoholics-anonymous", "--change-form", form, "y", &root],
+        "--change-form goes with --format bmlt",
+    );
+}

@@ -32,6 +32,8 @@ struct Context {
     /// The zone most in-person meetings of the set share: a virtual meeting's last resort.
     usual_zone: Option<String>,
     source_zone: bool,
+    /// The source's change form (BMLT names none): every meeting's `feedback_url`.
+    change_form: Option<String>,
 }
 
 /// Reads a saved or fetched BMLT answer: a `GetSearchResults` array, or an object with
@@ -92,8 +94,14 @@ pub fn read(bytes: &[u8], formats: Option<&[u8]>, defaults: &FeedDefaults) -> Re
         .into_iter()
         .filter_map(|meeting| if let Value::Object(object) = meeting { Some(object) } else { None })
         .collect();
-    let mut context =
-        Context { formats, bodies, root, usual_zone: None, source_zone: defaults.import_timezone.is_some() };
+    let mut context = Context {
+        formats,
+        bodies,
+        root,
+        usual_zone: None,
+        source_zone: defaults.import_timezone.is_some(),
+        change_form: defaults.change_form.clone(),
+    };
     context.usual_zone = usual_zone(&records);
     let mut warnings = Vec::new();
     let mut unmatched: BTreeMap<String, (usize, usize, String)> = BTreeMap::new();
@@ -384,6 +392,9 @@ impl Record<'_> {
         put("bmlt_world_id", json!(field("worldid_mixed")));
         if let Some(root) = root {
             put("bmlt_root_server", json!(root));
+        }
+        if let Some(form) = &context.change_form {
+            put("feedback_url", json!(form));
         }
         for key in
             ["location_neighborhood", "location_city_subsection", "location_sub_province", "bus_lines", "train_lines"]
