@@ -79,6 +79,28 @@ fn serve(root: RootServer) -> (TestServer, Arc<Mutex<RootServer>>) {
     (server, shared)
 }
 
+/// A page's text as a reader sees it: tags dropped, blanks collapsed.
+fn visible(html: &str) -> String {
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                text.push(' ');
+            }
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn by_name_bmlt<'a>(meetings: &'a [Value], name: &str) -> &'a Value {
+    meetings.iter().find(|meeting| meeting["meeting_name"] == name).unwrap_or_else(|| panic!("{name} in {meetings:?}"))
+}
+
 fn by_name<'a>(meetings: &'a [Value], name: &str) -> &'a Value {
     meetings.iter().find(|meeting| meeting["name"] == name).unwrap_or_else(|| panic!("{name} in {meetings:?}"))
 }
@@ -414,25 +436,41 @@ fn a_bad_switcher_is_a_422_and_jsonp_wraps_the_answer_in_its_callback() {
 }
 
 #[test]
-fn bmlt_meetings_show_in_the_finder_pages_feeds_and_calendars_in_their_own_zone() {
+fn bmlt_meetings_show_in_the_finder_pages_handouts_feeds_and_calendars_in_their_own_zone() {
+    let fixture: Vec<Value> = serde_json::from_slice(SEARCH_RESULTS).expect("fixture");
+    let unnamed = ["Kreuzberg Montag", "Berlin Online Night Owls"];
+    assert!(unnamed.iter().all(|name| by_name_bmlt(&fixture, name)["time_zone"] == ""), "the server names no zone");
     let (_, _, site, _) = synced_berlin(RootServer::fixture());
     let served = Served::start(&site);
+    // The site's own zone is not Berlin's: each page says the meeting's.
     let (status, _, finder) = served.get("/meetings?group=narcotics-anonymous&day=1");
     assert_eq!(status, 200);
-    assert!(finder.contains("Kreuzberg Montag") && finder.contains("Berlin time"), "the row names its zone");
+    assert!(visible(&finder).contains("Monday, 7:00 pm to 8:30 pm (Berlin time) Kreuzberg Montag"), "{finder}");
     let (_, _, page) = served.get("/meetings/na-berlin-example-101");
     assert!(page.contains("Kreuzberg Montag") && page.contains("Urbanstraße 21"), "{page}");
+    assert!(visible(&page).contains("Monday, 7:00 pm to 8:30 pm (Berlin time)"), "{page}");
     assert!(page.contains("Kept on the BMLT root server") && page.contains("https://na-berlin.example/main_server"));
     assert!(page.contains("Gebiet Berlin"), "the service body publishes the listing");
-    let (_, _, calendar) = served.get("/meetings/na-berlin-example-102.ics");
-    assert!(calendar.contains("DTSTART;TZID=Europe/Berlin:") && calendar.contains("T230000"), "{calendar}");
+    let (status, _, handout) = served.get("/handouts/meetings?group=narcotics-anonymous");
+    assert_eq!(status, 200);
+    for (name, time) in
+        [("Kreuzberg Montag", "7:00 pm (Berlin time)"), ("Berlin Online Night Owls", "11:00 pm (Berlin time)")]
+    {
+        let at = handout.find(name).unwrap_or_else(|| panic!("{name} in {handout}"));
+        let row = &handout[handout[..at].rfind("<tr").unwrap_or(0)..];
+        let row = &row[..row.find("</tr>").unwrap_or(row.len())];
+        assert!(visible(row).contains(time), "{name}: {row}");
+    }
     let (_, _, feed) = served.get("/feed/meetings.json?group=narcotics-anonymous");
     let feed: Vec<Value> = serde_json::from_str(&feed).expect("JSON");
     assert_eq!(feed.len(), 3);
-    assert!(feed.iter().all(|meeting| meeting["timezone"] == "Europe/Berlin"));
-    let (status, _, handout) = served.get("/handouts/meetings?group=narcotics-anonymous");
-    assert_eq!(status, 200);
-    assert!(handout.contains("Samstag Neuanfang"), "{handout}");
+    assert!(feed.iter().all(|meeting| meeting["timezone"] == "Europe/Berlin"), "{feed:?}");
+    assert_eq!(by_name(&feed, "Kreuzberg Montag")["time"], "19:00");
+    let (_, _, calendar) = served.get("/meetings/na-berlin-example-102.ics");
+    assert!(calendar.contains("DTSTART;TZID=Europe/Berlin:") && calendar.contains("T230000"), "{calendar}");
+    let (_, _, calendars) = served.get("/meetings.ics?group=narcotics-anonymous");
+    assert_eq!(calendars.matches("DTSTART;TZID=Europe/Berlin:").count(), 3, "{calendars}");
+    assert!(!calendars.contains("TZID=America/"), "{calendars}");
 }
 
 #[test]
