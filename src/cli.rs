@@ -495,7 +495,8 @@ fn source_add(args: SourceAddArgs) -> anyhow::Result<()> {
         "--change-form goes with --format bmlt (a Meeting Guide feed names its own feedback_url)"
     );
     if let Some(form) = &args.change_form {
-        let parsed = url::Url::parse(form).ok().filter(|url| matches!(url.scheme(), "http" | "https") && url.has_host());
+        let parsed =
+            url::Url::parse(form).ok().filter(|url| matches!(url.scheme(), "http" | "https") && url.has_host());
         anyhow::ensure!(parsed.is_some(), "--change-form \"{form}\": give a full http:// or https:// address");
     }
     let url = match args.format {

@@ -544,7 +544,10 @@ fn a_meeting_page_links_to_the_change_form_staff_gave_for_its_root_server_and_in
         assert!(text(&output.stderr).contains(expected), "{arguments:?}: {}", text(&output.stderr));
     };
     let root = server.url("/main_server");
-    refused(&["source", "add", "--format", "bmlt", "--change-form", "javascript:alert(1)", "x", &root], "--change-form");
+    refused(
+        &["source", "add", "--format", "bmlt", "--change-form", "javascript:alert(1)", "x", &root],
+        "--change-form",
+    );
     refused(
         &["source", "add", "--group", "alcoholics-anonymous", "--change-form", form, "y", &root],
         "--change-form goes with --format bmlt",

@@ -10,6 +10,7 @@ use std::net::{TcpListener, TcpStream};
 use std::path::PathBuf;
 use std::process::{Command, Output};
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 pub const BINARY: &str = env!("CARGO_BIN_EXE_mutual-support");
 
@@ -35,17 +36,32 @@ pub struct Reply {
     pub content_type: &'static str,
     pub body: Vec<u8>,
     pub etag: Option<String>,
+    /// Sent as `Last-Modified`.
+    pub last_modified: Option<String>,
     /// Sent as `Location` (for a redirect).
     pub location: Option<String>,
+    /// Sent as `Content-Encoding` (the body is then already encoded so).
+    pub content_encoding: Option<&'static str>,
+    /// Waited before answering.
+    pub delay: Duration,
 }
 
 impl Reply {
     pub fn json(body: &[u8]) -> Reply {
-        Reply { status: 200, content_type: "application/json", body: body.to_vec(), etag: None, location: None }
+        Reply { content_type: "application/json", body: body.to_vec(), ..Reply::status(200, "", "") }
     }
 
     pub fn status(status: u16, content_type: &'static str, body: &str) -> Reply {
-        Reply { status, content_type, body: body.as_bytes().to_vec(), etag: None, location: None }
+        Reply {
+            status,
+            content_type,
+            body: body.as_bytes().to_vec(),
+            etag: None,
+            last_modified: None,
+            location: None,
+            content_encoding: None,
+            delay: Duration::ZERO,
+        }
     }
 }
 
@@ -109,6 +125,7 @@ fn answer(stream: TcpStream, handler: &Mutex<Handler>, requests: &Mutex<Vec<Seen
     let reply = (handler.lock().expect("handler"))(&request);
     let not_modified = reply.etag.is_some() && request.headers.get("if-none-match") == reply.etag.as_ref();
     requests.lock().expect("requests").push(request);
+    std::thread::sleep(reply.delay);
     let (status, body): (u16, &[u8]) = if not_modified { (304, b"") } else { (reply.status, &reply.body) };
     let mut head = format!("HTTP/1.1 {status} Test\r\nConnection: close\r\nContent-Type: {}\r\n", reply.content_type);
     if let Some(etag) = &reply.etag {
@@ -117,10 +134,17 @@ fn answer(stream: TcpStream, handler: &Mutex<Handler>, requests: &Mutex<Vec<Seen
     if let Some(location) = &reply.location {
         head.push_str(&format!("Location: {location}\r\n"));
     }
+    if let Some(encoding) = reply.content_encoding {
+        head.push_str(&format!("Content-Encoding: {encoding}\r\n"));
+    }
+    if let Some(last_modified) = &reply.last_modified {
+        head.push_str(&format!("Last-Modified: {last_modified}\r\n"));
+    }
     if status != 304 {
         head.push_str(&format!("Content-Length: {}\r\n", body.len()));
     }
     head.push_str("\r\n");
+    // The client may have given up (a timeout test): a broken pipe is expected then.
     let mut stream = stream;
     let _ = stream.write_all(head.as_bytes()).and_then(|()| stream.write_all(body)).and_then(|()| stream.flush());
 }
