@@ -366,7 +366,17 @@ pub fn fetch(
     limits: &FetchLimits,
     spool: Option<&std::path::Path>,
 ) -> Result<Fetched, String> {
-    let started = Instant::now();
+    fetch_by(agent, source, limits, spool, Instant::now() + limits.timeout)
+}
+
+/// [`fetch`], done by `deadline` (a BMLT source's requests share one).
+fn fetch_by(
+    agent: &ureq::Agent,
+    source: &Source,
+    limits: &FetchLimits,
+    spool: Option<&std::path::Path>,
+    deadline: Instant,
+) -> Result<Fetched, String> {
     let seconds = limits.timeout.as_secs_f64();
     let first =
         url::Url::parse(&source.url).map_err(|error| format!("the source's address cannot be read: {error}"))?;
@@ -378,7 +388,10 @@ pub fn fetch(
     let conditional = source.etag.is_some() || source.last_modified.is_some();
     let mut url = first.clone();
     for _ in 0..=MAX_REDIRECTS {
-        let remaining = limits.timeout.saturating_sub(started.elapsed());
+        let remaining = deadline.saturating_duration_since(Instant::now());
+        if remaining.is_zero() {
+            return Err(format!("no complete answer within {seconds} s (timed out)"));
+        }
         let mut request = agent
             .get(url.as_str())
             .header("Accept", "application/json, text/csv;q=0.9, */*;q=0.1")
@@ -445,8 +458,9 @@ fn spool_file(spool: Option<&std::path::Path>) -> Result<std::fs::File, String> 
 /// A BMLT source's set: its root server's answers (see [`crate::bmlt::fetch`]), each request
 /// through [`fetch`] (the same timeout, size limit, redirect policy and checks; the first search
 /// page carries the source's validators), made into one download; not modified when the first
-/// search page is not. The size limit holds for all the answers together, and paging stops past
-/// `max_records` meetings (which [`read_set`] then refuses).
+/// search page is not. The timeout and the size limit hold for all the answers together (a
+/// thousand pages may not take a thousand timeouts), and paging stops past `max_records`
+/// meetings (which [`read_set`] then refuses).
 fn fetch_bmlt(
     agent: &ureq::Agent,
     source: &Source,
@@ -454,6 +468,7 @@ fn fetch_bmlt(
     spool: Option<&std::path::Path>,
 ) -> Result<Fetched, String> {
     let (mut validators, mut redirected) = ((None, None), None);
+    let deadline = Instant::now() + limits.timeout;
     let mut get = |url: &str, first: bool| {
         let request = Source {
             url: url.to_owned(),
@@ -461,7 +476,7 @@ fn fetch_bmlt(
             last_modified: source.last_modified.clone().filter(|_| first),
             ..source.clone()
         };
-        Ok(match fetch(agent, &request, limits, spool)? {
+        Ok(match fetch_by(agent, &request, limits, spool, deadline)? {
             Fetched::NotModified { redirected: to } => {
                 redirected = redirected.take().or(to);
                 crate::bmlt::fetch::Answer::NotModified

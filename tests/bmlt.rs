@@ -5,6 +5,7 @@
 mod support;
 
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use serde_json::{Value, json};
 use support::{Reply, SeenRequest, Served, Site, TestServer, text};
@@ -25,6 +26,8 @@ struct RootServer {
     /// Answer every `GetSearchResults` with this instead.
     broken: Option<Reply>,
     etag: Option<String>,
+    /// Waited before every answer.
+    delay: Duration,
 }
 
 impl RootServer {
@@ -35,10 +38,15 @@ impl RootServer {
             pages: true,
             broken: None,
             etag: None,
+            delay: Duration::ZERO,
         }
     }
 
     fn answer(&self, request: &SeenRequest) -> Reply {
+        Reply { delay: self.delay, ..self.answer_now(request) }
+    }
+
+    fn answer_now(&self, request: &SeenRequest) -> Reply {
         if !request.target.starts_with("/main_server/client_interface/json/") {
             return Reply::status(404, "text/html", "<html>not found</html>");
         }
@@ -552,4 +560,22 @@ fn a_meeting_page_links_to_the_change_form_staff_gave_for_its_root_server_and_in
         &["source", "add", "--group", "alcoholics-anonymous", "--change-form", form, "y", &root],
         "--change-form goes with --format bmlt",
     );
+}
+
+#[test]
+fn the_fetch_timeout_holds_for_all_of_a_root_servers_answers_together() {
+    // Each answer comes well within the timeout; the three together do not.
+    let root = RootServer { delay: Duration::from_millis(800), ..RootServer::fixture() };
+    let (server, _) = serve(root);
+    let site = Site::new();
+    site.run_ok(&["source", "add", "--format", "bmlt", "slow", &server.url("/main_server")]);
+    let output = site.run(&["sync", "--fetch-timeout", "2s", "slow"]);
+    let printed = text(&output.stdout);
+    assert!(!output.status.success(), "{printed}");
+    assert!(printed.contains("slow: FAILED") && printed.contains("within 2 s (timed out)"), "{printed}");
+    assert!(site.exported().is_empty(), "nothing was imported");
+    // Given time for all of them, the same server is read.
+    let output = site.run(&["sync", "--fetch-timeout", "10s", "slow"]);
+    assert!(output.status.success(), "{}", text(&output.stdout));
+    assert_eq!(site.exported().len(), 3);
 }
