@@ -29,7 +29,7 @@ pub fn root_of(typed: &str) -> String {
     let base = base.split("/client_interface").next().unwrap_or(base).trim_end_matches('/');
     match kept_query(query) {
         kept if kept.is_empty() => base.to_owned(),
-        kept => format!("{base}/?{kept}"),
+        kept => format!("{base}?{kept}"),
     }
 }
 
@@ -53,7 +53,7 @@ pub fn shown_root(root: &str) -> String {
 /// with `&`): the interface's path joined to the root's, the root's own query kept after ours.
 pub fn switcher_url(root: &str, switcher: &str, parameters: &str) -> String {
     let root = root_of(root);
-    let (base, query) = root.split_once("/?").unwrap_or((root.as_str(), ""));
+    let (base, query) = root.split_once('?').unwrap_or((root.as_str(), ""));
     let query = if query.is_empty() { String::new() } else { format!("&{query}") };
     format!("{base}/client_interface/json/?switcher={switcher}{parameters}{query}")
 }
@@ -181,7 +181,7 @@ mod tests {
             "https://na.example.org/main_server/?api_key=k1",
             "https://na.example.org/main_server/client_interface/json/?switcher=GetServerInfo&api_key=k1",
         ] {
-            assert_eq!(root_of(typed), "https://na.example.org/main_server/?api_key=k1", "{typed}");
+            assert_eq!(root_of(typed), "https://na.example.org/main_server?api_key=k1", "{typed}");
             assert_eq!(
                 switcher_url(typed, "GetSearchResults", "&page_num=1"),
                 "https://na.example.org/main_server/client_interface/json/?switcher=GetSearchResults&page_num=1&api_key=k1",
