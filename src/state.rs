@@ -169,13 +169,7 @@ impl AppState {
         let core =
             if deployment.read_only { Core::open_read_only(&settings.database_path)? } else { Core::open(&settings)? };
         let responses = ResponseCache::new(settings.response_cache_bytes);
-        let state = web::Data::new(AppState {
-            core,
-            settings,
-            responses,
-            views: RevisionMemo::default(),
-            deployment,
-        });
+        let state = web::Data::new(AppState { core, settings, responses, views: RevisionMemo::default(), deployment });
         Ok(state)
     }
 

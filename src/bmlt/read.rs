@@ -380,7 +380,12 @@ impl Record<'_> {
                 self.warn(
                     "venue_type",
                     json!(venue.number().to_string()).to_string(),
-                    "a virtual meeting with no link and no phone: listed without a way to join".into(),
+                    match venue {
+                        VenueType::Hybrid => "a hybrid meeting with no link and no phone: listed as hybrid, \
+                                              without a way to join online"
+                            .into(),
+                        _ => "a virtual meeting with no link and no phone: listed online, without a way to join".into(),
+                    },
                 );
             }
         }
@@ -602,7 +607,8 @@ mod tests {
         assert_eq!(hybrid.attendance(), Attendance::Hybrid, "no link, but still hybrid");
         assert_eq!(hybrid.latitude, Some(41.8781), "a hybrid meeting keeps its place");
         let lines: Vec<String> = read.warnings.iter().map(ToString::to_string).collect();
-        assert!(lines.iter().any(|line| line.contains("without a way to join")), "{lines:?}");
+        assert!(lines.iter().any(|line| line.contains("virtual meeting with no link and no phone")), "{lines:?}");
+        assert!(lines.iter().any(|line| line.contains("hybrid meeting with no link and no phone")), "{lines:?}");
     }
 
     #[test]
