@@ -580,3 +580,35 @@ fn the_fetch_timeout_holds_for_all_of_a_root_servers_answers_together() {
     assert!(output.status.success(), "{}", text(&output.stdout));
     assert_eq!(site.exported().len(), 3);
 }
+
+#[test]
+fn a_virtual_meeting_without_a_link_is_online_everywhere_and_a_hybrid_one_without_stays_hybrid() {
+    let mut root = RootServer::fixture();
+    root.meetings[1]["virtual_meeting_link"] = json!("");
+    root.meetings[2]["virtual_meeting_link"] = json!("");
+    root.meetings[2]["phone_meeting_number"] = json!("");
+    let (_, _, site, _) = synced_berlin(root);
+    let exported = site.exported();
+    let night = by_name(&exported, "Berlin Online Night Owls");
+    assert_eq!(night["attendance_option"], "online");
+    assert!(night.get("latitude").is_none() && night.get("conference_url").is_none(), "{night}");
+    let saturday = by_name(&exported, "Samstag Neuanfang");
+    assert_eq!(saturday["attendance_option"], "hybrid");
+    assert!(saturday.get("latitude").is_some(), "a hybrid meeting keeps its place");
+    let served = Served::start(&site);
+    let (_, _, page) = served.get("/meetings/na-berlin-example-102");
+    assert!(visible(&page).contains("How to attend Online"), "{page}");
+    let search = |query: &str| -> Vec<Value> {
+        let (_, _, answer) = served.get(&format!("/client_interface/json/?switcher=GetSearchResults{query}"));
+        serde_json::from_str(&answer).expect("JSON")
+    };
+    let everything = search("");
+    assert_eq!(by_name_bmlt(&everything, "Berlin Online Night Owls")["venue_type"], "2");
+    assert_eq!(by_name_bmlt(&everything, "Samstag Neuanfang")["venue_type"], "3");
+    // A search around a point finds the hybrid meeting at its distance, and no online one at any.
+    let near: Vec<String> = search("&lat_val=52.52&long_val=13.405&geo_width_km=50")
+        .iter()
+        .map(|meeting| meeting["meeting_name"].as_str().unwrap_or_default().to_owned())
+        .collect();
+    assert_eq!(near, ["Kreuzberg Montag", "Samstag Neuanfang"]);
+}
