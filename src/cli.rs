@@ -124,6 +124,10 @@ struct SyncArgs {
     /// Longest wait for one feed (connecting and reading), e.g. `30s`, `2m`.
     #[arg(long = "fetch-timeout", env = "SYNC_TIMEOUT", default_value = "30s", value_parser = humantime::parse_duration)]
     fetch_timeout: std::time::Duration,
+    /// Longest wait for all of one source's requests together (a BMLT root server is asked
+    /// several times, once per page of meetings), e.g. `5m`.
+    #[arg(long = "source-timeout", env = "SYNC_SOURCE_TIMEOUT", default_value = "5m", value_parser = humantime::parse_duration)]
+    source_timeout: std::time::Duration,
     /// Largest feed read, in bytes.
     #[arg(long, env = "SYNC_MAX_BYTES", default_value_t = crate::sync::FetchLimits::default().max_bytes)]
     max_bytes: u64,
@@ -594,6 +598,7 @@ fn sync(args: SyncArgs) -> anyhow::Result<()> {
     let state = Core::open(&args.data.settings(false))?;
     let limits = crate::sync::FetchLimits {
         timeout: args.fetch_timeout,
+        source_timeout: args.source_timeout,
         max_bytes: args.max_bytes,
         max_records: args.max_records,
     };

@@ -24,6 +24,8 @@ use crate::state::{AppState, Core};
 pub struct FetchLimits {
     /// For connecting, and for the whole request including the body and any redirects.
     pub timeout: Duration,
+    /// For all of one source's requests together (a BMLT source makes several, a page each).
+    pub source_timeout: Duration,
     /// The largest feed read, in bytes after decompression.
     pub max_bytes: u64,
     /// The most records one source's feed may list.
@@ -32,7 +34,12 @@ pub struct FetchLimits {
 
 impl Default for FetchLimits {
     fn default() -> Self {
-        FetchLimits { timeout: Duration::from_secs(30), max_bytes: 50 * 1024 * 1024, max_records: MAX_RECORDS }
+        FetchLimits {
+            timeout: Duration::from_secs(30),
+            source_timeout: Duration::from_secs(300),
+            max_bytes: 50 * 1024 * 1024,
+            max_records: MAX_RECORDS,
+        }
     }
 }
 
@@ -366,10 +373,11 @@ pub fn fetch(
     limits: &FetchLimits,
     spool: Option<&std::path::Path>,
 ) -> Result<Fetched, String> {
-    fetch_by(agent, source, limits, spool, Instant::now() + limits.timeout)
+    fetch_by(agent, source, limits, spool, Instant::now() + limits.timeout.min(limits.source_timeout))
 }
 
-/// [`fetch`], done by `deadline` (a BMLT source's requests share one).
+/// [`fetch`], done within the request timeout and by `deadline` (the source's, which a BMLT
+/// source's requests share).
 fn fetch_by(
     agent: &ureq::Agent,
     source: &Source,
@@ -377,20 +385,33 @@ fn fetch_by(
     spool: Option<&std::path::Path>,
     deadline: Instant,
 ) -> Result<Fetched, String> {
-    let seconds = limits.timeout.as_secs_f64();
+    let started = Instant::now();
+    // Which limit a timeout is: the source's when it ends before this request's own would.
+    let source_bound = deadline < started + limits.timeout;
+    let timed_out = || {
+        if source_bound {
+            format!(
+                "no complete answers within {} s for all of the source's requests (`--source-timeout`; timed out)",
+                limits.source_timeout.as_secs_f64()
+            )
+        } else {
+            format!("no complete answer within {} s (timed out)", limits.timeout.as_secs_f64())
+        }
+    };
     let first =
         url::Url::parse(&source.url).map_err(|error| format!("the source's address cannot be read: {error}"))?;
     let describe = |error: ureq::Error, url: &url::Url| match error {
-        ureq::Error::Timeout(_) => format!("no complete answer within {seconds} s (timed out)"),
+        ureq::Error::Timeout(_) => timed_out(),
         ureq::Error::BodyExceedsLimit(limit) => format!("the feed is larger than the limit of {limit} bytes"),
         other => format!("fetching {url}: {other}"),
     };
     let conditional = source.etag.is_some() || source.last_modified.is_some();
     let mut url = first.clone();
     for _ in 0..=MAX_REDIRECTS {
-        let remaining = deadline.saturating_duration_since(Instant::now());
+        let remaining =
+            limits.timeout.saturating_sub(started.elapsed()).min(deadline.saturating_duration_since(Instant::now()));
         if remaining.is_zero() {
-            return Err(format!("no complete answer within {seconds} s (timed out)"));
+            return Err(timed_out());
         }
         let mut request = agent
             .get(url.as_str())
@@ -468,7 +489,7 @@ fn fetch_bmlt(
     spool: Option<&std::path::Path>,
 ) -> Result<Fetched, String> {
     let (mut validators, mut redirected) = ((None, None), None);
-    let deadline = Instant::now() + limits.timeout;
+    let deadline = Instant::now() + limits.source_timeout;
     let mut get = |url: &str, first: bool| {
         let request = Source {
             url: url.to_owned(),

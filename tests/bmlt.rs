@@ -564,19 +564,23 @@ fn a_meeting_page_links_to_the_change_form_staff_gave_for_its_root_server_and_in
 }
 
 #[test]
-fn the_fetch_timeout_holds_for_all_of_a_root_servers_answers_together() {
-    // Each answer comes well within the timeout; the three together do not.
+fn the_source_timeout_holds_for_all_of_a_root_servers_answers_together() {
+    // Each answer comes well within the fetch timeout; the three together not within the source's.
     let root = RootServer { delay: Duration::from_millis(800), ..RootServer::fixture() };
     let (server, _) = serve(root);
     let site = Site::new();
     site.run_ok(&["source", "add", "--format", "bmlt", "slow", &server.url("/main_server")]);
-    let output = site.run(&["sync", "--fetch-timeout", "2s", "slow"]);
+    let output = site.run(&["sync", "--fetch-timeout", "5s", "--source-timeout", "2s", "slow"]);
     let printed = text(&output.stdout);
     assert!(!output.status.success(), "{printed}");
-    assert!(printed.contains("slow: FAILED") && printed.contains("within 2 s (timed out)"), "{printed}");
+    assert!(printed.contains("slow: FAILED"), "{printed}");
+    assert!(
+        printed.contains("within 2 s for all of the source's requests (`--source-timeout`; timed out)"),
+        "{printed}"
+    );
     assert!(site.exported().is_empty(), "nothing was imported");
     // Given time for all of them, the same server is read.
-    let output = site.run(&["sync", "--fetch-timeout", "10s", "slow"]);
+    let output = site.run(&["sync", "--fetch-timeout", "5s", "--source-timeout", "10s", "slow"]);
     assert!(output.status.success(), "{}", text(&output.stdout));
     assert_eq!(site.exported().len(), 3);
 }
