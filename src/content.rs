@@ -250,6 +250,13 @@ impl Comparison {
     pub fn cells(&self, lang: Lang) -> [(&'static str, Option<&str>); 9] {
         self.rows(lang).map(|(heading, value)| (heading, described(value)))
     }
+
+    /// The rows of the table of every group: those the fact sheet describes for most groups
+    /// (`true`), or for few, said beside the table instead of a column of dashes (`false`).
+    pub fn in_table(index: usize) -> bool {
+        // Medication (2), size (7) and online options (8): described for at most five groups.
+        !matches!(index, 2 | 7 | 8)
+    }
 }
 
 /// `None` for the phrases that only say the fact sheet is silent (in any language: the
@@ -274,6 +281,8 @@ struct GroupFrontMatter {
     known_approach: Option<Approach>,
     website: String,
     fact_sheet_website: String,
+    #[serde(default)]
+    phone: Option<String>,
     summary: String,
     spirituality: Spirituality,
     religious_beliefs: ReligiousBeliefs,
@@ -302,6 +311,9 @@ pub struct Group {
     pub website: String,
     /// The address the fact sheet lists, as it lists it.
     pub fact_sheet_website: String,
+    /// The group's own telephone or helpline, where the content gives one (not from the fact
+    /// sheet, which lists none: shown with that said).
+    pub phone: Option<String>,
     pub summary: String,
     pub spirituality: Spirituality,
     pub religious_beliefs: ReligiousBeliefs,
@@ -354,6 +366,15 @@ impl Group {
     /// Is the website the one the fact sheet lists (the same host, whatever the scheme)?
     fn website_is_listed(&self) -> bool {
         web_host(&self.fact_sheet_website) == self.website_host()
+    }
+
+    /// The code of the group's short printed address (`/g/aa`): its short name in lower-case
+    /// letters and digits where it has one, otherwise its slug.
+    pub fn short_code(&self) -> String {
+        match &self.short_name {
+            Some(short) => short.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()).collect(),
+            None => self.slug.clone(),
+        }
     }
 
     /// The group's name, with its name in the page's language beside it when it has one in common
@@ -550,6 +571,7 @@ pub fn parse_group(path: &str, text: &str) -> Result<Group, ContentError> {
         known_approach: meta.known_approach,
         website: meta.website,
         fact_sheet_website: meta.fact_sheet_website,
+        phone: meta.phone,
         summary: meta.summary,
         spirituality: meta.spirituality,
         religious_beliefs: meta.religious_beliefs,
