@@ -257,6 +257,16 @@ impl Comparison {
         // Medication (2), size (7) and online options (8): described for at most five groups.
         !matches!(index, 2 | 7 | 8)
     }
+
+    /// The cells of the table of every group ([`Comparison::in_table`]).
+    pub fn table_cells(&self, lang: Lang) -> Vec<(&'static str, Option<&str>)> {
+        self.cells(lang)
+            .into_iter()
+            .enumerate()
+            .filter(|(index, _)| Comparison::in_table(*index))
+            .map(|(_, cell)| cell)
+            .collect()
+    }
 }
 
 /// `None` for the phrases that only say the fact sheet is silent (in any language: the
@@ -643,6 +653,29 @@ medication_assisted_treatment = "i"
 
 Words.
 "#;
+
+    #[test]
+    fn a_groups_own_phone_is_read_where_its_file_gives_one_and_is_none_otherwise() {
+        let with = GOOD.replace("summary = ", "phone = \"+1 555-0100\"\nsummary = ");
+        let group = parse_group("groups/example-anonymous.md", &with).expect("parses");
+        assert_eq!(group.phone.as_deref(), Some("+1 555-0100"));
+        assert_eq!(parse_group("groups/example-anonymous.md", GOOD).expect("parses").phone, None);
+    }
+
+    #[test]
+    fn every_group_has_a_short_address_code_of_its_own() {
+        let content = Content::embedded().expect("content");
+        let codes: Vec<String> = content.groups.iter().map(Group::short_code).collect();
+        let mut unique = codes.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), codes.len(), "{codes:?}");
+        assert!(
+            codes.iter().all(|code| !code.is_empty() && code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        );
+        assert_eq!(content.group("alcoholics-anonymous").expect("AA").short_code(), "aa");
+        assert_eq!(content.group("smart-recovery").expect("SMART").short_code(), "smart-recovery");
+    }
 
     #[test]
     fn a_well_formed_group_file_parses() {

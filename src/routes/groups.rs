@@ -24,31 +24,6 @@ struct GroupsPage<'a> {
 }
 
 impl GroupsPage<'_> {
-    /// The table's columns: the comparison rows the fact sheet describes for most groups.
-    fn headings(&self) -> Vec<&'static str> {
-        let Some(first) = self.compared.first() else { return Vec::new() };
-        first
-            .comparison
-            .cells(self.lang)
-            .into_iter()
-            .enumerate()
-            .filter(|(index, _)| Comparison::in_table(*index))
-            .map(|(_, (heading, _))| heading)
-            .collect()
-    }
-
-    /// A group's cells in the table's columns.
-    fn cells<'g>(&self, group: &'g Group) -> Vec<Option<&'g str>> {
-        group
-            .comparison
-            .cells(self.lang)
-            .into_iter()
-            .enumerate()
-            .filter(|(index, _)| Comparison::in_table(*index))
-            .map(|(_, (_, cell))| cell)
-            .collect()
-    }
-
     /// The rows left out of the table, each with the groups the fact sheet describes it for:
     /// said once beside the table instead of a dash in every other row.
     fn beside_table(&self) -> Vec<(&'static str, Vec<(&str, &str)>)> {

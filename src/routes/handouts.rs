@@ -77,8 +77,6 @@ struct GroupHandout<'a> {
     here: String,
     group: &'a Group,
     meeting_count: u64,
-    /// The site holds only the sample meetings: the sheet says so.
-    sample_data: bool,
     site: String,
     printed: String,
 }
@@ -90,13 +88,12 @@ pub async fn group(
     slug: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let group = state.content.in_lang(locale.lang).group(&slug).ok_or(AppError::NotFound)?;
-    let finder = super::current_finder(&state).await?;
+    let meeting_count = super::current_finder(&state).await?.group_meeting_count(&group.slug);
     sheet(&GroupHandout {
         lang: locale.lang,
         here: locale.here.clone(),
         group,
-        meeting_count: finder.group_meeting_count(&group.slug),
-        sample_data: finder.shows_sample_data(),
+        meeting_count,
         site: site_address(&request),
         printed: printed_on(&state, locale.lang),
     })

@@ -217,7 +217,7 @@ async fn a_printed_schedule_leaves_out_a_column_that_says_the_same_on_every_row_
 }
 
 #[actix_web::test]
-async fn sample_data_is_labelled_on_the_home_page_the_printed_schedule_the_referral_sheet_and_the_one_pager() {
+async fn sample_data_is_labelled_on_the_home_page_the_printed_schedule_and_the_referral_sheet() {
     let sample = TestApp::spawn();
     let real = clinic_app();
     for path in [
@@ -227,7 +227,6 @@ async fn sample_data_is_labelled_on_the_home_page_the_printed_schedule_the_refer
         "/es/handouts/meetings?type=O",
         "/handouts/referral?group=alcoholics-anonymous&group=narcotics-anonymous",
         "/es/handouts/referral?group=alcoholics-anonymous&group=narcotics-anonymous",
-        "/handouts/groups/alcoholics-anonymous",
     ] {
         let shown = sample.get(path).await;
         assert_eq!(shown.status, 200, "{path}");

@@ -4,7 +4,9 @@
 //   node print.mjs --base http://127.0.0.1:PORT --out DIR --chromium /usr/bin/chromium \
 //     --jobs '[{"name": "referral-letter", "path": "/handouts/referral?...", "format": "Letter"}]'
 //
-// Writes DIR/<name>.pdf for each job; exits non-zero when a page does not answer 200.
+// Writes DIR/<name>.pdf for each job; a job with "width" and "selector" instead writes
+// DIR/<name>.json, the element's scrollWidth and clientWidth on a screen that wide. Exits non-zero
+// when a page does not answer 200.
 
 import { mkdirSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -25,11 +27,17 @@ const browser = await chromium.launch({
 });
 let failed = false;
 for (const job of JSON.parse(options.jobs)) {
-  const page = await browser.newPage();
+  const page = await browser.newPage(job.width ? { viewport: { width: job.width, height: 900 } } : {});
   const response = await page.goto(new URL(job.path, options.base).href, { waitUntil: "load" });
   if (response.status() !== 200) {
     console.log(`FAIL ${job.path}: ${response.status()}`);
     failed = true;
+  }
+  if (job.selector) {
+    const widths = await page.$eval(job.selector, (element) => ({ scrollWidth: element.scrollWidth, clientWidth: element.clientWidth }));
+    writeFileSync(`${options.out}/${job.name}.json`, JSON.stringify(widths));
+    await page.close();
+    continue;
   }
   await page.emulateMedia({ media: "print" });
   writeFileSync(`${options.out}/${job.name}.pdf`, await page.pdf({ format: job.format, printBackground: false }));
