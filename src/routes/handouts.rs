@@ -348,7 +348,9 @@ pub async fn meetings(
     let mut legend = BTreeMap::new();
     let mut days: Vec<ScheduleDay> = Vec::new();
     let shown = results.listings.len();
-    for listing in results.listings {
+    for mut listing in results.listings {
+        // A kind the title names (`type=O`: "Open meetings") is not said again on every row.
+        listing.types.retain(|code| !filter.types.iter().any(|asked| asked.eq_ignore_ascii_case(code)));
         for code in &listing.types {
             legend
                 .entry(code.clone())

@@ -208,6 +208,10 @@ async fn a_printed_schedule_leaves_out_a_column_that_says_the_same_on_every_row_
     );
     assert!(one_group.texts(".schedule-meta").join(" ").contains("Every meeting listed: Open, Women."));
     assert_eq!(one_group.attributes(".day-row th", "colspan")[0], "3");
+    let open = app.get("/handouts/meetings?type=O&attendance=in_person&region=Huntington+Beach").await;
+    let kinds = open.texts(".schedule-entry .codes");
+    assert!(!kinds.is_empty() && kinds.iter().all(|kind| !kind.split(' ').any(|code| code == "O")), "{kinds:?}");
+    assert!(!open.texts(".legend-list dt").contains(&"O".to_owned()), "the title says Open");
     let mixed = app.get("/handouts/meetings?type=O").await;
     assert_eq!(
         mixed.texts(".schedule-table thead tr:last-child th")[..5],

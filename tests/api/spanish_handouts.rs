@@ -85,8 +85,8 @@ async fn the_spanish_schedule_has_spanish_day_headings_24_hour_times_and_type_na
     );
     assert_eq!(page.texts(".legend h2"), ["Clave de los tipos de reunión"]);
     let legend = page.texts(".legend-list div");
-    assert!(legend.iter().any(|item| item.starts_with('O') && item.ends_with("Abierta")), "{legend:?}");
-    assert!(!legend.iter().any(|item| item.ends_with("Open")), "{legend:?}");
+    assert!(legend.iter().any(|item| item.starts_with('W') && item.ends_with("Mujeres")), "{legend:?}");
+    assert!(!legend.iter().any(|item| item.ends_with("Women")), "{legend:?}");
     let text = page.texts("main").join(" ");
     assert!(text.contains("Confirme antes de ir") && text.contains("/es/meetings?type=O"), "{text}");
     assert!(text.contains("En línea: video.example.org"), "{text}");
