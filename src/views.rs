@@ -327,6 +327,7 @@ mod tests {
             town: Some("Riverton".to_owned()),
             starts_in: None,
             distance_km: None,
+            starts_at: None,
         }
     }
 

@@ -107,6 +107,7 @@ notice-not-a-way-to-attend = “{ $value }” is not a way to attend (in_person,
 notice-not-a-seeker = “{ $value }” is not a choice of whom the meeting is for (self, family or both); showing both.
 notice-not-a-distance = “{ $value }” is not a distance (a whole number from 1 to { $max }); it was ignored.
 notice-not-an-order = “{ $value }” is not an order (time or distance); sorted by time.
+notice-not-a-zone = “{ $value }” is not a time zone (like America/Los_Angeles); today and tonight are the site's.
 notice-not-a-page = “{ $value }” is not a page number; showing the first page.
 notice-distance-needs-place = A distance needs a place to measure from; choose a place near you.
 notice-sort-needs-place = Sorting by distance needs a place; sorted by time.

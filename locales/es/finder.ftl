@@ -107,6 +107,7 @@ notice-not-a-way-to-attend = «{ $value }» no es una forma de asistir (in_perso
 notice-not-a-seeker = «{ $value }» no indica para quién es la reunión (self, family o both); se muestran ambos.
 notice-not-a-distance = «{ $value }» no es una distancia (un número entero del 1 al { $max }); no se tuvo en cuenta.
 notice-not-an-order = «{ $value }» no es un orden (time o distance); se ordenó por hora.
+notice-not-a-zone = «{ $value }» no es una zona horaria (como America/Los_Angeles); hoy y esta noche son los del sitio.
 notice-not-a-page = «{ $value }» no es un número de página; se muestra la primera página.
 notice-distance-needs-place = Para una distancia hace falta un lugar desde donde medir; elija un lugar cercano.
 notice-sort-needs-place = Para ordenar por distancia hace falta un lugar; se ordenó por hora.

@@ -92,20 +92,28 @@ async fn text_search_looks_in_names_places_and_notes() {
 }
 
 #[actix_web::test]
-async fn today_is_each_meetings_own_today_and_starts_from_now() {
+async fn today_is_the_persons_today_in_the_sites_zone_or_the_one_asked_and_leaves_out_what_is_over() {
     let app = TestApp::with_fixture("finder-feed.json");
     let vocabulary = TypeVocabulary::embedded().expect("vocabulary");
-    let filter = MeetingFilter::parse("day=today", &vocabulary, |_| true);
-    // Monday 03:00 UTC: Sunday 21:00 in Chicago, Monday noon in Tokyo.
+    // Monday 03:00 UTC: Sunday 21:00 in Chicago (the site's zone), Monday noon in Tokyo.
     let now: jiff::Timestamp = "2026-11-30T03:00:00Z".parse().expect("timestamp");
-    let results = app.state.finder().expect("index").find(&filter, now, Listing::PerMeeting, 0, 25);
-    let order: Vec<&str> = results.listings.iter().map(|listing| listing.slug.as_str()).collect();
+    let listed = |query: &str| {
+        let filter = MeetingFilter::parse(query, &vocabulary, |_| true);
+        let results = app.state.finder().expect("index").find(&filter, now, Listing::PerMeeting, 0, 25);
+        let order: Vec<String> = results.listings.iter().map(|listing| listing.slug.clone()).collect();
+        assert_eq!(results.total, order.len() as u64, "{query}");
+        order
+    };
     assert_eq!(
-        order,
-        ["theta-sunday-night", "kappa-tokyo", "iota-sunday-morning"],
-        "Chicago's 21:30 starts in 30 minutes, Tokyo's Monday 18:00 in 6 hours; Chicago's 08:00 has passed"
+        listed("day=today"),
+        ["theta-sunday-night"],
+        "Sunday in Chicago: its 21:30 starts in 30 minutes; its 08:00 is over; Tokyo's Monday 18:00 is Chicago's Monday"
     );
-    assert_eq!(results.total, 3);
+    assert_eq!(
+        listed("day=today&tz=Asia/Tokyo"),
+        ["theta-sunday-night", "kappa-tokyo", "beta-open"],
+        "Monday in Tokyo runs from Sunday 9 am to Monday 9 am in Chicago"
+    );
 }
 
 #[actix_web::test]
@@ -276,7 +284,7 @@ fn today_on_a_directory_without_meetings_is_an_empty_answer() {
         distance_unit: Default::default(),
     };
     let core = mutual_support::state::Core::open(&settings).expect("opens");
-    let index = core.build_index(core.store.revision().expect("revision"), Default::default()).expect("index");
+    let index = core.build_index(core.store.revision().expect("revision"), Default::default(), "America/Chicago").expect("index");
     let vocabulary = TypeVocabulary::embedded().expect("vocabulary");
     let filter = MeetingFilter::parse("day=today", &vocabulary, |_| true);
     let results = index.find(&filter, jiff::Timestamp::now(), Listing::PerMeeting, 0, 25);
