@@ -93,6 +93,9 @@ badge-open-men = puede asistir cualquier hombre
 badge-open-anyone = puede asistir cualquier persona
 badge-closed-family = para familiares y amigos
 badge-closed-own = para personas que quieren dejar de beber o de consumir drogas
+badge-unstated = Sin indicar
+badge-unstated-meaning = no dice si es abierta o cerrada: pregunte al grupo
+badge-unstated-women = para mujeres; no dice si es abierta o cerrada: pregunte al grupo
 # Unidades de distancia, escritas después de un número.
 unit-mi = mi
 unit-km = km
@@ -117,3 +120,23 @@ notice-non-standard-type = «{ $code }» no es un tipo de reunión estándar; se
 notice-query-cut = El texto de búsqueda se recortó a sus primeros { $max } caracteres.
 notice-unknown-place = No tenemos reuniones en un lugar llamado «{ $value }», así que no se usó la distancia. Pruebe con una ciudad, una zona o un código postal de la lista.
 notice-did-you-mean = No tenemos reuniones en un lugar llamado «{ $value }», así que no se usó la distancia. ¿Quiso decir { $suggestions }?
+
+# Cerca de un lugar (issue 22): el título nombra el lugar y la distancia usada.
+finder-your-location = su ubicación
+finder-within-place = a menos de { $distance } de { $place }
+finder-you-typed = (escribió { $typed })
+finder-distance-chosen = La distancia más corta con suficientes reuniones, las más próximas primero.
+finder-wider = Más lejos: { $distance }
+notice-did-you-mean-links = No tenemos reuniones en un lugar llamado «{ $value }», así que no se usó la distancia. ¿Quiso decir:
+finder-groups-own = Grupos para la propia recuperación (cualquiera de los marcados)
+finder-groups-family = Grupos para familiares y amigos (cualquiera de los marcados)
+finder-use-my-location = Usar mi ubicación
+finder-locating = Buscando su ubicación…
+finder-located = Ubicación encontrada; se muestran reuniones cerca de usted.
+finder-location-denied = No se pudo encontrar su ubicación. Escriba una ciudad o un código postal.
+finder-online-anywhere = En línea, desde cualquier lugar
+finder-online-all =
+    { $count ->
+        [one] Ver la { $count } reunión en línea
+       *[other] Ver las { $count } reuniones en línea
+    }

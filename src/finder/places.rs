@@ -213,7 +213,9 @@ impl PlaceLookup {
             if distance > allowed {
                 continue;
             }
-            let better = best.is_none_or(|(d, m, n, _)| (distance, std::cmp::Reverse(*meetings), name.as_str()) < (d, std::cmp::Reverse(m), n));
+            let better = best.is_none_or(|(d, m, n, _)| {
+                (distance, std::cmp::Reverse(*meetings), name.as_str()) < (d, std::cmp::Reverse(m), n)
+            });
             if better {
                 best = Some((distance, *meetings, name, *point));
             }
@@ -310,18 +312,59 @@ fn normalized(asked: &str) -> String {
 
 /// US states and territories by their postal abbreviation and name, for "Town, CA".
 const STATES: [(&str, &str); 53] = [
-    ("al", "alabama"), ("ak", "alaska"), ("az", "arizona"), ("ar", "arkansas"), ("ca", "california"),
-    ("co", "colorado"), ("ct", "connecticut"), ("de", "delaware"), ("dc", "district of columbia"),
-    ("fl", "florida"), ("ga", "georgia"), ("hi", "hawaii"), ("id", "idaho"), ("il", "illinois"),
-    ("in", "indiana"), ("ia", "iowa"), ("ks", "kansas"), ("ky", "kentucky"), ("la", "louisiana"),
-    ("me", "maine"), ("md", "maryland"), ("ma", "massachusetts"), ("mi", "michigan"), ("mn", "minnesota"),
-    ("ms", "mississippi"), ("mo", "missouri"), ("mt", "montana"), ("ne", "nebraska"), ("nv", "nevada"),
-    ("nh", "new hampshire"), ("nj", "new jersey"), ("nm", "new mexico"), ("ny", "new york"),
-    ("nc", "north carolina"), ("nd", "north dakota"), ("oh", "ohio"), ("ok", "oklahoma"), ("or", "oregon"),
-    ("pa", "pennsylvania"), ("ri", "rhode island"), ("sc", "south carolina"), ("sd", "south dakota"),
-    ("tn", "tennessee"), ("tx", "texas"), ("ut", "utah"), ("vt", "vermont"), ("va", "virginia"),
-    ("wa", "washington"), ("wv", "west virginia"), ("wi", "wisconsin"), ("wy", "wyoming"),
-    ("pr", "puerto rico"), ("gu", "guam"),
+    ("al", "alabama"),
+    ("ak", "alaska"),
+    ("az", "arizona"),
+    ("ar", "arkansas"),
+    ("ca", "california"),
+    ("co", "colorado"),
+    ("ct", "connecticut"),
+    ("de", "delaware"),
+    ("dc", "district of columbia"),
+    ("fl", "florida"),
+    ("ga", "georgia"),
+    ("hi", "hawaii"),
+    ("id", "idaho"),
+    ("il", "illinois"),
+    ("in", "indiana"),
+    ("ia", "iowa"),
+    ("ks", "kansas"),
+    ("ky", "kentucky"),
+    ("la", "louisiana"),
+    ("me", "maine"),
+    ("md", "maryland"),
+    ("ma", "massachusetts"),
+    ("mi", "michigan"),
+    ("mn", "minnesota"),
+    ("ms", "mississippi"),
+    ("mo", "missouri"),
+    ("mt", "montana"),
+    ("ne", "nebraska"),
+    ("nv", "nevada"),
+    ("nh", "new hampshire"),
+    ("nj", "new jersey"),
+    ("nm", "new mexico"),
+    ("ny", "new york"),
+    ("nc", "north carolina"),
+    ("nd", "north dakota"),
+    ("oh", "ohio"),
+    ("ok", "oklahoma"),
+    ("or", "oregon"),
+    ("pa", "pennsylvania"),
+    ("ri", "rhode island"),
+    ("sc", "south carolina"),
+    ("sd", "south dakota"),
+    ("tn", "tennessee"),
+    ("tx", "texas"),
+    ("ut", "utah"),
+    ("vt", "vermont"),
+    ("va", "virginia"),
+    ("wa", "washington"),
+    ("wv", "west virginia"),
+    ("wi", "wisconsin"),
+    ("wy", "wyoming"),
+    ("pr", "puerto rico"),
+    ("gu", "guam"),
 ];
 
 /// Country names a place may end with.
@@ -339,7 +382,8 @@ fn without_suffix(key: &str) -> &str {
         if let Some((head, last)) = key.rsplit_once(' ')
             && last.len() == 5
             && last.chars().all(|c| c.is_ascii_digit())
-            && (head.contains(',') || head.rsplit(' ').next().is_some_and(|word| STATES.iter().any(|(a, _)| *a == word)))
+            && (head.contains(',')
+                || head.rsplit(' ').next().is_some_and(|word| STATES.iter().any(|(a, _)| *a == word)))
         {
             key = head.trim_end_matches([',', ' ']);
         }
@@ -364,10 +408,28 @@ fn strip_last<'a>(key: &'a str, word: &str) -> &'a str {
 
 /// Abbreviations of place names as people type them, with the word each stands for.
 const ABBREVIATIONS: [(&str, &str); 22] = [
-    ("bch", "beach"), ("bch.", "beach"), ("mt", "mount"), ("ft", "fort"), ("st", "saint"), ("ste", "sainte"),
-    ("pt", "point"), ("spgs", "springs"), ("spg", "springs"), ("hts", "heights"), ("hls", "hills"),
-    ("vly", "valley"), ("lk", "lake"), ("cyn", "canyon"), ("pk", "park"), ("n", "north"), ("s", "south"),
-    ("e", "east"), ("w", "west"), ("so", "south"), ("no", "north"), ("sn", "san"),
+    ("bch", "beach"),
+    ("bch.", "beach"),
+    ("mt", "mount"),
+    ("ft", "fort"),
+    ("st", "saint"),
+    ("ste", "sainte"),
+    ("pt", "point"),
+    ("spgs", "springs"),
+    ("spg", "springs"),
+    ("hts", "heights"),
+    ("hls", "hills"),
+    ("vly", "valley"),
+    ("lk", "lake"),
+    ("cyn", "canyon"),
+    ("pk", "park"),
+    ("n", "north"),
+    ("s", "south"),
+    ("e", "east"),
+    ("w", "west"),
+    ("so", "south"),
+    ("no", "north"),
+    ("sn", "san"),
 ];
 
 /// `key` with each abbreviated word written out ("huntington bch" → "huntington beach").
@@ -403,7 +465,8 @@ pub(super) fn town_and_postal_code(address: &str) -> (Option<&str>, Option<&str>
     let postal = postal
         .map(|code| code.split('-').next().unwrap_or(code))
         .filter(|code| code.len() == 5 && code.chars().all(|c| c.is_ascii_digit()));
-    let town = (parts.len() >= 3).then(|| parts[parts.len() - 2]).filter(|town| !town.chars().any(|c| c.is_ascii_digit()));
+    let town =
+        (parts.len() >= 3).then(|| parts[parts.len() - 2]).filter(|town| !town.chars().any(|c| c.is_ascii_digit()));
     (town, postal)
 }
 
@@ -486,7 +549,10 @@ mod tests {
     #[test]
     fn a_formatted_address_gives_its_town_and_postal_code() {
         let read = town_and_postal_code;
-        assert_eq!(read("18792 Delaware St, Huntington Beach, CA 92648, USA"), (Some("Huntington Beach"), Some("92648")));
+        assert_eq!(
+            read("18792 Delaware St, Huntington Beach, CA 92648, USA"),
+            (Some("Huntington Beach"), Some("92648"))
+        );
         assert_eq!(read("1 Main St, Irvine, CA 92618-1234"), (Some("Irvine"), Some("92618")));
         assert_eq!(read("Irvine, CA"), (None, None));
         assert_eq!(read("Online"), (None, None));

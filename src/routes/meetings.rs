@@ -9,7 +9,8 @@ use askama::Template;
 use crate::content::Group;
 use crate::error::AppError;
 use crate::feed::ics;
-use crate::finder::Listing;
+use crate::finder::{Listing, Place};
+use crate::meetings::filter::Notice;
 use crate::meetings::filter::PAGE_SIZE;
 use crate::meetings::{
     Attendance, DayChoice, DistanceUnit, Meeting, MeetingFilter, SeekerChoice, SortOrder, TimeOfDay, TypeVocabulary,
@@ -54,9 +55,89 @@ struct FinderPage<'a> {
     site_zone: &'a str,
     /// The unit distances are asked and shown in.
     unit: DistanceUnit,
+    /// The place `near` was found as, and the distance used (chosen here when not asked).
+    place: Option<Place>,
+    within: Option<(u16, bool)>,
+    /// Online meetings, any place: shown beside results near a place when "Online" is on or
+    /// there are few near it (a distance never hides them).
+    online: Option<OnlineSection>,
 }
 
+/// The "Online, any place" section under results near a place.
+struct OnlineSection {
+    total: u64,
+    listings: Vec<ListingView>,
+    /// All of them: the same filter, online, without the place.
+    href: String,
+}
+
+/// Online meetings shown under results near a place, before "See all".
+const ONLINE_SHOWN: usize = 5;
+
 impl FinderPage<'_> {
+    /// "within 5 mi of Huntington Beach", "within 2 mi of your location".
+    fn near_text(&self) -> Option<String> {
+        let (place, (within, _)) = (self.place.as_ref()?, self.within?);
+        let distance = format!("{within} {}", self.unit.abbreviation(self.lang));
+        let name = if place.coordinates { self.lang.t("finder-your-location").to_owned() } else { place.name.clone() };
+        Some(self.lang.t2("finder-within-place", "distance", distance.as_str(), "place", name.as_str()))
+    }
+
+    /// "(you typed Huntingdon Beach)" when the place was read as another name.
+    fn typed_text(&self) -> Option<String> {
+        let typed = self.place.as_ref()?.typed.as_deref()?;
+        Some(self.lang.t1("finder-you-typed", "typed", typed))
+    }
+
+    /// When the distance was chosen here: the next wider one as a link (label, href), if any.
+    fn wider(&self) -> Option<(String, String)> {
+        let (within, true) = self.within? else { return None };
+        let next = crate::finder::DEFAULT_DISTANCES.into_iter().find(|distance| *distance > within)?;
+        let mut wider = self.filter.clone();
+        wider.within = Some(next);
+        let distance = format!("{next} {}", self.unit.abbreviation(self.lang));
+        let label = self.lang.t1("finder-wider", "distance", distance.as_str());
+        Some((label, format!("{}/meetings?{}#results", self.lang.prefix(), wider.query_string())))
+    }
+
+    /// Was the distance chosen here (no `within=` asked)?
+    fn within_by_default(&self) -> bool {
+        self.within.is_some_and(|(_, by_default)| by_default)
+    }
+
+    /// The notices in words, each with the places it suggests as links (name, href).
+    fn notice_items(&self) -> Vec<(String, Vec<(String, String)>)> {
+        self.filter
+            .notices
+            .iter()
+            .map(|notice| match notice {
+                Notice::DidYouMean(value, suggestions) => {
+                    let links = suggestions
+                        .iter()
+                        .map(|name| {
+                            let mut other = self.filter.clone();
+                            other.near = Some(name.clone());
+                            other.notices.clear();
+                            (name.clone(), format!("{}/meetings?{}#results", self.lang.prefix(), other.query_string()))
+                        })
+                        .collect();
+                    (self.lang.t1("notice-did-you-mean-links", "value", value.as_str()), links)
+                }
+                other => (other.text(self.lang), Vec::new()),
+            })
+            .collect()
+    }
+
+    /// The groups as (legend, groups) fieldsets: those for one's own recovery, then those for
+    /// families and friends.
+    fn group_sets(&self) -> Vec<(&'static str, Vec<&Group>)> {
+        let family = |group: &&Group| group.audience == crate::content::Audience::Family;
+        vec![
+            (self.lang.t("finder-groups-own"), self.groups.iter().filter(|group| !family(group)).collect()),
+            (self.lang.t("finder-groups-family"), self.groups.iter().filter(family).collect()),
+        ]
+    }
+
     fn has_type(&self, code: &str) -> bool {
         self.filter.types.iter().any(|own| own == code)
     }
@@ -138,7 +219,8 @@ impl FinderPage<'_> {
         self.filter.sort == SortOrder::Distance
     }
 
-    /// (parameter value, label, chosen) of each attendance radio button; "" is any way.
+    /// (parameter value, label, chosen) of the attendance radio buttons on the first screen; ""
+    /// is any way. "Hybrid only" (the same radio group) is under "More filters".
     fn attendance_choices(&self) -> Vec<(&'static str, &'static str, bool)> {
         let chosen = |kind| self.filter.attendance == kind;
         let lang = self.lang;
@@ -146,8 +228,11 @@ impl FinderPage<'_> {
             ("", lang.t("finder-attendance-any"), chosen(None)),
             ("in_person", lang.t("finder-attendance-in-person"), chosen(Some(Attendance::InPerson))),
             ("online", lang.t("finder-attendance-online"), chosen(Some(Attendance::Online))),
-            ("hybrid", lang.t("finder-attendance-hybrid"), chosen(Some(Attendance::Hybrid))),
         ]
+    }
+
+    fn hybrid_chosen(&self) -> bool {
+        self.filter.attendance == Some(Attendance::Hybrid)
     }
 
     /// Is any filter under "More filters" set? Then it opens by itself.
@@ -155,9 +240,15 @@ impl FinderPage<'_> {
         let filter = self.filter;
         !filter.types.is_empty()
             || !filter.groups.is_empty()
-            || filter.attendance.is_some()
+            || filter.attendance == Some(Attendance::Hybrid)
             || filter.region.is_some()
             || filter.include_inactive
+            || filter.seeker.is_some()
+            || filter.query.is_some()
+            || filter.time.is_some()
+            || filter.within.is_some()
+            || filter.sort == SortOrder::Distance
+            || filter.days.len() > 1
     }
 
     /// The quick choices: each link turns its filter on or off and keeps every other filter.
@@ -202,6 +293,11 @@ impl FinderPage<'_> {
     fn count_text(&self) -> String {
         self.lang.n("finder-count", self.total)
     }
+
+    /// "Online, any place: 12 meetings" for the online section's heading.
+    fn online_count_text(&self, total: &u64) -> String {
+        self.lang.n("finder-count", *total)
+    }
 }
 
 pub async fn finder(
@@ -222,7 +318,33 @@ async fn render_finder(
 ) -> Result<Vec<u8>, AppError> {
     let index = super::finder_index(&state, revision).await?;
     let offset = (filter.page.saturating_sub(1) as usize) * PAGE_SIZE as usize;
-    let mut results = index.find(&filter, jiff::Timestamp::now(), Listing::PerMeeting, offset, PAGE_SIZE as usize);
+    let now = jiff::Timestamp::now();
+    let mut results = index.find(&filter, now, Listing::PerMeeting, offset, PAGE_SIZE as usize);
+    let site_zone = state.settings.default_timezone.as_str();
+    let person_zone = filter.zone.clone().unwrap_or_else(|| site_zone.to_owned());
+    let view = |listing| {
+        ListingView::new(listing, &state.content.groups, &state.vocabulary, locale.lang)
+            .on_site_clock(&person_zone, locale.lang)
+    };
+    let online_wanted = filter.attendance == Some(Attendance::Online) || results.total < crate::finder::ENOUGH_NEAR;
+    let online = match &results.place {
+        Some(_) if online_wanted => {
+            let mut anywhere = filter.clone();
+            anywhere.near = None;
+            anywhere.within = None;
+            anywhere.sort = SortOrder::Time;
+            anywhere.page = 1;
+            anywhere.attendance = Some(Attendance::Online);
+            anywhere.notices.clear();
+            let found = index.find(&anywhere, now, Listing::PerMeeting, 0, ONLINE_SHOWN);
+            (found.total > 0).then(|| OnlineSection {
+                total: found.total,
+                listings: found.listings.into_iter().map(view).collect(),
+                href: format!("{}/meetings?{}#results", locale.lang.prefix(), anywhere.query_string()),
+            })
+        }
+        _ => None,
+    };
     let regions = index.regions(500);
     let sample_data = index.shows_sample_data();
     let mut filter = filter;
@@ -250,11 +372,7 @@ async fn render_finder(
         filter: &filter,
         query: filter.query_string(),
         total: results.total,
-        listings: results
-            .listings
-            .into_iter()
-            .map(|listing| ListingView::new(listing, &state.content.groups, &state.vocabulary, locale.lang))
-            .collect(),
+        listings: results.listings.into_iter().map(view).collect(),
         page_count,
         previous_page: (filter.page > 1).then(|| link(filter.page - 1)),
         next_page: (filter.page < page_count).then(|| link(filter.page + 1)),
@@ -263,8 +381,11 @@ async fn render_finder(
         regions,
         type_choices,
         sample_data,
-        site_zone: &state.settings.default_timezone,
+        site_zone: &person_zone,
         unit: state.settings.distance_unit,
+        place: results.place,
+        within: results.within,
+        online,
     };
     // A finder page is some 30 KB: room for it at once, not grown (and copied) step by step.
     let mut body = String::with_capacity(FINDER_PAGE_BYTES);

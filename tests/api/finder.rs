@@ -156,7 +156,12 @@ async fn an_unknown_place_is_explained_in_spanish_on_a_spanish_page() {
     );
     let page = app.get("/es/meetings?near=Riverside").await;
     assert_eq!(page.status, 200);
-    assert!(page.texts("div.notice li").iter().any(|notice| notice.ends_with("¿Quiso decir Riverton?")));
+    assert!(page.texts("div.notice li").iter().any(|notice| notice.ends_with("¿Quiso decir: Riverton")));
+    assert_eq!(
+        page.attributes("div.notice li a", "href"),
+        ["/es/meetings?near=Riverton#results"],
+        "the suggestion is a link, in the results where the page lands"
+    );
     let near = app.get("/es/meetings?near=Riverton&sort=distance").await;
     let distances = near.texts("ol.meeting-list .distance");
     assert!(

@@ -284,7 +284,9 @@ fn today_on_a_directory_without_meetings_is_an_empty_answer() {
         distance_unit: Default::default(),
     };
     let core = mutual_support::state::Core::open(&settings).expect("opens");
-    let index = core.build_index(core.store.revision().expect("revision"), Default::default(), "America/Chicago").expect("index");
+    let index = core
+        .build_index(core.store.revision().expect("revision"), Default::default(), "America/Chicago")
+        .expect("index");
     let vocabulary = TypeVocabulary::embedded().expect("vocabulary");
     let filter = MeetingFilter::parse("day=today", &vocabulary, |_| true);
     let results = index.find(&filter, jiff::Timestamp::now(), Listing::PerMeeting, 0, 25);
@@ -392,23 +394,40 @@ async fn the_quick_choices_toggle_one_filter_and_keep_all_the_others() {
 #[actix_web::test]
 async fn more_filters_are_folded_away_unless_one_of_them_is_set() {
     let app = TestApp::with_fixture("finder-feed.json");
-    for query in ["", "day=1&time=evening&q=hall&for=family&near=Riverton&within=5"] {
+    for query in ["", "day=1&near=Riverton&attendance=online", "day=tonight&attendance=in_person"] {
         let page = app.get(&format!("/meetings?{query}")).await;
         assert_eq!(page.attributes("details.more-filters", "open").len(), 0, "{query}");
     }
-    for query in ["type=W", "group=smart-recovery", "attendance=online", "inactive=yes", "region=Riverton"] {
+    for query in [
+        "type=W",
+        "group=smart-recovery",
+        "attendance=hybrid",
+        "inactive=yes",
+        "region=Riverton",
+        "time=evening",
+        "q=hall",
+        "for=family",
+        "near=Riverton&within=5",
+    ] {
         let page = app.get(&format!("/meetings?{query}")).await;
         assert_eq!(page.attributes("details.more-filters", "open").len(), 1, "{query}");
     }
 }
 
 #[actix_web::test]
-async fn the_compact_form_asks_who_first_and_sends_the_person_to_the_results() {
+async fn the_compact_form_asks_place_day_and_way_first_matches_its_list_after_back_and_sends_the_person_to_the_results()
+{
     // Places come from meetings with coordinates: this fixture has them.
     let app = TestApp::with_fixture("upcoming-feed.json");
     let page = app.get("/meetings?day=4&day=2&for=family&near=Riverton&within=10&sort=distance").await;
     assert_eq!(page.attributes("form.finder-form", "action"), ["/meetings#results"]);
-    assert_eq!(page.texts("form.finder-form fieldset legend").first().map(String::as_str), Some("Who is it for?"));
+    let first_screen = page.attributes(".first-screen input, .first-screen select", "name");
+    assert_eq!(first_screen[..3], ["near", "day", "attendance"], "place, when, in person or online: {first_screen:?}");
+    assert_eq!(page.texts("form.finder-form fieldset legend").first().map(String::as_str), Some("How to attend"));
+    assert_eq!(page.texts("details.more-filters fieldset legend").first().map(String::as_str), Some("Who is it for?"));
+    // Back: the browser does not lay remembered values over the form, so it shows its own list's.
+    assert_eq!(page.attributes("form.finder-form", "autocomplete"), ["off"]);
+    assert_eq!(page.attributes("#near", "value"), ["Riverton"]);
     assert_eq!(page.attributes("input[name=for][checked]", "value"), ["family"]);
     assert_eq!(page.attributes("select[name=day] option", "value")[..3], ["", "today", "tonight"]);
     assert_eq!(page.attributes("select[name=day] option[selected]", "value"), ["4"], "the first day chosen");
@@ -433,7 +452,10 @@ async fn rows_show_the_badge_the_family_label_the_town_and_a_zone_only_when_it_i
     assert!(closed.contains("Gamma Center, Maple Falls"), "venue and town: {closed}");
     assert!(closed.contains("Monday, 8:00 pm") && !closed.contains("Chicago time"), "{closed}");
     let tokyo = row_text(&page, "kappa-tokyo");
-    assert!(tokyo.contains("Monday, 6:00 pm (Tokyo time)") && tokyo.contains("Online"), "{tokyo}");
+    assert!(
+        tokyo.contains("(6:00 pm Tokyo time)") && tokyo.contains("Online"),
+        "online: the site's clock, its own beside: {tokyo}"
+    );
     let phone = row_text(&page, "epsilon-phone");
     assert!(phone.contains("By phone"), "{phone}");
     let closed_hall = row_text(&app.get("/meetings?inactive=yes").await, "zeta-closed");
