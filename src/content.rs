@@ -196,18 +196,20 @@ impl Substance {
     }
 }
 
-/// A medication whose users, the fact sheet says, a group's members understand.
+/// A medication whose benefits, the fact sheet says, a group's members understand.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Medication {
-    /// Methadone, for opioid dependence.
-    Methadone,
+    /// Opioid pharmacotherapy: medicine for opioid dependence (the fact sheet's example is
+    /// methadone; buprenorphine is another). `methadone` in older files means the same.
+    #[serde(alias = "methadone")]
+    OpioidPharmacotherapy,
 }
 
 impl Medication {
     pub fn words(self, lang: Lang) -> &'static str {
         lang.t(match self {
-            Medication::Methadone => "medication-methadone",
+            Medication::OpioidPharmacotherapy => "medication-opioid",
         })
     }
 }
@@ -268,7 +270,10 @@ struct GroupFrontMatter {
     slug: String,
     audience: Audience,
     approach: Approach,
+    #[serde(default)]
+    known_approach: Option<Approach>,
     website: String,
+    fact_sheet_website: String,
     summary: String,
     spirituality: Spirituality,
     religious_beliefs: ReligiousBeliefs,
@@ -290,7 +295,13 @@ pub struct Group {
     pub slug: String,
     pub audience: Audience,
     pub approach: Approach,
+    /// What the group is where the fact sheet does not describe its approach, from the group's
+    /// own description (not from the fact sheet: the matcher scores it so and says so).
+    pub known_approach: Option<Approach>,
+    /// The group's address today (https), as the site shows it.
     pub website: String,
+    /// The address the fact sheet lists, as it lists it.
+    pub fact_sheet_website: String,
     pub summary: String,
     pub spirituality: Spirituality,
     pub religious_beliefs: ReligiousBeliefs,
@@ -311,7 +322,40 @@ pub struct Group {
     pub body_html: String,
 }
 
+/// The host of a web address without `www.` ("http://www.na.org" → "na.org").
+pub fn web_host(address: &str) -> &str {
+    let rest = address.split_once("://").map_or(address, |(_, rest)| rest);
+    let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+    host.strip_prefix("www.").unwrap_or(host)
+}
+
 impl Group {
+    /// The website's address without `https://` and `www.`, as printed ("aa.org").
+    pub fn website_host(&self) -> &str {
+        web_host(&self.website)
+    }
+
+    /// Beside the website wherever it is shown: "listed in the fact sheet" when the fact sheet
+    /// lists this address, otherwise that it is not from the fact sheet and which one it lists.
+    pub fn website_note(&self, lang: Lang) -> String {
+        if self.website_is_listed() {
+            lang.t("website-listed-in-fact-sheet").to_owned()
+        } else {
+            lang.t1("website-moved", "listed", web_host(&self.fact_sheet_website))
+        }
+    }
+
+    /// The same, short, for a line of a referral sheet (the group's one-pager and page name the
+    /// fact sheet's old address).
+    pub fn website_note_short(&self, lang: Lang) -> &'static str {
+        lang.t(if self.website_is_listed() { "website-listed-in-fact-sheet" } else { "website-moved-short" })
+    }
+
+    /// Is the website the one the fact sheet lists (the same host, whatever the scheme)?
+    fn website_is_listed(&self) -> bool {
+        web_host(&self.fact_sheet_website) == self.website_host()
+    }
+
     /// The group's name, with its name in the page's language beside it when it has one in common
     /// use: "Alcoholics Anonymous (Alcohólicos Anónimos)".
     pub fn name_with_local(&self) -> String {
@@ -319,17 +363,6 @@ impl Group {
             Some(local) => format!("{} ({local})", self.name),
             None => self.name.clone(),
         }
-    }
-
-    /// What a closed meeting of this group means, in one sentence: the one place the site says it.
-    pub fn closed_meeting_note(&self, lang: Lang) -> &'static str {
-        lang.t(match (self.audience, self.approach) {
-            (Audience::Family, _) => "closed-family",
-            (Audience::SubstanceUse | Audience::CoOccurring, Approach::TwelveStep) => "closed-twelve-step",
-            (Audience::SubstanceUse | Audience::CoOccurring, Approach::Other | Approach::NotDescribed) => {
-                "closed-other"
-            }
-        })
     }
 }
 
@@ -364,12 +397,6 @@ impl ContentSet {
 
     pub fn page(&self, key: &str) -> Option<&Page> {
         self.pages.get(key)
-    }
-
-    /// What a closed meeting of the group `slug` means (for pages that know only the group's slug).
-    pub fn closed_meeting_note(&self, slug: Option<&str>, lang: Lang) -> &'static str {
-        let group = slug.and_then(|slug| self.group(slug));
-        group.map_or_else(|| lang.t("closed-unknown-group"), |group| group.closed_meeting_note(lang))
     }
 }
 
@@ -502,8 +529,17 @@ pub fn parse_group(path: &str, text: &str) -> Result<Group, ContentError> {
     if expected_slug != Some(meta.slug.as_str()) {
         return Err(ContentError::new(path, format!("field `slug` is \"{}\" but must equal the file name", meta.slug)));
     }
-    if !meta.website.starts_with("http://") && !meta.website.starts_with("https://") {
-        return Err(ContentError::new(path, "field `website` must be an http(s) address"));
+    if !meta.website.starts_with("https://") {
+        return Err(ContentError::new(path, "field `website` must be an https:// address"));
+    }
+    if !meta.fact_sheet_website.starts_with("http://") && !meta.fact_sheet_website.starts_with("https://") {
+        return Err(ContentError::new(path, "field `fact_sheet_website` must be an http(s) address"));
+    }
+    if meta.known_approach.is_some() && meta.approach != Approach::NotDescribed {
+        return Err(ContentError::new(
+            path,
+            "field `known_approach` is only for a group whose `approach` is not-described",
+        ));
     }
     Ok(Group {
         name: meta.name,
@@ -511,7 +547,9 @@ pub fn parse_group(path: &str, text: &str) -> Result<Group, ContentError> {
         slug: meta.slug,
         audience: meta.audience,
         approach: meta.approach,
+        known_approach: meta.known_approach,
         website: meta.website,
+        fact_sheet_website: meta.fact_sheet_website,
         summary: meta.summary,
         spirituality: meta.spirituality,
         religious_beliefs: meta.religious_beliefs,
@@ -559,7 +597,8 @@ name = "Example Anonymous"
 slug = "example-anonymous"
 audience = "family"
 approach = "twelve-step"
-website = "http://www.example.org"
+website = "https://www.example.org"
+fact_sheet_website = "http://www.example.org"
 summary = "An example."
 spirituality = "higher-power"
 religious_beliefs = "more-participation"
@@ -607,30 +646,34 @@ Words.
     }
 
     #[test]
-    fn a_slug_that_differs_from_the_file_name_is_rejected() {
-        let error = parse_group("groups/other.md", GOOD).expect_err("rejected");
-        assert!(error.to_string().contains("slug"), "{error}");
+    fn a_website_is_https_and_says_whether_it_is_the_fact_sheets_own() {
+        let plain = GOOD.replace("website = \"https://", "website = \"http://");
+        let error = parse_group("groups/example-anonymous.md", &plain).expect_err("rejected");
+        assert!(error.to_string().contains("https://"), "{error}");
+        let listed = parse_group("groups/example-anonymous.md", GOOD).expect("parses");
+        assert_eq!(listed.website_note(Lang::DEFAULT), "listed in the fact sheet");
+        let moved = GOOD.replace("website = \"https://www.example.org", "website = \"https://new.example.net");
+        let moved = parse_group("groups/example-anonymous.md", &moved).expect("parses");
+        assert_eq!(moved.website_host(), "new.example.net");
+        assert_eq!(moved.website_note(Lang::DEFAULT), "a new address, not from the fact sheet (it lists example.org)");
+        assert_eq!(web_host("http://www.na.org/meetings?x=1"), "na.org");
     }
 
     #[test]
-    fn a_closed_meeting_is_explained_by_the_kind_of_group() {
-        let family = parse_group("groups/example-anonymous.md", GOOD).expect("parses");
-        let mut twelve_step = family.clone();
-        twelve_step.audience = Audience::SubstanceUse;
-        let mut other = twelve_step.clone();
-        other.approach = Approach::Other;
-        let en = Lang::DEFAULT;
-        assert_eq!(twelve_step.closed_meeting_note(en), en.t("closed-twelve-step"));
-        assert!(twelve_step.closed_meeting_note(en).contains("stop drinking"));
-        assert!(!family.closed_meeting_note(en).contains("stop drinking"), "a parent is not turned away");
-        assert!(family.closed_meeting_note(en).contains("families and friends"));
-        assert!(other.closed_meeting_note(en).contains("12-Step groups only"));
+    fn what_a_group_is_beyond_the_fact_sheet_is_only_for_a_group_it_does_not_describe() {
+        let described = GOOD.replace("approach = ", "known_approach = \"twelve-step\"\napproach = ");
+        let error = parse_group("groups/example-anonymous.md", &described).expect_err("rejected");
+        assert!(error.to_string().contains("known_approach"), "{error}");
         let content = Content::embedded().expect("content");
-        assert_eq!(content.closed_meeting_note(Some("al-anon-alateen"), en), family.closed_meeting_note(en));
-        assert_eq!(content.closed_meeting_note(None, en), en.t("closed-unknown-group"));
-        let es = Lang::from_code("es").expect("Spanish");
-        assert!(!family.closed_meeting_note(es).contains("dejar de beber"), "a parent is not turned away");
-        assert!(family.closed_meeting_note(es).contains("familiares y amigos"));
+        let by_site: Vec<&str> =
+            content.groups.iter().filter(|g| g.known_approach.is_some()).map(|g| g.slug.as_str()).collect();
+        assert_eq!(by_site, ["heroin-anonymous", "marijuana-anonymous", "methadone-anonymous"]);
+    }
+
+    #[test]
+    fn a_slug_that_differs_from_the_file_name_is_rejected() {
+        let error = parse_group("groups/other.md", GOOD).expect_err("rejected");
+        assert!(error.to_string().contains("slug"), "{error}");
     }
 
     #[test]

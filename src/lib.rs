@@ -11,6 +11,7 @@ pub mod cli;
 pub mod content;
 pub mod db;
 pub mod deployment;
+pub mod disk;
 pub mod error;
 pub mod feed;
 pub mod finder;

@@ -37,7 +37,8 @@ pub enum Treatment {
     /// No, or not known.
     #[default]
     None,
-    /// A medication the fact sheet speaks of (methadone for opioid dependence).
+    /// A medication the fact sheet speaks of: opioid pharmacotherapy (methadone, buprenorphine
+    /// or another medicine for opioid dependence).
     Known(Medication),
     /// Another medication: the fact sheet gives no group for it.
     Other,
@@ -90,7 +91,7 @@ impl Answers {
                 "mat" => {
                     answers.treatment = match value {
                         "no" => Treatment::None,
-                        "methadone" => Treatment::Known(Medication::Methadone),
+                        "opioid" | "methadone" | "buprenorphine" => Treatment::Known(Medication::OpioidPharmacotherapy),
                         // "yes" was the old checkbox: on MAT, medication not said.
                         "other" | "yes" => Treatment::Other,
                         _ => return Err(lang.t("matcher-error-mat").to_owned()),
@@ -214,11 +215,46 @@ const MEDICATION: i32 = 50;
 const WOMEN_ONLY_WANTED: i32 = 35;
 /// Online meetings or forums, for a client who wants them.
 const ONLINE: i32 = 15;
+/// A secular group for which the fact sheet reports no finding on religious belief, for a client
+/// who welcomes a spiritual emphasis (the site's own rule).
+const SECULAR_NO_FINDING: i32 = -10;
 /// Suggestions within this many points of the best are shown.
 const REACH: i32 = 30;
 /// How many suggestions a page shows at most; it always shows at least two.
 const MOST: usize = 5;
 const LEAST: usize = 2;
+
+/// Is this a 12-Step group only by the site's reading (`known_approach`), the fact sheet not
+/// describing its approach?
+fn twelve_step_by_site(group: &Group) -> bool {
+    group.known_approach == Some(Approach::TwelveStep)
+}
+
+/// Points for a client who welcomes a spiritual emphasis: the fact sheet's finding on religious
+/// belief and participation, or, where it reports none, what the group is (the site's own
+/// reading: a 12-Step group as the 12-Step groups, a secular group against).
+fn welcome_for(group: &Group, lang: Lang) -> (i32, &'static str) {
+    match group.religious_beliefs {
+        ReligiousBeliefs::NotDescribed if twelve_step_by_site(group) => {
+            (welcome_points(ReligiousBeliefs::MoreParticipation, lang).0, lang.t("matcher-welcome-twelve-step-by-site"))
+        }
+        ReligiousBeliefs::NotDescribed if group.spirituality == Spirituality::Secular => {
+            (SECULAR_NO_FINDING, lang.t("matcher-welcome-secular-no-finding"))
+        }
+        finding => welcome_points(finding, lang),
+    }
+}
+
+/// Points for a client who would rather avoid a spiritual emphasis: the fact sheet's description,
+/// or a 12-Step group's higher power where the site reads the group so.
+fn avoid_for(group: &Group, lang: Lang) -> (i32, &'static str) {
+    match group.spirituality {
+        Spirituality::NotDescribed if twelve_step_by_site(group) => {
+            (avoid_points(Spirituality::HigherPower, lang).0, lang.t("matcher-avoid-twelve-step-by-site"))
+        }
+        spirituality => avoid_points(spirituality, lang),
+    }
+}
 
 /// Points for a client who welcomes a spiritual emphasis, by the fact sheet's finding on
 /// religious belief and participation, with the reason in `lang`.
@@ -297,11 +333,32 @@ pub fn rules(groups: &[Group], lang: Lang) -> Vec<String> {
         lang.t1("matcher-rule-welcome", "list", welcome.join("; ")),
         lang.t1("matcher-rule-avoid", "list", avoid.join("; ")),
         lang.format(
+            "matcher-rule-not-described",
+            [
+                ("groups", naming(groups, twelve_step_by_site, lang).into()),
+                ("welcome", signed(welcome_points(ReligiousBeliefs::MoreParticipation, lang).0).into()),
+                ("avoid", signed(avoid_points(Spirituality::HigherPower, lang).0).into()),
+                (
+                    "secular",
+                    naming(
+                        groups,
+                        |g| {
+                            g.religious_beliefs == ReligiousBeliefs::NotDescribed
+                                && g.spirituality == Spirituality::Secular
+                        },
+                        lang,
+                    )
+                    .into(),
+                ),
+                ("secular_points", signed(SECULAR_NO_FINDING).into()),
+            ],
+        ),
+        lang.format(
             "matcher-rule-medication",
             [
-                ("medication", Medication::Methadone.words(lang).into()),
+                ("medication", Medication::OpioidPharmacotherapy.words(lang).into()),
                 ("points", signed(MEDICATION).into()),
-                ("groups", naming(groups, |g| g.medication == Some(Medication::Methadone), lang).into()),
+                ("groups", naming(groups, |g| g.medication == Some(Medication::OpioidPharmacotherapy), lang).into()),
             ],
         ),
         lang.t2("matcher-rule-online", "points", signed(ONLINE), "groups", naming(groups, |g| g.online_support, lang)),
@@ -389,8 +446,8 @@ fn score<'a>(group: &'a Group, answers: &Answers, lang: Lang) -> Suggestion<'a> 
         }
     }
     let (value, text) = match answers.spiritual {
-        SpiritualView::Welcome => welcome_points(group.religious_beliefs, lang),
-        SpiritualView::Avoid => avoid_points(group.spirituality, lang),
+        SpiritualView::Welcome => welcome_for(group, lang),
+        SpiritualView::Avoid => avoid_for(group, lang),
         SpiritualView::Neutral => (0, ""),
     };
     if !text.is_empty() {
@@ -409,7 +466,7 @@ fn score<'a>(group: &'a Group, answers: &Answers, lang: Lang) -> Suggestion<'a> 
     match (answers.women_only, group.women_only) {
         (WomenOnly::Want, true) => add(WOMEN_ONLY_WANTED, Fit::For, lang.t("matcher-reason-women-wanted")),
         (WomenOnly::Accept, true) => add(0, Fit::Note, lang.t("matcher-reason-women-accepted")),
-        (WomenOnly::Want, false) => add(0, Fit::Note, lang.t("matcher-reason-women-not-only")),
+        (WomenOnly::Want | WomenOnly::Accept, false) => add(0, Fit::Note, lang.t("matcher-reason-women-not-only")),
         _ => {}
     }
     if answers.online && group.online_support {
@@ -557,7 +614,8 @@ name = "Example Secular Women's Recovery"
 slug = "example-secular-womens-recovery"
 audience = "substance-use"
 approach = "other"
-website = "http://www.example.org"
+website = "https://www.example.org"
+fact_sheet_website = "http://www.example.org"
 summary = "An invented group for this test."
 spirituality = "secular"
 religious_beliefs = "not-described"
@@ -631,6 +689,116 @@ Words.
             )));
         }
         assert!(text.contains("Methadone Anonymous") && text.contains("Women for Sobriety"));
+        assert!(text.contains(&signed(SECULAR_NO_FINDING)) && text.contains("Heroin Anonymous, Marijuana Anonymous"));
+    }
+
+    fn reasons_of(query: &str, slug: &str) -> Vec<String> {
+        let content = Content::embedded().expect("content");
+        let answers = Answers::parse(query, Lang::DEFAULT).expect("valid");
+        score(content.group(slug).expect("group"), &answers, Lang::DEFAULT)
+            .reasons
+            .into_iter()
+            .map(|r| r.text)
+            .collect()
+    }
+
+    #[test]
+    fn a_twelve_step_group_the_fact_sheet_does_not_describe_is_scored_as_one_and_the_reason_says_so() {
+        for query in [
+            "spiritual=avoid",
+            "spiritual=avoid&substance=heroin",
+            "spiritual=avoid&substance=marijuana",
+            "spiritual=avoid&substance=drugs",
+        ] {
+            let (offered, left) = ranking(query);
+            for slug in ["heroin-anonymous", "marijuana-anonymous"] {
+                assert!(!offered.iter().any(|s| s == slug), "{query}: {slug} offered in {offered:?}");
+                assert!(left.iter().any(|s| s == slug), "{query}: {slug} is listed as not offered");
+            }
+        }
+        let content = Content::embedded().expect("content");
+        let answers = Answers::parse("spiritual=avoid&substance=heroin", Lang::DEFAULT).expect("valid");
+        let ranking = rank(&content.groups, &answers, Lang::DEFAULT);
+        let why = &ranking.not_offered.iter().find(|n| n.group.slug == "heroin-anonymous").expect("listed").why;
+        assert!(why.contains("12-Step") && why.contains("site's own reading") && why.contains("−25"), "{why}");
+        let welcome = reasons_of("spiritual=welcome", "marijuana-anonymous");
+        assert!(welcome.iter().any(|r| r.starts_with("A 12-Step group") && r.contains("site's own")), "{welcome:?}");
+        assert_eq!(welcome_for(content.group("heroin-anonymous").expect("HA"), Lang::DEFAULT).0, 20);
+    }
+
+    #[test]
+    fn lifering_is_scored_as_the_secular_group_it_is_and_not_offered_to_a_client_who_welcomes_spirituality() {
+        for query in ["spiritual=welcome", "spiritual=welcome&substance=alcohol", "spiritual=welcome&substance=drugs"] {
+            assert!(!ranked(query).iter().any(|s| s == "lifering-secular-recovery"), "{query}: {:?}", ranked(query));
+        }
+        let reasons = reasons_of("spiritual=welcome", "lifering-secular-recovery");
+        assert!(reasons.iter().any(|r| r.starts_with("Secular") && r.contains("site's own rule")), "{reasons:?}");
+        assert!(ranked("spiritual=avoid&substance=alcohol").iter().any(|s| s == "lifering-secular-recovery"));
+    }
+
+    #[test]
+    fn buprenorphine_and_other_opioid_medicines_count_like_methadone_for_methadone_anonymous() {
+        for mat in ["opioid", "buprenorphine", "methadone"] {
+            for substance in ["heroin", "drugs", "alcohol"] {
+                let query = format!("mat={mat}&substance={substance}");
+                assert_eq!(ranked(&query)[0], "methadone-anonymous", "{query}");
+            }
+            let reasons = reasons_of(&format!("mat={mat}"), "methadone-anonymous");
+            assert!(
+                reasons.iter().any(|r| r.contains("opioid pharmacotherapy") && r.contains("buprenorphine")),
+                "{reasons:?}"
+            );
+        }
+        assert_eq!(
+            Answers::parse("mat=buprenorphine", Lang::DEFAULT).expect("valid").treatment,
+            Answers::parse("mat=methadone", Lang::DEFAULT).expect("valid").treatment
+        );
+    }
+
+    #[test]
+    fn the_rule_that_puts_co_occurring_groups_first_is_marked_as_the_sites_own_in_both_languages() {
+        let content = Content::embedded().expect("content");
+        let english = rules(&content.groups, Lang::DEFAULT);
+        let rule = english.iter().find(|rule| rule.starts_with("Co-occurring")).expect("the rule");
+        assert!(rule.contains("the site's own") && rule.contains("not say to offer them first"), "{rule}");
+        let reasons = reasons_of("co_occurring=yes", "dual-recovery-anonymous");
+        assert!(reasons.iter().any(|r| r.contains("offered first (the site's own rule, not the fact sheet's)")));
+        let spanish = rules(&content.in_lang(spanish()).groups, spanish());
+        assert!(
+            spanish.iter().any(|rule| rule.starts_with("Trastornos concurrentes") && rule.contains("del propio sitio"))
+        );
+    }
+
+    #[test]
+    fn the_women_only_question_says_the_client_is_a_woman_and_the_spanish_is_neutral() {
+        assert!(Lang::DEFAULT.t("matcher-women-legend").starts_with("If the client is a woman"));
+        let es = spanish();
+        for key in
+            ["matcher-women-legend", "matcher-women-no", "matcher-reason-women-wanted", "matcher-reason-women-accepted"]
+        {
+            let text = es.t(key);
+            assert!(!text.contains("el cliente") && !text.contains("la clienta"), "{key}: {text}");
+        }
+        assert!(es.t("matcher-women-legend").starts_with("Si la persona es mujer"));
+    }
+
+    #[test]
+    fn a_client_who_would_accept_women_only_meetings_is_pointed_to_mixed_groups_womens_meetings_too() {
+        for answer in ["accept", "want"] {
+            let reasons = reasons_of(&format!("women_only={answer}"), "alcoholics-anonymous");
+            assert!(reasons.iter().any(|r| r.contains("women's meetings are suggested too")), "{answer}: {reasons:?}");
+        }
+        assert!(!reasons_of("women_only=no", "alcoholics-anonymous").iter().any(|r| r.contains("women's meetings")));
+        assert!(!reasons_of("women_only=accept", "women-for-sobriety").iter().any(|r| r.contains("suggested too")));
+    }
+
+    #[test]
+    fn sos_online_support_is_not_scored_on_the_yahoo_groups_that_closed() {
+        let content = Content::embedded().expect("content");
+        let sos = content.group("secular-organizations-for-sobriety").expect("SOS");
+        assert!(!sos.online_support);
+        assert!(!reasons_of("online=yes", "secular-organizations-for-sobriety").iter().any(|r| r.contains("online")));
+        assert!(reasons_of("online=yes", "lifering-secular-recovery").iter().any(|r| r.contains("online")));
     }
 
     #[test]
@@ -680,10 +848,7 @@ Words.
         );
         assert_eq!(methadone.suggestions[0].group.slug, "methadone-anonymous");
         assert!(
-            methadone.suggestions[0]
-                .reasons
-                .iter()
-                .any(|r| r.text.contains("metadona para la dependencia de opioides")),
+            methadone.suggestions[0].reasons.iter().any(|r| r.text.contains("farmacoterapia para opioides")),
             "{:?}",
             methadone.suggestions[0].reasons
         );
@@ -702,7 +867,9 @@ Words.
         let wanted =
             rank(groups, &Answers::parse("women_only=want&substance=alcohol", spanish()).expect("valid"), spanish());
         assert_eq!(wanted.suggestions[0].group.slug, "women-for-sobriety");
-        assert!(wanted.suggestions[0].reasons.iter().any(|r| r.text == "Solo para mujeres, como quiere la clienta."));
+        assert!(
+            wanted.suggestions[0].reasons.iter().any(|r| r.text == "Solo para mujeres, como lo prefiere la persona.")
+        );
     }
 
     #[test]

@@ -59,6 +59,16 @@ pub fn app(
                 .and_then(|value| value.to_str().ok())
                 .and_then(|value| value.parse::<usize>().ok());
             let limit = if request.path().starts_with("/staff") { STAFF_MAX_BODY_BYTES } else { MAX_BODY_BYTES };
+            // A body must arrive in time: a client dripping it byte by byte is cut off (408).
+            let late = std::rc::Rc::new(std::cell::Cell::new(false));
+            if request.method() != Method::GET {
+                let body = BodyDeadline {
+                    body: actix_web::HttpMessage::take_payload(&mut request),
+                    deadline: Box::pin(actix_web::rt::time::sleep(body_time(declared.unwrap_or(limit)))),
+                    late: late.clone(),
+                };
+                request.set_payload(actix_web::dev::Payload::Stream { payload: Box::pin(body) });
+            }
             let response = if declared.is_some_and(|length| length > limit) {
                 let refused = HttpResponse::PayloadTooLarge().body("The request's body is too large.");
                 Err(request.into_response(refused).map_into_right_body())
@@ -67,7 +77,16 @@ pub fn app(
             };
             async move {
                 match response {
-                    Ok(response) => Ok(response.await?.map_into_left_body()),
+                    Ok(response) => {
+                        let response = response.await?;
+                        if late.get() {
+                            let mut timed_out =
+                                HttpResponse::RequestTimeout().body("The request's body did not arrive in time.");
+                            timed_out.head_mut().set_connection_type(actix_web::http::ConnectionType::Close);
+                            return Ok(response.into_response(timed_out).map_into_right_body());
+                        }
+                        Ok(response.map_into_left_body())
+                    }
                     Err(refused) => Ok(refused),
                 }
             }
@@ -94,6 +113,7 @@ pub fn app(
                 })
             }
         })
+        .wrap(actix_web::middleware::from_fn(routes::feed::honour_if_range))
         .wrap(NormalizePath::new(TrailingSlash::Trim))
         .wrap(Compress::default())
         .wrap(security_headers())
@@ -149,9 +169,44 @@ async fn replica_staff(
 /// The largest request body accepted (forms, uploads); more is refused with 413 before it is read.
 pub const MAX_BODY_BYTES: usize = 256 * 1024;
 
+// Every form fits in a body the site accepts.
+const _: () = assert!(crate::staff::MAX_FORM_BYTES <= MAX_BODY_BYTES);
+
 /// The largest request body under `/staff` (signed-in uploads of meeting files); handlers there
 /// set their own `PayloadConfig` up to this.
 pub const STAFF_MAX_BODY_BYTES: usize = 64 << 20;
+
+/// How long a request's body may take to arrive once its head has: 10 s, and a second more for
+/// every 16 KiB it declares (or may have), so a slow phone sends any form while a client dripping
+/// a byte a second holds its connection for seconds, not for ever.
+fn body_time(length: usize) -> Duration {
+    Duration::from_secs(10 + u64::try_from(length / (16 * 1024)).unwrap_or(u64::MAX / 2))
+}
+
+/// A request's body that must arrive by a deadline; past it, reading fails and `late` is set
+/// (the response becomes a 408 that closes the connection).
+struct BodyDeadline {
+    body: actix_web::dev::Payload,
+    deadline: std::pin::Pin<Box<actix_web::rt::time::Sleep>>,
+    late: std::rc::Rc<std::cell::Cell<bool>>,
+}
+
+impl futures_core::Stream for BodyDeadline {
+    type Item = Result<actix_web::web::Bytes, actix_web::error::PayloadError>;
+
+    fn poll_next(
+        self: std::pin::Pin<&mut Self>,
+        context: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Self::Item>> {
+        let this = self.get_mut();
+        if std::future::Future::poll(this.deadline.as_mut(), context).is_ready() {
+            this.late.set(true);
+            let error = std::io::Error::new(std::io::ErrorKind::TimedOut, "the request's body did not arrive in time");
+            return std::task::Poll::Ready(Some(Err(actix_web::error::PayloadError::Io(error))));
+        }
+        std::pin::Pin::new(&mut this.body).poll_next(context)
+    }
+}
 
 /// The methods every page answers.
 const ALLOWED: &str = "GET, HEAD";

@@ -1,31 +1,49 @@
 //! Keeping sources current: fetching each registered feed over HTTP(S) (a timeout, a size limit,
-//! gzip, conditional requests) and handing each good set to `db` as a whole, one transaction per
-//! source. A source that fails keeps its last good meetings and never stops the others.
+//! gzip, conditional requests, redirects only where they are safe) into a temporary file, then
+//! reading it record by record into `db` as the source's whole set, one transaction per source:
+//! memory holds one record, never the feed. A source that fails keeps its last good meetings and
+//! never stops the others.
+//!
+//! The fetch ([`fetch`], giving a [`Download`]) knows nothing of formats: a reader of any format
+//! takes the download's bytes or its reader.
 
 use std::fmt;
-use std::time::Duration;
+use std::io::{BufRead, Read, Seek};
+use std::ops::ControlFlow;
+use std::time::{Duration, Instant};
 
 use actix_web::web;
 
-use crate::db::{ImportSummary, Source, SourceFetch};
-use crate::feed::{self, FeedDefaults};
-use crate::meetings::Meeting;
+use crate::db::{ImportSummary, SetWriter, Source, SourceFetch, StoreError};
+use crate::feed::{self, FeedDefaults, RecordStream};
 use crate::state::{AppState, Core};
 
-/// How long a fetch may take and how large a feed may be.
+/// How long a fetch may take, how large a feed may be and how many records it may list.
 #[derive(Debug, Clone, Copy)]
 pub struct FetchLimits {
-    /// For connecting, and for the whole request including the body.
+    /// For connecting, and for the whole request including the body and any redirects.
     pub timeout: Duration,
     /// The largest feed read, in bytes after decompression.
     pub max_bytes: u64,
+    /// The most records one source's feed may list.
+    pub max_records: usize,
 }
 
 impl Default for FetchLimits {
     fn default() -> Self {
-        FetchLimits { timeout: Duration::from_secs(30), max_bytes: 50 * 1024 * 1024 }
+        FetchLimits { timeout: Duration::from_secs(30), max_bytes: 50 * 1024 * 1024, max_records: MAX_RECORDS }
     }
 }
+
+/// The most records a source's feed may list, unless `sync --max-records` says otherwise: far
+/// above any real intergroup's feed (a few thousand), far below what would swamp the site.
+pub const MAX_RECORDS: usize = 200_000;
+
+/// Redirects followed for one fetch, at most.
+const MAX_REDIRECTS: usize = 5;
+
+/// Bad records named in a failed sync's message (the rest are counted).
+const ERRORS_SHOWN: usize = 3;
 
 /// What one source's sync did.
 #[derive(Debug, Clone)]
@@ -43,6 +61,8 @@ pub enum Outcome {
 pub struct SourceReport {
     pub name: String,
     pub outcome: Outcome,
+    /// Where the feed was fetched from when the source's address redirected elsewhere.
+    pub redirected_to: Option<String>,
 }
 
 impl SourceReport {
@@ -54,15 +74,19 @@ impl SourceReport {
 impl fmt::Display for SourceReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.outcome {
-            Outcome::Unchanged => write!(f, "{}: unchanged (304)", self.name),
+            Outcome::Unchanged => write!(f, "{}: unchanged (304)", self.name)?,
             Outcome::Imported { read, warnings, summary } => write!(
                 f,
                 "{}: {read} meetings read: {} added, {} updated, {} unchanged, {} archived; {warnings} warnings",
                 self.name, summary.added, summary.updated, summary.unchanged, summary.archived
-            ),
+            )?,
             Outcome::Failed(reason) => {
-                write!(f, "{}: FAILED, kept its last good meetings: {}", self.name, first_line(reason))
+                write!(f, "{}: FAILED, kept its last good meetings: {}", self.name, first_line(reason))?
             }
+        }
+        match &self.redirected_to {
+            Some(url) if !self.failed() => write!(f, " (redirected to {url})"),
+            _ => Ok(()),
         }
     }
 }
@@ -95,14 +119,21 @@ pub fn sync(
         }
         sources
     };
-    let agent: ureq::Agent = ureq::Agent::config_builder()
+    let agent = agent(limits);
+    let spool = core.store.folder();
+    Ok(sources.iter().map(|source| sync_one(core, &agent, default_timezone, source, limits, spool)).collect())
+}
+
+/// The HTTP client of every fetch: our limits, redirects left to [`fetch`].
+fn agent(limits: &FetchLimits) -> ureq::Agent {
+    ureq::Agent::config_builder()
         .timeout_connect(Some(limits.timeout))
         .timeout_global(Some(limits.timeout))
         .http_status_as_error(false)
+        .max_redirects(0)
         .user_agent(concat!("mutual-support-directory/", env!("CARGO_PKG_VERSION"), " (feed sync)"))
         .build()
-        .into();
-    Ok(sources.iter().map(|source| sync_one(core, &agent, default_timezone, source, limits)).collect())
+        .into()
 }
 
 fn sync_one(
@@ -111,103 +142,308 @@ fn sync_one(
     default_timezone: &str,
     source: &Source,
     limits: &FetchLimits,
+    spool: Option<&std::path::Path>,
 ) -> SourceReport {
-    let outcome = match fetch(agent, source, limits) {
-        Ok(Fetched::NotModified) => match core.store.record_source_unchanged(source.id) {
-            Ok(()) => Outcome::Unchanged,
-            Err(error) => Outcome::Failed(format!("recording the sync: {error}")),
-        },
-        Ok(Fetched::Feed { bytes, etag, last_modified }) => {
+    let mut redirected_to = None;
+    let outcome = match fetch(agent, source, limits, spool) {
+        Ok(Fetched::NotModified { redirected }) => {
+            redirected_to = redirected;
+            match core.store.record_source_unchanged(source.id) {
+                Ok(()) => Outcome::Unchanged,
+                Err(error) => Outcome::Failed(format!("recording the sync: {error}")),
+            }
+        }
+        Ok(Fetched::Feed(download)) => {
+            redirected_to = download.redirected.clone();
             let defaults = FeedDefaults {
                 import_timezone: source.timezone.clone(),
                 group_slug: Some(source.group_slug.clone()),
                 known_groups: Some(core.content.groups.iter().map(|group| group.slug.clone()).collect()),
                 ..FeedDefaults::new(default_timezone)
             };
-            match read_feed(&bytes, &defaults) {
-                Ok((meetings, warnings)) => {
-                    let fetch = SourceFetch { etag, last_modified, warnings };
-                    match core.store.import_source(source, &meetings, &fetch) {
-                        Ok(summary) => Outcome::Imported { read: meetings.len(), warnings, summary },
-                        Err(error) => Outcome::Failed(format!("nothing was imported: {error}")),
-                    }
-                }
-                Err(reason) => Outcome::Failed(reason),
-            }
+            import_download(core, source, download, &defaults, limits)
         }
         Err(reason) => Outcome::Failed(reason),
+    };
+    // The URL's password and query (`?api_key=…`) stay out of the record, the output and the log.
+    let outcome = match outcome {
+        Outcome::Failed(reason) => Outcome::Failed(source.without_secrets(&reason)),
+        other => other,
     };
     if let Outcome::Failed(reason) = &outcome
         && let Err(error) = core.store.record_source_failure(source.id, reason)
     {
         tracing::error!(source = source.name, %error, "could not record a failed sync");
     }
-    SourceReport { name: source.name.clone(), outcome }
+    SourceReport { name: source.name.clone(), outcome, redirected_to }
 }
 
-/// Reads a fetched feed: its meetings and the number of warnings. The one call of the feed reader.
-fn read_feed(bytes: &[u8], defaults: &FeedDefaults) -> Result<(Vec<Meeting>, usize), String> {
-    let read = feed::parse_any(bytes, defaults).map_err(|error| match error {
-        // On one line, naming the first records: `source list` and the log show one line.
-        feed::FeedError::Records(records) => {
-            let first: Vec<String> = records.iter().take(3).map(ToString::to_string).collect();
-            let more = records.len().saturating_sub(first.len());
-            format!(
-                "the feed has {} bad record(s), nothing was imported: {}{}",
-                records.len(),
-                first.join("; "),
-                if more > 0 { format!("; and {more} more") } else { String::new() }
-            )
+/// Why a source's set was not imported, in words (a store error included).
+struct Failure(String);
+
+impl From<StoreError> for Failure {
+    fn from(error: StoreError) -> Failure {
+        Failure(format!("nothing was imported: {error}"))
+    }
+}
+
+/// Reads a download into the source's set, record by record, in one transaction.
+fn import_download(
+    core: &Core,
+    source: &Source,
+    mut download: Download,
+    defaults: &FeedDefaults,
+    limits: &FetchLimits,
+) -> Outcome {
+    let (etag, last_modified) = (download.etag.take(), download.last_modified.take());
+    let mut counts = (0, 0);
+    let imported = core.store.import_source_streamed(source, |writer| {
+        counts = read_meeting_guide(&mut download, defaults, writer, source, limits.max_records)?;
+        Ok(SourceFetch { etag, last_modified, warnings: counts.1 })
+    });
+    match imported {
+        Ok(summary) => Outcome::Imported { read: counts.0, warnings: counts.1, summary },
+        Err(Failure(reason)) => Outcome::Failed(reason),
+    }
+}
+
+/// Reads a Meeting Guide feed (JSON, streamed record by record; CSV, read whole within the size
+/// limit) and writes each good meeting; after the first bad record nothing more is written, but
+/// every record is still read, so all errors are counted. More than `max_records` is an error
+/// naming the source, and so is a feed listing none. The records read and the warnings.
+fn read_meeting_guide(
+    download: &mut Download,
+    defaults: &FeedDefaults,
+    writer: &mut SetWriter,
+    source: &Source,
+    max_records: usize,
+) -> Result<(usize, usize), Failure> {
+    let too_many = || {
+        Failure(format!(
+            "source \"{}\": the feed lists more than {max_records} records, the most one source may have \
+             (`sync --max-records`); nothing was imported",
+            source.name
+        ))
+    };
+    let unreadable = |error: std::io::Error| Failure(format!("reading the downloaded feed: {error}"));
+    let mut reader = download.reader().map_err(unreadable)?;
+    let counts = if matches!(first_bytes(&mut reader).map_err(unreadable)?.first(), Some(b'[' | b'{')) {
+        let mut stream = RecordStream::keeping(defaults, ERRORS_SHOWN);
+        let mut failure = None;
+        feed::each_meeting_guide_record(reader, &mut |record| {
+            if stream.records_read() >= max_records {
+                failure = Some(too_many());
+                return ControlFlow::Break(());
+            }
+            if let Some(meeting) = stream.read(record)
+                && stream.error_count() == 0
+                && let Err(error) = writer.add(&meeting)
+            {
+                failure = Some(Failure::from(error));
+                return ControlFlow::Break(());
+            }
+            ControlFlow::Continue(())
+        })
+        .map_err(cannot_read)?;
+        if let Some(failure) = failure {
+            return Err(failure);
         }
-        other => format!("the feed cannot be read, nothing was imported: {other}"),
-    })?;
-    let (meetings, warnings) = (read.meetings, read.warnings.len());
-    if meetings.is_empty() {
+        if stream.error_count() > 0 {
+            return Err(Failure(bad_records(stream.errors(), stream.error_count())));
+        }
+        (stream.records_read(), stream.warning_count())
+    } else {
+        // CSV (or not text at all): read whole, within the size limit the fetch enforced.
+        let mut bytes = Vec::new();
+        reader.read_to_end(&mut bytes).map_err(unreadable)?;
+        let read = feed::parse_any(&bytes, defaults).map_err(|error| match error {
+            feed::FeedError::Records(records) => Failure(bad_records(&records, records.len())),
+            other => cannot_read(other),
+        })?;
+        if read.meetings.len() > max_records {
+            return Err(too_many());
+        }
+        for meeting in &read.meetings {
+            writer.add(meeting)?;
+        }
+        (read.meetings.len(), read.warnings.len())
+    };
+    if counts.0 == 0 {
         // A feed that suddenly lists nothing is far more often a broken server than an office
         // that closed every meeting: keep the last good set (`source remove` retires a source).
-        return Err("the feed lists no meetings; the last good ones are kept".to_owned());
+        return Err(Failure("the feed lists no meetings; the last good ones are kept".to_owned()));
     }
-    Ok((meetings, warnings))
+    Ok(counts)
+}
+
+fn cannot_read(error: feed::FeedError) -> Failure {
+    Failure(format!("the feed cannot be read, nothing was imported: {error}"))
+}
+
+/// The first bytes of a feed after blanks and a byte-order mark, which are consumed.
+fn first_bytes(reader: &mut impl BufRead) -> std::io::Result<Vec<u8>> {
+    loop {
+        let buffer = reader.fill_buf()?;
+        if buffer.starts_with(b"\xEF\xBB\xBF") {
+            reader.consume(3);
+            continue;
+        }
+        let (length, blank) = (buffer.len(), buffer.iter().take_while(|byte| byte.is_ascii_whitespace()).count());
+        if length == 0 || blank < length {
+            let start = buffer[blank..].iter().take(4).copied().collect();
+            reader.consume(blank);
+            return Ok(start);
+        }
+        reader.consume(blank);
+    }
+}
+
+/// A failed read's message, on one line (`source list` and the log show one line): the first
+/// bad records and how many more.
+fn bad_records(errors: &[feed::RecordError], count: usize) -> String {
+    let first: Vec<String> = errors.iter().take(ERRORS_SHOWN).map(ToString::to_string).collect();
+    let more = count.saturating_sub(first.len());
+    format!(
+        "the feed has {count} bad record(s), nothing was imported: {}{}",
+        first.join("; "),
+        if more > 0 { format!("; and {more} more") } else { String::new() }
+    )
 }
 
 /// What a fetch brought.
-enum Fetched {
-    NotModified,
-    Feed { bytes: Vec<u8>, etag: Option<String>, last_modified: Option<String> },
+pub enum Fetched {
+    /// 304 to a conditional request; where it was redirected, if it was.
+    NotModified {
+        redirected: Option<String>,
+    },
+    Feed(Download),
 }
 
-/// One conditional GET, within the limits; every failure in words.
-fn fetch(agent: &ureq::Agent, source: &Source, limits: &FetchLimits) -> Result<Fetched, String> {
-    let mut request = agent.get(&source.url).header("Accept", "application/json, text/csv;q=0.9, */*;q=0.1");
-    if let Some(etag) = &source.etag {
-        request = request.header("If-None-Match", etag);
+/// A feed's body as fetched, kept in a temporary file (deleted when dropped), at most the size
+/// limit, with the response's validators.
+pub struct Download {
+    file: std::fs::File,
+    pub etag: Option<String>,
+    pub last_modified: Option<String>,
+    /// The address the body came from when the source's own redirected.
+    pub redirected: Option<String>,
+}
+
+impl Download {
+    /// The body from its start, buffered.
+    pub fn reader(&mut self) -> std::io::Result<std::io::BufReader<&std::fs::File>> {
+        self.file.rewind()?;
+        Ok(std::io::BufReader::with_capacity(64 * 1024, &self.file))
     }
-    if let Some(last_modified) = &source.last_modified {
-        request = request.header("If-Modified-Since", last_modified);
+
+    /// The whole body (within the size limit), for formats read whole.
+    pub fn bytes(&mut self) -> std::io::Result<Vec<u8>> {
+        let mut bytes = Vec::new();
+        self.reader()?.read_to_end(&mut bytes)?;
+        Ok(bytes)
     }
+}
+
+/// One conditional GET, within the limits, following redirects only where that is safe (see
+/// [`check_redirect`]); the body is kept in a temporary file in `spool` (the system's temporary
+/// folder when `None`); every failure in words.
+pub fn fetch(
+    agent: &ureq::Agent,
+    source: &Source,
+    limits: &FetchLimits,
+    spool: Option<&std::path::Path>,
+) -> Result<Fetched, String> {
+    let started = Instant::now();
     let seconds = limits.timeout.as_secs_f64();
-    let describe = |error: ureq::Error| match error {
+    let first =
+        url::Url::parse(&source.url).map_err(|error| format!("the source's address cannot be read: {error}"))?;
+    let describe = |error: ureq::Error, url: &url::Url| match error {
         ureq::Error::Timeout(_) => format!("no complete answer within {seconds} s (timed out)"),
         ureq::Error::BodyExceedsLimit(limit) => format!("the feed is larger than the limit of {limit} bytes"),
-        other => format!("fetching {}: {other}", source.url),
+        other => format!("fetching {url}: {other}"),
     };
-    let mut response = request.call().map_err(describe)?;
-    let status = response.status();
-    if status == ureq::http::StatusCode::NOT_MODIFIED {
-        return Ok(Fetched::NotModified);
+    let conditional = source.etag.is_some() || source.last_modified.is_some();
+    let mut url = first.clone();
+    for _ in 0..=MAX_REDIRECTS {
+        let remaining = limits.timeout.saturating_sub(started.elapsed());
+        let mut request = agent
+            .get(url.as_str())
+            .header("Accept", "application/json, text/csv;q=0.9, */*;q=0.1")
+            .config()
+            .timeout_global(Some(remaining))
+            .build();
+        if let Some(etag) = &source.etag {
+            request = request.header("If-None-Match", etag);
+        }
+        if let Some(last_modified) = &source.last_modified {
+            request = request.header("If-Modified-Since", last_modified);
+        }
+        let mut response = request.call().map_err(|error| describe(error, &url))?;
+        let status = response.status();
+        let header = |name: &str| response.headers().get(name).and_then(|value| value.to_str().ok()).map(str::to_owned);
+        let redirected = (url != first).then(|| url.to_string());
+        if status == ureq::http::StatusCode::NOT_MODIFIED {
+            if !conditional {
+                return Err("the server answered 304 (not modified) to a first, unconditional request: \
+                            there is nothing it could be unchanged from"
+                    .to_owned());
+            }
+            return Ok(Fetched::NotModified { redirected });
+        }
+        if status.is_redirection() {
+            let location =
+                header("Location").ok_or_else(|| format!("the server answered {status} without saying where to"))?;
+            let next =
+                url.join(&location).map_err(|error| format!("the server redirected to \"{location}\": {error}"))?;
+            check_redirect(&first, &next, source.follow_redirects)?;
+            url = next;
+            continue;
+        }
+        if !status.is_success() {
+            return Err(format!("the server answered {status}"));
+        }
+        let (etag, last_modified) = (header("ETag"), header("Last-Modified"));
+        let is_html =
+            header("Content-Type").is_some_and(|kind| kind.trim_start().to_ascii_lowercase().starts_with("text/html"));
+        let mut file = spool
+            .map_or_else(tempfile::tempfile, tempfile::tempfile_in)
+            .map_err(|error| format!("making a temporary file for the feed: {error}"))?;
+        let mut body = response.body_mut().with_config().limit(limits.max_bytes).reader();
+        std::io::copy(&mut body, &mut file).map_err(|error| match error.kind() {
+            std::io::ErrorKind::StorageFull => format!("no room on the disk for the feed: {error}"),
+            _ => describe(ureq::Error::from(error), &url),
+        })?;
+        let mut download = Download { file, etag, last_modified, redirected };
+        let start = first_bytes(&mut download.reader().map_err(|error| error.to_string())?)
+            .map_err(|error| format!("reading the downloaded feed: {error}"))?;
+        if is_html || start.first() == Some(&b'<') {
+            return Err("the server sent a web page (HTML), not a meeting feed".to_owned());
+        }
+        return Ok(Fetched::Feed(download));
     }
-    if !status.is_success() {
-        return Err(format!("the server answered {status}"));
+    Err(format!("more than {MAX_REDIRECTS} redirects; the feed was not fetched"))
+}
+
+/// A redirect is followed only to http or https, and only within the source's host and port
+/// (an upgrade from http to https on the default ports counts as the same) unless the source
+/// was added with `--follow-redirects`.
+fn check_redirect(first: &url::Url, next: &url::Url, follow_anywhere: bool) -> Result<(), String> {
+    if !matches!(next.scheme(), "http" | "https") {
+        return Err(format!("the server redirected to {next}, which is not an http or https address; not followed"));
     }
-    let header = |name: &str| response.headers().get(name).and_then(|value| value.to_str().ok()).map(str::to_owned);
-    let (etag, last_modified) = (header("ETag"), header("Last-Modified"));
-    let is_html =
-        header("Content-Type").is_some_and(|kind| kind.trim_start().to_ascii_lowercase().starts_with("text/html"));
-    let bytes = response.body_mut().with_config().limit(limits.max_bytes).read_to_vec().map_err(describe)?;
-    if is_html || bytes.iter().find(|byte| !byte.is_ascii_whitespace()) == Some(&b'<') {
-        return Err("the server sent a web page (HTML), not a meeting feed".to_owned());
+    let same_host = next.host_str() == first.host_str()
+        && (next.port_or_known_default() == first.port_or_known_default()
+            || (first.scheme() == "http"
+                && next.scheme() == "https"
+                && next.port().is_none()
+                && first.port().is_none()));
+    if !same_host && !follow_anywhere {
+        return Err(format!(
+            "the server redirected to {next}, another host or port; not followed (add the source with \
+             `--follow-redirects` to allow it, or give its new address)"
+        ));
     }
-    Ok(Fetched::Feed { bytes, etag, last_modified })
+    Ok(())
 }
 
 /// Runs [`sync`] of every source now and then every `every`, on its own thread (never on the web

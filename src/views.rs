@@ -2,7 +2,7 @@
 //! printed schedules show it, and the small words they share (a schedule line, a zone's name,
 //! "in 25 min", "updated 3 months ago", a directions link). No HTTP and no SQL here.
 
-use crate::content::{Audience, Group};
+use crate::content::{Approach, Audience, Group};
 use crate::i18n::{Lang, Prepared};
 use crate::meetings::{Attendance, DistanceUnit, MeetingListing, MeetingTime, TypeVocabulary, Weekday};
 
@@ -53,6 +53,130 @@ pub enum Openness {
     Closed,
 }
 
+/// A meeting only for women (`W`) or only for men (`M`); a meeting coded both is neither.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Women,
+    Men,
+}
+
+/// What the fact sheet lets the site say about a group's closed meetings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GroupKind {
+    /// For families and friends (Al-Anon, Nar-Anon, ...): the fact sheet does not say who their
+    /// closed meetings are for.
+    Family,
+    /// A 12-Step group for people who use: closed meetings are for people who want to stop.
+    TwelveStep,
+    /// Another group, or one whose approach the fact sheet does not describe.
+    Other,
+    /// The meeting names no group the site knows.
+    Unknown,
+}
+
+/// Who may come to a meeting: open or closed, for women or for men, and what the fact sheet says
+/// of the group's kind. The one definition the finder's rows, the meeting page and the printed
+/// sheets read, in every language, so that a women's open meeting is never "anyone may come".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Admission {
+    pub openness: Option<Openness>,
+    pub gender: Option<Gender>,
+    pub kind: GroupKind,
+}
+
+impl Admission {
+    /// From the meeting's type codes (in any case) and its group, when the site knows it.
+    pub fn of(types: &[String], group: Option<&Group>) -> Admission {
+        let has = |code: &str| types.iter().any(|own| own.eq_ignore_ascii_case(code));
+        let openness = if has("O") {
+            Some(Openness::Open)
+        } else if has("C") {
+            Some(Openness::Closed)
+        } else {
+            None
+        };
+        let gender = match (has("W"), has("M")) {
+            (true, false) => Some(Gender::Women),
+            (false, true) => Some(Gender::Men),
+            _ => None,
+        };
+        let kind = match group.map(|group| (group.audience, group.approach)) {
+            None => GroupKind::Unknown,
+            Some((Audience::Family, _)) => GroupKind::Family,
+            Some((_, Approach::TwelveStep)) => GroupKind::TwelveStep,
+            Some(_) => GroupKind::Other,
+        };
+        Admission { openness, gender, kind }
+    }
+
+    /// The badge's word and its one-line meaning ("Open", "any woman may come"); `None` when the
+    /// meeting says neither open nor closed.
+    pub fn badge(&self, lang: Lang) -> Option<(&'static str, &'static str)> {
+        use {Gender::*, GroupKind::*};
+        let (word, meaning) = match (self.openness?, self.kind, self.gender) {
+            (Openness::Open, _, Some(Women)) => ("badge-open", "badge-open-women"),
+            (Openness::Open, _, Some(Men)) => ("badge-open", "badge-open-men"),
+            (Openness::Open, _, None) => ("badge-open", "badge-open-anyone"),
+            (Openness::Closed, Family, None) => ("badge-closed", "badge-closed-family"),
+            (Openness::Closed, Family, Some(Women)) => ("badge-closed", "badge-closed-family-women"),
+            (Openness::Closed, Family, Some(Men)) => ("badge-closed", "badge-closed-family-men"),
+            (Openness::Closed, TwelveStep, None) => ("badge-closed", "badge-closed-own"),
+            (Openness::Closed, TwelveStep, Some(Women)) => ("badge-closed", "badge-closed-own-women"),
+            (Openness::Closed, TwelveStep, Some(Men)) => ("badge-closed", "badge-closed-own-men"),
+            (Openness::Closed, Other | Unknown, None) => ("badge-closed", "badge-closed-ask"),
+            (Openness::Closed, Other | Unknown, Some(Women)) => ("badge-closed", "badge-closed-ask-women"),
+            (Openness::Closed, Other | Unknown, Some(Men)) => ("badge-closed", "badge-closed-ask-men"),
+        };
+        Some((lang.t(word), lang.t(meaning)))
+    }
+
+    /// What the meeting page and a calendar's event say of who may come; `None` when the meeting
+    /// says neither open nor closed nor for women or men.
+    pub fn sentence(&self, lang: Lang) -> Option<String> {
+        let gender = self.gender_sentence(lang);
+        match self.openness {
+            Some(Openness::Open) => Some(
+                lang.t(match self.gender {
+                    Some(Gender::Women) => "admission-open-women",
+                    Some(Gender::Men) => "admission-open-men",
+                    None => "admission-open-anyone",
+                })
+                .to_owned(),
+            ),
+            Some(Openness::Closed) => {
+                let closed = lang.t(match self.kind {
+                    GroupKind::Family => "closed-family",
+                    GroupKind::TwelveStep => "closed-twelve-step",
+                    GroupKind::Other => "closed-other",
+                    GroupKind::Unknown => "closed-unknown-group",
+                });
+                Some(gender.map_or_else(|| closed.to_owned(), |gender| format!("{gender} {closed}")))
+            }
+            None => gender.map(str::to_owned),
+        }
+    }
+
+    /// "For women only." / "For men only."
+    fn gender_sentence(&self, lang: Lang) -> Option<&'static str> {
+        self.gender.map(|gender| {
+            lang.t(match gender {
+                Gender::Women => "admission-for-women",
+                Gender::Men => "admission-for-men",
+            })
+        })
+    }
+
+    /// "women only" / "men only", beside a meeting on a printed sheet.
+    pub fn gender_label(&self, lang: Lang) -> Option<&'static str> {
+        self.gender.map(|gender| {
+            lang.t(match gender {
+                Gender::Women => "admission-women-only",
+                Gender::Men => "admission-men-only",
+            })
+        })
+    }
+}
+
 /// A finder result, ready to show.
 pub struct ListingView {
     pub slug: String,
@@ -67,8 +191,8 @@ pub struct ListingView {
     /// The town or most specific region of an in-person meeting.
     pub town: Option<String>,
     pub attendance: Attendance,
-    /// Open or closed, when the meeting says.
-    pub openness: Option<Openness>,
+    /// Who may come: open or closed, for women or men, by the group's kind.
+    pub admission: Admission,
     /// The listed start and end on the meeting's own clock.
     start_time: Option<MeetingTime>,
     end_time: Option<MeetingTime>,
@@ -106,16 +230,9 @@ impl ListingView {
             (_, None, Some(address)) if !listing.approximate => Some(address.clone()),
             _ => Some(lang.t("row-place-on-request").to_owned()),
         };
-        let has = |code: &str| listing.types.iter().any(|own| own.eq_ignore_ascii_case(code));
-        let openness = if has("O") {
-            Some(Openness::Open)
-        } else if has("C") {
-            Some(Openness::Closed)
-        } else {
-            None
-        };
-        let temporarily_closed = has("TC");
+        let temporarily_closed = listing.types.iter().any(|own| own.eq_ignore_ascii_case("TC"));
         let group = groups.iter().find(|group| Some(group.slug.as_str()) == listing.group_slug.as_deref());
+        let admission = Admission::of(&listing.types, group);
         let clock = clock(listing.day, listing.time, listing.end_time, lang);
         ListingView {
             clock,
@@ -130,7 +247,7 @@ impl ListingView {
             address: listing.address.filter(|_| !listing.approximate && listing.attendance != Attendance::Online),
             town: listing.town.filter(|_| listing.attendance != Attendance::Online),
             lang: crate::meetings::language_of(&listing.types),
-            openness,
+            admission,
             temporarily_closed,
             codes: listing.types,
             conference_url: listing.conference_url,
@@ -232,29 +349,23 @@ impl ListingView {
         }
     }
 
-    /// The badge's word and its one-line meaning, safe for every kind of group (a group's own
-    /// rule is on the meeting page).
+    /// The badge's word and its one-line meaning ([`Admission::badge`]).
     pub fn badge(&self, lang: Lang) -> Option<(&'static str, &'static str)> {
-        let for_women = self.codes.iter().any(|code| code.eq_ignore_ascii_case("W"));
-        let for_men = self.codes.iter().any(|code| code.eq_ignore_ascii_case("M"));
-        let Some(openness) = self.openness else {
-            // The record does not say: labelled, never hidden (the person may well attend).
-            let meaning = if for_women { "badge-unstated-women" } else { "badge-unstated-meaning" };
-            return Some((lang.t("badge-unstated"), lang.t(meaning)));
-        };
-        let (word, meaning) = match (openness, self.for_family) {
-            (Openness::Open, _) if for_women => ("badge-open", "badge-open-women"),
-            (Openness::Open, _) if for_men => ("badge-open", "badge-open-men"),
-            (Openness::Open, _) => ("badge-open", "badge-open-anyone"),
-            (Openness::Closed, true) => ("badge-closed", "badge-closed-family"),
-            (Openness::Closed, false) => ("badge-closed", "badge-closed-own"),
-        };
-        Some((lang.t(word), lang.t(meaning)))
+        // A record that says neither open nor closed is labelled on its row, never hidden: the
+        // person may well attend, and the group can say.
+        self.admission.badge(lang).or_else(|| {
+            let meaning = match self.admission.gender {
+                Some(Gender::Women) => "badge-unstated-women",
+                Some(Gender::Men) => "badge-unstated-men",
+                None => "badge-unstated-meaning",
+            };
+            Some((lang.t("badge-unstated"), lang.t(meaning)))
+        })
     }
 
     /// The CSS class of the badge.
     pub fn badge_class(&self) -> &'static str {
-        match self.openness {
+        match self.admission.openness {
             Some(Openness::Open) => "badge-open",
             Some(Openness::Closed) => "badge-closed",
             None => "badge-unstated",
@@ -412,6 +523,72 @@ mod tests {
         assert_eq!(
             view(listing("e", "alcoholics-anonymous", &["O", "W"])).badge(Lang::DEFAULT),
             Some(("Open", "any woman may come"))
+        );
+    }
+
+    fn admission(group: Option<&str>, types: &[&str]) -> Admission {
+        let content = Content::embedded().expect("content");
+        let types: Vec<String> = types.iter().map(|code| (*code).to_owned()).collect();
+        Admission::of(&types, group.and_then(|slug| content.group(slug)))
+    }
+
+    #[test]
+    fn a_womens_or_mens_open_meeting_is_never_said_to_be_for_anyone_in_any_language() {
+        for lang in Lang::all() {
+            for (code, meaning, sentence) in [
+                ("W", "badge-open-women", "admission-open-women"),
+                ("w", "badge-open-women", "admission-open-women"),
+                ("M", "badge-open-men", "admission-open-men"),
+            ] {
+                for group in [Some("alcoholics-anonymous"), Some("smart-recovery"), Some("nar-anon"), None] {
+                    let open = admission(group, &["O", code, "D"]);
+                    assert_eq!(open.badge(lang), Some((lang.t("badge-open"), lang.t(meaning))), "{group:?} {code}");
+                    let said = open.sentence(lang).expect("a sentence");
+                    assert_eq!(said, lang.t(sentence));
+                    for anyone in [lang.t("badge-open-anyone"), lang.t("admission-open-anyone")] {
+                        assert!(!said.contains(anyone) && open.badge(lang).is_some_and(|(_, m)| m != anyone));
+                    }
+                }
+            }
+            let mixed = admission(Some("alcoholics-anonymous"), &["O"]);
+            assert_eq!(mixed.sentence(lang).as_deref(), Some(lang.t("admission-open-anyone")));
+            assert_eq!(mixed.gender_label(lang), None);
+            assert_eq!(admission(None, &["O", "W", "M"]).gender, None, "coded both: for neither alone");
+        }
+        assert!(Lang::DEFAULT.t("admission-open-women").contains("any woman may come"));
+        assert_eq!(admission(None, &["O", "W"]).gender_label(Lang::DEFAULT), Some("women only"));
+    }
+
+    #[test]
+    fn a_closed_meeting_is_explained_by_the_kind_of_group() {
+        let en = Lang::DEFAULT;
+        let family = admission(Some("al-anon-alateen"), &["C"]);
+        let said = family.sentence(en).expect("a sentence");
+        assert!(!said.contains("stop drinking"), "a parent is not turned away: {said}");
+        assert!(said.contains("families and friends"));
+        assert_eq!(family.badge(en), Some(("Closed", "for family and friends")));
+        let twelve_step = admission(Some("narcotics-anonymous"), &["C"]);
+        assert_eq!(twelve_step.sentence(en).as_deref(), Some(en.t("closed-twelve-step")));
+        assert_eq!(twelve_step.badge(en), Some(("Closed", "for people who want to stop drinking or using drugs")));
+        for other in [Some("smart-recovery"), Some("heroin-anonymous"), None] {
+            let closed = admission(other, &["C"]);
+            let (_, meaning) = closed.badge(en).expect("a badge");
+            assert!(!meaning.contains("stop drinking"), "{other:?}: the fact sheet explains closed only for 12-Step");
+            assert_eq!(meaning, "ask the group who may come");
+        }
+        assert!(
+            admission(Some("smart-recovery"), &["C"]).sentence(en).is_some_and(|s| s.contains("12-Step groups only"))
+        );
+        assert_eq!(admission(None, &["C"]).sentence(en).as_deref(), Some(en.t("closed-unknown-group")));
+        let women = admission(Some("alcoholics-anonymous"), &["C", "W"]);
+        assert_eq!(women.badge(en), Some(("Closed", "for women who want to stop drinking or using drugs")));
+        assert_eq!(women.sentence(en), Some(format!("For women only. {}", en.t("closed-twelve-step"))));
+        let es = Lang::from_code("es").expect("Spanish");
+        let said = family.sentence(es).expect("a sentence");
+        assert!(!said.contains("dejar de beber") && said.contains("familiares y amigos"), "{said}");
+        assert_eq!(
+            admission(Some("smart-recovery"), &["C", "M"]).badge(es).map(|(_, m)| m),
+            Some(es.t("badge-closed-ask-men"))
         );
     }
 

@@ -505,3 +505,132 @@ fn export_and_backup_work_on_a_read_only_database_file() {
         assert!(stderr.contains("directory.sqlite3") && stderr.contains("cannot be written"), "{stderr}");
     }
 }
+
+/// Standard output and error of a run, as the terminal would get them.
+fn both(output: &Output) -> String {
+    format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr))
+}
+
+/// No character in `text` that a terminal would act on or that reorders what it shows.
+fn assert_no_raw_controls(text: &str) {
+    let raw: Vec<char> = text
+        .chars()
+        .filter(|c| {
+            (c.is_control() && *c != '\n')
+                || ('\u{202A}'..='\u{202E}').contains(c)
+                || ('\u{2066}'..='\u{2069}').contains(c)
+        })
+        .collect();
+    assert!(raw.is_empty(), "raw control characters {raw:?} in:\n{text}");
+}
+
+#[test]
+fn terminal_escapes_in_files_and_stored_errors_are_shown_escaped_by_import_and_source_list() {
+    let folder = tempfile::tempdir().expect("folder");
+    let database = folder.path().join("directory.sqlite3");
+    let bad = write(
+        folder.path(),
+        "bad.json",
+        r#"[{"name": "A", "slug": "\u001b[2J\u001b[31mevil", "day": 1, "time": "19:00", "timezone": "UTC"},
+            {"name": "B", "slug": "b", "day": 1, "time": "19:00", "timezone": "UTC", "types": ["\u001b]0;pwned\u0007"]},
+            {"name": "C", "slug": "c\u202e", "day": 1, "time": "19:00", "timezone": "UTC"}]"#,
+    );
+    let output = run(&database, &["import", bad.to_str().expect("path")]);
+    assert!(!output.status.success());
+    let printed = both(&output);
+    assert_no_raw_controls(&printed);
+    assert!(printed.contains(r#"(slug "\u{1b}[2J\u{1b}[31mevil")"#), "{printed}");
+    assert!(printed.contains(r#"types: "\u{1b}]0;pwned\u{7}" is not a type code"#), "{printed}");
+    assert!(printed.contains(r#"(slug "c\u{202e}")"#), "{printed}");
+
+    let warned = write(
+        folder.path(),
+        "warned.json",
+        r#"[{"name": "Serenity \u202egnp.exe", "slug": "s", "day": "Monday", "time": "19:00", "timezone": "UTC", "fellowship": "alcoholics-anonymous"}]"#,
+    );
+    let output = run(&database, &["import", "--dry-run", warned.to_str().expect("path")]);
+    assert!(output.status.success(), "{}", both(&output));
+    let printed = both(&output);
+    assert_no_raw_controls(&printed);
+    assert!(printed.contains(r"\u{202e}gnp.exe"), "{printed}");
+
+    run_ok(
+        &database,
+        &["source", "add", "--group", "alcoholics-anonymous", "metro", "https://feeds.example/metro.json"],
+    );
+    let store = mutual_support::db::Store::open(&database).expect("opens");
+    let source = store.source("metro").expect("reads").expect("there");
+    store
+        .record_source_failure(source.id, "the feed has 1 bad record(s): record 1 (slug \"\u{1b}[5m\")")
+        .expect("recorded");
+    drop(store);
+    let listed = run_ok(&database, &["source", "list"]);
+    assert_no_raw_controls(&listed);
+    assert!(listed.contains(r"\u{1b}[5m"), "{listed}");
+}
+
+#[test]
+fn a_sources_password_and_api_key_stay_out_of_source_list_sync_errors_and_the_log() {
+    let folder = tempfile::tempdir().expect("folder");
+    let database = folder.path().join("directory.sqlite3");
+    // A port nothing listens on: the fetch fails and its error is printed and recorded.
+    let port = std::net::TcpListener::bind("127.0.0.1:0").expect("binds").local_addr().expect("address").port();
+    let url = format!("http://feeduser:pw-s3cret@127.0.0.1:{port}/feed.json?api_key=key-abc123&format=json");
+    let secrets = ["feeduser", "pw-s3cret", "key-abc123", "api_key"];
+    let added = run_ok(&database, &["source", "add", "--group", "alcoholics-anonymous", "metro", &url]);
+    let synced = run(&database, &["sync"]);
+    assert!(!synced.status.success(), "the fetch fails: {}", both(&synced));
+    let listed = run_ok(&database, &["source", "list"]);
+    for printed in [added, both(&synced), listed.clone()] {
+        for secret in secrets {
+            assert!(!printed.contains(secret), "{secret} shown in:\n{printed}");
+        }
+    }
+    assert!(listed.contains(&format!("http://127.0.0.1:{port}/feed.json")), "{listed}");
+    let store = mutual_support::db::Store::open(&database).expect("opens");
+    let error = store.source("metro").expect("reads").expect("there").last_error.expect("an error recorded");
+    assert!(secrets.iter().all(|secret| !error.contains(secret)), "{error}");
+}
+
+#[test]
+fn an_import_while_another_process_holds_the_write_lock_says_the_database_is_busy_once() {
+    let folder = tempfile::tempdir().expect("folder");
+    let database = folder.path().join("directory.sqlite3");
+    run_ok(&database, &["import", &fixture("finder-feed.json")]);
+    let other = rusqlite::Connection::open(&database).expect("a second connection");
+    other.execute_batch("BEGIN IMMEDIATE").expect("the write lock");
+    let output = run(&database, &["import", &fixture("finder-feed.json")]);
+    drop(other);
+    let errors = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success());
+    assert_eq!(errors.trim(), "error: the database is busy (another process is writing); try again", "{errors}");
+}
+
+#[test]
+fn where_real_meetings_were_served_a_missing_file_stops_every_command_until_serve_seed() {
+    let folder = tempfile::tempdir().expect("folder");
+    let database = folder.path().join("directory.sqlite3");
+    run_ok(&database, &["import", &fixture("finder-feed.json")]);
+    std::fs::remove_file(&database).expect("deleted");
+    let output = run(&database, &["source", "list"]);
+    assert!(!output.status.success());
+    let errors = String::from_utf8_lossy(&output.stderr);
+    assert!(errors.contains("there is no database file here, but one with real meetings was served"), "{errors}");
+    assert!(!database.exists(), "no empty database was made in its place");
+    let mut server = std::process::Command::new(BINARY)
+        .args(["serve", "--seed", "--bind", "127.0.0.1:0", "--db"])
+        .arg(&database)
+        .env("RUST_LOG", "warn")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("the server starts");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while !database.exists() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    // Stop the server this test started.
+    server.kill().expect("stopped");
+    server.wait().expect("gone");
+    assert!(database.exists(), "--seed starts afresh");
+}

@@ -27,6 +27,8 @@ struct Canned {
     delay: Duration,
     /// Sent as `Content-Encoding` (the body is then already encoded so).
     content_encoding: Option<&'static str>,
+    /// Sent as `Location` (a redirect).
+    location: Option<String>,
 }
 
 impl Canned {
@@ -39,7 +41,12 @@ impl Canned {
             last_modified: Some("Sat, 28 Nov 2026 10:00:00 GMT".to_owned()),
             delay: Duration::ZERO,
             content_encoding: None,
+            location: None,
         }
+    }
+
+    fn redirect(location: &str) -> Canned {
+        Canned { location: Some(location.to_owned()), ..Canned::status(302, "text/plain", "moved") }
     }
 
     fn status(status: u16, content_type: &'static str, body: &str) -> Canned {
@@ -51,6 +58,7 @@ impl Canned {
             last_modified: None,
             delay: Duration::ZERO,
             content_encoding: None,
+            location: None,
         }
     }
 }
@@ -130,6 +138,9 @@ fn answer(stream: TcpStream, routes: &Mutex<HashMap<String, Canned>>, requests: 
     if let Some(etag) = &canned.etag {
         head.push_str(&format!("ETag: {etag}\r\n"));
     }
+    if let Some(location) = &canned.location {
+        head.push_str(&format!("Location: {location}\r\n"));
+    }
     if let Some(encoding) = canned.content_encoding {
         head.push_str(&format!("Content-Encoding: {encoding}\r\n"));
     }
@@ -190,6 +201,10 @@ impl Site {
 
     fn add_source(&self, name: &str, url: &str) {
         self.run_ok(&["source", "add", "--group", "alcoholics-anonymous", name, url]);
+    }
+
+    fn add_source_following_redirects(&self, name: &str, url: &str) {
+        self.run_ok(&["source", "add", "--group", "alcoholics-anonymous", "--follow-redirects", name, url]);
     }
 
     /// `sync` with a short timeout and a small size limit; its output and whether it succeeded.
@@ -517,4 +532,79 @@ fn an_import_cannot_take_over_the_address_of_a_sources_meeting() {
     let errors = text(&output.stderr);
     assert!(errors.contains("record 1 (slug \"n-1\"): slug: is a meeting of source \"north\""), "{errors}");
     assert_eq!(site.meetings()["n-1"], "North One");
+}
+
+#[test]
+fn a_redirect_within_the_sources_host_is_followed_and_the_sync_says_where_it_went() {
+    let server = FeedServer::start();
+    server.set("/old.json", Canned::redirect("/new.json"));
+    server.set("/new.json", Canned::feed(&[meeting("n-1", "North One")], "n1"));
+    let site = Site::new();
+    site.add_source("north", &server.url("/old.json"));
+    let (ok, output, errors) = site.sync(&[]);
+    assert!(ok, "{output}{errors}");
+    assert!(line_of(&output, "north").contains(&format!("(redirected to {})", server.url("/new.json"))), "{output}");
+    assert!(site.meetings().contains_key("n-1"));
+}
+
+#[test]
+fn a_redirect_to_another_port_is_not_followed_unless_the_source_was_added_to_follow_it() {
+    let (site_itself, elsewhere) = (FeedServer::start(), FeedServer::start());
+    site_itself.set("/staff/users", Canned::feed(&[meeting("private", "Not A Feed")], "p"));
+    elsewhere.set("/feed.json", Canned::redirect(&site_itself.url("/staff/users")));
+    let site = Site::new();
+    site.add_source("elsewhere", &elsewhere.url("/feed.json"));
+    let (ok, output, _) = site.sync(&[]);
+    assert!(!ok, "{output}");
+    assert!(line_of(&output, "elsewhere").contains("another host or port; not followed"), "{output}");
+    assert!(site_itself.requests_for("/staff/users").is_empty(), "the other port was never asked");
+    assert!(site.meetings().is_empty());
+    // Added with --follow-redirects, the same redirect is followed, and the line says so.
+    site.run_ok(&["source", "remove", "elsewhere"]);
+    site.add_source_following_redirects("elsewhere", &elsewhere.url("/feed.json"));
+    let (ok, output, errors) = site.sync(&[]);
+    assert!(ok, "{output}{errors}");
+    assert!(line_of(&output, "elsewhere").contains(&site_itself.url("/staff/users")), "{output}");
+}
+
+#[test]
+fn a_redirect_to_a_file_address_is_refused_even_for_a_source_that_follows_redirects() {
+    let server = FeedServer::start();
+    server.set("/feed.json", Canned::redirect("file:///etc/passwd"));
+    let site = Site::new();
+    site.add_source_following_redirects("north", &server.url("/feed.json"));
+    let (ok, output, _) = site.sync(&[]);
+    assert!(!ok);
+    assert!(line_of(&output, "north").contains("not an http or https address"), "{output}");
+}
+
+#[test]
+fn a_first_fetch_answered_304_is_an_error_and_not_unchanged() {
+    let server = FeedServer::start();
+    server.set("/north.json", Canned::status(304, "application/json", ""));
+    let site = Site::new();
+    site.add_source("north", &server.url("/north.json"));
+    let (ok, output, _) = site.sync(&[]);
+    assert!(!ok, "{output}");
+    assert!(line_of(&output, "north").contains("FAILED"), "{output}");
+    assert!(line_of(&output, "north").contains("304"), "{output}");
+    let list = site.run_ok(&["source", "list"]);
+    assert!(list.lines().any(|line| line.starts_with("north") && line.contains("never")), "no success:\n{list}");
+}
+
+#[test]
+fn a_feed_with_more_records_than_the_limit_fails_naming_the_source() {
+    let server = FeedServer::start();
+    let many: Vec<Value> = (0..5).map(|n| meeting(&format!("n-{n}"), "North")).collect();
+    server.set("/north.json", Canned::feed(&many, "n1"));
+    let site = Site::new();
+    site.add_source("north", &server.url("/north.json"));
+    let output = site.run(&["sync", "--max-records", "4"]);
+    let stdout = text(&output.stdout);
+    assert!(!output.status.success(), "{stdout}");
+    assert!(line_of(&stdout, "north").contains("source \"north\": the feed lists more than 4 records"), "{stdout}");
+    assert!(site.meetings().is_empty(), "nothing was imported");
+    let output = site.run(&["sync", "--max-records", "5"]);
+    assert!(output.status.success(), "{}", text(&output.stdout));
+    assert_eq!(site.meetings().len(), 5);
 }

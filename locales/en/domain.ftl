@@ -23,7 +23,7 @@ substance-cocaine = cocaine
 substance-meth = crystal meth
 substance-heroin = heroin
 substance-marijuana = marijuana
-medication-methadone = methadone for opioid dependence
+medication-opioid = medicine for opioid dependence (opioid pharmacotherapy, such as methadone or buprenorphine)
 comparison-substance-focus = Substance focus
 comparison-spiritual-emphasis = Spiritual emphasis
 comparison-medication = Medication-assisted treatment
@@ -33,6 +33,15 @@ comparison-lifetime-membership = Lifetime membership
 comparison-meeting-structure = Meeting structure
 comparison-size = Size
 comparison-online-options = Online options
+# Who may come to a meeting (views::Admission): the meeting page's and a calendar event's sentence, the label beside a
+# meeting on a printed sheet. A closed meeting for women reads "For women only." and then its closed-*.
+admission-open-anyone = An open meeting: anyone may come, including family members, friends and providers.
+admission-open-women = An open meeting for women: any woman may come, including women who are family members, friends or providers.
+admission-open-men = An open meeting for men: any man may come, including men who are family members, friends or providers.
+admission-for-women = For women only.
+admission-for-men = For men only.
+admission-women-only = women only
+admission-men-only = men only
 closed-family = A closed meeting. This group is for the families and friends of people with a substance use disorder; the fact sheet does not say who its closed meetings are for, so ask the group or check its website.
 closed-twelve-step = A closed meeting: only for people who want to stop drinking or using drugs themselves.
 closed-other = A closed meeting. The fact sheet explains closed meetings for 12-Step groups only (there they are for people who want to stop drinking or using drugs), so ask this group what closed means for it.
@@ -50,3 +59,9 @@ schedule-until = { $start } to { $end }
 schedule-day-time = { $day }, { $time }
 schedule-zone = { $when } ({ $zone })
 zone-time = { $place } time
+# Beside a group's website: the fact sheet's own address, or a newer one (not from the fact sheet).
+website-listed-in-fact-sheet = listed in the fact sheet
+website-moved-short = a new address, not from the fact sheet
+website-moved = a new address, not from the fact sheet (it lists { $listed })
+# The fact sheet's date, said wherever its figures are shown (group pages and handouts).
+fact-sheet-figures = Figures are the fact sheet's (spring 2008) and may have changed.

@@ -96,6 +96,15 @@ badge-closed-own = for people who want to stop drinking or using drugs
 badge-unstated = Not stated
 badge-unstated-meaning = open or closed not stated: ask the group
 badge-unstated-women = for women; open or closed not stated: ask the group
+badge-unstated-men = for men; open or closed not stated: ask the group
+badge-closed-own-women = for women who want to stop drinking or using drugs
+badge-closed-own-men = for men who want to stop drinking or using drugs
+badge-closed-family-women = for women who are family or friends
+badge-closed-family-men = for men who are family or friends
+# Groups whose closed meetings the fact sheet does not explain (not 12-Step, or not described).
+badge-closed-ask = ask the group who may come
+badge-closed-ask-women = for women; ask the group who may come
+badge-closed-ask-men = for men; ask the group who may come
 # Units of distance, as written after a number.
 unit-mi = mi
 unit-km = km

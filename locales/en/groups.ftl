@@ -30,6 +30,7 @@ groups-meetings-here = { $count ->
    *[other] { $count } meetings in this directory
 }
 groups-website = Website:
+groups-known-twelve-step = It describes itself as a 12-Step group. That is not from the fact sheet, which does not describe its approach.
 groups-print-handout = Print a one-page handout
 groups-compare-with = Compare with
 groups-choose-group = Choose a group

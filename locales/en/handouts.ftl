@@ -17,6 +17,7 @@ handouts-referral-meetings = Meetings to list
 handouts-referral-any = Any way to attend
 handouts-referral-in-person = In person
 handouts-referral-online = Online or by phone
+handouts-referral-women = For a woman: list women's meetings too (left out otherwise, as are men's meetings)
 handouts-referral-near = Near (a town, region or postal code; optional)
 handouts-referral-make = Make the referral sheet
 handouts-one-pagers = One page per group
@@ -33,12 +34,12 @@ handout-group-tag = Mutual support group
 handout-not-described = not described
 handout-find-heading = How to find a meeting
 handout-website = Website:
-handout-website-note = (most groups' websites have a meeting finder).
+handout-website-note = most groups' websites have a meeting finder
 handout-directory-lists = { $count ->
     [one] This directory lists 1 of its meetings:
    *[other] This directory lists { $count } of its meetings:
 }
-handout-open-free = Anyone may attend an open meeting. Attending is free; a small donation is usual.
+handout-open-free = Open meetings are open to anyone (one for women or for men only, to any woman or any man). Attending is free; a small donation is usual.
 
 schedule-title = Meeting schedule
 # $date: the printed date; $address: the finder's address for this search.
@@ -72,6 +73,6 @@ referral-date = Date:
 referral-contact = Contact person:
 referral-contact-phone = Phone:
 referral-follow-up = Follow-up visit:
-referral-open-note = Anyone may attend an open meeting. Check times before you go.
-referral-source-html = Facts from the fact sheet <cite>An Introduction to Mutual Support Groups for Alcohol and Drug Abuse</cite> (SAMHSA).
+referral-open-note = Open meetings: you need not be a member. One marked “women only” or “men only” is for women or for men. Check times before you go.
+referral-source-html = Facts from the fact sheet <cite>An Introduction to Mutual Support Groups for Alcohol and Drug Abuse</cite> (SAMHSA, spring 2008); its figures may have changed.
 referral-too-few = A referral sheet offers more than one choice: pick at least two groups. People are more likely to go when they can try several groups and meetings.

@@ -18,7 +18,6 @@ meeting-how-to-attend = How to attend
 meeting-kind = Kind of meeting
 meeting-other-codes = Other codes:
 meeting-other-codes-note = (the group's own; ask the group what they mean)
-meeting-open-note-html = An <strong>open</strong> meeting: anyone may come, including family members, friends and providers.
 meeting-notes = Notes
 meeting-report-change = Report a change
 meeting-report-change-note = (a short form: a new time or place, or a meeting that has closed; staff check it first)

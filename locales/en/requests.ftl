@@ -37,6 +37,7 @@ request-too-large-heading = That form is too large
 request-too-large = The form sent more text than we accept. Shorten the message and send it again; what you sent was not kept.
 request-unreadable = The form could not be read.
 request-message-too-long = The message is longer than { $max } characters; please shorten it.
+request-message-control = The message holds an invisible control character; please remove it (line breaks are fine).
 request-reply-bad = The reply address does not look like an e-mail address (it is optional).
 request-nothing-changed = Nothing was changed: change a field, tick "closed for good" or write a message.
 
@@ -67,6 +68,7 @@ request-by-appointment = (by appointment)
 # A field's problem (English pages show the feed reader's own words; these say the same in short).
 request-error-missing = This is missing.
 request-error-too-long = This is too long.
+request-error-control = This holds a line break or an invisible control character; please type it as one line of plain text.
 request-error-name = Give the meeting's name.
 request-error-fellowship = Choose a group from the list.
 request-error-day = Tick the days it meets.
@@ -76,4 +78,5 @@ request-error-types = Write type codes separated by commas, like O, D, W.
 request-error-conference-url = The link must start with https://
 request-error-other = This could not be read; please check it.
 # A problem of the whole form: $field is the field's label.
+request-busy = The site could not save your request just now (another program is writing to its database). Nothing you typed is lost: send the form again in a moment.
 request-error-of = { $field }: { $problem }

@@ -25,7 +25,7 @@ crisis-lifeline-html = 988 Suicide &amp; Crisis Lifeline: call or text <a href="
 crisis-helpline-html = SAMHSA's National Helpline: <a href="tel:+18006624357"><strong>1-800-662-4357</strong></a>, free, confidential, 24 hours a day, 7 days a week.
 crisis-not-treatment = A mutual support group is not treatment: it is support from people who share the problem. If you think you may have a substance use disorder, talk with a doctor or a treatment service too.
 crisis-source = These numbers (United States) are not from the fact sheet this site is based on.
-crisis-line-html = In a crisis: call or text <a href="tel:988"><strong>988</strong></a>, or call <a href="tel:911"><strong>911</strong></a>. <a href="#crisis-heading">More help</a>
+crisis-line-html = <strong>In a crisis:</strong> call or text <a href="tel:988"><strong>988</strong></a> (Suicide &amp; Crisis Lifeline) or call <a href="tel:911"><strong>911</strong></a> · SAMHSA's National Helpline: <a href="tel:+18006624357"><strong>1-800-662-4357</strong></a> · <span class="crisis-source">US numbers, not from the fact sheet.</span>
 
 error-code = Error { $status }.
 error-find-meeting = Find a meeting
@@ -35,6 +35,11 @@ error-bad-request = That request could not be understood
 error-not-found = Page not found
 error-not-found-text = There is no page at this address. It may have moved, or the link may be mistyped.
 error-busy = The site is busy
+error-database-busy = Another program is writing to the database just now, so nothing could be saved. Please try again in a moment.
+error-unwritable = Changes cannot be saved just now
+error-unwritable-text = The site cannot write to its database at the moment, so nothing was saved. The people who run the site have been told; please try again later.
+error-no-room = This feed cannot be made just now
+error-no-room-text = The server has no room left on its disk for this feed. The people who run the site have been told; please try again later.
 error-busy-text = Too many people are searching at once. Please try again in a moment.
 error-internal = Something went wrong on our side
 error-internal-text = The page could not be shown. Please try again in a moment.

@@ -24,7 +24,7 @@ substance-cocaine = cocaína
 substance-meth = crystal meth (metanfetamina de cristal)
 substance-heroin = heroína
 substance-marijuana = marihuana
-medication-methadone = metadona para la dependencia de opioides
+medication-opioid = medicamentos para la dependencia de opioides (farmacoterapia para opioides, como la metadona o la buprenorfina)
 comparison-substance-focus = Sustancias
 comparison-spiritual-emphasis = Énfasis espiritual
 comparison-medication = Tratamiento asistido con medicamentos
@@ -34,6 +34,15 @@ comparison-lifetime-membership = Participación de por vida
 comparison-meeting-structure = Cómo son las reuniones
 comparison-size = Tamaño
 comparison-online-options = Opciones en línea
+# Quién puede asistir a una reunión (views::Admission): la frase de la página de la reunión y la
+# etiqueta junto a una reunión en una hoja impresa. Una reunión cerrada para mujeres dice "Solo para mujeres." y luego su closed-*.
+admission-open-anyone = Una reunión abierta: puede asistir cualquier persona, incluidos familiares, amigos y profesionales.
+admission-open-women = Una reunión abierta para mujeres: puede asistir cualquier mujer, incluidas las familiares, amigas y profesionales.
+admission-open-men = Una reunión abierta para hombres: puede asistir cualquier hombre, incluidos los familiares, amigos y profesionales.
+admission-for-women = Solo para mujeres.
+admission-for-men = Solo para hombres.
+admission-women-only = solo para mujeres
+admission-men-only = solo para hombres
 closed-family = Reunión cerrada. Este grupo es para familiares y amigos de personas con un trastorno por consumo de sustancias; la hoja informativa no dice para quién son sus reuniones cerradas, así que pregunte al grupo o consulte su sitio web.
 closed-twelve-step = Reunión cerrada: solo para personas que quieren dejar de beber o de consumir drogas.
 closed-other = Reunión cerrada. La hoja informativa explica las reuniones cerradas solo para los grupos de 12 Pasos (allí son para personas que quieren dejar de beber o de consumir drogas), así que pregunte a este grupo qué significa cerrada para él.
@@ -45,9 +54,15 @@ time-of-day-night = Noche (de 21:00 a 05:00)
 attendance-in-person = En persona
 attendance-online = En línea
 attendance-hybrid = En persona y en línea
-attendance-inactive = Cerrada temporalmente
+attendance-inactive = Suspendida temporalmente
 schedule-by-appointment = Con cita previa
 schedule-until = de { $start } a { $end }
 schedule-day-time = { $day }, { $time }
 schedule-zone = { $when } ({ $zone })
 zone-time = hora de { $place }
+# Junto al sitio web de un grupo: la dirección de la hoja informativa, o una más reciente (que no proviene de ella).
+website-listed-in-fact-sheet = indicado en la hoja informativa
+website-moved-short = dirección nueva, no de la hoja informativa
+website-moved = dirección nueva, que no proviene de la hoja informativa (esta indica { $listed })
+# La fecha de la hoja informativa, dicha dondequiera que se muestran sus cifras (páginas de grupos y hojas impresas).
+fact-sheet-figures = Cifras de la hoja informativa (primavera de 2008); pueden haber cambiado.

@@ -34,7 +34,7 @@ finder-attendance-hybrid = Solo híbridas
 finder-groups = Grupo (cualquiera de los marcados)
 finder-region = Zona
 finder-region-any = Cualquier lugar
-finder-include-inactive = Incluir reuniones cerradas temporalmente
+finder-include-inactive = Incluir reuniones suspendidas temporalmente
 finder-submit = Mostrar reuniones
 finder-clear = Borrar todo
 finder-quick-choices = Opciones rápidas
@@ -76,7 +76,7 @@ finder-feed = Fuente Meeting Guide (JSON)
 # Una fila de resultados.
 row-for-family = Para familiares y amigos
 row-also-online = también en línea
-row-inactive = Cerrada temporalmente: consulte con el grupo antes de ir.
+row-inactive = Suspendida temporalmente: consulte con el grupo antes de ir.
 row-venue-closed = El local está cerrado temporalmente; por ahora la reunión es en línea.
 row-place-on-request = Lugar disponible si lo solicita
 row-online = En línea
@@ -96,6 +96,15 @@ badge-closed-own = para personas que quieren dejar de beber o de consumir drogas
 badge-unstated = Sin indicar
 badge-unstated-meaning = no dice si es abierta o cerrada: pregunte al grupo
 badge-unstated-women = para mujeres; no dice si es abierta o cerrada: pregunte al grupo
+badge-unstated-men = para hombres; no dice si es abierta o cerrada: pregunte al grupo
+badge-closed-own-women = para mujeres que quieren dejar de beber o de consumir drogas
+badge-closed-own-men = para hombres que quieren dejar de beber o de consumir drogas
+badge-closed-family-women = para mujeres familiares o amigas
+badge-closed-family-men = para hombres familiares o amigos
+# Grupos cuyas reuniones cerradas no explica la hoja informativa (no son de 12 Pasos, o no se describen).
+badge-closed-ask = pregunte al grupo quién puede asistir
+badge-closed-ask-women = para mujeres; pregunte al grupo quién puede asistir
+badge-closed-ask-men = para hombres; pregunte al grupo quién puede asistir
 # Unidades de distancia, escritas después de un número.
 unit-mi = mi
 unit-km = km

@@ -30,6 +30,7 @@ groups-meetings-here = { $count ->
    *[other] { $count } reuniones en este directorio
 }
 groups-website = Sitio web:
+groups-known-twelve-step = Se describe a sí mismo como un grupo de 12 Pasos. Esto no proviene de la hoja informativa, que no describe su enfoque.
 groups-print-handout = Imprimir una hoja de una página sobre el grupo
 groups-compare-with = Comparar con
 groups-choose-group = Elija un grupo

@@ -18,6 +18,7 @@ handouts-referral-meetings = Reuniones que incluir
 handouts-referral-any = Cualquier forma de asistir
 handouts-referral-in-person = En persona
 handouts-referral-online = En línea o por teléfono
+handouts-referral-women = Para una mujer: incluir también reuniones para mujeres (si no, se omiten, como las reuniones para hombres)
 handouts-referral-near = Cerca de (una ciudad, región o código postal; opcional)
 handouts-referral-make = Preparar la hoja de referencia
 handouts-one-pagers = Una hoja por grupo
@@ -34,12 +35,12 @@ handout-group-tag = Grupo de apoyo mutuo
 handout-not-described = no se describe
 handout-find-heading = Cómo encontrar una reunión
 handout-website = Sitio web:
-handout-website-note = (la mayoría de estos sitios tiene un buscador de reuniones).
+handout-website-note = la mayoría tiene un buscador de reuniones
 handout-directory-lists = { $count ->
     [one] Este directorio incluye 1 de sus reuniones:
    *[other] Este directorio incluye { $count } de sus reuniones:
 }
-handout-open-free = Cualquier persona puede asistir a una reunión abierta. Asistir es gratis; se suele dar una pequeña donación.
+handout-open-free = Las reuniones abiertas son para cualquier persona (las que son solo para mujeres o para hombres, para cualquier mujer o cualquier hombre). Asistir es gratis; se suele dar una pequeña donación.
 
 schedule-title = Horario de reuniones
 # $date: la fecha impresa; $address: la dirección del buscador para esta búsqueda.
@@ -73,6 +74,6 @@ referral-date = Fecha:
 referral-contact = Persona de contacto:
 referral-contact-phone = Teléfono:
 referral-follow-up = Visita de seguimiento:
-referral-open-note = Cualquier persona puede asistir a una reunión abierta. Confirme los horarios antes de ir.
-referral-source-html = Datos de la hoja informativa <cite lang="en">An Introduction to Mutual Support Groups for Alcohol and Drug Abuse</cite> (SAMHSA).
+referral-open-note = Reuniones abiertas: no hace falta ser miembro; las marcadas “solo para mujeres” o “solo para hombres” son solo para ellas o ellos. Confirme los horarios antes de ir.
+referral-source-html = Datos de la hoja informativa <cite lang="en">An Introduction to Mutual Support Groups for Alcohol and Drug Abuse</cite> (SAMHSA, primavera de 2008); sus cifras pueden haber cambiado.
 referral-too-few = Una hoja de referencia ofrece más de una opción: elija al menos dos grupos. Es más probable que la persona vaya si puede probar varios grupos y reuniones.

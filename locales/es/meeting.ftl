@@ -3,7 +3,7 @@
 
 meeting-breadcrumb = Ruta de navegación
 meeting-sample-data-html = <strong>Datos de ejemplo:</strong> las reuniones de este sitio son ejemplos, no reuniones reales.
-meeting-inactive-html = Esta reunión está <strong>cerrada temporalmente</strong>. Consulte con el grupo antes de ir.
+meeting-inactive-html = Esta reunión está <strong>suspendida temporalmente</strong>. Consulte con el grupo antes de ir.
 meeting-when = Cuándo
 meeting-add-calendar = Agregar a mi calendario
 meeting-add-calendar-note = (un evento semanal, en la zona horaria de la reunión)
@@ -18,7 +18,6 @@ meeting-how-to-attend = Forma de asistir
 meeting-kind = Tipo de reunión
 meeting-other-codes = Otros códigos:
 meeting-other-codes-note = (propios del grupo; pregunte al grupo qué significan)
-meeting-open-note-html = Una reunión <strong>abierta</strong>: puede asistir cualquier persona, incluidos familiares, amigos y profesionales.
 meeting-notes = Notas
 meeting-report-change = Informar un cambio
 meeting-report-change-note = (un formulario breve: un nuevo horario o lugar, o una reunión que ya no se hace; el personal lo revisa primero)

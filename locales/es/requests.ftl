@@ -38,6 +38,7 @@ request-too-large-heading = El formulario es demasiado grande
 request-too-large = El formulario envió más texto del que aceptamos. Acorte el mensaje y vuelva a enviarlo; lo que envió no se guardó.
 request-unreadable = No se pudo leer el formulario.
 request-message-too-long = El mensaje tiene más de { $max } caracteres; acórtelo, por favor.
+request-message-control = El mensaje contiene un carácter de control invisible; quítelo, por favor (los saltos de línea están bien).
 request-reply-bad = El correo electrónico para responderle no parece una dirección de correo (es opcional).
 request-nothing-changed = No se cambió nada: cambie un campo, marque «dejó de existir definitivamente» o escriba un mensaje.
 
@@ -68,6 +69,7 @@ request-by-appointment = (con cita previa)
 # El problema de un campo (las páginas en inglés muestran las palabras del lector de listas; estas dicen lo mismo en breve).
 request-error-missing = Falta este dato.
 request-error-too-long = Es demasiado largo.
+request-error-control = Contiene un salto de línea o un carácter de control invisible; escríbalo en una sola línea de texto simple.
 request-error-name = Escriba el nombre de la reunión.
 request-error-fellowship = Elija un grupo de la lista.
 request-error-day = Marque los días en que se reúne.
@@ -77,4 +79,5 @@ request-error-types = Escriba códigos de tipo separados por comas, por ejemplo 
 request-error-conference-url = El enlace debe empezar por https://
 request-error-other = No se pudo leer este dato; revíselo, por favor.
 # Un problema del formulario entero: $field es la etiqueta del campo.
+request-busy = El sitio no pudo guardar su solicitud en este momento (otro programa está escribiendo en su base de datos). No se perdió nada de lo que escribió: envíe el formulario de nuevo en un momento.
 request-error-of = { $field }: { $problem }

@@ -25,7 +25,7 @@ crisis-lifeline-html = Línea 988 de Prevención del Suicidio y Crisis: llame o 
 crisis-helpline-html = Línea Nacional de Ayuda de SAMHSA: <a href="tel:+18006624357"><strong>1-800-662-4357</strong></a>, gratuita y confidencial, las 24 horas, los 7 días de la semana, en inglés y en español.
 crisis-not-treatment = Un grupo de apoyo mutuo no es un tratamiento: es el apoyo de personas que comparten el mismo problema. Si cree que puede tener un trastorno por consumo de sustancias, hable también con un médico o con un servicio de tratamiento.
 crisis-source = Estos números (Estados Unidos) no provienen de la hoja informativa en la que se basa este sitio.
-crisis-line-html = Si está en crisis: llame o envíe un mensaje de texto al <a href="tel:988"><strong>988</strong></a>, o llame al <a href="tel:911"><strong>911</strong></a>. <a href="#crisis-heading">Más ayuda</a>
+crisis-line-html = <strong>En crisis:</strong> llame o escriba al <a href="tel:988"><strong>988</strong></a>, o al <a href="tel:911"><strong>911</strong></a> · Línea Nacional de Ayuda de SAMHSA: <a href="tel:+18006624357"><strong>1-800-662-4357</strong></a> · <span class="crisis-source">Números de EE. UU., no de la hoja informativa.</span>
 
 error-code = Error { $status }.
 error-find-meeting = Buscar una reunión
@@ -35,6 +35,11 @@ error-bad-request = No se pudo entender la solicitud
 error-not-found = Página no encontrada
 error-not-found-text = No hay ninguna página en esta dirección. Puede que se haya movido o que el enlace tenga un error.
 error-busy = El sitio está muy ocupado
+error-database-busy = Otro programa está escribiendo en la base de datos en este momento, así que no se pudo guardar nada. Vuelva a intentarlo en un momento.
+error-unwritable = No se pueden guardar cambios en este momento
+error-unwritable-text = El sitio no puede escribir en su base de datos ahora mismo, así que no se guardó nada. Se ha avisado a quienes administran el sitio; vuelva a intentarlo más tarde.
+error-no-room = Este feed no se puede generar en este momento
+error-no-room-text = El servidor no tiene espacio en su disco para este feed. Se ha avisado a quienes administran el sitio; vuelva a intentarlo más tarde.
 error-busy-text = Hay demasiadas personas buscando a la vez. Vuelva a intentarlo en un momento.
 error-internal = Algo salió mal de nuestro lado
 error-internal-text = No se pudo mostrar la página. Vuelva a intentarlo en un momento.

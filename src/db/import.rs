@@ -44,7 +44,7 @@ impl Store {
         options: &ImportOptions,
         progress: &mut dyn FnMut(usize),
     ) -> Result<ImportSummary, StoreError> {
-        let mut connection = self.connection()?;
+        let mut connection = self.writer()?;
         // A large set touches every page of the table and its indexes: room for them while it is
         // written (the connection's usual cache is put back after).
         let large = meetings.len() > LARGE_SET;
@@ -99,15 +99,34 @@ impl Store {
         meetings: &[Meeting],
         fetch: &SourceFetch,
     ) -> Result<ImportSummary, StoreError> {
-        let mut connection = self.connection()?;
-        let transaction = connection.transaction()?;
+        self.import_source_streamed(source, |writer| {
+            for meeting in meetings {
+                writer.add(meeting)?;
+            }
+            Ok::<_, StoreError>(fetch.clone())
+        })
+    }
+
+    /// [`Store::import_source`] of meetings handed over one at a time: `fill` gives each to the
+    /// writer as it is read (so a feed of a million records is never held whole) and returns
+    /// the fetch's record. An error from `fill` (a bad record, a limit) rolls everything back.
+    pub fn import_source_streamed<E: From<StoreError>>(
+        &self,
+        source: &super::Source,
+        fill: impl FnOnce(&mut SetWriter) -> Result<SourceFetch, E>,
+    ) -> Result<ImportSummary, E> {
+        let mut connection = self.writer()?;
+        let transaction = connection.transaction().map_err(StoreError::from)?;
         let scope = SourceScope { id: source.id, name: &source.name };
-        let summary = import_into(&transaction, meetings, &ImportOptions::default(), Some(&scope), &mut |_| {})?;
-        sources::record_success(&transaction, source.id, fetch)?;
+        let options = ImportOptions::default();
+        let mut writer = SetWriter::new(&transaction, &options, Some(&scope));
+        let fetch = fill(&mut writer)?;
+        let summary = writer.finish()?;
+        sources::record_success(&transaction, source.id, &fetch)?;
         if summary != (ImportSummary { unchanged: summary.unchanged, ..ImportSummary::default() }) {
-            transaction.execute("UPDATE revision SET value = value + 1 WHERE id = 1", [])?;
+            transaction.execute("UPDATE revision SET value = value + 1 WHERE id = 1", []).map_err(StoreError::from)?;
         }
-        transaction.commit()?;
+        transaction.commit().map_err(StoreError::from)?;
         self.revision()?;
         Ok(summary)
     }
@@ -233,15 +252,7 @@ fn import_into(
             return Err(StoreError::SourceMeetings(claimed));
         }
     }
-    let mut summary = ImportSummary::default();
-    let sample_ids: Vec<i64> = if options.sample {
-        Vec::new()
-    } else {
-        let mut statement = transaction.prepare("SELECT id FROM meetings WHERE sample = 1 AND archived = 0")?;
-        statement.query_map([], |row| row.get(0))?.collect::<Result<_, _>>()?
-    };
-    // The rows this set wrote or found unchanged.
-    let mut kept: HashSet<i64> = HashSet::with_capacity(meetings.len());
+    let mut writer = SetWriter::new(transaction, options, source);
     // Fingerprints are worked out on a second thread, in order, while this one writes.
     let (fingerprints, fingerprinted) = std::sync::mpsc::sync_channel::<String>(FINGERPRINTS_AHEAD);
     std::thread::scope(|scope| {
@@ -259,71 +270,113 @@ fn import_into(
             if done % 1000 == 0 {
                 progress(done);
             }
-            let (found, public_slug) = find_row(transaction, meeting, source)?;
-            // A record naming no group keeps the group its meeting has (a re-import without --group
-            // must not take meetings out of their group's lists).
-            let with_stored_group;
-            let as_given = fingerprinted.recv().ok();
-            let (meeting, fingerprint) = match (&found, as_given) {
-                (Some((_, _, _, Some(group))), _) if meeting.group_slug.is_none() => {
-                    with_stored_group = Meeting { group_slug: Some(group.clone()), ..meeting.clone() };
-                    (&with_stored_group, fingerprint(&with_stored_group, options.sample))
-                }
-                (_, Some(fingerprint)) => (meeting, fingerprint),
-                (_, None) => (meeting, fingerprint(meeting, options.sample)),
-            };
-            // A source's meeting is stored under its public slug, with the feed's own beside it.
-            let renamed;
-            let stored = if public_slug == meeting.slug {
-                meeting
-            } else {
-                renamed = Meeting { slug: public_slug, ..meeting.clone() };
-                &renamed
-            };
-            let origin = source.map(|source| (source.id, meeting.slug.as_str()));
-            let id = match found {
-                Some((id, old, false, _)) if old == fingerprint => {
-                    summary.unchanged += 1;
-                    id
-                }
-                Some((id, _, _, _)) => {
-                    summary.updated += 1;
-                    write_meeting(transaction, Some(id), stored, &fingerprint, options.sample, origin)?
-                }
-                None => {
-                    summary.added += 1;
-                    write_meeting(transaction, None, stored, &fingerprint, options.sample, origin)?
-                }
-            };
-            kept.insert(id);
+            writer.add_fingerprinted(meeting, fingerprinted.recv().ok())?;
         }
         Ok::<(), StoreError>(())
     })?;
     progress(meetings.len());
-    // The first real import retires the sample meetings of the embedded default (a sample
-    // meeting the import itself brought again is now a real one and stays).
-    for id in sample_ids {
-        if !kept.contains(&id) {
-            archive_meeting(transaction, id)?;
-            summary.archived += 1;
-        }
+    writer.finish()
+}
+
+/// Writes one set's meetings, one at a time, inside the set's transaction, and at the end
+/// archives what the set no longer has.
+pub struct SetWriter<'t> {
+    transaction: &'t Transaction<'t>,
+    options: &'t ImportOptions,
+    source: Option<&'t SourceScope<'t>>,
+    summary: ImportSummary,
+    /// The rows this set wrote or found unchanged.
+    kept: HashSet<i64>,
+}
+
+impl<'t> SetWriter<'t> {
+    fn new(
+        transaction: &'t Transaction<'t>,
+        options: &'t ImportOptions,
+        source: Option<&'t SourceScope<'t>>,
+    ) -> SetWriter<'t> {
+        SetWriter { transaction, options, source, summary: ImportSummary::default(), kept: HashSet::new() }
     }
-    if let Some(group) = &options.replace_group {
-        // Only meetings entered here: a source's meetings are that source's to replace.
-        let mut statement = transaction
-            .prepare("SELECT id FROM meetings WHERE group_slug = ?1 AND archived = 0 AND source_id IS NULL")?;
-        let current: Vec<i64> = statement.query_map([group], |row| row.get("id"))?.collect::<Result<_, _>>()?;
-        for id in current {
-            if !kept.contains(&id) {
-                archive_meeting(transaction, id)?;
-                summary.archived += 1;
+
+    /// Writes (or finds unchanged) one meeting of the set.
+    pub fn add(&mut self, meeting: &Meeting) -> Result<(), StoreError> {
+        self.add_fingerprinted(meeting, None)
+    }
+
+    /// [`SetWriter::add`] with the meeting's fingerprint when it was worked out already.
+    fn add_fingerprinted(&mut self, meeting: &Meeting, as_given: Option<String>) -> Result<(), StoreError> {
+        let (transaction, sample) = (self.transaction, self.options.sample);
+        let (found, public_slug) = find_row(transaction, meeting, self.source)?;
+        // A record naming no group keeps the group its meeting has (a re-import without --group
+        // must not take meetings out of their group's lists).
+        let with_stored_group;
+        let (meeting, fingerprint) = match (&found, as_given) {
+            (Some((_, _, _, Some(group))), _) if meeting.group_slug.is_none() => {
+                with_stored_group = Meeting { group_slug: Some(group.clone()), ..meeting.clone() };
+                (&with_stored_group, fingerprint(&with_stored_group, sample))
+            }
+            (_, Some(fingerprint)) => (meeting, fingerprint),
+            (_, None) => (meeting, fingerprint(meeting, sample)),
+        };
+        // A source's meeting is stored under its public slug, with the feed's own beside it.
+        let renamed;
+        let stored = if public_slug == meeting.slug {
+            meeting
+        } else {
+            renamed = Meeting { slug: public_slug, ..meeting.clone() };
+            &renamed
+        };
+        let origin = self.source.map(|source| (source.id, meeting.slug.as_str()));
+        let id = match found {
+            Some((id, old, false, _)) if old == fingerprint => {
+                self.summary.unchanged += 1;
+                id
+            }
+            Some((id, _, _, _)) => {
+                self.summary.updated += 1;
+                write_meeting(transaction, Some(id), stored, &fingerprint, sample, origin)?
+            }
+            None => {
+                self.summary.added += 1;
+                write_meeting(transaction, None, stored, &fingerprint, sample, origin)?
+            }
+        };
+        self.kept.insert(id);
+        Ok(())
+    }
+
+    /// Archives what the set no longer has; what the set did.
+    fn finish(mut self) -> Result<ImportSummary, StoreError> {
+        let transaction = self.transaction;
+        // The first real import retires the sample meetings of the embedded default (a sample
+        // meeting the import itself brought again is now a real one and stays).
+        if !self.options.sample {
+            let mut statement = transaction.prepare("SELECT id FROM meetings WHERE sample = 1 AND archived = 0")?;
+            let sample_ids: Vec<i64> = statement.query_map([], |row| row.get(0))?.collect::<Result<_, _>>()?;
+            for id in sample_ids {
+                if !self.kept.contains(&id) {
+                    archive_meeting(transaction, id)?;
+                    self.summary.archived += 1;
+                }
             }
         }
+        if let Some(group) = &self.options.replace_group {
+            // Only meetings entered here: a source's meetings are that source's to replace.
+            let mut statement = transaction
+                .prepare("SELECT id FROM meetings WHERE group_slug = ?1 AND archived = 0 AND source_id IS NULL")?;
+            let current: Vec<i64> = statement.query_map([group], |row| row.get("id"))?.collect::<Result<_, _>>()?;
+            for id in current {
+                if !self.kept.contains(&id) {
+                    archive_meeting(transaction, id)?;
+                    self.summary.archived += 1;
+                }
+            }
+        }
+        if let Some(source) = self.source {
+            self.summary.archived += archive_source_meetings(transaction, source.id, &self.kept)?;
+        }
+        Ok(self.summary)
     }
-    if let Some(source) = source {
-        summary.archived += archive_source_meetings(transaction, source.id, &kept)?;
-    }
-    Ok(summary)
 }
 
 /// Hides a meeting from the finder and the exports; its row stays, so a later import can revive it.

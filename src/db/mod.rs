@@ -21,6 +21,8 @@ pub static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("../../migrations/002_sources.sql")),
         M::up(include_str!("../../migrations/003_staff.sql")),
         M::up(include_str!("../../migrations/004_finder_in_memory.sql")),
+        M::up(include_str!("../../migrations/005_site_secrets.sql")),
+        M::up(include_str!("../../migrations/006_source_redirects.sql")),
     ])
 });
 
@@ -45,6 +47,19 @@ pub enum StoreError {
     Interrupted(&'static str),
     #[error("{0}: there is no database file here")]
     Missing(String),
+    /// The file this store opened was deleted, moved or replaced while it served: nothing more
+    /// is written (it would go to a file no one sees, or over one this store did not open).
+    #[error(
+        "{0}: the database file was deleted or replaced while the site ran; restart the site to serve the file now there"
+    )]
+    Replaced(String),
+    /// No file where one with real meetings was served before (see [`served_marker`]).
+    #[error(
+        "{path}: there is no database file here, but one with real meetings was served from here before \
+         ({marker} says so). Restore it from a backup (see the README's Restore), or start afresh with the \
+         sample meetings: `mutual-support serve --seed`"
+    )]
+    Vanished { path: String, marker: String },
     #[error("{0}: the database's schema is not this version's (open it once for writing to migrate it)")]
     Schema(String),
     /// The file cannot serve as the database (empty, not SQLite, damaged, not writable); the
@@ -65,6 +80,32 @@ pub enum StoreError {
     NoSource(String),
 }
 
+impl StoreError {
+    /// Was this store's file deleted or replaced while it served, so it writes no more?
+    pub fn is_replaced(&self) -> bool {
+        matches!(self, StoreError::Replaced(_))
+    }
+
+    /// Could a write not be made because the file cannot be written (replaced under the store,
+    /// made read-only, or its disk full)?
+    pub fn is_unwritable(&self) -> bool {
+        self.is_replaced()
+            || matches!(self, StoreError::Sqlite(error) if matches!(
+                error.sqlite_error_code(),
+                Some(rusqlite::ErrorCode::ReadOnly | rusqlite::ErrorCode::DiskFull)
+            ))
+    }
+
+    /// Did another connection (another process: a backup tool, an operator's `sqlite3`) hold
+    /// the database's write lock for longer than the busy timeout?
+    pub fn is_busy(&self) -> bool {
+        matches!(self, StoreError::Sqlite(error) if matches!(
+            error.sqlite_error_code(),
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+        ))
+    }
+}
+
 /// How long a revision read from the database is trusted before it is read again: an import by
 /// another process (the CLI) is seen within this time; one by this process at once.
 const REVISION_TRUST: std::time::Duration = std::time::Duration::from_secs(1);
@@ -81,6 +122,27 @@ pub struct Store {
     last_revision: Arc<Mutex<Option<(Instant, i64)>>>,
     /// When the whole file last passed `PRAGMA quick_check` (for `/healthz`).
     last_deep_check: Arc<Mutex<Option<Instant>>>,
+    /// A writable store's file and its identity when opened (see `Guard`).
+    guard: Option<Arc<Guard>>,
+}
+
+/// The file a writable store opened, which file that was (device and inode), and whether it is
+/// gone: a store never writes to a file it did not open, nor keeps writing to one deleted or
+/// replaced under it (writes would vanish, and a checkpoint could land on the new file).
+struct Guard {
+    path: std::path::PathBuf,
+    identity: (u64, u64),
+    replaced: std::sync::atomic::AtomicBool,
+    /// The marker beside the file says real meetings were served from it.
+    marked: std::sync::atomic::AtomicBool,
+}
+
+/// The file beside a database that says real meetings (not only the sample) were served from
+/// it: a start that then finds no database there stops instead of making a new one.
+pub fn served_marker(database: &Path) -> std::path::PathBuf {
+    let mut name = database.as_os_str().to_owned();
+    name.push(".served");
+    std::path::PathBuf::from(name)
 }
 
 /// The file a read-only store reads, and which file that was (device and inode) when opened.
@@ -108,19 +170,37 @@ mod rows;
 mod sources;
 mod staff;
 
-pub use import::{ImportOptions, ImportSummary};
-pub use sources::{NewSource, Source, SourceFetch};
+pub use import::{ImportOptions, ImportSummary, SetWriter};
+pub use sources::{NewSource, Source, SourceFetch, address_of};
 pub use staff::{AuditEntry, ChangeRequest, MeetingLine, NewChangeRequest, Role, SaveOutcome, StaffMeeting, User};
 
 impl Store {
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         check_file(path, true)?;
+        let marker = served_marker(path);
+        if !path.exists() && marker.exists() {
+            return Err(StoreError::Vanished {
+                path: path.display().to_string(),
+                marker: marker.display().to_string(),
+            });
+        }
         if let Some(folder) = path.parent().filter(|folder| !folder.as_os_str().is_empty()) {
             std::fs::create_dir_all(folder)
                 .map_err(|source| StoreError::Folder { path: folder.display().to_string(), source })?;
         }
-        let manager = SqliteConnectionManager::file(path).with_init(|connection| {
+        // Set once the file exists: a connection opened later must open that same file.
+        let opened: Arc<std::sync::OnceLock<(u64, u64)>> = Arc::default();
+        let (expected, file) = (opened.clone(), path.to_owned());
+        let manager = SqliteConnectionManager::file(path).with_init(move |connection| {
+            if let Some(identity) = expected.get()
+                && file_identity(&file).as_ref() != Some(identity)
+            {
+                return Err(rusqlite::Error::SqliteFailure(
+                    rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CANTOPEN),
+                    Some("the database file was deleted or replaced; not opening the new one".to_owned()),
+                ));
+            }
             // busy_timeout first: the other settings may wait for a lock.
             connection.execute_batch(&format!(
                 "PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;
@@ -135,12 +215,20 @@ impl Store {
             .to_latest(&mut connection)
             .map_err(|error| file_error(path, &format!("its schema could not be brought up to date: {error}")))?;
         drop(connection);
+        let identity = file_identity(path).ok_or_else(|| StoreError::Missing(path.display().to_string()))?;
+        let _ = opened.set(identity);
+        // Every connection opened now, to this file, and kept (the pool neither retires nor
+        // reopens them): none is opened later on a file put in its place.
+        let connections = (0..pool.max_size()).map(|_| pool.get()).collect::<Result<Vec<_>, _>>()?;
+        drop(connections);
+        let guard = Guard { path: path.to_owned(), identity, replaced: Default::default(), marked: Default::default() };
         Ok(Store {
             pool: Arc::new(RwLock::new(pool)),
             follow: None,
             last_revision: Arc::default(),
             // The file passed `quick_check` just now: the health check need not read it all again.
             last_deep_check: Arc::new(Mutex::new(Some(Instant::now()))),
+            guard: Some(Arc::new(guard)),
         })
     }
 
@@ -158,6 +246,7 @@ impl Store {
             follow: Some(Arc::new(follow)),
             last_revision: Arc::default(),
             last_deep_check: Arc::default(),
+            guard: None,
         })
     }
 
@@ -179,15 +268,52 @@ impl Store {
         Ok(())
     }
 
+    /// A writable store whose file is no longer the one it opened (deleted, moved, replaced)
+    /// marks itself so, once and for good, and says so in the log.
+    fn check_file_identity(&self) -> Result<(), StoreError> {
+        use std::sync::atomic::Ordering;
+        let Some(guard) = &self.guard else { return Ok(()) };
+        if !guard.replaced.load(Ordering::Relaxed) && file_identity(&guard.path) == Some(guard.identity) {
+            return Ok(());
+        }
+        if !guard.replaced.swap(true, Ordering::Relaxed) {
+            tracing::error!(
+                file = %guard.path.display(),
+                "the database file was deleted or replaced while the site ran: nothing more is written; \
+                 /healthz fails; restart the site to serve the file now there"
+            );
+        }
+        Err(StoreError::Replaced(guard.path.display().to_string()))
+    }
+
+    /// The folder of a writable store's file (where a sync keeps a feed while it reads it: a
+    /// disk the service may write, and not a `/tmp` that may be memory).
+    pub fn folder(&self) -> Option<&Path> {
+        self.guard.as_ref().and_then(|guard| guard.path.parent()).filter(|folder| !folder.as_os_str().is_empty())
+    }
+
+    /// A pooled connection. Once the store's file was deleted or replaced, a connection still
+    /// reads the file it opened (pages go on) but writes nothing: `query_only`.
     fn connection(&self) -> Result<r2d2::PooledConnection<SqliteConnectionManager>, StoreError> {
         let pool = self.pool.read().map(|pool| pool.clone()).map_err(|_| StoreError::Poisoned)?;
-        Ok(pool.get()?)
+        let connection = pool.get()?;
+        if self.check_file_identity().is_err() {
+            connection.execute_batch("PRAGMA query_only = ON")?;
+        }
+        Ok(connection)
+    }
+
+    /// A connection to write with: refused once the store's file was deleted or replaced.
+    fn writer(&self) -> Result<r2d2::PooledConnection<SqliteConnectionManager>, StoreError> {
+        self.check_file_identity()?;
+        self.connection()
     }
 
     /// Checks that the database answers what pages ask (for `/healthz`): the revision and the
     /// newest meeting read whole, every time; every page of the file (`PRAGMA quick_check`) at
     /// most once a minute, so damage anywhere is found within a minute.
     pub fn check(&self) -> Result<(), StoreError> {
+        self.check_file_identity()?;
         let connection = self.connection()?;
         connection.query_row("SELECT value FROM revision WHERE id = 1", [], |row| row.get::<_, i64>(0))?;
         let newest: Option<i64> =
@@ -213,11 +339,37 @@ impl Store {
     /// The number that changes whenever meetings or groups change, read from the database.
     pub fn revision(&self) -> Result<i64, StoreError> {
         self.follow_replaced_file()?;
-        let revision = self.connection()?.query_row("SELECT value FROM revision WHERE id = 1", [], |row| row.get(0))?;
+        // Pages go on from the file this store opened; writes and the health check say it is gone.
+        let _ = self.check_file_identity();
+        let connection = self.connection()?;
+        let revision = connection.query_row("SELECT value FROM revision WHERE id = 1", [], |row| row.get(0))?;
+        self.mark_served(&connection);
         if let Ok(mut last) = self.last_revision.lock() {
             *last = Some((Instant::now(), revision));
         }
         Ok(revision)
+    }
+
+    /// Writes the marker beside the file ([`served_marker`]) the first time the store sees real
+    /// meetings in it (not only the sample): from then on, a start that finds no file stops.
+    fn mark_served(&self, connection: &rusqlite::Connection) {
+        use std::sync::atomic::Ordering;
+        let Some(guard) = self.guard.as_ref().filter(|guard| !guard.marked.load(Ordering::Relaxed)) else { return };
+        let real = connection
+            .query_row("SELECT EXISTS (SELECT 1 FROM meetings WHERE sample = 0)", [], |row| row.get::<_, bool>(0))
+            .unwrap_or(false);
+        if !real || guard.replaced.load(Ordering::Relaxed) {
+            return;
+        }
+        let note = format!(
+            "Real meetings were served from {}. A start that finds no database file there stops instead of \
+             making a new one (`serve --seed` starts afresh and removes this file).\n",
+            guard.path.display()
+        );
+        match std::fs::write(served_marker(&guard.path), note) {
+            Ok(()) => guard.marked.store(true, Ordering::Relaxed),
+            Err(error) => tracing::warn!(%error, "could not write the marker beside the database"),
+        }
     }
 
     /// The revision last read, if it was read recently enough to trust: no I/O, for hot paths.
@@ -228,7 +380,7 @@ impl Store {
 
     /// Writes the groups from `content/` into the database (insert or update by slug).
     pub fn sync_groups(&self, groups: &[Group]) -> Result<(), StoreError> {
-        let mut connection = self.connection()?;
+        let mut connection = self.writer()?;
         let transaction = connection.transaction()?;
         {
             let mut upsert = transaction.prepare(

@@ -17,6 +17,8 @@ pub struct NewSource {
     pub group_slug: String,
     /// Zone of the feed's meetings that name none (IANA); `None`: the site's zone.
     pub timezone: Option<String>,
+    /// Redirects to other hosts are followed (`source add --follow-redirects`).
+    pub follow_redirects: bool,
 }
 
 /// A registered source and how its last fetches went.
@@ -27,6 +29,8 @@ pub struct Source {
     pub url: String,
     pub group_slug: String,
     pub timezone: Option<String>,
+    /// Redirects to other hosts are followed; otherwise only within the source's host and port.
+    pub follow_redirects: bool,
     pub etag: Option<String>,
     pub last_modified: Option<String>,
     pub last_success_at: Option<Timestamp>,
@@ -40,12 +44,50 @@ pub struct Source {
 }
 
 impl Source {
+    /// The feed's address as pages, the command line, logs and error messages show it: scheme,
+    /// host, port and path, without `user:password@`, query (`?api_key=…`) or fragment, which may
+    /// hold secrets. (The stored URL, as entered, is what `sync` fetches.)
+    pub fn address(&self) -> String {
+        address_of(&self.url)
+    }
+
+    /// `message` with this source's URL as [`Self::address`] shows it, and its password and
+    /// query values, wherever they appear (an HTTP library's error may quote them), hidden.
+    pub fn without_secrets(&self, message: &str) -> String {
+        let mut message = message.replace(&self.url, &self.address());
+        if let Ok(url) = url::Url::parse(&self.url) {
+            let mut secrets: Vec<String> = url.query_pairs().map(|(_, value)| value.into_owned()).collect();
+            secrets.extend(url.query().map(str::to_owned));
+            secrets.extend(url.password().map(str::to_owned));
+            secrets.sort_by_key(|secret| std::cmp::Reverse(secret.len()));
+            for secret in secrets.iter().filter(|secret| secret.len() >= 3) {
+                message = message.replace(secret.as_str(), "…");
+            }
+        }
+        message
+    }
+
     /// Did the most recent attempt fail (an error newer than the last success)?
     pub fn last_attempt_failed(&self) -> bool {
         match (self.last_error_at, self.last_success_at) {
             (Some(error), Some(success)) => error > success,
             (Some(_), None) => true,
             (None, _) => false,
+        }
+    }
+}
+
+/// A URL's scheme, host, port and path (see [`Source::address`]); text that is no URL, as it is
+/// up to its first `?`, with anything before an `@` left out.
+pub fn address_of(url: &str) -> String {
+    match url::Url::parse(url) {
+        Ok(parsed) if parsed.has_host() => {
+            let port = parsed.port().map(|port| format!(":{port}")).unwrap_or_default();
+            format!("{}://{}{port}{}", parsed.scheme(), parsed.host_str().unwrap_or_default(), parsed.path())
+        }
+        _ => {
+            let before_query = url.split(['?', '#']).next().unwrap_or_default();
+            before_query.rsplit_once('@').map_or(before_query, |(_, after)| after).to_owned()
         }
     }
 }
@@ -59,7 +101,8 @@ pub struct SourceFetch {
 }
 
 /// The columns of `sources` that [`source_from_row`] reads, by name.
-const SOURCE_COLUMNS: &str = "id, name, url, group_slug, timezone, etag, last_modified, last_success_at, last_error,
+const SOURCE_COLUMNS: &str =
+    "id, name, url, group_slug, timezone, follow_redirects, etag, last_modified, last_success_at, last_error,
      last_error_at, meeting_count, warning_count, created_at";
 
 fn source_from_row(row: &rusqlite::Row) -> rusqlite::Result<Source> {
@@ -72,6 +115,7 @@ fn source_from_row(row: &rusqlite::Row) -> rusqlite::Result<Source> {
         url: row.get("url")?,
         group_slug: row.get("group_slug")?,
         timezone: row.get("timezone")?,
+        follow_redirects: row.get("follow_redirects")?,
         etag: row.get("etag")?,
         last_modified: row.get("last_modified")?,
         last_success_at: time("last_success_at")?,
@@ -87,7 +131,7 @@ impl Store {
     /// Registers a source. A removed source of the same name comes back (its meetings keep their
     /// public slugs) and is fetched in full at the next sync.
     pub fn add_source(&self, source: &NewSource) -> Result<Source, StoreError> {
-        let mut connection = self.connection()?;
+        let mut connection = self.writer()?;
         let transaction = connection.transaction()?;
         let existing: Option<Option<String>> = transaction
             .query_row("SELECT removed_at FROM sources WHERE name = ?1", [&source.name], |row| row.get("removed_at"))
@@ -97,19 +141,21 @@ impl Store {
             ":url": source.url,
             ":group_slug": source.group_slug,
             ":timezone": source.timezone,
+            ":follow_redirects": source.follow_redirects,
             ":now": Timestamp::now().to_string(),
         };
         match existing {
             Some(None) => return Err(StoreError::SourceExists(source.name.clone())),
             Some(Some(_)) => transaction.execute(
-                "UPDATE sources SET url = :url, group_slug = :group_slug, timezone = :timezone, etag = NULL,
+                "UPDATE sources SET url = :url, group_slug = :group_slug, timezone = :timezone,
+                     follow_redirects = :follow_redirects, etag = NULL,
                      last_modified = NULL, removed_at = NULL, created_at = :now
                  WHERE name = :name",
                 values,
             )?,
             None => transaction.execute(
-                "INSERT INTO sources (name, url, group_slug, timezone, created_at)
-                 VALUES (:name, :url, :group_slug, :timezone, :now)",
+                "INSERT INTO sources (name, url, group_slug, timezone, follow_redirects, created_at)
+                 VALUES (:name, :url, :group_slug, :timezone, :follow_redirects, :now)",
                 values,
             )?,
         };
@@ -122,7 +168,7 @@ impl Store {
     /// Removes a source: its meetings are archived (their rows stay, so re-adding the source
     /// brings them back under the same addresses). Returns how many were archived.
     pub fn remove_source(&self, name: &str) -> Result<usize, StoreError> {
-        let mut connection = self.connection()?;
+        let mut connection = self.writer()?;
         let transaction = connection.transaction()?;
         let source = source_named(&transaction, name)?.ok_or_else(|| StoreError::NoSource(name.to_owned()))?;
         let archived = super::import::archive_source_meetings(&transaction, source.id, &Default::default())?;
@@ -174,7 +220,7 @@ impl Store {
 
     /// Records a failed fetch or import; the source's meetings stay as they were.
     pub fn record_source_failure(&self, id: i64, error: &str) -> Result<(), StoreError> {
-        self.connection()?.execute(
+        self.writer()?.execute(
             "UPDATE sources SET last_error = :error, last_error_at = :now WHERE id = :id",
             named_params! { ":error": error, ":now": Timestamp::now().to_string(), ":id": id },
         )?;
@@ -183,7 +229,7 @@ impl Store {
 
     /// Records a fetch that found the feed unchanged (a 304): a success, nothing else moves.
     pub fn record_source_unchanged(&self, id: i64) -> Result<(), StoreError> {
-        self.connection()?.execute(
+        self.writer()?.execute(
             "UPDATE sources SET last_success_at = :now WHERE id = :id",
             named_params! { ":now": Timestamp::now().to_string(), ":id": id },
         )?;
@@ -220,4 +266,43 @@ pub(super) fn record_success(transaction: &Transaction, id: i64, fetch: &SourceF
         },
     )?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source(url: &str) -> Source {
+        Source {
+            id: 1,
+            name: "metro".into(),
+            url: url.into(),
+            group_slug: "alcoholics-anonymous".into(),
+            timezone: None,
+            follow_redirects: false,
+            etag: None,
+            last_modified: None,
+            last_success_at: None,
+            last_error: None,
+            last_error_at: None,
+            meeting_count: 0,
+            warning_count: 0,
+            created_at: None,
+        }
+    }
+
+    #[test]
+    fn an_address_is_shown_without_its_password_query_or_fragment() {
+        assert_eq!(
+            address_of("https://u:p%40ss@Feeds.Example.org:8443/a/b.json?key=1#x"),
+            "https://feeds.example.org:8443/a/b.json"
+        );
+        assert_eq!(address_of("https://feeds.example.org/meetings.json"), "https://feeds.example.org/meetings.json");
+        assert_eq!(address_of("user:pw@feeds.example/x?key=1"), "feeds.example/x", "not a URL: still no secret");
+        let quoted = source("http://u:pw-s3cret@127.0.0.1:9/f.json?api_key=k%20abc123&x=1");
+        let message = quoted.without_secrets(
+            "fetching http://u:pw-s3cret@127.0.0.1:9/f.json?api_key=k%20abc123&x=1: bad uri: pw-s3cret k abc123",
+        );
+        assert_eq!(message, "fetching http://127.0.0.1:9/f.json: bad uri: … …");
+    }
 }

@@ -323,11 +323,6 @@ impl Store {
         Ok(())
     }
 
-    pub fn clear_login_failures(&self, key: &str) -> Result<(), StoreError> {
-        self.connection()?.execute("DELETE FROM login_failures WHERE key = ?1", [key])?;
-        Ok(())
-    }
-
     /// Stores a visitor's request; returns its number.
     pub fn add_change_request(&self, request: &NewChangeRequest) -> Result<i64, StoreError> {
         let connection = self.connection()?;
@@ -348,6 +343,13 @@ impl Store {
         Ok(connection.last_insert_rowid())
     }
 
+    /// The key senders' addresses are kept under (made with the database; never shown).
+    pub fn sender_key(&self) -> Result<Vec<u8>, StoreError> {
+        Ok(self
+            .connection()?
+            .query_row("SELECT value FROM site_secrets WHERE name = 'sender-hash'", [], |row| row.get("value"))?)
+    }
+
     /// Requests one sender made since `since` (unix seconds).
     pub fn requests_from(&self, sender_hash: &str, since: i64) -> Result<u32, StoreError> {
         Ok(self.connection()?.query_row(
@@ -359,12 +361,31 @@ impl Store {
 
     /// Open requests, oldest first.
     pub fn open_requests(&self) -> Result<Vec<ChangeRequest>, StoreError> {
+        self.open_requests_page(0, u32::MAX)
+    }
+
+    /// At most `limit` open requests, oldest first, after the first `offset`.
+    pub fn open_requests_page(&self, offset: u64, limit: u32) -> Result<Vec<ChangeRequest>, StoreError> {
         let connection = self.connection()?;
         let mut statement = connection.prepare(&format!(
-            "SELECT {REQUEST_COLUMNS} FROM change_requests WHERE status = 'open' ORDER BY created_at, id"
+            "SELECT {REQUEST_COLUMNS} FROM change_requests WHERE status = 'open' ORDER BY created_at, id
+             LIMIT :limit OFFSET :offset"
         ))?;
-        let requests = statement.query_map([], request_from_row)?.collect::<Result<_, _>>()?;
+        let offset = i64::try_from(offset).unwrap_or(i64::MAX);
+        let requests = statement
+            .query_map(named_params! { ":limit": limit, ":offset": offset }, request_from_row)?
+            .collect::<Result<_, _>>()?;
         Ok(requests)
+    }
+
+    /// How many requests are open.
+    pub fn open_request_count(&self) -> Result<u64, StoreError> {
+        let open: i64 = self.connection()?.query_row(
+            "SELECT count(*) AS open FROM change_requests WHERE status = 'open'",
+            [],
+            |row| row.get("open"),
+        )?;
+        Ok(u64::try_from(open).unwrap_or_default())
     }
 
     pub fn change_request(&self, id: i64) -> Result<Option<ChangeRequest>, StoreError> {

@@ -1,12 +1,17 @@
 //! Meetings as CSV. Reads the TSML plugin's column names and our own export's, turning each row
 //! into a feed object for the one record reader (which reads `Day` as a name, `Time` as `7:00 PM`
 //! and `Types` as names, with warnings); writes a column for every field we keep, so a
-//! spreadsheet round trip loses nothing.
+//! spreadsheet round trip loses nothing. A text cell that a spreadsheet would take for a formula
+//! (it starts with `=`, `+`, `-`, `@`, a tab or a CR) is written with a leading `'`, OWASP's rule,
+//! which the reader takes off again (see [`guarded`]); number cells (coordinates like -117.98)
+//! are written as they are.
 
 use std::collections::BTreeSet;
 
 use serde_json::{Map, Value};
 
+use super::reader::lines_of;
+use super::text;
 use super::{FeedDefaults, FeedError, FeedRead, MODELED, collect_records, to_meeting_guide};
 use crate::meetings::{Meeting, MeetingTime, Weekday};
 
@@ -44,7 +49,7 @@ fn normalise_header(header: &str) -> String {
 /// left to the record reader.
 fn record_from_row(headers: &[String], row: &::csv::StringRecord) -> Map<String, Value> {
     let mut object = Map::new();
-    for (header, cell) in headers.iter().zip(row.iter()) {
+    for (header, cell) in headers.iter().zip(row.iter().map(unguarded)) {
         if cell.is_empty() {
             continue;
         }
@@ -171,7 +176,34 @@ pub fn write_csv(meetings: &[Meeting]) -> Result<Vec<u8>, ::csv::Error> {
     writer.into_inner().map_err(|error| ::csv::Error::from(error.into_error()))
 }
 
+/// What a spreadsheet reads as the start of a formula (OWASP's list).
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A text cell a spreadsheet shows as text: one that starts like a formula gets a leading `'`,
+/// and so does one that already starts with `'`s before such a character, so that [`unguarded`]
+/// takes off exactly the one added here: `=1+1` is written `'=1+1`, and `'=1+1` is `''=1+1`.
+fn guarded(cell: String) -> String {
+    if cell.trim_start_matches('\'').starts_with(FORMULA_STARTS) { format!("'{cell}") } else { cell }
+}
+
+/// A cell as read: the `'` [`guarded`] adds, or a spreadsheet's export of the same rule, removed.
+fn unguarded(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.trim_start_matches('\'').starts_with(FORMULA_STARTS) => rest,
+        _ => cell,
+    }
+}
+
+/// A value as its cell: text without control characters (a notes column keeps its line breaks)
+/// and guarded against being read as a formula; numbers as they are.
 fn cell(column: &str, value: Option<&Value>) -> String {
+    match value {
+        Some(Value::Number(number)) => number.to_string(),
+        _ => guarded(text::cleaned(&text_cell(column, value), lines_of(column)).into_owned()),
+    }
+}
+
+fn text_cell(column: &str, value: Option<&Value>) -> String {
     match (column, value) {
         (_, None | Some(Value::Null)) => String::new(),
         (_, Some(Value::String(text))) => text.clone(),
@@ -245,5 +277,52 @@ mod tests {
         let again = parse_csv(&csv, &defaults()).expect("reads back");
         assert_eq!(again.meetings, meetings);
         assert!(again.warnings.is_empty(), "our own CSV reads back without warnings: {:?}", again.warnings);
+    }
+
+    #[test]
+    fn cells_that_start_like_a_formula_are_written_as_text_and_read_back_as_they_were() {
+        let feed =
+            br#"[{"name": "=HYPERLINK(\"https://evil.example\",\"Click\")", "slug": "a", "day": 1, "time": "19:00",
+            "location": "+1+cmd|' /C calc'!A0", "formatted_address": "-2+3", "notes": "@SUM(A1:A9)",
+            "conference_phone": "+15555550100", "group": "'=already quoted", "location_notes": "'Tis the hall",
+            "latitude": 33.6846, "longitude": -117.9878253, "venmo": "=1+1", "square": -5}]"#;
+        let meetings = super::super::parse_meeting_guide(feed, &defaults()).expect("parses").meetings;
+        let written = String::from_utf8(write_csv(&meetings).expect("writes")).expect("text");
+        let mut rows = ::csv::Reader::from_reader(written.as_bytes());
+        let headers = rows.headers().expect("headers").clone();
+        let row = rows.records().next().expect("a row").expect("readable");
+        let cell = |name: &str| row.get(headers.iter().position(|h| h == name).expect(name)).expect(name).to_owned();
+        for column in ["name", "location", "formatted_address", "notes", "conference_phone", "venmo"] {
+            let shown = cell(column);
+            assert!(shown.starts_with('\'') && !shown[1..].starts_with('\''), "{column}: {shown}");
+        }
+        assert_eq!(cell("group"), "''=already quoted", "a quote of its own is kept apart from ours");
+        assert_eq!(cell("location_notes"), "'Tis the hall", "a quote before a letter is no formula");
+        assert_eq!(cell("longitude"), "-117.9878253", "a number column is a number");
+        assert_eq!(cell("square"), "-5");
+        let again = parse_csv(written.as_bytes(), &defaults()).expect("reads back");
+        assert_eq!(again.meetings, meetings, "our own import reads each value back as it was");
+    }
+
+    #[test]
+    fn a_stored_nul_or_escape_does_not_make_our_csv_export_unimportable() {
+        // A database from before the reader removed control characters may hold them.
+        let meeting = Meeting {
+            slug: "a".into(),
+            name: "Serenity\u{0} Group\u{1b}[31m".into(),
+            timezone: "America/Chicago".into(),
+            notes: Some("Side door\r\nRing\u{7}".into()),
+            ..Meeting::default()
+        };
+        let written = write_csv(std::slice::from_ref(&meeting)).expect("writes");
+        let again = super::super::parse_any(&written, &defaults()).expect("our own export imports");
+        assert_eq!(again.meetings[0].name, "Serenity Group[31m");
+        assert_eq!(again.meetings[0].notes.as_deref(), Some("Side door\nRing"));
+        // An export written before this, with the NUL in its cell, imports too: the NUL removed.
+        let old_export = "name,slug,timezone\nSerenity\u{0} Group,a,America/Chicago\n";
+        let read = super::super::parse_any(old_export.as_bytes(), &defaults()).expect("imports");
+        assert_eq!(read.meetings[0].name, "Serenity Group");
+        assert_eq!(read.warnings.len(), 1, "{:?}", read.warnings);
+        assert_eq!(read.warnings[0].field, "name");
     }
 }

@@ -5,6 +5,7 @@
 
 use std::collections::HashSet;
 use std::fmt;
+use std::ops::ControlFlow;
 
 use serde_json::{Map, Value, json};
 
@@ -14,9 +15,10 @@ pub mod csv;
 pub mod format;
 pub mod ics;
 mod reader;
+pub mod text;
 
 pub use format::ExportFormat;
-pub use reader::{collect_records, zone_at};
+pub use reader::{MAX_NAME_CHARS, MAX_NOTES_CHARS, MAX_TEXT_CHARS, RecordStream, collect_records, zone_at};
 
 /// Fields the Meeting Guide format defines that we read into [`Meeting`]; any other field is kept
 /// verbatim in `Meeting::extra`.
@@ -61,6 +63,10 @@ pub struct FeedDefaults {
     pub known_groups: Option<HashSet<String>>,
     /// Every warning is an error (`import --strict`).
     pub strict: bool,
+    /// Fields a person typed into a form: a control character in one is an error naming the
+    /// field. In any other field (a feed's, or a stored value the form does not show) it is
+    /// removed, with a warning.
+    pub typed_fields: HashSet<String>,
 }
 
 impl FeedDefaults {
@@ -79,14 +85,22 @@ pub struct RecordError {
     pub reason: String,
 }
 
+/// A record error or warning's lines show what a file said with its control characters escaped
+/// (see [`text::escaped`]): a value cannot forge a line or send a terminal escape.
 impl fmt::Display for RecordError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "record {}", self.position)?;
-        if let Some(slug) = &self.slug {
-            write!(f, " (slug \"{slug}\")")?;
-        }
-        write!(f, ": {}: {}", self.field, self.reason)
+        write_record(f, self.position, self.slug.as_deref(), &self.field)?;
+        write!(f, "{}", text::escaped(&self.reason))
     }
+}
+
+/// `record 3 (slug "a"): field: `.
+fn write_record(f: &mut fmt::Formatter<'_>, position: usize, slug: Option<&str>, field: &str) -> fmt::Result {
+    write!(f, "record {position}")?;
+    if let Some(slug) = slug {
+        write!(f, " (slug \"{}\")", text::escaped(slug))?;
+    }
+    write!(f, ": {}: ", text::escaped(field))
 }
 
 /// A value read by interpretation: the record, the field, what the file said and what we took it as.
@@ -103,11 +117,8 @@ pub struct RecordWarning {
 
 impl fmt::Display for RecordWarning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "record {}", self.position)?;
-        if let Some(slug) = &self.slug {
-            write!(f, " (slug \"{slug}\")")?;
-        }
-        write!(f, ": {}: read {}, took it as {}", self.field, self.read, self.became)
+        write_record(f, self.position, self.slug.as_deref(), &self.field)?;
+        write!(f, "read {}, took it as {}", text::escaped(&self.read), text::escaped(&self.became))
     }
 }
 
@@ -130,15 +141,63 @@ pub enum FeedError {
 
 /// Reads a Meeting Guide JSON feed (one array of meeting objects).
 pub fn parse_meeting_guide(bytes: &[u8], defaults: &FeedDefaults) -> Result<FeedRead, FeedError> {
-    let value: Value = serde_json::from_slice(bytes).map_err(|error| FeedError::Malformed(error.to_string()))?;
-    let Value::Array(records) = value else {
-        return Err(FeedError::Malformed("expected a JSON array of meetings".to_owned()));
-    };
-    let objects = records.into_iter().map(|record| match record {
-        Value::Object(object) => Ok(object),
-        _ => Err("expected an object".to_owned()),
-    });
-    collect_records(objects, defaults)
+    let mut stream = RecordStream::new(defaults);
+    let mut meetings = Vec::new();
+    each_record(serde_json::Deserializer::from_slice(bytes), &mut |record| {
+        meetings.extend(stream.read(record));
+        ControlFlow::Continue(())
+    })?;
+    stream.finish(meetings)
+}
+
+/// Calls `each` with every record of a Meeting Guide JSON array read from `reader`, one at a
+/// time as it is read (an element that is not an object is an `Err` naming that): memory holds
+/// one record, never the file. `each` may stop the reading (`Break`); the rest is not read.
+pub fn each_meeting_guide_record(
+    reader: impl std::io::Read,
+    each: &mut dyn FnMut(Result<Map<String, Value>, String>) -> ControlFlow<()>,
+) -> Result<(), FeedError> {
+    each_record(serde_json::Deserializer::from_reader(reader), each)
+}
+
+fn each_record<'de, R: serde_json::de::Read<'de>>(
+    mut deserializer: serde_json::Deserializer<R>,
+    each: &mut dyn FnMut(Result<Map<String, Value>, String>) -> ControlFlow<()>,
+) -> Result<(), FeedError> {
+    /// The array's visitor: hands each element on as it is read.
+    struct Records<'f> {
+        each: &'f mut dyn FnMut(Result<Map<String, Value>, String>) -> ControlFlow<()>,
+        stopped: bool,
+    }
+    impl<'de> serde::de::Visitor<'de> for &mut Records<'_> {
+        type Value = ();
+
+        fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+            formatter.write_str("a JSON array of meetings")
+        }
+
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut elements: A) -> Result<(), A::Error> {
+            while let Some(element) = elements.next_element::<Value>()? {
+                let record = match element {
+                    Value::Object(object) => Ok(object),
+                    _ => Err("expected an object".to_owned()),
+                };
+                if (self.each)(record).is_break() {
+                    self.stopped = true;
+                    // What follows is not read: the caller asked to stop.
+                    return Err(serde::de::Error::custom("stopped"));
+                }
+            }
+            Ok(())
+        }
+    }
+    let mut records = Records { each, stopped: false };
+    let read = serde::Deserializer::deserialize_seq(&mut deserializer, &mut records).and_then(|()| deserializer.end());
+    match read {
+        Err(_) if records.stopped => Ok(()),
+        Err(error) => Err(FeedError::Malformed(error.to_string())),
+        Ok(()) => Ok(()),
+    }
 }
 
 /// Reads a feed in either format: JSON when the content starts with `[`, CSV otherwise.
@@ -153,32 +212,42 @@ pub fn parse_any(bytes: &[u8], defaults: &FeedDefaults) -> Result<FeedRead, Feed
     }
 }
 
-/// UTF-8 text without NUL bytes, or what it looks like instead.
+/// UTF-8 text, or what it looks like instead. A stray NUL in UTF-8 text (a cell of an export
+/// written before the reader removed control characters) is left for the reader to remove, with a
+/// warning; zero bytes in every other place are UTF-16 without its mark.
 fn check_text(bytes: &[u8]) -> Result<(), FeedError> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(FeedError::NotText("it is UTF-16".to_owned()));
     }
-    if let Some(at) = bytes.iter().position(|byte| *byte == 0) {
-        let reason = if bytes.iter().skip(1).step_by(2).take(64).all(|byte| *byte == 0)
-            || bytes.iter().step_by(2).take(64).all(|byte| *byte == 0)
-        {
-            "it looks like UTF-16".to_owned()
-        } else {
-            format!("a zero byte at byte {at}")
-        };
-        return Err(FeedError::NotText(reason));
+    if bytes.contains(&0)
+        && (bytes.iter().skip(1).step_by(2).take(64).all(|byte| *byte == 0)
+            || bytes.iter().step_by(2).take(64).all(|byte| *byte == 0))
+    {
+        return Err(FeedError::NotText("it looks like UTF-16".to_owned()));
     }
     std::str::from_utf8(bytes)
         .map(|_| ())
         .map_err(|error| FeedError::NotText(format!("no UTF-8 character at byte {}", error.valid_up_to())))
 }
 
-/// Members are anonymous: on the public site a contact is shown by first name only
+/// Fields a feed may carry that identify a person or lead to a private admin page: kept in the
+/// store and in the staff's CLI `export`, never in public feeds, pages or calendars. (`author` is
+/// the WordPress account that entered the meeting, often a person's e-mail address; `edit_url` its
+/// wp-admin page; `mailing_address` often a member's home; `last_contact` the office's notes.)
+pub const STAFF_ONLY_FIELDS: [&str; 4] = ["author", "edit_url", "mailing_address", "last_contact"];
+
+/// A meeting as the public may see it. Members are anonymous: a contact is shown by first name only
 /// (`contact_1_name: "Dana S."` becomes `"Dana"`), and contacts' e-mail addresses and phone
-/// numbers, which often carry a full name, are left out. The CLI export keeps what the import took.
-pub fn anonymise_contacts(meeting: &mut Meeting) {
-    let private = |key: &str| key.starts_with("contact_") && (key.ends_with("_email") || key.ends_with("_phone"));
-    meeting.extra.retain(|key, _| !private(key));
+/// numbers, which often carry a full name, are left out; so are [`STAFF_ONLY_FIELDS`] and any
+/// field whose value is a link into a WordPress admin area (`/wp-admin/`). The CLI export keeps
+/// what the import took.
+pub fn for_the_public(meeting: &mut Meeting) {
+    let private = |key: &str, value: &Value| {
+        (key.starts_with("contact_") && (key.ends_with("_email") || key.ends_with("_phone")))
+            || STAFF_ONLY_FIELDS.contains(&key)
+            || value.as_str().is_some_and(|text| text.contains("/wp-admin/"))
+    };
+    meeting.extra.retain(|key, value| !private(key, value));
     for (key, value) in meeting.extra.iter_mut() {
         if key.starts_with("contact_")
             && key.ends_with("_name")
@@ -300,6 +369,37 @@ mod tests {
                 format!(r#"[{{"name": "A", "slug": "{slug}", "day": 1, "time": "07:00", "timezone": "{zone}"}}]"#);
             assert!(parse_meeting_guide(feed.as_bytes(), &defaults()).is_err(), "{slug} {zone}");
         }
+    }
+
+    #[test]
+    fn records_are_handed_over_as_they_are_read_before_the_array_ends() {
+        /// The start of a feed, then a failure: a reader of the whole file would see no record.
+        struct Truncated(std::io::Cursor<&'static [u8]>);
+        impl std::io::Read for Truncated {
+            fn read(&mut self, buffer: &mut [u8]) -> std::io::Result<usize> {
+                match self.0.read(buffer)? {
+                    0 => Err(std::io::Error::other("the connection dropped")),
+                    read => Ok(read),
+                }
+            }
+        }
+        let start = br#"[{"name": "A", "slug": "a", "day": 1, "time": "07:00"}, 7, {"name": "B", "sl"#;
+        let mut seen = Vec::new();
+        let read = each_meeting_guide_record(Truncated(std::io::Cursor::new(start)), &mut |record| {
+            seen.push(record.map(|object| object["slug"].clone()));
+            ControlFlow::Continue(())
+        });
+        assert!(matches!(read, Err(FeedError::Malformed(_))), "{read:?}");
+        assert_eq!(seen, [Ok(json!("a")), Err("expected an object".to_owned())]);
+        // Asked to stop, the reader stops there: the rest is never read.
+        let mut count = 0;
+        let whole = br#"[{"slug": "a"}, {"slug": "b"}, {"slug": "c"}]"#;
+        each_meeting_guide_record(whole.as_slice(), &mut |_| {
+            count += 1;
+            if count == 2 { ControlFlow::Break(()) } else { ControlFlow::Continue(()) }
+        })
+        .expect("stopping is not an error");
+        assert_eq!(count, 2);
     }
 
     #[test]

@@ -1,16 +1,19 @@
 //! The one record reader behind every feed format (JSON objects, and CSV rows made into objects):
 //! it reads the shapes real feeds use into a [`Meeting`], with a warning for each value it read
 //! by interpretation and an error for each it cannot read without guessing; it enforces the
-//! size limits; and it gives each meeting its time zone from, in order, its record, its
-//! coordinates (offline, from the boundary data `tzf-rs` ships), the import, and the site.
+//! size limits and the rule for control characters (`text.rs`: removed from a feed with a
+//! warning, an error in a field typed into a form); it renames a slug that is a page's address;
+//! and it gives each meeting its time zone from, in order, its record, its coordinates (offline,
+//! from the boundary data `tzf-rs` ships), the import, and the site.
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use serde_json::{Map, Value, json};
 
+use super::text::{self, Lines};
 use super::{FeedDefaults, FeedError, FeedRead, MODELED, RecordError, RecordWarning};
-use crate::meetings::{Meeting, MeetingTime, TypeVocabulary, Weekday, is_type_code};
+use crate::meetings::{Meeting, MeetingTime, RESERVED_SLUGS, TypeVocabulary, Weekday, is_type_code};
 
 /// A record (one JSON object or CSV row, every field counted) may be at most this many bytes.
 pub const MAX_RECORD_BYTES: usize = 100_000;
@@ -35,32 +38,93 @@ pub fn collect_records(
     records: impl Iterator<Item = Result<Map<String, Value>, String>>,
     defaults: &FeedDefaults,
 ) -> Result<FeedRead, FeedError> {
-    let mut meetings = Vec::new();
-    let mut errors = Vec::new();
-    let mut warnings = Vec::new();
-    let mut seen = HashSet::new();
-    for (index, record) in records.enumerate() {
-        let position = index + 1;
+    let mut stream = RecordStream::new(defaults);
+    let meetings = records.filter_map(|record| stream.read(record)).collect();
+    stream.finish(meetings)
+}
+
+/// The record reader over a stream of records, one at a time: each good record's meeting is
+/// handed back as it is read, so a caller may write it and let it go (memory holds one record,
+/// not the file). It remembers the slugs seen (a slug twice is an error), the errors and the
+/// warnings: all of them, or (`keeping`) the first few and how many there were.
+pub struct RecordStream<'a> {
+    defaults: &'a FeedDefaults,
+    seen: HashSet<String>,
+    read: usize,
+    /// The most errors and warnings kept; `None`: all.
+    keep: Option<usize>,
+    errors: Vec<RecordError>,
+    error_count: usize,
+    warnings: Vec<RecordWarning>,
+    warning_count: usize,
+}
+
+impl<'a> RecordStream<'a> {
+    /// A stream that keeps every error and warning.
+    pub fn new(defaults: &'a FeedDefaults) -> RecordStream<'a> {
+        RecordStream {
+            defaults,
+            seen: HashSet::new(),
+            read: 0,
+            keep: None,
+            errors: Vec::new(),
+            error_count: 0,
+            warnings: Vec::new(),
+            warning_count: 0,
+        }
+    }
+
+    /// A stream that keeps the first `most` errors and warnings, and counts them all.
+    pub fn keeping(defaults: &'a FeedDefaults, most: usize) -> RecordStream<'a> {
+        RecordStream { keep: Some(most), ..RecordStream::new(defaults) }
+    }
+
+    /// Records read so far.
+    pub fn records_read(&self) -> usize {
+        self.read
+    }
+
+    /// Bad records' errors so far (every one, or as many as kept).
+    pub fn errors(&self) -> &[RecordError] {
+        &self.errors
+    }
+
+    /// How many errors there were, kept or not.
+    pub fn error_count(&self) -> usize {
+        self.error_count
+    }
+
+    /// How many warnings there were, kept or not.
+    pub fn warning_count(&self) -> usize {
+        self.warning_count
+    }
+
+    /// Reads the next record: its meeting when it has no error.
+    pub fn read(&mut self, record: Result<Map<String, Value>, String>) -> Option<Meeting> {
+        self.read += 1;
+        let position = self.read;
         let object = match record {
             Ok(object) => object,
             Err(reason) => {
-                errors.push(RecordError { position, slug: None, field: "record".into(), reason });
-                continue;
+                self.add_errors(vec![RecordError { position, slug: None, field: "record".into(), reason }]);
+                return None;
             }
         };
-        let mut reader = RecordReader { position, slug: None, errors: Vec::new(), warnings: Vec::new() };
-        let meeting = reader.meeting(object, defaults);
+        let mut reader = RecordReader {
+            position,
+            slug: None,
+            errors: Vec::new(),
+            warnings: Vec::new(),
+            typed_fields: &self.defaults.typed_fields,
+        };
+        let meeting = reader.meeting(object, self.defaults);
         if let Some(slug) = &reader.slug
-            && !seen.insert(slug.clone())
+            && !self.seen.insert(slug.clone())
         {
             reader.fail("slug", "appears twice in the file".into());
         }
-        if reader.errors.is_empty()
-            && let Some(meeting) = meeting
-        {
-            meetings.push(meeting);
-        }
-        if defaults.strict {
+        let meeting = meeting.filter(|_| reader.errors.is_empty());
+        if self.defaults.strict {
             reader.errors.extend(reader.warnings.drain(..).map(|warning| RecordError {
                 reason: format!(
                     "read {}, would take it as {} (strict: no warnings allowed)",
@@ -71,10 +135,27 @@ pub fn collect_records(
                 field: warning.field,
             }));
         }
-        errors.append(&mut reader.errors);
-        warnings.append(&mut reader.warnings);
+        self.add_errors(reader.errors);
+        self.warning_count += reader.warnings.len();
+        let room = self.keep.map_or(usize::MAX, |most| most.saturating_sub(self.warnings.len()));
+        self.warnings.extend(reader.warnings.into_iter().take(room));
+        meeting
     }
-    if errors.is_empty() { Ok(FeedRead { meetings, warnings }) } else { Err(FeedError::Records(errors)) }
+
+    fn add_errors(&mut self, errors: Vec<RecordError>) {
+        self.error_count += errors.len();
+        let room = self.keep.map_or(usize::MAX, |most| most.saturating_sub(self.errors.len()));
+        self.errors.extend(errors.into_iter().take(room));
+    }
+
+    /// The meetings handed back, with the warnings, or every bad record.
+    pub fn finish(self, meetings: Vec<Meeting>) -> Result<FeedRead, FeedError> {
+        if self.errors.is_empty() {
+            Ok(FeedRead { meetings, warnings: self.warnings })
+        } else {
+            Err(FeedError::Records(self.errors))
+        }
+    }
 }
 
 /// A value as the warning shows what was read: JSON, cut short when long.
@@ -103,14 +184,21 @@ fn canonical_zone(name: &str) -> Option<String> {
 }
 
 /// Reads one record, collecting every problem rather than stopping at the first.
-struct RecordReader {
+struct RecordReader<'a> {
     position: usize,
     slug: Option<String>,
     errors: Vec<RecordError>,
     warnings: Vec<RecordWarning>,
+    /// See [`FeedDefaults::typed_fields`].
+    typed_fields: &'a HashSet<String>,
 }
 
-impl RecordReader {
+/// A field that keeps line breaks: the notes fields, and a feed's other `*_notes` (`group_notes`).
+pub(super) fn lines_of(field: &str) -> Lines {
+    if NOTES_FIELDS.contains(&field) || field.ends_with("_notes") { Lines::Many } else { Lines::One }
+}
+
+impl RecordReader<'_> {
     fn fail(&mut self, field: &str, reason: String) {
         self.errors.push(RecordError { position: self.position, slug: self.slug.clone(), field: field.into(), reason });
     }
@@ -141,6 +229,7 @@ impl RecordReader {
             }
             Some(_) => {}
         }
+        let slug = slug.map(|slug| self.unreserved(slug));
         let size = serde_json::to_vec(&object).map_or(usize::MAX, |bytes| bytes.len());
         if size > MAX_RECORD_BYTES {
             self.fail("record", format!("is {size} bytes long; a record may be at most {MAX_RECORD_BYTES} bytes"));
@@ -211,6 +300,7 @@ impl RecordReader {
         for key in MODELED {
             object.remove(key);
         }
+        self.clean_kept(&mut object);
         // A feed's attendance_option that says what we derive anyway is not kept twice.
         if object.get("attendance_option").and_then(Value::as_str) == Some(meeting.attendance().as_str()) {
             object.remove("attendance_option");
@@ -222,7 +312,7 @@ impl RecordReader {
     /// empty list (what some feed writers send for "nothing") is nothing, with a warning.
     fn text(&mut self, object: &Map<String, Value>, field: &str) -> Option<String> {
         let text = match object.get(field)? {
-            Value::String(text) => text.trim().to_owned(),
+            Value::String(text) => self.cleaned(field, text),
             Value::Number(number) => number.to_string(),
             Value::Null => return None,
             empty @ Value::Array(items) if items.is_empty() => {
@@ -249,6 +339,62 @@ impl RecordReader {
             return None;
         }
         Some(text).filter(|text| !text.is_empty())
+    }
+
+    /// A slug that is not a page's address: a reserved one ([`RESERVED_SLUGS`]) is an error typed
+    /// into a form, and in a feed becomes `{slug}-meeting`, with a warning.
+    fn unreserved(&mut self, slug: String) -> String {
+        if !RESERVED_SLUGS.contains(&slug.as_str()) {
+            return slug;
+        }
+        let reason = format!("/meetings/{slug} is a page of the site");
+        if self.typed_fields.contains("slug") {
+            self.fail("slug", format!("\"{slug}\" cannot be a meeting's address ({reason}); choose another"));
+            return slug;
+        }
+        let renamed = format!("{slug}-meeting");
+        self.warn("slug", shown(&json!(slug)), format!("{renamed} ({reason})"));
+        self.slug = Some(renamed.clone());
+        renamed
+    }
+
+    /// `text` trimmed, without the characters [`text::first_unsafe`] finds: an error when a
+    /// person typed it, otherwise removed with a warning. A notes field's line breaks are one LF.
+    fn cleaned(&mut self, field: &str, text: &str) -> String {
+        let lines = lines_of(field);
+        let kept = text::cleaned(text, lines);
+        if let Some(found) = text::first_unsafe(text, lines) {
+            if self.typed_fields.contains(field) {
+                let what = if matches!(found, '\r' | '\n') { "a line break" } else { "an invisible control character" };
+                self.fail(
+                    field,
+                    format!(
+                        "holds {what} ({}); this field takes one line of plain text, without control \
+                         or text-direction characters",
+                        text::code_point(found)
+                    ),
+                );
+            } else {
+                let became = format!("{} (control characters removed)", shown(&json!(kept.trim())));
+                self.warn(field, shown(&json!(text)), became);
+            }
+        }
+        kept.trim().to_owned()
+    }
+
+    /// Every text in the fields we keep but do not model, cleaned as [`Self::cleaned`] does, with
+    /// a warning per field.
+    fn clean_kept(&mut self, object: &mut Map<String, Value>) {
+        for (field, value) in object.iter_mut() {
+            let lines = lines_of(field);
+            let mut found = false;
+            visit_strings(value, &mut |text| found |= text::first_unsafe(text, lines).is_some());
+            if found {
+                let before = shown(value);
+                visit_strings(value, &mut |text| *text = text::cleaned(text, lines).into_owned());
+                self.warn(field, before, format!("{} (control characters removed)", shown(value)));
+            }
+        }
     }
 
     /// Numbers 0 to 6, numeric strings, English day names, a list of these or a comma-separated
@@ -439,10 +585,11 @@ impl RecordReader {
     fn regions(&mut self, object: &Map<String, Value>) -> Vec<String> {
         let regions: Vec<String> = match object.get("regions") {
             None | Some(Value::Null) => {
+                // Kept as they are among the fields we do not model, and cleaned there.
                 return ["region", "sub_region"]
                     .iter()
                     .filter_map(|key| object.get(*key)?.as_str())
-                    .map(|region| region.trim().to_owned())
+                    .map(|region| text::cleaned(region, Lines::One).trim().to_owned())
                     .filter(|region| !region.is_empty())
                     .take(MAX_REGIONS)
                     .collect();
@@ -451,7 +598,7 @@ impl RecordReader {
                 let names: Vec<String> = items
                     .iter()
                     .filter_map(Value::as_str)
-                    .map(|region| region.trim().to_owned())
+                    .map(|region| self.cleaned("regions", region))
                     .filter(|region| !region.is_empty())
                     .collect();
                 if names.len() != items.len() {
@@ -462,7 +609,7 @@ impl RecordReader {
             Some(value @ Value::String(text)) => {
                 let names: Vec<String> = text
                     .split('>')
-                    .map(|region| region.trim().to_owned())
+                    .map(|region| self.cleaned("regions", region))
                     .filter(|region| !region.is_empty())
                     .collect();
                 self.warn("regions", shown(value), json!(names).to_string());
@@ -480,6 +627,16 @@ impl RecordReader {
             self.fail("regions", format!("\"{start}…\" is longer than {MAX_NAME_CHARS} characters"));
         }
         regions
+    }
+}
+
+/// Calls `each` on every string in `value`, however deep.
+fn visit_strings(value: &mut Value, each: &mut impl FnMut(&mut String)) {
+    match value {
+        Value::String(text) => each(text),
+        Value::Array(items) => items.iter_mut().for_each(|item| visit_strings(item, each)),
+        Value::Object(fields) => fields.values_mut().for_each(|item| visit_strings(item, each)),
+        _ => {}
     }
 }
 
@@ -608,6 +765,46 @@ mod tests {
         assert_eq!(meeting.extra["entity_website_url"], "https://intergroup.example");
         assert_eq!(warnings.len(), 1);
         assert!(warnings[0].contains("feedback_url"), "{warnings:?}");
+    }
+
+    #[test]
+    fn control_characters_and_bidi_controls_in_a_feed_are_removed_with_a_warning_naming_the_field() {
+        let (meeting, warnings) = read_one(
+            r#""name": "Serenity\u0000 Group\u001b[2J\u0007", "location": "Hall\r\nBEGIN:VALARM",
+               "formatted_address": "1 Main St \u202egnp.exe", "regions": ["North\u2066side\u2069"],
+               "notes": "Side door.\r\nRing twice.\rThen wait.\u0000", "venmo": "@a\u001b[31m",
+               "day": 1, "time": "19:00""#,
+        );
+        assert_eq!(meeting.name, "Serenity Group[2J");
+        assert_eq!(meeting.location.as_deref(), Some("Hall BEGIN:VALARM"));
+        assert_eq!(meeting.formatted_address.as_deref(), Some("1 Main St gnp.exe"));
+        assert_eq!(meeting.regions, ["Northside"]);
+        assert_eq!(meeting.notes.as_deref(), Some("Side door.\nRing twice.\nThen wait."), "notes keep line breaks");
+        assert_eq!(meeting.extra["venmo"], "@a[31m");
+        let fields: Vec<&str> = warnings.iter().map(|line| line.split(": ").nth(1).unwrap_or_default()).collect();
+        assert_eq!(fields, ["name", "regions", "location", "formatted_address", "notes", "venmo"], "{warnings:?}");
+        assert!(warnings[0].contains("took it as \"Serenity Group[2J\" (control characters removed)"), "{warnings:?}");
+        let (meeting, warnings) = read_one(r#""region": "Down\u0007town""#);
+        assert_eq!((meeting.regions, &meeting.extra["region"]), (vec!["Downtown".to_owned()], &json!("Downtown")));
+        assert_eq!(warnings.len(), 1, "one warning for one field: {warnings:?}");
+        let (meeting, warnings) = read_one(r#""notes": "One\r\nTwo""#);
+        assert_eq!(meeting.notes.as_deref(), Some("One\nTwo"));
+        assert!(warnings.is_empty(), "a notes field's line breaks are no warning: {warnings:?}");
+    }
+
+    #[test]
+    fn a_control_character_typed_into_a_form_is_an_error_naming_the_field() {
+        let typed = FeedDefaults { typed_fields: HashSet::from(["name".to_owned(), "notes".to_owned()]), ..defaults() };
+        for name in [r"A\u0000", r"A\u001b[31m", r"A\u0007", r"A\r\nB", r"A\u202eB", r"A\u2067B"] {
+            let feed =
+                format!(r#"[{{"name": "{name}", "slug": "a", "notes": "One\r\nTwo", "location": "Hall\u0000"}}]"#);
+            let Err(FeedError::Records(errors)) = parse_meeting_guide(feed.as_bytes(), &typed) else {
+                panic!("{name} must be refused")
+            };
+            let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
+            assert_eq!(lines.len(), 1, "only the typed one-line field: {lines:?}");
+            assert!(lines[0].starts_with("record 1 (slug \"a\"): name: holds "), "{lines:?}");
+        }
     }
 
     #[test]

@@ -12,6 +12,12 @@ pub mod filter;
 
 pub use filter::{DayChoice, MeetingFilter, SeekerChoice, SortOrder};
 
+/// Slugs that are pages of their own where a meeting's address would be: `/meetings/new` (the
+/// public form for a meeting we are missing) and `/staff/meetings/new` (see `routes::configure` and
+/// `staff::scope`). No meeting may have one: the reader renames it in a feed, with a warning, and
+/// refuses it typed into a form.
+pub const RESERVED_SLUGS: [&str; 1] = ["new"];
+
 pub const DAY_NAMES: [&str; 7] = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
 /// A day of the week, 0 = Sunday, as in the Meeting Guide feed.

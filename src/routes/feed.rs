@@ -11,14 +11,21 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use actix_files::NamedFile;
+use actix_web::body::MessageBody;
+use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::{self, HeaderValue};
+use actix_web::middleware::Next;
 use actix_web::{HttpRequest, HttpResponse, web};
 
 use crate::cache::{BUILD, current_revision, entity_tag, not_modified};
 use crate::error::AppError;
-use crate::feed::{ExportFormat, anonymise_contacts};
+use crate::feed::{ExportFormat, for_the_public};
 use crate::meetings::MeetingFilter;
 use crate::state::{AppState, Core};
+
+/// The full feeds' paths.
+pub const MEETING_GUIDE: &str = "/feed/meetings.json";
+pub const CALENDAR: &str = "/meetings.ics";
 
 pub async fn meeting_guide(state: web::Data<AppState>, request: HttpRequest) -> Result<HttpResponse, AppError> {
     respond(state, request, ExportFormat::Json).await
@@ -37,11 +44,16 @@ const MOST_FILES: usize = 256;
 /// One feed is written at a time, so many clients asking at once cost one writer, not many.
 static WRITING: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
-async fn respond(
-    state: web::Data<AppState>,
-    request: HttpRequest,
-    format: ExportFormat,
-) -> Result<HttpResponse, AppError> {
+/// What a feed request asks for: its filter, the data's revision, the request's hash (the file's
+/// name) and the feed's ETag.
+struct FeedRequest {
+    filter: MeetingFilter,
+    revision: i64,
+    hash: u64,
+    etag: String,
+}
+
+async fn feed_request(state: &AppState, request: &HttpRequest) -> Result<FeedRequest, AppError> {
     let mut filter = state.meeting_filter(request.query_string());
     // Feeds have no language in their path; their 400 answers are in the default language.
     let lang = crate::i18n::Lang::DEFAULT;
@@ -50,20 +62,57 @@ async fn respond(
     if let Some(notice) = filter.notices.first() {
         return Err(AppError::BadRequest(notice.text(lang)));
     }
-    let revision = current_revision(&state).await?;
+    let revision = current_revision(state).await?;
     // A feed without "today"/"tonight" is the same all day (the calendar: its first dates) or
     // for the whole revision (the JSON, in a stable order): one file, not one a minute.
     let now = jiff::Timestamp::now().as_second();
     let mut key = format!("{}?{}", request.path(), filter.query_string_for_page(filter.page));
     if filter.depends_on_now() && !filter.is_upcoming() {
         key.push_str(&format!("#{}", now / 60));
-    } else if format == ExportFormat::Ics {
+    } else if request.path().ends_with(ExportFormat::Ics.extension()) {
         key.push_str(&format!("#day{}", now / 86_400));
     }
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     key.hash(&mut hasher);
     let hash = hasher.finish();
-    let etag = entity_tag(revision, BUILD, hash);
+    Ok(FeedRequest { filter, revision, hash, etag: entity_tag(revision, BUILD, hash) })
+}
+
+/// `If-Range` (RFC 9110 13.1.5), which actix-files ignores: a range is sent only of the feed the
+/// client has. A validator that is not the current ETag, compared strongly (or a date: feeds carry
+/// no `Last-Modified`), takes the `Range` off the request, so the whole feed is sent with 200 and
+/// a resumed download never splices two revisions.
+pub async fn honour_if_range(
+    mut request: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    if [MEETING_GUIDE, CALENDAR].contains(&request.path())
+        && request.headers().contains_key(header::RANGE)
+        && request.headers().contains_key(header::IF_RANGE)
+    {
+        let current = match request.app_data::<web::Data<AppState>>() {
+            Some(state) => feed_request(state, request.request()).await.ok().map(|asked| asked.etag),
+            None => None,
+        };
+        let fresh = match (<header::IfRange as header::Header>::parse(request.request()), current) {
+            (Ok(header::IfRange::EntityTag(theirs)), Some(ours)) => {
+                ours.parse::<header::EntityTag>().is_ok_and(|ours| ours.strong_eq(&theirs))
+            }
+            _ => false,
+        };
+        if !fresh {
+            request.headers_mut().remove(header::RANGE);
+        }
+    }
+    next.call(request).await
+}
+
+async fn respond(
+    state: web::Data<AppState>,
+    request: HttpRequest,
+    format: ExportFormat,
+) -> Result<HttpResponse, AppError> {
+    let FeedRequest { filter, revision, hash, etag } = feed_request(&state, &request).await?;
     if let Some(response) = not_modified(&request, &etag) {
         return Ok(response);
     }
@@ -73,16 +122,19 @@ async fn respond(
     if !path.is_file() {
         let _writing = WRITING.lock().await;
         if !path.is_file() {
-            let (state, target) = (state.clone(), path.clone());
+            let (writer_state, target) = (state.clone(), path.clone());
             let (sender, receiver) = tokio::sync::oneshot::channel();
             std::thread::Builder::new()
                 .name("feed-writer".to_owned())
                 .spawn(move || {
-                    let written = write_feed_file(&state, revision, &filter, format, &target);
+                    let written = write_feed_file(&writer_state, revision, &filter, format, &target);
                     let _ = sender.send(written);
                 })
                 .map_err(|error| AppError::Internal(format!("starting the feed writer: {error}")))?;
-            receiver.await.map_err(|_| AppError::Internal("the feed writer stopped".to_owned()))??;
+            let written = receiver.await.map_err(|_| AppError::Internal("the feed writer stopped".to_owned()))??;
+            if let Written::NoRoom(ids) = written {
+                return from_memory(state, ids, format, etag).await;
+            }
         }
     }
     let gzip = accepts_gzip(&request) && gzip_path(&path).is_file();
@@ -93,12 +145,20 @@ async fn respond(
         .use_last_modified(false)
         .disable_content_disposition();
     let mut response = file.into_response(&request);
-    let headers = response.headers_mut();
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(format.content_type()));
     // Not "identity" would let the Compress middleware compress tens of megabytes on the async
     // worker for each request: the file is sent as written (gzip) or as it is.
-    headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static(if gzip { "gzip" } else { "identity" }));
-    if let Ok(value) = HeaderValue::from_str(&etag) {
+    response
+        .headers_mut()
+        .insert(header::CONTENT_ENCODING, HeaderValue::from_static(if gzip { "gzip" } else { "identity" }));
+    feed_headers(&mut response, format, &etag);
+    Ok(response)
+}
+
+/// A feed's headers, whether it is sent from its file or from memory.
+fn feed_headers(response: &mut HttpResponse, format: ExportFormat, etag: &str) {
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(format.content_type()));
+    if let Ok(value) = HeaderValue::from_str(etag) {
         headers.insert(header::ETAG, value);
     }
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(crate::cache::PUBLIC_CACHE));
@@ -108,6 +168,30 @@ async fn respond(
         header::HeaderName::from_static("cross-origin-resource-policy"),
         HeaderValue::from_static("cross-origin"),
     );
+}
+
+/// Feeds of at most this many meetings are sent from memory when the disk has no room for their
+/// file (a few megabytes); larger ones answer 503 with `Retry-After` until it has.
+const MEMORY_FEED_MEETINGS: usize = 5_000;
+
+/// The feed of `ids` made in memory, for a disk without room for its file; too large a feed
+/// answers 503 with `Retry-After`.
+async fn from_memory(
+    state: web::Data<AppState>,
+    ids: Vec<i64>,
+    format: ExportFormat,
+    etag: String,
+) -> Result<HttpResponse, AppError> {
+    if ids.len() > MEMORY_FEED_MEETINGS {
+        return Err(AppError::NoRoom);
+    }
+    let bytes = web::block(move || {
+        let mut bytes = Vec::new();
+        write_feed(&state.core, &ids, CHUNK, format, jiff::Timestamp::now(), &mut bytes).map(|()| bytes)
+    })
+    .await??;
+    let mut response = HttpResponse::Ok().body(bytes);
+    feed_headers(&mut response, format, &etag);
     Ok(response)
 }
 
@@ -147,37 +231,84 @@ fn accepts_gzip(request: &HttpRequest) -> bool {
         })
 }
 
+/// What writing a feed's file came to.
+enum Written {
+    File,
+    /// The disk had no room (too little free before, or full while writing; nothing of it is
+    /// left behind): the feed's meetings, to be sent from memory.
+    NoRoom(Vec<i64>),
+}
+
+/// Room kept free on the disk beyond a feed file's expected size: the database needs it more.
+const DISK_RESERVE: u64 = 8 << 20;
+/// A feed file's expected size per meeting, with its gzip copy (generously: the JSON is about
+/// 600 bytes, the calendar 900).
+const BYTES_PER_MEETING: u64 = 2048;
+
 /// Writes the feed of `filter` at `revision` into `path` (and `path.gz`), through temporary files
-/// renamed into place, so a reader never sees half a feed. Clears older revisions' files.
+/// renamed into place, so a reader never sees half a feed. Clears older revisions' files, and,
+/// the first time in a folder, the half-written files a stopped process left. Checks the free
+/// space first; a failed write leaves no temporary file behind.
 fn write_feed_file(
     state: &AppState,
     revision: i64,
     filter: &MeetingFilter,
     format: ExportFormat,
     path: &Path,
-) -> Result<(), AppError> {
-    let failed = |error: std::io::Error| AppError::Internal(format!("writing {}: {error}", path.display()));
+) -> Result<Written, AppError> {
     let folder = path.parent().unwrap_or(Path::new("."));
     clear_old_files(folder, revision);
-    let temporary = path.with_extension("partial");
-    let temporary_gzip = gzip_path(&temporary);
-    let plain = std::io::BufWriter::new(std::fs::File::create(&temporary).map_err(failed)?);
-    let gzip = flate2::write::GzEncoder::new(
-        std::io::BufWriter::new(std::fs::File::create(&temporary_gzip).map_err(failed)?),
-        flate2::Compression::default(),
-    );
-    let mut both = Tee(plain, gzip);
     let mut ids = state.finder_at(revision)?.matching_ids(filter, jiff::Timestamp::now());
     if filter.is_upcoming() {
         // No day asked: the feed is not "from now" but every meeting, in the store's order.
         ids.sort_unstable();
     }
-    write_feed(&state.core, &ids, CHUNK, format, jiff::Timestamp::now(), &mut both)?;
+    let needed = (ids.len() as u64).saturating_mul(BYTES_PER_MEETING).saturating_add(DISK_RESERVE);
+    if crate::disk::free_bytes(folder).is_some_and(|free| free < needed) {
+        tracing::warn!(folder = %folder.display(), needed, "no room on the disk for a feed file; sent from memory");
+        return Ok(Written::NoRoom(ids));
+    }
+    let temporary = path.with_extension("partial");
+    let temporary_gzip = gzip_path(&temporary);
+    let written = write_through(state, &ids, format, path, &temporary, &temporary_gzip);
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temporary);
+        let _ = std::fs::remove_file(&temporary_gzip);
+    }
+    match written {
+        Ok(()) => Ok(Written::File),
+        Err(error) if matches!(error.kind(), std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded) => {
+            tracing::warn!(file = %path.display(), %error, "the disk filled while a feed was written; sent from memory");
+            Ok(Written::NoRoom(ids))
+        }
+        Err(error) => Err(AppError::Internal(format!("writing {}: {error}", path.display()))),
+    }
+}
+
+/// The feed written into the two temporary files, then renamed into place.
+fn write_through(
+    state: &AppState,
+    ids: &[i64],
+    format: ExportFormat,
+    path: &Path,
+    temporary: &Path,
+    temporary_gzip: &Path,
+) -> std::io::Result<()> {
+    let plain = std::io::BufWriter::new(std::fs::File::create(temporary)?);
+    let gzip = flate2::write::GzEncoder::new(
+        std::io::BufWriter::new(std::fs::File::create(temporary_gzip)?),
+        flate2::Compression::default(),
+    );
+    let mut both = Tee(plain, gzip);
+    write_feed(&state.core, ids, CHUNK, format, jiff::Timestamp::now(), &mut both).map_err(|error| match error {
+        AppError::Io(error) => error,
+        other => std::io::Error::other(other.to_string()),
+    })?;
     let Tee(mut plain, gzip) = both;
-    plain.flush().map_err(failed)?;
-    gzip.finish().and_then(|mut inner| inner.flush()).map_err(failed)?;
-    std::fs::rename(&temporary_gzip, gzip_path(path)).map_err(failed)?;
-    std::fs::rename(&temporary, path).map_err(failed)
+    plain.flush()?;
+    gzip.finish().and_then(|mut inner| inner.flush())?;
+    std::fs::rename(temporary_gzip, gzip_path(path))?;
+    std::fs::rename(temporary, path)
 }
 
 /// Writes the meetings `ids` as a feed of `format`, a chunk at a time: the same bytes as
@@ -190,7 +321,7 @@ pub fn write_feed(
     now: jiff::Timestamp,
     out: &mut impl Write,
 ) -> Result<(), AppError> {
-    let io = |error: std::io::Error| AppError::Internal(format!("writing a feed: {error}"));
+    let io = AppError::Io;
     let mut written_any = false;
     let mut trailer: Vec<u8> = Vec::new();
     let empty: [i64; 0] = [];
@@ -198,15 +329,17 @@ pub fn write_feed(
         if ids.is_empty() { Box::new(std::iter::once(&empty[..])) } else { Box::new(ids.chunks(chunk.max(1))) };
     for (number, chunk) in chunks.enumerate() {
         let mut meetings = core.store.meetings_by_id(chunk)?;
-        meetings.iter_mut().for_each(anonymise_contacts);
+        meetings.iter_mut().for_each(for_the_public);
         let bytes = format.write(&meetings, now).map_err(|error| AppError::Internal(error.to_string()))?;
         // A JSON array: `[`, every chunk's items joined by commas, `]`. A calendar: the first
-        // chunk's head, every chunk's events, `END:VCALENDAR`.
+        // chunk's head, every chunk's events, `END:VCALENDAR`, found as whole lines: a meeting's
+        // text may hold those words but never a line break (the writer escapes it as `\n`).
         let (start, end) = match format {
             ExportFormat::Json => (1, bytes.len().saturating_sub(1).max(1)),
             _ => {
-                let end = find(&bytes, b"END:VCALENDAR").unwrap_or(bytes.len());
-                (find(&bytes, b"BEGIN:VEVENT").unwrap_or(end), end)
+                let line = |words: &[u8]| find(&bytes, &[b"\r\n", words, b"\r\n"].concat()).map(|at| at + 2);
+                let end = line(b"END:VCALENDAR").unwrap_or(bytes.len());
+                (line(b"BEGIN:VEVENT").unwrap_or(end), end)
             }
         };
         if number == 0 {
@@ -229,8 +362,18 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|window| window == needle)
 }
 
-/// Removes feed files of other revisions or builds, and every filtered one when too many gather.
+/// Removes feed files of other revisions or builds, and every filtered one when too many gather;
+/// the first time in a folder (since this process started), every half-written one too: writes
+/// are one at a time, so none is being written.
 fn clear_old_files(folder: &Path, revision: i64) {
+    static CLEARED: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+    let first_time = CLEARED.lock().is_ok_and(|mut cleared| {
+        let first = !cleared.iter().any(|seen| seen == folder);
+        if first {
+            cleared.push(folder.to_owned());
+        }
+        first
+    });
     let current = format!("feed-r{revision}-b{BUILD}-");
     let Ok(entries) = std::fs::read_dir(folder) else { return };
     let names: Vec<String> = entries
@@ -239,7 +382,8 @@ fn clear_old_files(folder: &Path, revision: i64) {
         .collect();
     let crowded = names.iter().filter(|name| name.starts_with(&current)).count() > MOST_FILES;
     for name in names {
-        if !name.starts_with(&current) || crowded {
+        let partial = name.ends_with(".partial") || name.ends_with(".partial.gz");
+        if !name.starts_with(&current) || crowded || (first_time && partial) {
             let _ = std::fs::remove_file(folder.join(name));
         }
     }

@@ -5,7 +5,7 @@ use askama::Template;
 
 use super::html;
 use super::pages::ProsePage;
-use crate::content::Medication;
+use crate::content::{Group, Medication};
 use crate::error::AppError;
 use crate::matcher::{self, Answers, Fit, NotOffered, SpiritualView, Suggestion, Treatment, WomenOnly};
 use crate::state::AppState;
@@ -53,7 +53,7 @@ impl MatchPage<'_> {
 
     fn mat_is(&self, value: &str) -> bool {
         let treatment = match value {
-            "methadone" => Treatment::Known(Medication::Methadone),
+            "opioid" => Treatment::Known(Medication::OpioidPharmacotherapy),
             "other" => Treatment::Other,
             _ => Treatment::None,
         };
@@ -81,10 +81,22 @@ impl MatchPage<'_> {
         link
     }
 
-    /// The referral sheet with every suggestion.
+    /// The finder link for a mixed group's women's meetings, when the client would go to one.
+    fn womens_meetings_link(&self, group: &Group) -> Option<String> {
+        (self.answers.women_only != WomenOnly::No && !group.women_only)
+            .then(|| format!("{}/meetings?group={}&type=W", self.lang.prefix(), group.slug))
+    }
+
+    /// The referral sheet with every suggestion; the client's answer on women-only meetings goes
+    /// with it, so the sheet lists women's meetings only when she would go to one.
     fn referral_link(&self) -> String {
-        let groups: Vec<String> = self.suggestions.iter().map(|s| format!("group={}", s.group.slug)).collect();
-        format!("{}/handouts/referral?{}", self.lang.prefix(), groups.join("&"))
+        let mut query: Vec<String> = self.suggestions.iter().map(|s| format!("group={}", s.group.slug)).collect();
+        match self.answers.women_only {
+            WomenOnly::No => {}
+            WomenOnly::Accept => query.push("women_only=accept".to_owned()),
+            WomenOnly::Want => query.push("women_only=want".to_owned()),
+        }
+        format!("{}/handouts/referral?{}", self.lang.prefix(), query.join("&"))
     }
 
     /// The class of a reason's list item: `reason-for`, `reason-against` or `reason-note`.

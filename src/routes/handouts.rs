@@ -13,9 +13,10 @@ use crate::content::{Approach, Group};
 use crate::error::AppError;
 use crate::finder::Listing;
 use crate::i18n::Lang;
+use crate::matcher::{Answers, WomenOnly};
 use crate::meetings::{Attendance, MeetingFilter, MeetingListing, SortOrder};
 use crate::state::AppState;
-use crate::views::ListingView;
+use crate::views::{Admission, Gender, ListingView};
 
 /// The most meetings a printed schedule lists; a wider search is asked to narrow down.
 pub const SCHEDULE_LIMIT: usize = 300;
@@ -28,10 +29,7 @@ fn referral_meetings(groups: usize) -> usize {
 /// "http://host:port", for printing full addresses on paper (forwarded headers are believed only
 /// from a trusted proxy).
 fn site_address(request: &HttpRequest) -> String {
-    request.app_data::<web::Data<AppState>>().map_or_else(
-        || crate::deployment::Deployment::default().site_address(request),
-        |state| state.deployment.site_address(request),
-    )
+    super::in_deployment(request, |deployment| deployment.site_address(request))
 }
 
 /// Today's date in the site's zone.
@@ -245,6 +243,23 @@ pub async fn meetings(
     })
 }
 
+/// How many meetings a referral sheet reads per group, at most, to find the few it lists when it
+/// leaves out meetings for women or for men.
+const REFERRAL_SEARCH: usize = 100;
+
+/// May a referral sheet list a meeting only for women or only for men? Not unless it was asked
+/// for them: the matcher's `women_only=accept|want` or a group solely for women lists women's
+/// meetings; `type=W` (or `M`) asks for those alone. A sheet handed to a man must not send him to
+/// a women's meeting.
+fn referral_may_list(admission: &Admission, group: &Group, answers: &Answers, filter: &MeetingFilter) -> bool {
+    let asked = |code: &str| filter.types.iter().any(|own| own.eq_ignore_ascii_case(code));
+    match admission.gender {
+        None => true,
+        Some(Gender::Women) => group.women_only || answers.women_only != WomenOnly::No || asked("W"),
+        Some(Gender::Men) => asked("M"),
+    }
+}
+
 /// One chosen group on a referral sheet, with a few of its open meetings.
 struct ReferralChoice<'a> {
     group: &'a Group,
@@ -278,6 +293,7 @@ pub async fn referral(
     if filter.groups.len() < 2 {
         return Err(AppError::BadRequest(locale.lang.t("referral-too-few").to_owned()));
     }
+    let answers = Answers::parse(request.query_string(), locale.lang).map_err(AppError::BadRequest)?;
     let mut choices = Vec::new();
     let mut near = None;
     let per_group = referral_meetings(filter.groups.len());
@@ -295,7 +311,7 @@ pub async fn referral(
             Listing::PerOccurrence
         };
         let results =
-            super::current_finder(&state).await?.find(&narrowed, jiff::Timestamp::now(), listing, 0, per_group);
+            super::current_finder(&state).await?.find(&narrowed, jiff::Timestamp::now(), listing, 0, REFERRAL_SEARCH);
         if let Some(notice) = results.notices.first() {
             return Err(AppError::BadRequest(notice.text(locale.lang)));
         }
@@ -308,6 +324,8 @@ pub async fn referral(
                 .listings
                 .into_iter()
                 .map(|listing| ListingView::new(listing, &state.content.groups, &state.vocabulary, locale.lang))
+                .filter(|view| referral_may_list(&view.admission, group, &answers, &filter))
+                .take(per_group)
                 .collect(),
             finder_link: locale.lang.path(&format!("/meetings?{}", narrowed.query_string())),
         });

@@ -17,7 +17,7 @@ use crate::meetings::{
     Weekday,
 };
 use crate::state::AppState;
-use crate::views::{ListingView, directions_link, map_link, updated_ago, when};
+use crate::views::{Admission, ListingView, directions_link, map_link, updated_ago, when};
 
 /// A quick choice above the results: a link that turns one filter on or off and keeps the rest.
 struct Toggle {
@@ -404,8 +404,9 @@ struct MeetingPage<'a> {
     here: String,
     meeting: &'a Meeting,
     group: Option<(String, String)>,
-    /// What "closed" means for this meeting's group.
-    closed_note: &'static str,
+    /// Who may come: what the page says beside the meeting's kinds (open or closed, for women
+    /// or men, by the group's kind).
+    admission: Option<String>,
     schedule: Vec<String>,
     types: Vec<(String, Option<String>)>,
     address: Option<String>,
@@ -521,7 +522,11 @@ pub async fn show(
             .as_deref()
             .and_then(|slug| state.content.group(slug))
             .map(|group| (group.slug.clone(), group.name.clone())),
-        closed_note: state.content.closed_meeting_note(meeting.group_slug.as_deref(), locale.lang),
+        admission: Admission::of(
+            &meeting.types,
+            meeting.group_slug.as_deref().and_then(|slug| state.content.group(slug)),
+        )
+        .sentence(locale.lang),
         schedule,
         types: meeting
             .types

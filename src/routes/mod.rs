@@ -1,7 +1,7 @@
 //! Every route of the site, declared in one place; one module per area.
 
 use actix_web::http::header::{self, ContentType};
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 
 pub use crate::cache::{cached_response, current_revision, not_modified};
@@ -47,8 +47,8 @@ pub fn configure(config: &mut web::ServiceConfig) {
             config
                 .route("/healthz", web::get().to(pages::health))
                 .route("/static/{path:.*}", web::get().to(pages::static_file))
-                .route("/meetings.ics", web::get().to(feed::calendar))
-                .route("/feed/meetings.json", web::get().to(feed::meeting_guide))
+                .route(feed::CALENDAR, web::get().to(feed::calendar))
+                .route(feed::MEETING_GUIDE, web::get().to(feed::meeting_guide))
                 .route("/meetings/{slug}.ics", web::get().to(meetings::calendar))
                 .route("/favicon.ico", web::get().to(site_assets::favicon));
         }
@@ -92,4 +92,13 @@ pub async fn blocking<T: Send + 'static>(
 ) -> Result<T, AppError> {
     let state = state.clone();
     Ok(web::block(move || job(&state)).await??)
+}
+
+/// Asks the deployment this request is served in (its trusted proxies), for code that has only
+/// the request; outside the app, a deployment that trusts no proxy.
+pub fn in_deployment<T>(request: &HttpRequest, ask: impl FnOnce(&crate::deployment::Deployment) -> T) -> T {
+    match request.app_data::<web::Data<AppState>>() {
+        Some(state) => ask(&state.deployment),
+        None => ask(&crate::deployment::Deployment::default()),
+    }
 }

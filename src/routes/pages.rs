@@ -49,10 +49,20 @@ pub async fn about(state: web::Data<AppState>, locale: crate::i18n::Locale) -> R
 /// `/healthz`: 200 with `{"status":"ok"}` when the database answers, 503 otherwise.
 pub async fn health(state: web::Data<AppState>) -> HttpResponse {
     let store = state.store.clone();
+    // A full disk takes no write: the site is not healthy, whatever the database answers.
+    if !state.deployment.read_only && crate::disk::is_full(&state.settings.database_path) {
+        return HttpResponse::ServiceUnavailable()
+            .insert_header((header::CACHE_CONTROL, "no-store"))
+            .json(serde_json::json!({"status": "error", "disk": "full"}));
+    }
     match web::block(move || store.check()).await {
         Ok(Ok(())) => HttpResponse::Ok()
             .insert_header((header::CACHE_CONTROL, "no-store"))
             .json(serde_json::json!({"status": "ok", "database": "ok"})),
+        // What failed, in a word (never a path): a file replaced under the site, or any other.
+        Ok(Err(error)) if error.is_replaced() => HttpResponse::ServiceUnavailable()
+            .insert_header((header::CACHE_CONTROL, "no-store"))
+            .json(serde_json::json!({"status": "error", "database": "replaced"})),
         _ => HttpResponse::ServiceUnavailable()
             .insert_header((header::CACHE_CONTROL, "no-store"))
             .json(serde_json::json!({"status": "error", "database": "unavailable"})),

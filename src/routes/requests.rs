@@ -12,13 +12,23 @@ use crate::db::NewChangeRequest;
 use crate::error::AppError;
 use crate::meetings::Meeting;
 use crate::staff::form::{FormData, MeetingForm, NAMING_FIELDS, PUBLIC_FIELDS};
-use crate::staff::{MessagePage, StaffError, client_address, digest};
+use crate::staff::{MessagePage, StaffError, keyed_digest};
 use crate::state::AppState;
 
 /// Requests one address may send per hour.
 pub const REQUESTS_PER_HOUR: u32 = 5;
 /// The longest message.
 pub const MAX_MESSAGE_CHARS: usize = 5_000;
+// The public forms fit in a form body with every field at its limit, in any script.
+const _: () = assert!(
+    crate::staff::FORM_BYTES_PER_CHAR
+        * (MAX_MESSAGE_CHARS
+            + crate::staff::form::MAX_REPLY_CHARS
+            + crate::feed::MAX_NAME_CHARS
+            + 4 * crate::feed::MAX_TEXT_CHARS)
+        + crate::staff::FORM_OVERHEAD_BYTES
+        <= crate::staff::MAX_FORM_BYTES
+);
 /// The honeypot: a field people never see and robots fill in.
 pub const HONEYPOT: &str = "website";
 
@@ -225,10 +235,14 @@ async fn receive(
     if !sent.get(HONEYPOT).is_empty() {
         return thanks();
     }
-    let sender_hash = digest(&format!("change-request:{}", client_address(&request)));
+    let address = state.deployment.client(&request).limit_key();
     let since = jiff::Timestamp::now().as_second() - 3600;
-    let lookup = sender_hash.clone();
-    let recent = crate::routes::blocking(&state, move |state| state.store.requests_from(&lookup, since)).await?;
+    let (sender_hash, recent) = crate::routes::blocking(&state, move |state| {
+        let sender_hash = keyed_digest(&state.store.sender_key()?, &address);
+        let recent = state.store.requests_from(&sender_hash, since)?;
+        Ok((sender_hash, recent))
+    })
+    .await?;
     if recent >= REQUESTS_PER_HOUR {
         let message = lang.n("request-too-many", REQUESTS_PER_HOUR);
         return refusal(StatusCode::TOO_MANY_REQUESTS, &locale, "request-too-many-heading", &message);
@@ -251,9 +265,10 @@ async fn receive(
     if message.chars().count() > MAX_MESSAGE_CHARS {
         problems.push(lang.t1("request-message-too-long", "max", MAX_MESSAGE_CHARS));
     }
-    if !reply_to.is_empty()
-        && (reply_to.len() > 254 || !reply_to.contains('@') || reply_to.contains(char::is_whitespace))
-    {
+    if crate::feed::text::first_unsafe(&message, crate::feed::text::Lines::Many).is_some() {
+        problems.push(lang.t("request-message-control").to_owned());
+    }
+    if !reply_to.is_empty() && !crate::staff::form::is_plain_address(&reply_to) {
         problems.push(lang.t("request-reply-bad").to_owned());
     }
     let changed = fields.iter().any(|field| form.value(field) != base.value(field));
@@ -263,29 +278,41 @@ async fn receive(
     if let Err(checked) = form.validate(meeting.as_ref(), &state.core, &state.settings.default_timezone) {
         form = checked;
     }
-    if !problems.is_empty() || !form.errors.is_empty() {
+    let status = if !problems.is_empty() || !form.errors.is_empty() {
         problems.extend(form.other_errors(&fields, lang));
-        let page = RequestPage {
-            lang: locale.lang,
-            here: locale.here.clone(),
-            meeting: meeting.as_ref(),
-            form,
-            groups: &state.content.in_lang(lang).groups,
-            message: &message,
-            reply_to: &reply_to,
+        StatusCode::BAD_REQUEST
+    } else {
+        let stored = NewChangeRequest {
+            meeting_slug: meeting.as_ref().map(|meeting| meeting.slug.clone()),
+            requested: form.requested(&fields),
             closed_for_good,
-            problems,
+            message: Some(message.clone()).filter(|message| !message.is_empty()),
+            reply_to: Some(reply_to.clone()).filter(|reply| !reply.is_empty()),
+            sender_hash,
         };
-        return render(StatusCode::BAD_REQUEST, false, &page);
-    }
-    let stored = NewChangeRequest {
-        meeting_slug: meeting.as_ref().map(|meeting| meeting.slug.clone()),
-        requested: form.requested(&fields),
-        closed_for_good,
-        message: Some(message).filter(|message| !message.is_empty()),
-        reply_to: Some(reply_to).filter(|reply| !reply.is_empty()),
-        sender_hash,
+        match crate::routes::blocking(&state, move |state| state.store.add_change_request(&stored)).await {
+            // Another process holds the write lock: the form again, with what was typed.
+            Err(error) if error.is_busy() => {
+                problems.push(lang.t("request-busy").to_owned());
+                StatusCode::SERVICE_UNAVAILABLE
+            }
+            written => {
+                written?;
+                return thanks();
+            }
+        }
     };
-    crate::routes::blocking(&state, move |state| state.store.add_change_request(&stored)).await?;
-    thanks()
+    let page = RequestPage {
+        lang: locale.lang,
+        here: locale.here.clone(),
+        meeting: meeting.as_ref(),
+        form,
+        groups: &state.content.in_lang(lang).groups,
+        message: &message,
+        reply_to: &reply_to,
+        closed_for_good,
+        problems,
+    };
+    let response = render(status, false, &page)?;
+    Ok(if status == StatusCode::SERVICE_UNAVAILABLE { crate::error::busy(response) } else { response })
 }

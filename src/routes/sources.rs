@@ -15,6 +15,7 @@ struct SourceRow {
     /// The group's name, and its slug for the link.
     group_name: String,
     group_slug: String,
+    /// Scheme, host and path only: never a password or a query (`?api_key=`).
     url: String,
     /// "updated 3 hours ago", or that it has not been fetched yet.
     freshness: String,
@@ -54,9 +55,9 @@ pub async fn index(state: web::Data<AppState>, locale: crate::i18n::Locale) -> R
                 .then(|| source.last_error_at.map(|time| lang.t1("sources-failed", "ago", time_ago(time, now, lang))))
                 .flatten(),
             meeting_count: source.meeting_count,
+            url: source.address(),
             name: source.name,
             group_slug: source.group_slug,
-            url: source.url,
         })
         .collect();
     html(&SourcesPage { lang: locale.lang, here: locale.here.clone(), sources })

@@ -1,5 +1,6 @@
-//! Logging in and out, the lockout after repeated failures (per address and per account), and
-//! the accounts page (admins only; accounts are made with the command line).
+//! Logging in and out, the limits on failed logins (a pause per address; per account a growing
+//! delay, which slows guessing from many addresses without ever refusing the owner the right
+//! password), and the accounts page (admins only; accounts are made with the command line).
 
 use actix_web::cookie::{Cookie, SameSite, time};
 use actix_web::http::StatusCode;
@@ -11,9 +12,31 @@ use super::{Staff, StaffError, page, password, see_other};
 use crate::db::User;
 use crate::state::AppState;
 
-/// Failed logins allowed per address and per account within [`WINDOW_SECONDS`].
+/// Failed logins allowed from one address (to any account) within [`WINDOW_SECONDS`]; past it,
+/// logging in from there is paused. Past as many failures for one account (from anywhere), its
+/// logins are slowed: see [`account_delay`].
 pub const MAX_FAILURES: u32 = 5;
 pub const WINDOW_SECONDS: i64 = 15 * 60;
+/// The longest an attempt on an account under attack waits before it is answered.
+pub const MAX_DELAY_SECONDS: u64 = 10;
+
+/// How long an attempt to log in to an account waits before its password is checked, after
+/// `failures` failed logins to that account (from any address) within [`WINDOW_SECONDS`]:
+/// nothing below [`MAX_FAILURES`], then one second, doubling with each further failure, up to
+/// [`MAX_DELAY_SECONDS`]. The right password still logs in, only later.
+pub fn account_delay(failures: u32) -> std::time::Duration {
+    let seconds = match failures.checked_sub(MAX_FAILURES) {
+        None => 0,
+        Some(beyond) => 1u64.checked_shl(beyond).unwrap_or(u64::MAX).min(MAX_DELAY_SECONDS),
+    };
+    std::time::Duration::from_secs(seconds)
+}
+
+/// Why the login form is shown again when another process held the database's write lock.
+const BUSY: Option<&str> = Some(
+    "You could not be logged in just now: another program is writing to the site's database. Please try \
+     again in a moment.",
+);
 
 /// The login form's CSRF cookie (before there is a session): its value is also in the form.
 pub const LOGIN_COOKIE: &str = "staff_login";
@@ -36,7 +59,7 @@ fn staff_cookie(request: &HttpRequest, name: &'static str, value: String, hours:
         .path("/staff")
         .http_only(true)
         .same_site(SameSite::Strict)
-        .secure(request.connection_info().scheme() == "https")
+        .secure(crate::routes::in_deployment(request, |deployment| deployment.client(request).https))
         .max_age(time::Duration::hours(hours))
         .finish()
 }
@@ -61,18 +84,25 @@ pub async fn login_form(request: HttpRequest) -> Result<HttpResponse, StaffError
     login_page(&request, StatusCode::OK, "", None).await
 }
 
-/// When a key's failures reach the limit: the time to try again.
-async fn locked_until(state: &web::Data<AppState>, keys: [String; 2]) -> Result<Option<i64>, StaffError> {
+/// The keys failed logins are counted under: the address (to any account; its count pauses
+/// logging in from there) and the account (from anywhere; its count sets the delay, never a pause).
+fn failure_keys(address: &str, email: &str) -> [String; 2] {
+    [format!("address:{address}"), format!("account:{email}")]
+}
+
+/// From recent failures: until when logging in from this address is paused, if it is, and how
+/// long an attempt on this account waits.
+async fn limits(
+    state: &web::Data<AppState>,
+    keys: [String; 2],
+) -> Result<(Option<i64>, std::time::Duration), StaffError> {
     let since = jiff::Timestamp::now().as_second() - WINDOW_SECONDS;
-    let counts = crate::routes::blocking(state, move |state| {
-        keys.iter().map(|key| state.store.login_failures(key, since)).collect::<Result<Vec<_>, _>>()
+    let [(address_failures, oldest), (account_failures, _)] = crate::routes::blocking(state, move |state| {
+        Ok([state.store.login_failures(&keys[0], since)?, state.store.login_failures(&keys[1], since)?])
     })
     .await?;
-    Ok(counts
-        .into_iter()
-        .filter(|(failures, _)| *failures >= MAX_FAILURES)
-        .filter_map(|(_, oldest)| oldest.map(|oldest| oldest + WINDOW_SECONDS))
-        .max())
+    let paused_until = oldest.filter(|_| address_failures >= MAX_FAILURES).map(|oldest| oldest + WINDOW_SECONDS);
+    Ok((paused_until, account_delay(account_failures)))
 }
 
 pub async fn login(
@@ -89,16 +119,20 @@ pub async fn login(
     }
     let email = form.get("email").to_lowercase();
     let given = form.get("password").to_owned();
-    let keys = [format!("address:{}", super::client_address(&request)), format!("account:{email}")];
-    if let Some(until) = locked_until(&state, keys.clone()).await? {
+    let keys = failure_keys(&state.deployment.client(&request).limit_key(), &email);
+    let (paused_until, delay) = limits(&state, keys.clone()).await?;
+    if let Some(until) = paused_until {
         let minutes = ((until - jiff::Timestamp::now().as_second()) / 60 + 1).max(1);
         return Err(StaffError::TooMany(format!(
-            "There were too many failed logins from this address or for this account. For safety, logging in \
-             is paused: try again after {} (in about {minutes} minute{}).",
+            "There were too many failed logins from this address. For safety, logging in from here is \
+             paused: try again after {} (in about {minutes} minute{}).",
             super::when(until),
             if minutes == 1 { "" } else { "s" }
         )));
     }
+    // An account others keep guessing at answers slowly, to everyone: guessing is slowed, and
+    // its owner still gets in.
+    actix_web::rt::time::sleep(delay).await;
     let lookup = email.clone();
     let user: Option<User> = crate::routes::blocking(&state, move |state| {
         Ok(match state.store.user_for_login(&lookup)? {
@@ -113,10 +147,14 @@ pub async fn login(
     .await?;
     let Some(user) = user else {
         let forget_before = jiff::Timestamp::now().as_second() - 24 * 3600;
-        crate::routes::blocking(&state, move |state| {
+        let recorded = crate::routes::blocking(&state, move |state| {
             state.store.record_login_failure(&[&keys[0], &keys[1]], forget_before)
         })
-        .await?;
+        .await;
+        if recorded.as_ref().is_err_and(crate::error::AppError::is_busy) {
+            return Ok(crate::error::busy(login_page(&request, StatusCode::SERVICE_UNAVAILABLE, &email, BUSY).await?));
+        }
+        recorded?;
         let error = Some("That e-mail address and password do not match an account.");
         return login_page(&request, StatusCode::UNAUTHORIZED, &email, error).await;
     };
@@ -124,12 +162,15 @@ pub async fn login(
     let csrf = super::random_token()?;
     let expires = jiff::Timestamp::now().as_second() + super::SESSION_HOURS * 3600;
     let token_hash = super::digest(&token);
-    let account_key = keys[1].clone();
-    crate::routes::blocking(&state, move |state| {
-        state.store.clear_login_failures(&account_key)?;
-        state.store.create_session(user.id, &token_hash, &csrf, expires)
-    })
-    .await?;
+    // Failures are not forgotten on a success: logging in to one's own account must not reset
+    // the count for whoever is guessing at another (or at this one).
+    let started =
+        crate::routes::blocking(&state, move |state| state.store.create_session(user.id, &token_hash, &csrf, expires))
+            .await;
+    if started.as_ref().is_err_and(crate::error::AppError::is_busy) {
+        return Ok(crate::error::busy(login_page(&request, StatusCode::SERVICE_UNAVAILABLE, &email, BUSY).await?));
+    }
+    started?;
     let mut response = see_other("/staff");
     let mut used = Cookie::build(LOGIN_COOKIE, "").path("/staff").finish();
     used.make_removal();
@@ -172,4 +213,16 @@ pub async fn users(state: web::Data<AppState>, staff: Staff) -> Result<HttpRespo
     }
     let users = crate::routes::blocking(&state, |state| state.store.users()).await?;
     page(StatusCode::OK, &UsersPage { lang: crate::i18n::Lang::DEFAULT, here: String::new(), staff: &staff, users })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_attacked_accounts_delay_starts_at_the_limit_doubles_and_is_capped() {
+        let seconds: Vec<u64> = (0..=12).map(|failures| account_delay(failures).as_secs()).collect();
+        assert_eq!(seconds, [0, 0, 0, 0, 0, 1, 2, 4, 8, 10, 10, 10, 10]);
+        assert_eq!(account_delay(u32::MAX).as_secs(), MAX_DELAY_SECONDS);
+    }
 }

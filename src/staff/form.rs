@@ -42,6 +42,29 @@ impl FormData {
     }
 }
 
+/// The longest reply address (RFC 5321's limit on a path).
+pub const MAX_REPLY_CHARS: usize = 254;
+
+/// Is this a plain e-mail address, `name@example.org` and nothing more? Letters and digits (any
+/// script), with `.`, `_`, `+`, `-` and `'` before the `@` and dotted names after it. What would
+/// turn a `mailto:` link into more than an address (`?bcc=...&body=...`, `%0A`, a second `@`,
+/// spaces, `<>`, `,`) is not one.
+pub fn is_plain_address(text: &str) -> bool {
+    let Some((local, domain)) = text.split_once('@') else { return false };
+    let local_ok = !local.is_empty()
+        && local.chars().count() <= 64
+        && local.split('.').all(|part| !part.is_empty())
+        && local.chars().all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '+' | '-' | '\''));
+    let label_ok = |label: &str| {
+        !label.is_empty()
+            && label.chars().count() <= 63
+            && !label.starts_with('-')
+            && !label.ends_with('-')
+            && label.chars().all(|c| c.is_alphanumeric() || c == '-')
+    };
+    text.chars().count() <= MAX_REPLY_CHARS && local_ok && domain.contains('.') && domain.split('.').all(label_ok)
+}
+
 /// The fields the public may ask to change (named as in the Meeting Guide spec).
 pub const PUBLIC_FIELDS: [&str; 8] =
     ["day", "time", "end_time", "location", "formatted_address", "conference_url", "conference_phone", "types"];
@@ -84,6 +107,7 @@ pub fn problem_in(field: &str, reason: &str, value: &str, lang: Lang) -> String 
     let key = match field {
         "time" | "end_time" if value.is_empty() && reason.starts_with("is missing") => "request-error-time-missing",
         _ if reason.contains("characters long") => "request-error-too-long",
+        _ if reason.starts_with("holds ") => "request-error-control",
         "name" => "request-error-name",
         _ if reason.starts_with("is missing") => "request-error-missing",
         "time" | "end_time" => "request-error-time",
@@ -206,6 +230,7 @@ impl MeetingForm {
         }
         let defaults = FeedDefaults {
             known_groups: Some(core.content.groups.iter().map(|group| group.slug.clone()).collect()),
+            typed_fields: self.values.keys().cloned().collect(),
             ..FeedDefaults::new(site_zone)
         };
         match crate::feed::collect_records(std::iter::once(Ok(record)), &defaults) {
@@ -410,5 +435,31 @@ mod tests {
         );
         assert_eq!(label_in("location", spanish), "Lugar");
         assert_eq!(label("location"), "Venue", "staff pages stay English");
+    }
+
+    #[test]
+    fn only_a_plain_address_is_a_reply_address() {
+        for plain in ["visitor@example.org", "o'brien+ward.3@mail.example.co.uk", "josé@correo.example.es"] {
+            assert!(is_plain_address(plain), "{plain}");
+        }
+        for not_plain in [
+            "me@example.org?bcc=everyone@example.net&body=hello",
+            "me@example.org&cc=x@example.net",
+            "me@example.org%0Abcc:x@example.net",
+            "me?subject=hi@example.org",
+            "a@b@example.org",
+            "<me@example.org>",
+            "me@example.org, you@example.org",
+            "me @example.org",
+            "me@localhost",
+            "@example.org",
+            "me.@example.org",
+            "me@-example.org",
+            "me@example..org",
+            "me@example.org\u{202e}",
+            &format!("{}@example.org", "a".repeat(250)),
+        ] {
+            assert!(!is_plain_address(not_plain), "{not_plain}");
+        }
     }
 }

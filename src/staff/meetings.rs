@@ -195,8 +195,17 @@ pub async fn save(
     let actor = staff.user.email.clone();
     let written = meeting.clone();
     let outcome =
-        crate::routes::blocking(state, move |state| state.store.save_meeting(&written, adding, &actor, request))
-            .await?;
+        match crate::routes::blocking(state, move |state| state.store.save_meeting(&written, adding, &actor, request))
+            .await
+        {
+            // Another process holds the write lock: the form again, with what was typed.
+            Err(error) if error.is_busy() => {
+                let mut form = form;
+                form.errors.push(("database".to_owned(), BUSY.to_owned()));
+                return Ok(crate::error::busy(show_errors(state, staff, form, base, adding, request).await?));
+            }
+            outcome => outcome?,
+        };
     match outcome {
         SaveOutcome::Saved(_) => Ok(see_other(&match request {
             Some(id) => format!("/staff/requests/{id}"),
@@ -210,6 +219,10 @@ pub async fn save(
         other => Err(refusal(&other)),
     }
 }
+
+/// Why a staff form was shown again when another process held the database's write lock.
+const BUSY: &str = "is busy: another program is writing to it. Nothing was saved; your values are kept \
+                    below. Send the form again in a moment.";
 
 async fn show_errors(
     state: &web::Data<AppState>,

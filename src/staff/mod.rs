@@ -1,6 +1,6 @@
 //! The staff area under `/staff`: login and sessions (a random token in a cookie set only for
 //! `/staff`, its SHA-256 in the database), a CSRF token per session on every form, the login
-//! lockout, and the pages for meetings, the change-request queue, the audit log and the accounts.
+//! limits, and the pages for meetings, the change-request queue, the audit log and the accounts.
 //! Every response here is `Cache-Control: no-store`. Passwords are `password.rs`'s; the meeting
 //! form shared with the public request forms is `form.rs`'s.
 
@@ -13,6 +13,7 @@ use actix_web::http::header::{self, ContentType};
 use actix_web::middleware::DefaultHeaders;
 use actix_web::{FromRequest, HttpRequest, HttpResponse, ResponseError, web};
 use askama::Template;
+use hmac::{Hmac, Mac};
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 
@@ -30,8 +31,18 @@ mod requests;
 pub const COOKIE: &str = "staff_session";
 /// How long a session lasts.
 pub const SESSION_HOURS: i64 = 8;
-/// The largest form body accepted (staff and public forms).
-pub const MAX_FORM_BYTES: usize = 32 * 1024;
+/// The most bytes one typed character takes in a form body: four bytes of UTF-8 (an emoji),
+/// each sent as `%XX`.
+pub const FORM_BYTES_PER_CHAR: usize = 12;
+/// Room in a form body for field names, separators, the short fields (days, times, zone, type
+/// codes) and the CSRF token.
+pub const FORM_OVERHEAD_BYTES: usize = 8 * 1024;
+/// The largest form body accepted (staff and public forms): every free-text field of the largest
+/// form (the staff meeting form: notes, name, slug and four one-line fields) at its documented
+/// limit in any script. Limits are counted in characters; only this counts bytes.
+pub const MAX_FORM_BYTES: usize = FORM_BYTES_PER_CHAR
+    * (crate::feed::MAX_NOTES_CHARS + 2 * crate::feed::MAX_NAME_CHARS + 4 * crate::feed::MAX_TEXT_CHARS)
+    + FORM_OVERHEAD_BYTES;
 
 /// Every staff route, each answered `no-store`.
 pub fn scope() -> impl HttpServiceFactory {
@@ -67,28 +78,17 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|byte| format!("{byte:02x}")).collect()
 }
 
-/// SHA-256 of a text, as hex (session tokens and senders' addresses are kept only as this).
+/// SHA-256 of a text, as hex (session tokens are kept only as this).
 pub fn digest(text: &str) -> String {
     hex(&Sha256::digest(text.as_bytes()))
 }
 
-/// Who sent the request: the peer's address, or, when the peer is this machine (a reverse proxy
-/// in front of the site), the last address in `X-Forwarded-For`: the one the proxy itself added
-/// (earlier ones are whatever the client claimed).
-pub fn client_address(request: &HttpRequest) -> String {
-    let peer = request.peer_addr().map(|peer| peer.ip());
-    if let Some(peer) = peer.filter(|peer| !peer.is_loopback()) {
-        return peer.to_string();
-    }
-    let forwarded = request
-        .headers()
-        .get_all("x-forwarded-for")
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(|value| value.split(','))
-        .map(str::trim)
-        .rfind(|address| !address.is_empty())
-        .map(str::to_owned);
-    forwarded.or_else(|| peer.map(|peer| peer.to_string())).unwrap_or_else(|| "unknown".to_owned())
+/// HMAC-SHA256 of a text under a secret key, as hex (senders' addresses are kept only as this:
+/// without the key, hashing every possible address finds none).
+pub fn keyed_digest(key: &[u8], text: &str) -> String {
+    let mut mac = Hmac::<Sha256>::new_from_slice(key).expect("HMAC takes a key of any length");
+    mac.update(text.as_bytes());
+    hex(&mac.finalize().into_bytes())
 }
 
 /// A logged-in staff member, with the session's CSRF token. As an extractor it answers a
@@ -252,25 +252,7 @@ pub fn when(seconds: i64) -> String {
 
 #[cfg(test)]
 mod tests {
-    use actix_web::test::TestRequest;
-
     use super::*;
-
-    #[test]
-    fn the_address_is_the_peers_unless_a_local_proxy_names_one_and_then_the_proxys_own_entry() {
-        let remote = TestRequest::default()
-            .peer_addr("203.0.113.7:5000".parse().expect("address"))
-            .insert_header(("x-forwarded-for", "1.2.3.4"))
-            .to_http_request();
-        assert_eq!(client_address(&remote), "203.0.113.7", "a remote peer cannot claim another address");
-        let proxied = TestRequest::default()
-            .peer_addr("127.0.0.1:5000".parse().expect("address"))
-            .insert_header(("x-forwarded-for", "1.2.3.4, 198.51.100.9"))
-            .to_http_request();
-        assert_eq!(client_address(&proxied), "198.51.100.9", "the entry the proxy added, not the client's claim");
-        let local = TestRequest::default().peer_addr("127.0.0.1:5000".parse().expect("address")).to_http_request();
-        assert_eq!(client_address(&local), "127.0.0.1");
-    }
 
     #[test]
     fn tokens_are_random_and_only_their_digest_is_kept() {
@@ -279,5 +261,14 @@ mod tests {
         assert_eq!(first.len(), 64);
         assert_eq!(digest(&first).len(), 64);
         assert_ne!(digest(&first), first);
+    }
+
+    #[test]
+    fn the_keyed_digest_is_rfc_4231s_hmac_sha256() {
+        // RFC 4231, test case 2.
+        assert_eq!(
+            keyed_digest(b"Jefe", "what do ya want for nothing?"),
+            "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"
+        );
     }
 }

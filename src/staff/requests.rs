@@ -23,13 +23,16 @@ struct HomePage<'a> {
     /// The page's path in no language (with its query), for links to it in the others; empty: none.
     here: String,
     staff: &'a Staff,
-    open: usize,
+    open: u64,
 }
 
 pub async fn dashboard(state: web::Data<AppState>, staff: Staff) -> Result<HttpResponse, StaffError> {
-    let open = crate::routes::blocking(&state, |state| state.store.open_requests()).await?.len();
+    let open = crate::routes::blocking(&state, |state| state.store.open_request_count()).await?;
     page(StatusCode::OK, &HomePage { lang: crate::i18n::Lang::DEFAULT, here: String::new(), staff: &staff, open })
 }
+
+/// Requests listed per page of the queue: a flood of them leaves each page small.
+pub const QUEUE_PAGE_SIZE: u32 = 50;
 
 #[derive(Template)]
 #[template(path = "staff/requests.html")]
@@ -40,17 +43,52 @@ struct QueuePage<'a> {
     here: String,
     staff: &'a Staff,
     requests: Vec<ChangeRequest>,
+    /// All open requests, on every page.
+    open: u64,
+    page: u64,
+    page_count: u64,
 }
 
 impl QueuePage<'_> {
     fn when(&self, seconds: &i64) -> String {
         when(*seconds)
     }
+
+    /// The number of the first request on this page, counting from 1.
+    fn first(&self) -> u64 {
+        (self.page - 1) * u64::from(QUEUE_PAGE_SIZE) + 1
+    }
+
+    fn last(&self) -> u64 {
+        self.first() + self.requests.len() as u64 - 1
+    }
 }
 
-pub async fn queue(state: web::Data<AppState>, staff: Staff) -> Result<HttpResponse, StaffError> {
-    let requests = crate::routes::blocking(&state, |state| state.store.open_requests()).await?;
-    page(StatusCode::OK, &QueuePage { lang: crate::i18n::Lang::DEFAULT, here: String::new(), staff: &staff, requests })
+#[derive(serde::Deserialize)]
+pub struct QueueQuery {
+    page: Option<String>,
+}
+
+pub async fn queue(
+    state: web::Data<AppState>,
+    staff: Staff,
+    query: web::Query<QueueQuery>,
+) -> Result<HttpResponse, StaffError> {
+    let number = match query.into_inner().page.as_deref().map(str::trim) {
+        None | Some("") => 1,
+        Some(text) => text.parse::<u64>().ok().filter(|number| *number >= 1).ok_or_else(|| {
+            AppError::BadRequest(format!("\"{text}\" is not a page number: pages are counted from 1."))
+        })?,
+    };
+    let offset = (number - 1).saturating_mul(u64::from(QUEUE_PAGE_SIZE));
+    let (requests, open) = crate::routes::blocking(&state, move |state| {
+        Ok((state.store.open_requests_page(offset, QUEUE_PAGE_SIZE)?, state.store.open_request_count()?))
+    })
+    .await?;
+    let page_count = open.div_ceil(u64::from(QUEUE_PAGE_SIZE)).max(1);
+    let lang = crate::i18n::Lang::DEFAULT;
+    let here = String::new();
+    page(StatusCode::OK, &QueuePage { lang, here, staff: &staff, requests, open, page: number, page_count })
 }
 
 #[derive(Template)]
@@ -84,6 +122,12 @@ impl ReviewPage<'_> {
 
     fn is_open(&self) -> bool {
         self.request.status == "open"
+    }
+
+    /// The reply address, when it is a plain one (a link to write to it); another, stored before
+    /// addresses were checked, is shown as text only.
+    fn reply_link(&self) -> Option<&str> {
+        self.request.reply_to.as_deref().filter(|reply| super::form::is_plain_address(reply))
     }
 }
 

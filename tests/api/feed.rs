@@ -55,3 +55,37 @@ async fn a_feed_with_a_bad_filter_is_a_400_page_that_says_why() {
     assert_eq!(page.status, 400);
     assert!(page.texts("main p").iter().any(|text| text.contains("“9” is not a day")));
 }
+
+#[actix_web::test]
+async fn a_stored_name_with_line_breaks_cannot_add_properties_to_either_calendar() {
+    let app = TestApp::with_fixture("finder-feed.json");
+    // Stored as a database from before the reader refused control characters may hold it.
+    let hostile = "Evil\r\nBEGIN:VALARM\r\nACTION:DISPLAY\r\nEND:VALARM\rX-INJECTED:1";
+    let meeting = mutual_support::meetings::Meeting {
+        slug: "hostile".into(),
+        name: hostile.into(),
+        group_slug: Some("co-anon".into()),
+        timezone: "America/Chicago".into(),
+        days: vec![mutual_support::meetings::Weekday::new(1).expect("day")],
+        time: mutual_support::meetings::MeetingTime::new(19, 0),
+        location: Some("Hall\rLOCATION:elsewhere".into()),
+        notes: Some("Side door\r\nBEGIN:VALARM".into()),
+        ..Default::default()
+    };
+    app.state.store.import(&[meeting], &Default::default()).expect("imports");
+    for path in ["/meetings/hostile.ics", "/meetings.ics?group=co-anon"] {
+        let page = app.get(path).await;
+        assert_eq!(page.status, 200, "{path}");
+        for line in page.body.split("\r\n") {
+            assert!(!line.contains('\r') && !line.contains('\n'), "{path}: a bare line break in {line:?}");
+            for injected in ["BEGIN:VALARM", "ACTION:", "X-INJECTED", "LOCATION:elsewhere"] {
+                assert!(!line.starts_with(injected), "{path}: injected {injected:?}:\n{}", page.body);
+            }
+        }
+        assert!(
+            page.body.contains(r"SUMMARY:Evil\nBEGIN:VALARM\nACTION:DISPLAY\nEND:VALARM\nX-INJECTED:1"),
+            "{}",
+            page.body
+        );
+    }
+}

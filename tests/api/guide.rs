@@ -69,7 +69,8 @@ async fn each_group_has_a_one_page_handout_with_its_website_and_finder_address()
     let page = app.get("/handouts/groups/women-for-sobriety").await;
     assert_eq!(page.status, 200);
     let text = page.texts("main").join(" ");
-    assert!(text.contains("http://www.womenforsobriety.org"));
+    assert!(text.contains("womenforsobriety.org (listed in the fact sheet;"), "{text}");
+    assert_eq!(page.attributes(".find-box a[href^='https://womenforsobriety.org']", "href").len(), 1);
     assert!(text.contains("/meetings?group=women-for-sobriety"));
     assert!(text.contains("Thirteen Statements"));
     assert_eq!(page.attributes("button[data-print]", "hidden").len(), 1, "the Print button waits for JavaScript");
@@ -171,7 +172,12 @@ async fn the_spanish_matcher_gives_spanish_reasons_with_links_under_es() {
     assert_eq!(page.attributes("a[href^='/es/handouts/referral']", "href").len(), 1);
     assert_eq!(page.attributes("form.matcher", "action"), ["/es/guide/match#results"]);
     let legends = page.texts("form.matcher fieldset legend");
-    assert!(legends.iter().any(|legend| legend == "¿Iría el cliente a un grupo solo para mujeres?"), "{legends:?}");
+    assert!(
+        legends
+            .iter()
+            .any(|legend| legend == "Si la persona es mujer: ¿iría a un grupo o a una reunión solo para mujeres?"),
+        "{legends:?}"
+    );
     assert!(page.texts("form.matcher label").iter().any(|label| label == "Heroína"));
 }
 
@@ -191,7 +197,10 @@ async fn the_spanish_matcher_never_offers_a_women_only_group_unless_the_client_w
     let wanted = app.get("/es/guide/match?women_only=want&substance=alcohol").await;
     assert_eq!(wanted.attributes("ol.matches > li > h3 a", "href")[0], "/es/groups/women-for-sobriety");
     assert!(
-        wanted.texts("ol.matches > li:first-child .reasons li").iter().any(|r| r.contains("como quiere la clienta"))
+        wanted
+            .texts("ol.matches > li:first-child .reasons li")
+            .iter()
+            .any(|r| r.contains("como lo prefiere la persona"))
     );
 }
 

@@ -9,7 +9,26 @@ use mutual_support::feed::{FeedDefaults, parse_meeting_guide};
 use mutual_support::startup;
 use mutual_support::state::{AppState, Settings};
 use scraper::{Html, Selector};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use tempfile::TempDir;
+
+/// Paths that are the same in every language (files, feeds, the staff area).
+pub fn language_neutral(path: &str) -> bool {
+    let bare = path.split(['?', '#']).next().unwrap_or(path);
+    ["/static/", "/feed/", "/staff", "/healthz", "/print.css", "/favicon"].iter().any(|start| bare.starts_with(start))
+        || bare.ends_with(".ics")
+        || bare.ends_with(".json")
+        || bare.ends_with(".csv")
+}
+
+/// The language a path is in: `es` under `/es`, otherwise `en`.
+pub fn language_of(path: &str) -> &'static str {
+    if path == "/es" || path.starts_with("/es/") || path.starts_with("/es?") { "es" } else { "en" }
+}
+
+/// How many addresses of one path (differing in their query) a walk follows: the finder links
+/// to thousands of filter combinations; a handful of each shows the page works.
+const QUERIES_PER_PATH: usize = 4;
 
 pub struct TestApp {
     pub state: web::Data<AppState>,
@@ -103,10 +122,49 @@ impl TestApp {
                 url: "https://feeds.example/metro.json".into(),
                 group_slug: "alcoholics-anonymous".into(),
                 timezone: None,
+                follow_redirects: false,
             })
             .expect("added");
         let meetings = parse_meeting_guide(feed, &FeedDefaults::new("America/Chicago")).expect("parses").meetings;
         store.import_source(&source, &meetings, &Default::default()).expect("imported");
+    }
+
+    /// Every public page in every language: each address reached by following the links (and
+    /// the language counterparts) of the pages from `/` and `/es`, with what it answered.
+    pub async fn walk(&self) -> Vec<(String, Page)> {
+        let service = test::init_service(startup::app(self.state.clone())).await;
+        let links = Selector::parse("a[href], link[rel=alternate][hreflang]").expect("selector");
+        let mut queue: VecDeque<String> = VecDeque::from(["/".to_owned(), "/es".to_owned()]);
+        let mut seen: BTreeSet<String> = queue.iter().cloned().collect();
+        let mut per_path: BTreeMap<String, usize> = BTreeMap::new();
+        let mut pages = Vec::new();
+        while let Some(address) = queue.pop_front() {
+            let response = test::call_service(&service, test::TestRequest::get().uri(&address).to_request()).await;
+            let status = response.status();
+            let headers = response.headers().clone();
+            let body = String::from_utf8_lossy(&test::read_body(response).await).into_owned();
+            let page = Page { status, headers, body };
+            if page.status == StatusCode::OK {
+                for href in page.html().select(&links).filter_map(|link| link.value().attr("href")) {
+                    if !href.starts_with('/') || href.starts_with("//") || language_neutral(href) {
+                        continue;
+                    }
+                    let link = href.split('#').next().unwrap_or(href).to_owned();
+                    if link.is_empty() || seen.contains(&link) {
+                        continue;
+                    }
+                    let count = per_path.entry(link.split('?').next().unwrap_or(&link).to_owned()).or_default();
+                    if *count >= QUERIES_PER_PATH {
+                        continue;
+                    }
+                    *count += 1;
+                    seen.insert(link.clone());
+                    queue.push_back(link);
+                }
+            }
+            pages.push((address, page));
+        }
+        pages
     }
 
     pub async fn get(&self, path: &str) -> Page {

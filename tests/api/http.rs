@@ -95,6 +95,35 @@ async fn head_on_the_wire_sends_headers_and_no_body() {
 }
 
 #[actix_web::test]
+async fn a_request_body_dripped_a_byte_at_a_time_is_cut_off_with_408() {
+    let app = TestApp::spawn();
+    let (address, server) = serve(&app);
+    let (answer, waited) = actix_web::web::block(move || {
+        let mut stream = TcpStream::connect(address).expect("connects");
+        stream.set_read_timeout(Some(std::time::Duration::from_secs(40))).expect("timeout set");
+        let head = "POST /meetings/new HTTP/1.1\r\nHost: localhost\r\n\
+                    Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\n";
+        stream.write_all(head.as_bytes()).expect("the head is sent");
+        let mut dripping = stream.try_clone().expect("a second handle");
+        let started = std::time::Instant::now();
+        // One byte every half second: the whole body would take over eight minutes.
+        std::thread::spawn(move || {
+            while dripping.write_all(b"a").is_ok() {
+                std::thread::sleep(std::time::Duration::from_millis(500));
+            }
+        });
+        let mut answer = Vec::new();
+        let _ = stream.read_to_end(&mut answer);
+        (String::from_utf8_lossy(&answer).into_owned(), started.elapsed())
+    })
+    .await
+    .expect("exchanged");
+    server.stop(false).await;
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+    assert!(waited < std::time::Duration::from_secs(20), "the connection was closed after {waited:?}");
+}
+
+#[actix_web::test]
 async fn other_methods_on_known_paths_answer_405_with_allow() {
     let app = TestApp::spawn();
     for (method, path) in [
@@ -129,6 +158,63 @@ async fn etags_carry_the_build_and_weak_or_star_if_none_match_answer_304() {
         let again = app.request(TestRequest::get().uri(path).insert_header(("if-none-match", old_build))).await;
         assert_eq!(again.status, 200, "{path}: an ETag of another build is not a match");
     }
+}
+
+#[actix_web::test]
+async fn a_database_file_replaced_while_serving_fails_healthz_refuses_writes_and_is_never_written() {
+    let app = TestApp::with_fixture("finder-feed.json");
+    let path = app.state.settings.database_path.clone();
+    assert_eq!(app.get("/healthz").await.status, 200);
+    // An operator moves another database into place while the site runs (and clears the
+    // journal files beside it, as for a restore).
+    let other = path.with_file_name("moved-in.sqlite3");
+    let store = mutual_support::db::Store::open(&other).expect("another database");
+    store.sync_groups(&mutual_support::content::Content::embedded().expect("content").groups).expect("groups");
+    drop(store);
+    std::fs::rename(&other, &path).expect("moved into place");
+    for journal in ["-wal", "-shm"] {
+        let mut name = path.as_os_str().to_owned();
+        name.push(journal);
+        let _ = std::fs::remove_file(std::path::PathBuf::from(name));
+    }
+    let before = std::fs::read(&path).expect("the new file");
+    // The new file itself, seen after the site's folder is gone.
+    let keep = tempfile::tempdir().expect("folder");
+    std::fs::hard_link(&path, keep.path().join("moved-in.sqlite3")).expect("linked");
+    let health = app.get("/healthz").await;
+    assert_eq!(health.status, 503, "{}", health.body);
+    assert!(health.body.contains("replaced"), "{}", health.body);
+    // Pages go on from the file the site opened; a change is refused, not lost.
+    assert_eq!(app.get("/meetings").await.status, 200);
+    let changed = app
+        .request(
+            TestRequest::post()
+                .uri("/meetings/new")
+                .insert_header(("content-type", "application/x-www-form-urlencoded"))
+                .peer_addr("203.0.113.9:5000".parse().expect("address"))
+                .set_payload("name=Lost+Meeting&day=1&time=19%3A00&fellowship=alcoholics-anonymous&types=O"),
+        )
+        .await;
+    assert_eq!(changed.status, 503, "{}", changed.body);
+    assert!(changed.header("retry-after").is_some());
+    // Even when its connections close (a checkpoint), the site writes nothing into the new file.
+    drop(app);
+    let after = std::fs::read(keep.path().join("moved-in.sqlite3")).expect("the new file");
+    assert!(after == before, "the file moved in was never written");
+}
+
+#[test]
+fn a_start_that_finds_no_file_where_real_meetings_were_served_stops_and_says_so() {
+    let app = TestApp::with_fixture("finder-feed.json");
+    let settings = app.state.settings.clone();
+    let marker = mutual_support::db::served_marker(&settings.database_path);
+    assert!(marker.exists(), "real meetings were served: the marker is written");
+    std::fs::remove_file(&settings.database_path).expect("the file is deleted");
+    let refused = mutual_support::state::AppState::prepare(settings.clone()).err().expect("refused");
+    let message = refused.to_string();
+    assert!(message.contains("there is no database file here") && message.contains("--seed"), "{message}");
+    assert!(!settings.database_path.exists(), "no new file was made, and no sample meeting seeded");
+    drop(app);
 }
 
 #[actix_web::test]
@@ -235,6 +321,70 @@ async fn a_feed_is_written_once_to_a_file_and_served_with_gzip_and_ranges() {
     assert_eq!(calendar.body.matches("BEGIN:VEVENT").count(), calendar.body.matches("END:VEVENT").count());
 }
 
+#[actix_web::test]
+async fn a_range_with_a_stale_if_range_gets_the_whole_feed_and_a_current_one_gets_the_range() {
+    let app = TestApp::with_fixture("finder-feed.json");
+    for path in ["/feed/meetings.json", "/meetings.ics"] {
+        let whole = app.get(path).await;
+        let etag = whole.header("etag").expect("an ETag").to_owned();
+        let ranged = |if_range: &str| {
+            TestRequest::get().uri(path).insert_header(("range", "bytes=0-9")).insert_header(("if-range", if_range))
+        };
+        let part = app.request(ranged(&etag)).await;
+        assert_eq!(part.status, 206, "{path}: the client's copy is current");
+        assert_eq!(part.body, whole.body[..10]);
+        for stale in ["\"r0-bold-0000000000000000\"", &format!("W/{etag}"), "Sat, 28 Nov 2026 10:00:00 GMT"] {
+            let answer = app.request(ranged(stale)).await;
+            assert_eq!(answer.status, 200, "{path}: If-Range {stale} is not the current feed");
+            assert_eq!(answer.body, whole.body, "{path}: the whole body, not a splice");
+            assert_eq!(answer.header("content-range"), None);
+        }
+    }
+}
+
+/// The feed files in the cache folder beside the app's database.
+fn feed_files(app: &TestApp) -> Vec<String> {
+    let folder = app.state.settings.database_path.parent().expect("a folder").join("cache");
+    let mut names: Vec<String> = std::fs::read_dir(&folder)
+        .expect("the cache folder")
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .collect();
+    names.sort();
+    names
+}
+
+#[actix_web::test]
+async fn a_feed_write_that_fills_the_disk_leaves_no_partial_file_and_the_feed_is_sent_from_memory() {
+    let app = TestApp::with_fixture("finder-feed.json");
+    let folder = app.state.settings.database_path.parent().expect("a folder").join("cache");
+    std::fs::create_dir_all(&folder).expect("the cache folder");
+    // A half-written file a stopped process left is removed by the first write.
+    let revision = app.state.store.revision().expect("revision");
+    let left_over = format!("feed-r{revision}-b{}-0000000000000000.partial", mutual_support::cache::BUILD);
+    std::fs::write(folder.join(left_over), b"[{").expect("left over");
+    let first = app.get("/feed/meetings.json").await;
+    assert_eq!(first.status, 200);
+    assert!(feed_files(&app).iter().all(|name| !name.contains(".partial")), "{:?}", feed_files(&app));
+    // The next revision's files are on a full disk: every write to them fails (ENOSPC).
+    let json = feed_files(&app).into_iter().find(|name| name.ends_with(".json")).expect("a feed file");
+    let next = json.replacen(&format!("feed-r{revision}-"), &format!("feed-r{}-", revision + 1), 1);
+    let partial = next.replace(".json", ".partial");
+    for name in [partial.clone(), format!("{partial}.gz")] {
+        std::os::unix::fs::symlink("/dev/full", folder.join(name)).expect("a link to /dev/full");
+    }
+    let mut meeting = app.state.store.meetings_by_id(&[1]).expect("reads").pop().expect("a meeting");
+    meeting.name = "Renamed On A Full Disk".to_owned();
+    app.state.store.import(&[meeting], &mutual_support::db::ImportOptions::default()).expect("imported");
+    assert_eq!(app.state.store.revision().expect("revision"), revision + 1);
+    let feed = app.get("/feed/meetings.json").await;
+    assert_eq!(feed.status, 200, "{}", feed.body);
+    assert!(feed.body.contains("Renamed On A Full Disk"), "the new revision, from memory");
+    let feed: Vec<serde_json::Value> = serde_json::from_str(&feed.body).expect("a whole JSON array");
+    assert_eq!(feed.len(), 11);
+    let left = feed_files(&app);
+    assert!(left.iter().all(|name| !name.contains(".partial")), "nothing half-written is left: {left:?}");
+}
+
 #[test]
 fn a_feed_written_in_chunks_equals_the_feed_written_at_once() {
     let app = TestApp::with_fixture("finder-feed.json");
@@ -245,7 +395,7 @@ fn a_feed_written_in_chunks_equals_the_feed_written_at_once() {
         jiff::Timestamp::now(),
     );
     let mut meetings = state.store.meetings_by_id(&ids).expect("meetings");
-    meetings.iter_mut().for_each(mutual_support::feed::anonymise_contacts);
+    meetings.iter_mut().for_each(mutual_support::feed::for_the_public);
     let now = jiff::Timestamp::now();
     let whole = mutual_support::feed::ExportFormat::Json.write(&meetings, now).expect("written");
     let mut streamed = Vec::new();

@@ -2,58 +2,29 @@
 //! that each page answers, says its language, links to its counterpart in the other language, and
 //! keeps its visitor in the language they chose.
 
-use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::collections::BTreeMap;
 
 use actix_web::http::StatusCode;
-use actix_web::test;
-use mutual_support::startup;
-use scraper::{Html, Selector};
 
-use crate::helpers::TestApp;
+use scraper::Selector;
 
-/// Paths that are the same in every language (files, feeds, the staff area).
-fn language_neutral(path: &str) -> bool {
-    let bare = path.split(['?', '#']).next().unwrap_or(path);
-    ["/static/", "/feed/", "/staff", "/healthz", "/print.css", "/favicon"].iter().any(|start| bare.starts_with(start))
-        || bare.ends_with(".ics")
-        || bare.ends_with(".json")
-        || bare.ends_with(".csv")
-}
-
-/// The language a path is in: `es` under `/es`, otherwise `en`.
-fn language_of(path: &str) -> &'static str {
-    if path == "/es" || path.starts_with("/es/") || path.starts_with("/es?") { "es" } else { "en" }
-}
-
-/// How many addresses of one path (differing in their query) the walk follows: the finder links
-/// to thousands of filter combinations; a handful of each shows the page works.
-const QUERIES_PER_PATH: usize = 4;
+use crate::helpers::{TestApp, language_neutral, language_of};
 
 #[actix_web::test]
 async fn every_page_reached_from_either_home_page_has_its_counterpart_and_keeps_its_language() {
     let app = TestApp::spawn();
-    let service = test::init_service(startup::app(app.state.clone())).await;
     let anchors = Selector::parse("a[href]").expect("selector");
     let alternates = Selector::parse("link[rel=alternate][hreflang]").expect("selector");
     let root = Selector::parse("html").expect("selector");
-
-    let mut queue: VecDeque<String> = VecDeque::from(["/".to_owned(), "/es".to_owned()]);
-    let mut seen: BTreeSet<String> = queue.iter().cloned().collect();
-    let mut per_path: BTreeMap<String, usize> = BTreeMap::new();
+    let walked = app.walk().await;
     let mut problems = Vec::new();
-    let mut pages = 0;
-    while let Some(address) = queue.pop_front() {
-        let request = test::TestRequest::get().uri(&address).to_request();
-        let response = test::call_service(&service, request).await;
-        let status = response.status();
-        let body = String::from_utf8_lossy(&test::read_body(response).await).into_owned();
-        pages += 1;
-        if status != StatusCode::OK {
-            problems.push(format!("{address}: status {status}"));
+    for (address, page) in &walked {
+        if page.status != 200 {
+            problems.push(format!("{address}: status {}", page.status));
             continue;
         }
-        let html = Html::parse_document(&body);
-        let expected = language_of(&address);
+        let html = page.html();
+        let expected = language_of(address);
         let declared = html.select(&root).next().and_then(|element| element.value().attr("lang")).unwrap_or("");
         if declared != expected {
             problems.push(format!("{address}: <html lang=\"{declared}\">, expected \"{expected}\""));
@@ -68,7 +39,6 @@ async fn every_page_reached_from_either_home_page_has_its_counterpart_and_keeps_
                 other => problems.push(format!("{address}: the {lang} counterpart is {other:?}")),
             }
         }
-        let mut links: Vec<String> = counterparts.into_values().collect();
         for anchor in html.select(&anchors) {
             let Some(href) = anchor.value().attr("href") else { continue };
             if !href.starts_with('/') || href.starts_with("//") || language_neutral(href) {
@@ -78,26 +48,11 @@ async fn every_page_reached_from_either_home_page_has_its_counterpart_and_keeps_
             if !switches_language && language_of(href) != expected {
                 problems.push(format!("{address}: a link leaves the page's language: {href}"));
             }
-            links.push(href.to_owned());
-        }
-        for link in links {
-            let link = link.split('#').next().unwrap_or(&link).to_owned();
-            if link.is_empty() || seen.contains(&link) {
-                continue;
-            }
-            let path = link.split('?').next().unwrap_or(&link).to_owned();
-            let count = per_path.entry(path).or_default();
-            if *count >= QUERIES_PER_PATH {
-                continue;
-            }
-            *count += 1;
-            seen.insert(link.clone());
-            queue.push_back(link);
         }
     }
-    assert!(problems.is_empty(), "{} problems on {pages} pages:\n{}", problems.len(), problems.join("\n"));
-    let spanish = seen.iter().filter(|address| language_of(address) == "es").count();
-    let english = seen.len() - spanish;
+    assert!(problems.is_empty(), "{} problems on {} pages:\n{}", problems.len(), walked.len(), problems.join("\n"));
+    let spanish = walked.iter().filter(|(address, _)| language_of(address) == "es").count();
+    let english = walked.len() - spanish;
     assert!(spanish > 40 && english > 40, "the walk reached {english} English and {spanish} Spanish pages");
 }
 

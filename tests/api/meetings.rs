@@ -572,7 +572,7 @@ async fn a_spanish_row_of_a_family_group_says_for_family_and_friends_in_spanish(
     assert!(family.contains("Para familiares y amigos"), "{family}");
     assert!(!family.contains("dejar de beber"), "a family group's closed meeting is not for people who want to quit");
     let own = spanish_row_text(&app.get("/es/meetings").await, "gamma-closed-women");
-    assert!(own.contains("Cerrada para personas que quieren dejar de beber o de consumir drogas"), "{own}");
+    assert!(own.contains("Cerrada para mujeres que quieren dejar de beber o de consumir drogas"), "{own}");
 }
 
 #[actix_web::test]
@@ -612,7 +612,7 @@ async fn the_spanish_meeting_page_is_in_spanish_with_the_family_groups_closed_no
     assert!(schedule.contains("Viernes") && schedule.contains("19:30") && schedule.contains("20:30"), "{schedule}");
     assert!(!schedule.contains("pm"), "{schedule}");
     assert_eq!(page.texts("ul.types-list li"), ["Cerrada", "Discusión"]);
-    let note = page.texts("p.closed-note").join(" ");
+    let note = page.texts("p.admission").join(" ");
     assert!(note.starts_with("Reunión cerrada. Este grupo es para familiares y amigos"), "{note}");
     assert!(note.contains("pregunte al grupo"), "the caution is kept: {note}");
     let report = page.attributes("p.report-change a", "href");

@@ -31,14 +31,14 @@ async fn a_family_groups_closed_meeting_does_not_carry_the_twelve_step_sentence(
     let app = TestApp::spawn();
     let family = app.get("/meetings/detachment-with-love-afg-riverton").await;
     assert_eq!(family.status, 200);
-    let note = family.texts(".closed-note").join(" ");
+    let note = family.texts(".admission").join(" ");
     assert!(!note.is_empty(), "the closed meeting is explained");
     assert!(!family.body.contains(TWELVE_STEP_CLOSED), "{note}");
     assert!(note.contains("families and friends"), "{note}");
     let twelve_step = app.get("/meetings/sunrise-serenity-riverton").await;
-    assert!(twelve_step.texts(".closed-note").join(" ").contains(TWELVE_STEP_CLOSED));
+    assert!(twelve_step.texts(".admission").join(" ").contains(TWELVE_STEP_CLOSED));
     let smart = app.get("/meetings/smart-recovery-cedar-grove").await;
-    let note = smart.texts(".closed-note").join(" ");
+    let note = smart.texts(".admission").join(" ");
     assert!(!note.contains(TWELVE_STEP_CLOSED) && note.contains("12-Step groups only"), "{note}");
 }
 

@@ -228,6 +228,23 @@ async function printing() {
   check("print: no meeting is split across columns or pages", layout.entries > 20 && layout.unbreakable === layout.entries, JSON.stringify(layout));
   check("print: a day's heading stays with its meetings", layout.headings);
   check("print: navigation, footer and the Print button are not printed", layout.shown.length === 0, layout.shown.join(", "));
+  // The crisis line prints on every handout; a page with the full crisis note prints the note instead.
+  for (const [path, line, note] of [
+    ["/handouts/groups/smart-recovery", true, false],
+    ["/es/handouts/referral?group=alcoholics-anonymous&group=smart-recovery", true, false],
+    ["/handouts/meetings?type=O", true, false],
+    ["/meetings/sunrise-serenity-riverton", false, true],
+  ]) {
+    await page.goto(new URL(path, BASE).href);
+    const shown = await page.evaluate(() => {
+      const visible = (selector) => {
+        const element = document.querySelector(selector);
+        return Boolean(element) && getComputedStyle(element).display !== "none";
+      };
+      return { line: visible(".crisis-line"), note: visible("aside.crisis") };
+    });
+    check(`print: ${path.split("?")[0]} prints the crisis ${line ? "line" : "note"}`, shown.line === line && shown.note === note, JSON.stringify(shown));
+  }
   await context.close();
   const button = await openPage(new URL("/handouts/groups/co-anon", BASE).href, 1280);
   const visible = await button.page.isVisible("button[data-print]");
