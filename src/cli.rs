@@ -594,13 +594,7 @@ fn read_password() -> anyhow::Result<String> {
 fn user(args: UserArgs) -> anyhow::Result<()> {
     use crate::db::Role;
     use crate::staff::password;
-    let check_email = |email: &str| {
-        anyhow::ensure!(
-            email.len() <= 254 && email.contains('@') && !email.contains(char::is_whitespace),
-            "\"{email}\" is not an e-mail address"
-        );
-        Ok(email.trim().to_lowercase())
-    };
+    let check_email = |email: &str| password::account_email(email).map_err(anyhow::Error::msg);
     match args.command {
         UserCommand::Add(args) => {
             let email = check_email(&args.email)?;
@@ -627,7 +621,7 @@ fn user(args: UserArgs) -> anyhow::Result<()> {
         UserCommand::Remove(args) => {
             let email = check_email(&args.email)?;
             let core = Core::open(&args.data.settings(false))?;
-            anyhow::ensure!(core.store.remove_user(&email)?, "there is no account for {email}");
+            anyhow::ensure!(core.store.remove_user(&email, "the command line")?, "there is no account for {email}");
             println!("Removed {email}.");
         }
         UserCommand::Password(args) => {

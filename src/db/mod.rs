@@ -23,6 +23,7 @@ pub static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("../../migrations/004_finder_in_memory.sql")),
         M::up(include_str!("../../migrations/005_site_secrets.sql")),
         M::up(include_str!("../../migrations/006_source_redirects.sql")),
+        M::up(include_str!("../../migrations/007_password_links.sql")),
     ])
 });
 
@@ -78,6 +79,10 @@ pub enum StoreError {
     SourceExists(String),
     #[error("there is no source named \"{0}\"")]
     NoSource(String),
+    /// The account is the last administrator: removing it or making it an editor would leave
+    /// no one who can manage accounts and sources.
+    #[error("{0} is the last administrator: make another account an administrator first")]
+    LastAdmin(String),
 }
 
 impl StoreError {

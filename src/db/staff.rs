@@ -204,6 +204,28 @@ fn close_request(
     Ok(closed == 1)
 }
 
+/// An account's role, by address.
+fn role_of(transaction: &Transaction, email: &str) -> Result<Option<Role>, StoreError> {
+    let role: Option<String> =
+        transaction.query_row("SELECT role FROM users WHERE email = ?1", [email], |row| row.get("role")).optional()?;
+    Ok(role.and_then(|role| Role::parse(&role)))
+}
+
+fn admin_count(transaction: &Transaction) -> Result<u32, StoreError> {
+    Ok(transaction
+        .query_row("SELECT count(*) AS admins FROM users WHERE role = 'admin'", [], |row| row.get("admins"))?)
+}
+
+/// Sets a password, ending the account's sessions and password links.
+fn set_password_in(transaction: &Transaction, email: &str, password_hash: &str) -> Result<bool, StoreError> {
+    let changed =
+        transaction.execute("UPDATE users SET password_hash = ?2 WHERE email = ?1", params![email, password_hash])?;
+    transaction.execute("DELETE FROM sessions WHERE user_id = (SELECT id FROM users WHERE email = ?1)", [email])?;
+    transaction
+        .execute("DELETE FROM password_links WHERE user_id = (SELECT id FROM users WHERE email = ?1)", [email])?;
+    Ok(changed == 1)
+}
+
 /// (row id, sample, archived, source name) of a meeting by slug.
 type Row = (i64, bool, bool, Option<String>);
 
@@ -239,20 +261,114 @@ impl Store {
         Ok(users)
     }
 
-    /// Removes an account and its sessions; false when there is none.
-    pub fn remove_user(&self, email: &str) -> Result<bool, StoreError> {
-        Ok(self.connection()?.execute("DELETE FROM users WHERE email = ?1", [email])? == 1)
+    /// An account by its number.
+    pub fn user(&self, id: i64) -> Result<Option<User>, StoreError> {
+        Ok(self
+            .connection()?
+            .query_row("SELECT id, email, role, created_at FROM users WHERE id = ?1", [id], user_from_row)
+            .optional()?)
     }
 
-    /// Sets a new password and ends the account's sessions; false when there is no such account.
+    /// Removes an account and its sessions, logged as done by `actor`; false when there is none.
+    /// The last administrator is never removed ([`StoreError::LastAdmin`]).
+    pub fn remove_user(&self, email: &str, actor: &str) -> Result<bool, StoreError> {
+        let mut connection = self.connection()?;
+        let transaction = connection.transaction()?;
+        let Some(role) = role_of(&transaction, email)? else { return Ok(false) };
+        if role == Role::Admin && admin_count(&transaction)? <= 1 {
+            return Err(StoreError::LastAdmin(email.to_owned()));
+        }
+        transaction.execute("DELETE FROM users WHERE email = ?1", [email])?;
+        log(&transaction, actor, "removed the account", None, None, &[], Some(email))?;
+        transaction.commit()?;
+        Ok(true)
+    }
+
+    /// Gives an account another role, logged as done by `actor`; false when there is no such
+    /// account. The last administrator is never made an editor ([`StoreError::LastAdmin`]).
+    pub fn set_role(&self, email: &str, role: Role, actor: &str) -> Result<bool, StoreError> {
+        let mut connection = self.connection()?;
+        let transaction = connection.transaction()?;
+        let Some(old) = role_of(&transaction, email)? else { return Ok(false) };
+        if old == role {
+            return Ok(true);
+        }
+        if old == Role::Admin && admin_count(&transaction)? <= 1 {
+            return Err(StoreError::LastAdmin(email.to_owned()));
+        }
+        transaction.execute("UPDATE users SET role = ?2 WHERE email = ?1", params![email, role.as_str()])?;
+        let change = vec![("role".to_owned(), old.as_str().to_owned(), role.as_str().to_owned())];
+        log(&transaction, actor, "changed the role of", None, None, &change, Some(email))?;
+        transaction.commit()?;
+        Ok(true)
+    }
+
+    /// Sets a new password and ends the account's sessions (and its unused password links);
+    /// false when there is no such account.
     pub fn set_password(&self, email: &str, password_hash: &str) -> Result<bool, StoreError> {
         let mut connection = self.connection()?;
         let transaction = connection.transaction()?;
-        let changed = transaction
-            .execute("UPDATE users SET password_hash = ?2 WHERE email = ?1", params![email, password_hash])?;
-        transaction.execute("DELETE FROM sessions WHERE user_id = (SELECT id FROM users WHERE email = ?1)", [email])?;
+        let changed = set_password_in(&transaction, email, password_hash)?;
         transaction.commit()?;
-        Ok(changed == 1)
+        Ok(changed)
+    }
+
+    /// Keeps a one-time link to set an account's password (only its token's SHA-256), valid
+    /// until `expires_at` (unix seconds); earlier links of the account stop working. Logged as
+    /// done by `actor`; false when there is no such account.
+    pub fn create_password_link(
+        &self,
+        email: &str,
+        token_hash: &str,
+        expires_at: i64,
+        actor: &str,
+    ) -> Result<bool, StoreError> {
+        let mut connection = self.connection()?;
+        let transaction = connection.transaction()?;
+        let id: Option<i64> =
+            transaction.query_row("SELECT id FROM users WHERE email = ?1", [email], |row| row.get("id")).optional()?;
+        let Some(id) = id else { return Ok(false) };
+        transaction.execute("DELETE FROM password_links WHERE user_id = ?1 OR expires_at <= ?2", params![id, now()])?;
+        transaction.execute(
+            "INSERT INTO password_links (token_hash, user_id, expires_at) VALUES (?1, ?2, ?3)",
+            params![token_hash, id, expires_at],
+        )?;
+        log(&transaction, actor, "made a one-time password link for", None, None, &[], Some(email))?;
+        transaction.commit()?;
+        Ok(true)
+    }
+
+    /// The account a live password link is for.
+    pub fn password_link_user(&self, token_hash: &str) -> Result<Option<User>, StoreError> {
+        Ok(self
+            .connection()?
+            .query_row(
+                "SELECT u.id, u.email, u.role, u.created_at FROM password_links l JOIN users u ON u.id = l.user_id
+                 WHERE l.token_hash = ?1 AND l.expires_at > ?2",
+                params![token_hash, now()],
+                user_from_row,
+            )
+            .optional()?)
+    }
+
+    /// Uses a live password link: sets the password, ends the account's sessions, and the link
+    /// is gone. `None` when the link is unknown, used or expired.
+    pub fn use_password_link(&self, token_hash: &str, password_hash: &str) -> Result<Option<User>, StoreError> {
+        let mut connection = self.connection()?;
+        let transaction = connection.transaction()?;
+        let user = transaction
+            .query_row(
+                "SELECT u.id, u.email, u.role, u.created_at FROM password_links l JOIN users u ON u.id = l.user_id
+                 WHERE l.token_hash = ?1 AND l.expires_at > ?2",
+                params![token_hash, now()],
+                user_from_row,
+            )
+            .optional()?;
+        let Some(user) = user else { return Ok(None) };
+        set_password_in(&transaction, &user.email, password_hash)?;
+        log(&transaction, &user.email, "set a password with a one-time link", None, None, &[], None)?;
+        transaction.commit()?;
+        Ok(Some(user))
     }
 
     /// An account and its password hash, by address.

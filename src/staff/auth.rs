@@ -1,6 +1,6 @@
-//! Logging in and out, the limits on failed logins (a pause per address; per account a growing
+//! Logging in and out, and the limits on failed logins (a pause per address; per account a growing
 //! delay, which slows guessing from many addresses without ever refusing the owner the right
-//! password), and the accounts page (admins only; accounts are made with the command line).
+//! password).
 
 use actix_web::cookie::{Cookie, SameSite, time};
 use actix_web::http::StatusCode;
@@ -50,6 +50,8 @@ struct LoginPage<'a> {
     here: String,
     email: &'a str,
     error: Option<&'a str>,
+    /// Said above the form (after a password was set).
+    notice: Option<&'a str>,
     csrf: &'a str,
 }
 
@@ -70,10 +72,11 @@ async fn login_page(
     status: StatusCode,
     email: &str,
     error: Option<&str>,
+    notice: Option<&str>,
 ) -> Result<HttpResponse, StaffError> {
     let csrf = super::random_token()?;
-    let mut response =
-        page(status, &LoginPage { lang: crate::i18n::Lang::DEFAULT, here: String::new(), email, error, csrf: &csrf })?;
+    let lang = crate::i18n::Lang::DEFAULT;
+    let mut response = page(status, &LoginPage { lang, here: String::new(), email, error, notice, csrf: &csrf })?;
     response
         .add_cookie(&staff_cookie(request, LOGIN_COOKIE, csrf, 1))
         .map_err(|error| crate::error::AppError::Internal(error.to_string()))?;
@@ -81,7 +84,9 @@ async fn login_page(
 }
 
 pub async fn login_form(request: HttpRequest) -> Result<HttpResponse, StaffError> {
-    login_page(&request, StatusCode::OK, "", None).await
+    let set = request.query_string().split('&').any(|pair| pair == "password=set");
+    let notice = set.then_some("Your new password is set. Log in with it.");
+    login_page(&request, StatusCode::OK, "", None, notice).await
 }
 
 /// The keys failed logins are counted under: the address (to any account; its count pauses
@@ -152,11 +157,13 @@ pub async fn login(
         })
         .await;
         if recorded.as_ref().is_err_and(crate::error::AppError::is_busy) {
-            return Ok(crate::error::busy(login_page(&request, StatusCode::SERVICE_UNAVAILABLE, &email, BUSY).await?));
+            return Ok(crate::error::busy(
+                login_page(&request, StatusCode::SERVICE_UNAVAILABLE, &email, BUSY, None).await?,
+            ));
         }
         recorded?;
         let error = Some("That e-mail address and password do not match an account.");
-        return login_page(&request, StatusCode::UNAUTHORIZED, &email, error).await;
+        return login_page(&request, StatusCode::UNAUTHORIZED, &email, error, None).await;
     };
     let token = super::random_token()?;
     let csrf = super::random_token()?;
@@ -168,7 +175,9 @@ pub async fn login(
         crate::routes::blocking(&state, move |state| state.store.create_session(user.id, &token_hash, &csrf, expires))
             .await;
     if started.as_ref().is_err_and(crate::error::AppError::is_busy) {
-        return Ok(crate::error::busy(login_page(&request, StatusCode::SERVICE_UNAVAILABLE, &email, BUSY).await?));
+        return Ok(crate::error::busy(
+            login_page(&request, StatusCode::SERVICE_UNAVAILABLE, &email, BUSY, None).await?,
+        ));
     }
     started?;
     let mut response = see_other("/staff");
@@ -193,26 +202,6 @@ pub async fn logout(
     removal.make_removal();
     response.add_cookie(&removal).map_err(|error| crate::error::AppError::Internal(error.to_string()))?;
     Ok(response)
-}
-
-#[derive(Template)]
-#[template(path = "staff/users.html")]
-struct UsersPage<'a> {
-    /// The page's language.
-    lang: crate::i18n::Lang,
-    /// The page's path in no language (with its query), for links to it in the others; empty: none.
-    here: String,
-    staff: &'a Staff,
-    users: Vec<User>,
-}
-
-/// The accounts (admins only; editors are refused).
-pub async fn users(state: web::Data<AppState>, staff: Staff) -> Result<HttpResponse, StaffError> {
-    if !staff.is_admin() {
-        return Err(StaffError::Forbidden("Only an administrator can see and manage staff accounts."));
-    }
-    let users = crate::routes::blocking(&state, |state| state.store.users()).await?;
-    page(StatusCode::OK, &UsersPage { lang: crate::i18n::Lang::DEFAULT, here: String::new(), staff: &staff, users })
 }
 
 #[cfg(test)]

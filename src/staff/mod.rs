@@ -21,6 +21,8 @@ use crate::db::{Role, User};
 use crate::error::AppError;
 use crate::state::AppState;
 
+mod accounts;
+pub use accounts::LINK_HOURS;
 mod auth;
 pub mod form;
 mod meetings;
@@ -64,7 +66,15 @@ pub fn scope() -> impl HttpServiceFactory {
         .route("/requests/{id}/approve", web::post().to(requests::approve))
         .route("/requests/{id}/reject", web::post().to(requests::reject))
         .route("/log", web::get().to(requests::log))
-        .route("/users", web::get().to(auth::users))
+        .route("/users", web::get().to(accounts::users))
+        .route("/users", web::post().to(accounts::add))
+        .route("/users/{id}/role", web::post().to(accounts::set_role))
+        .route("/users/{id}/reset", web::post().to(accounts::reset))
+        .route("/users/{id}/remove", web::post().to(accounts::remove))
+        .route("/password/{token}", web::get().to(accounts::link_form))
+        .route("/password/{token}", web::post().to(accounts::use_link))
+        .route("/account", web::get().to(accounts::own_form))
+        .route("/account", web::post().to(accounts::change_own))
 }
 
 /// A random token: 32 bytes from the operating system, as hex.

@@ -1,4 +1,5 @@
-//! Passwords: Argon2id hashes as PHC strings (the `argon2` crate), and the length rule.
+//! Passwords: Argon2id hashes as PHC strings (the `argon2` crate), and the length rule; and the
+//! rule for an account's e-mail address (the CLI and the accounts page share both).
 
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
@@ -18,6 +19,15 @@ pub fn hash(password: &str) -> Result<String, String> {
         .hash_password(password.as_bytes(), &salt)
         .map(|hash| hash.to_string())
         .map_err(|error| format!("hashing the password: {error}"))
+}
+
+/// An account's address as kept (trimmed, lower-case), or what is wrong with it.
+pub fn account_email(text: &str) -> Result<String, String> {
+    let email = text.trim().to_lowercase();
+    if email.len() > 254 || !email.contains('@') || email.contains(char::is_whitespace) {
+        return Err(format!("\"{}\" is not an e-mail address", text.trim()));
+    }
+    Ok(email)
 }
 
 /// Does `password` match the stored PHC string? A malformed hash matches nothing.

@@ -73,6 +73,28 @@ impl Page {
 }
 
 impl TestApp {
+    /// The whole public feed in `format`, written at once and written in chunks of `chunk`
+    /// meetings as the site streams it: (at once, in chunks).
+    pub fn feed_at_once_and_in_chunks(
+        &self,
+        format: mutual_support::feed::ExportFormat,
+        chunk: usize,
+    ) -> (Vec<u8>, Vec<u8>) {
+        let revision = self.state.store.revision().expect("revision");
+        let now = jiff::Timestamp::now();
+        let ids = self.state.finder_at(revision).expect("index").matching_ids(
+            &mutual_support::meetings::MeetingFilter { include_inactive: true, ..Default::default() },
+            now,
+        );
+        let mut meetings = self.state.store.meetings_by_id(&ids).expect("meetings");
+        meetings.iter_mut().for_each(mutual_support::feed::for_the_public);
+        let whole = format.write(&meetings, now).expect("written");
+        let mut streamed = Vec::new();
+        mutual_support::routes::feed::write_feed(&self.state.core, &ids, chunk, format, now, &mut streamed)
+            .expect("streamed");
+        (whole, streamed)
+    }
+
     /// The app on a new database, seeded like a first `cargo run`.
     pub fn spawn() -> TestApp {
         let folder = tempfile::tempdir().expect("temporary folder");

@@ -170,19 +170,7 @@ fn calendar_words_in_a_meetings_text_do_not_split_the_calendar_written_in_chunks
     let defaults = mutual_support::feed::FeedDefaults::new("America/Chicago");
     let meetings = mutual_support::feed::parse_meeting_guide(feed, &defaults).expect("parses").meetings;
     app.state.store.import(&meetings, &Default::default()).expect("imports");
-    let state = app.state.clone();
-    let revision = state.store.revision().expect("revision");
-    let ids = state.finder_at(revision).expect("index").matching_ids(
-        &mutual_support::meetings::MeetingFilter { include_inactive: true, ..Default::default() },
-        jiff::Timestamp::now(),
-    );
-    let mut meetings = state.store.meetings_by_id(&ids).expect("meetings");
-    meetings.iter_mut().for_each(mutual_support::feed::for_the_public);
-    let now = jiff::Timestamp::now();
-    let whole = mutual_support::feed::ExportFormat::Ics.write(&meetings, now).expect("written");
-    let mut streamed = Vec::new();
-    let ics = mutual_support::feed::ExportFormat::Ics;
-    mutual_support::routes::feed::write_feed(&state.core, &ids, 1, ics, now, &mut streamed).expect("streamed");
+    let (whole, streamed) = app.feed_at_once_and_in_chunks(mutual_support::feed::ExportFormat::Ics, 1);
     let without_stamps = |bytes: &[u8]| {
         String::from_utf8_lossy(bytes)
             .lines()

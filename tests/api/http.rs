@@ -388,38 +388,10 @@ async fn a_feed_write_that_fills_the_disk_leaves_no_partial_file_and_the_feed_is
 #[test]
 fn a_feed_written_in_chunks_equals_the_feed_written_at_once() {
     let app = TestApp::with_fixture("finder-feed.json");
-    let state = app.state.clone();
-    let revision = state.store.revision().expect("revision");
-    let ids = state.finder_at(revision).expect("index").matching_ids(
-        &mutual_support::meetings::MeetingFilter { include_inactive: true, ..Default::default() },
-        jiff::Timestamp::now(),
-    );
-    let mut meetings = state.store.meetings_by_id(&ids).expect("meetings");
-    meetings.iter_mut().for_each(mutual_support::feed::for_the_public);
-    let now = jiff::Timestamp::now();
-    let whole = mutual_support::feed::ExportFormat::Json.write(&meetings, now).expect("written");
-    let mut streamed = Vec::new();
-    mutual_support::routes::feed::write_feed(
-        &state.core,
-        &ids,
-        3,
-        mutual_support::feed::ExportFormat::Json,
-        now,
-        &mut streamed,
-    )
-    .expect("streamed");
+    let json = mutual_support::feed::ExportFormat::Json;
+    let (whole, streamed) = app.feed_at_once_and_in_chunks(json, 3);
     assert_eq!(String::from_utf8_lossy(&streamed), String::from_utf8_lossy(&whole));
-    let whole = mutual_support::feed::ExportFormat::Ics.write(&meetings, now).expect("written");
-    let mut streamed = Vec::new();
-    mutual_support::routes::feed::write_feed(
-        &state.core,
-        &ids,
-        3,
-        mutual_support::feed::ExportFormat::Ics,
-        now,
-        &mut streamed,
-    )
-    .expect("streamed");
+    let (whole, streamed) = app.feed_at_once_and_in_chunks(mutual_support::feed::ExportFormat::Ics, 3);
     let without_stamps = |bytes: &[u8]| {
         String::from_utf8_lossy(bytes)
             .lines()
@@ -431,11 +403,11 @@ fn a_feed_written_in_chunks_equals_the_feed_written_at_once() {
     assert!(without_stamps(&whole).matches("BEGIN:VEVENT").count() > 3, "more events than one chunk");
     let mut none = Vec::new();
     mutual_support::routes::feed::write_feed(
-        &state.core,
+        &app.state.core,
         &[],
         3,
         mutual_support::feed::ExportFormat::Json,
-        now,
+        jiff::Timestamp::now(),
         &mut none,
     )
     .expect("streamed");

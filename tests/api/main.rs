@@ -17,3 +17,4 @@ mod safety;
 mod sources;
 mod spanish_handouts;
 mod staff;
+mod staff_accounts;

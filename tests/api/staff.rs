@@ -15,7 +15,7 @@ pub fn add_user(app: &TestApp, email: &str, role: Role) {
     assert!(app.state.store.add_user(email, role, &hash).expect("stored"));
 }
 
-fn form(fields: &[(&str, &str)]) -> String {
+pub fn form(fields: &[(&str, &str)]) -> String {
     form_urlencoded::Serializer::new(String::new()).extend_pairs(fields).finish()
 }
 
@@ -99,7 +99,7 @@ pub async fn login(app: &TestApp, email: &str) -> String {
 }
 
 /// The CSRF token the staff pages put in their forms.
-async fn csrf(app: &TestApp, cookie: &str) -> String {
+pub async fn csrf(app: &TestApp, cookie: &str) -> String {
     let page = get_as(app, "/staff", cookie).await;
     page.attributes("input[name=csrf]", "value").pop().expect("a CSRF field")
 }
