@@ -346,6 +346,15 @@ impl FinderIndex {
         Found { total, listings, place, within, notices }
     }
 
+    /// One meeting's next occurrence (or the one in progress) from `now`, for its own page: the
+    /// listing carries the minutes until it starts and the moment. `None` when the index does not
+    /// hold the slug.
+    pub fn next_of(&self, slug: &str, now: Timestamp) -> Option<MeetingListing> {
+        let number = self.entries.iter().position(|entry| &*entry.slug == slug)?;
+        let clocks = self.clocks(&MeetingFilter::default(), now);
+        Some(self.listing(u32::try_from(number).ok()?, None, true, &clocks, None, now))
+    }
+
     /// The store row ids of every meeting matching, in the finder's order (for exports).
     pub fn matching_ids(&self, filter: &MeetingFilter, now: Timestamp) -> Vec<i64> {
         let found = self.search(filter, &self.clocks(filter, now), Listing::PerMeeting, 0, usize::MAX).found;

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::i18n::Lang;
 
+pub mod conference;
 pub mod filter;
 
 pub use filter::{DayChoice, MeetingFilter, SeekerChoice, SortOrder};

@@ -10,6 +10,7 @@ use crate::content::Group;
 use crate::error::AppError;
 use crate::feed::ics;
 use crate::finder::{Listing, Place};
+use crate::meetings::conference::Joining;
 use crate::meetings::filter::Notice;
 use crate::meetings::filter::PAGE_SIZE;
 use crate::meetings::{
@@ -61,6 +62,9 @@ struct FinderPage<'a> {
     /// Online meetings, any place: shown beside results near a place when "Online" is on or
     /// there are few near it (a distance never hides them).
     online: Option<OnlineSection>,
+    /// Carried on each result's link (`?from=` and this page's query), so the meeting page leads
+    /// back to these results; empty on the finder with no filter.
+    from: String,
 }
 
 /// The "Online, any place" section under results near a place.
@@ -366,8 +370,13 @@ async fn render_finder(
         query if query.is_empty() => "/meetings".to_owned(),
         query => format!("/meetings?{query}"),
     };
+    let from = match filter.query_string_for_page(filter.page) {
+        query if query.is_empty() => String::new(),
+        query => format!("?{}", form_urlencoded::Serializer::new(String::new()).append_pair("from", &query).finish()),
+    };
     let page = FinderPage {
         lang: locale.lang,
+        from,
         here,
         filter: &filter,
         query: filter.query_string(),
@@ -419,6 +428,14 @@ struct MeetingPage<'a> {
     map: Option<String>,
     /// "3 months ago", from `updated`.
     updated_ago: Option<String>,
+    /// The next occurrence (or the one in progress), on the site's clock for an online meeting.
+    moment: Option<ListingView>,
+    /// The site's zone (the moment names another zone beside it).
+    site_zone: &'a str,
+    /// How to join an online meeting: ID, passcode and a one-tap dial-in.
+    joining: Option<Joining>,
+    /// "Back to your results": the finder with the person's filters (from `from=`).
+    back: Option<String>,
 }
 
 impl MeetingPage<'_> {
@@ -438,6 +455,32 @@ impl MeetingPage<'_> {
     fn other_codes(&self) -> Vec<&str> {
         self.types.iter().filter(|(_, name)| name.is_none()).map(|(code, _)| code.as_str()).collect()
     }
+
+    /// "In progress · started 10 min ago — join now", "In 25 min": how soon, in words.
+    fn moment_text(&self) -> Option<String> {
+        let moment = self.moment.as_ref()?;
+        let soon = moment.starts_text(self.lang)?;
+        Some(if moment.in_progress() { self.lang.t1("meeting-join-now", "started", soon.as_str()) } else { soon })
+    }
+
+    fn in_progress(&self) -> bool {
+        self.moment.as_ref().is_some_and(ListingView::in_progress)
+    }
+
+    /// Where, in a line: the venue and address, or "Online".
+    fn where_line(&self) -> String {
+        if self.attendance == Attendance::Online {
+            return self.attendance.label(self.lang).to_owned();
+        }
+        let parts: Vec<&str> =
+            self.meeting.location.iter().map(String::as_str).chain(self.address.as_deref()).collect();
+        parts.join(", ")
+    }
+
+    /// A `tel:` link for the publisher's phone.
+    fn tel_link(&self, phone: &str) -> String {
+        crate::meetings::conference::tel_link(phone, None, None)
+    }
 }
 
 /// Who publishes a meeting's listing and where to report a change, from the feed's `entity*` and
@@ -448,12 +491,10 @@ struct ListingSource {
     publisher_url: Option<String>,
     publisher_email: Option<String>,
     publisher_phone: Option<String>,
-    /// The source's own form (`feedback_url`) and addresses (`feedback_emails`): (href, label).
-    report_links: Vec<(String, String)>,
 }
 
 impl ListingSource {
-    fn of(meeting: &Meeting, lang: crate::i18n::Lang) -> ListingSource {
+    fn of(meeting: &Meeting) -> ListingSource {
         let text = |key: &str| {
             meeting.extra.get(key).and_then(|value| value.as_str()).map(str::trim).filter(|text| !text.is_empty())
         };
@@ -462,49 +503,45 @@ impl ListingSource {
             address.contains('@') && !address.contains(|c: char| c.is_whitespace() || "<>:/?#\"".contains(c))
         };
         let publisher_url = ["entity_url", "entity_website_url"].iter().find_map(|key| text(key).filter(|u| web(u)));
-        let mut report_links = Vec::new();
-        if let Some(url) = text("feedback_url").filter(|url| web(url)) {
-            report_links.push((url.to_owned(), lang.t("meeting-report-listing").to_owned()));
-        }
-        let emails: Vec<&str> = match meeting.extra.get("feedback_emails") {
-            Some(serde_json::Value::Array(items)) => items.iter().filter_map(|item| item.as_str()).collect(),
-            Some(serde_json::Value::String(list)) => list.split([',', ';', ' ']).collect(),
-            _ => Vec::new(),
-        };
-        for address in emails.into_iter().map(str::trim).filter(email) {
-            report_links.push((format!("mailto:{address}"), lang.t1("meeting-report-by-email", "address", address)));
-        }
         ListingSource {
             publisher: text("entity").or(publisher_url).map(str::to_owned),
             publisher_url: publisher_url.map(str::to_owned),
             publisher_email: text("entity_email").filter(email).map(str::to_owned),
             publisher_phone: text("entity_phone").map(str::to_owned),
-            report_links,
         }
     }
 }
 
-impl MeetingPage<'_> {
-    /// A `tel:` link that keeps the digits, pauses (`,`) and the closing `#` (escaped, or it would
-    /// start a URL fragment).
-    fn tel_link(&self, phone: &str) -> String {
-        format!("tel:{}", phone.replace('#', "%23"))
-    }
+/// "Back to your results": the finder at the query `from=` carries, read as a finder query and
+/// written again (so it can only lead to the finder, with filters it knows); `None` without one.
+fn back_to_results(state: &AppState, lang: crate::i18n::Lang, query: &str) -> Option<String> {
+    let (_, from) = form_urlencoded::parse(query.as_bytes()).find(|(key, _)| key == "from")?;
+    let filter = state.meeting_filter(&from);
+    let canonical = filter.query_string_for_page(filter.page);
+    (!canonical.is_empty()).then(|| format!("{}/meetings?{canonical}#results", lang.prefix()))
 }
 
 pub async fn show(
     state: web::Data<AppState>,
     locale: crate::i18n::Locale,
     slug: web::Path<String>,
+    request: HttpRequest,
 ) -> Result<HttpResponse, AppError> {
     let revision = super::current_revision(&state).await?;
     let shared = state.clone();
     let slug = slug.into_inner();
-    let (meeting, sample_data) = super::blocking(&shared, move |state| {
-        Ok((state.store.meeting(&slug)?, state.finder_at(revision)?.shows_sample_data()))
+    let now = jiff::Timestamp::now();
+    let (meeting, sample_data, moment) = super::blocking(&shared, move |state| {
+        let index = state.finder_at(revision)?;
+        Ok((state.store.meeting(&slug)?, index.shows_sample_data(), index.next_of(&slug, now)))
     })
     .await?;
     let meeting = meeting.ok_or(AppError::NotFound)?;
+    let site_zone = state.settings.default_timezone.as_str();
+    let moment = moment.map(|listing| {
+        ListingView::new(listing, &state.content.groups, &state.vocabulary, locale.lang)
+            .on_site_clock(site_zone, locale.lang)
+    });
     let schedule = if meeting.is_by_appointment() {
         vec![locale.lang.t("schedule-by-appointment").to_owned()]
     } else {
@@ -545,9 +582,13 @@ pub async fn show(
             .and_then(|updated| updated_ago(updated, jiff::Timestamp::now(), locale.lang)),
         address: meeting.address(),
         attendance: meeting.attendance(),
-        listing: ListingSource::of(&meeting, locale.lang),
+        listing: ListingSource::of(&meeting),
+        joining: meeting.is_online().then(|| Joining::of(&meeting)),
+        back: back_to_results(&state, locale.lang, request.query_string()),
         meeting: &meeting,
         sample_data,
+        moment,
+        site_zone,
     };
     super::html(&page)
 }
