@@ -1,19 +1,23 @@
 // The finder's small enhancements; without JavaScript the page works the same, less these.
-// "Use my location": shown only when the browser can tell a position. Tapped, it asks the browser
-// (the only time it is asked), puts "latitude,longitude" (rounded to about 100 m) in the place
-// box and sends the form. Nothing is sent anywhere else, and nothing is kept.
-// Back: a page the browser kept in memory shows its form as the page drew it, so the form
+// "Use my location" (on the finder and the home page): shown only when the browser can tell a
+// position. Tapped, it asks the browser (the only time it is asked), puts "latitude,longitude"
+// (rounded to about 100 m) in the place box and sends the form. Nothing is sent anywhere else,
+// and nothing is kept.
+// Back: a finder page the browser kept in memory shows its form as the page drew it, so the form
 // always matches the list under it.
 (function () {
-  var form = document.querySelector("form.finder-form");
-  if (!form) return;
-  window.addEventListener("pageshow", function (event) {
-    if (event.persisted) form.reset();
-  });
-  var button = form.querySelector("[data-locate]");
+  var finder = document.querySelector("form.finder-form");
+  if (finder) {
+    window.addEventListener("pageshow", function (event) {
+      if (event.persisted) finder.reset();
+    });
+  }
+  var button = document.querySelector("form [data-locate]");
+  if (!button || !("geolocation" in navigator)) return;
+  var form = button.form;
   var near = form.querySelector("#near");
   var status = document.getElementById("locate-status");
-  if (!button || !near || !status || !("geolocation" in navigator)) return;
+  if (!near || !status) return;
   button.hidden = false;
   button.addEventListener("click", function () {
     status.textContent = status.getAttribute("data-locating");

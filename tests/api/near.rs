@@ -198,3 +198,17 @@ async fn a_meeting_page_has_exactly_one_report_a_change() {
         assert!(page.attributes("p.report-change a", "href")[0].ends_with(&format!("/meetings/{slug}/change")));
     }
 }
+
+#[actix_web::test]
+async fn the_home_page_asks_for_a_place_and_sends_it_to_the_finders_results() {
+    let app = TestApp::with_fixture("near-feed.json");
+    for (address, action) in [("/", "/meetings#results"), ("/es", "/es/meetings#results")] {
+        let home = app.get(address).await;
+        assert_eq!(home.attributes("form.near-form", "action"), [action], "{address}");
+        assert_eq!(home.attributes("form.near-form input#near", "name"), ["near"]);
+        assert_eq!(home.attributes("form.near-form button[data-locate]", "hidden"), [""], "shown only by the script");
+        assert_eq!(home.attributes("script[src^='/static/finder.js']", "defer"), [""]);
+    }
+    let typed = app.get("/meetings?near=huntington+bch").await;
+    assert!(typed.texts("#result-count")[0].contains("Huntington Beach"), "{:?}", typed.texts("#result-count"));
+}
