@@ -491,6 +491,8 @@ struct ListingSource {
     publisher_url: Option<String>,
     publisher_email: Option<String>,
     publisher_phone: Option<String>,
+    /// The BMLT root server a meeting is kept on (`bmlt_root_server`), when it came from one.
+    bmlt_server: Option<String>,
 }
 
 impl ListingSource {
@@ -508,6 +510,7 @@ impl ListingSource {
             publisher_url: publisher_url.map(str::to_owned),
             publisher_email: text("entity_email").filter(email).map(str::to_owned),
             publisher_phone: text("entity_phone").map(str::to_owned),
+            bmlt_server: text("bmlt_root_server").filter(|url| web(url)).map(str::to_owned),
         }
     }
 }
