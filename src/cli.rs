@@ -428,7 +428,7 @@ fn export(args: ExportArgs) -> anyhow::Result<()> {
         anyhow::ensure!(state.content.group(&group).is_some(), "--group {group}: there is no such group");
         filter.groups.push(group);
     }
-    let index = state.build_index(state.store.revision()?, crate::meetings::DistanceUnit::default())?;
+    let index = state.build_index(state.store.revision()?, crate::meetings::DistanceUnit::default(), "UTC")?;
     let meetings = state.store.meetings_by_id(&index.matching_ids(&filter, jiff::Timestamp::now()))?;
     let bytes = args.format.write(&meetings, jiff::Timestamp::now())?;
     std::io::stdout().write_all(&bytes)?;

@@ -130,7 +130,7 @@ fn security_headers() -> DefaultHeaders {
         .add(("X-Content-Type-Options", "nosniff"))
         .add(("Referrer-Policy", "no-referrer"))
         .add(("X-Frame-Options", "DENY"))
-        .add(("Permissions-Policy", "geolocation=(), camera=(), microphone=()"))
+        .add(("Permissions-Policy", "geolocation=(self), camera=(), microphone=()"))
         .add(("Cross-Origin-Opener-Policy", "same-origin"))
         // Feeds meant for other sites set `cross-origin` themselves (a default never overrides).
         .add(("Cross-Origin-Resource-Policy", "same-origin"))

@@ -63,9 +63,14 @@ impl Core {
 
     /// Builds the finder's index from the store at `revision` (blocking; a second at 120,000
     /// meetings: callers keep it per revision).
-    pub fn build_index(&self, revision: i64, unit: crate::meetings::DistanceUnit) -> Result<FinderIndex, StoreError> {
+    pub fn build_index(
+        &self,
+        revision: i64,
+        unit: crate::meetings::DistanceUnit,
+        site_zone: &str,
+    ) -> Result<FinderIndex, StoreError> {
         let sample = self.store.has_sample_meetings()?;
-        let mut builder = IndexBuilder::new(revision, &self.content.groups, sample, unit);
+        let mut builder = IndexBuilder::new(revision, &self.content.groups, sample, unit, site_zone);
         // Two threads: one reads the meetings from the store, in batches, while the other adds
         // them to the index (each half of the work takes about as long as the other).
         let (batches, received) = std::sync::mpsc::sync_channel::<Vec<(i64, Meeting)>>(INDEX_BATCHES_IN_FLIGHT);
@@ -189,6 +194,8 @@ impl AppState {
 
     /// The finder's index at a revision already read.
     pub fn finder_at(&self, revision: i64) -> Result<Arc<FinderIndex>, StoreError> {
-        self.index.get_or_try(revision, || self.core.build_index(revision, self.settings.distance_unit))
+        self.index.get_or_try(revision, || {
+            self.core.build_index(revision, self.settings.distance_unit, &self.settings.default_timezone)
+        })
     }
 }

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::i18n::Lang;
 
+pub mod conference;
 pub mod filter;
 
 pub use filter::{DayChoice, MeetingFilter, SeekerChoice, SortOrder};
@@ -473,6 +474,8 @@ pub struct MeetingListing {
     pub starts_in: Option<i32>,
     /// Kilometres from the `near` place, when one was asked for and the meeting has coordinates.
     pub distance_km: Option<f64>,
+    /// When the listed occurrence starts (in upcoming or distance order), to the minute.
+    pub starts_at: Option<jiff::Timestamp>,
 }
 
 /// The unit distances are shown in (`--distance-unit mi|km`).

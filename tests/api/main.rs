@@ -10,6 +10,7 @@ mod http;
 mod languages;
 mod limits;
 mod meetings;
+mod near;
 mod pages;
 mod providers;
 mod safety;
