@@ -177,7 +177,9 @@ mod staff;
 
 pub use import::{ImportOptions, ImportSummary, SetWriter};
 pub use sources::{NewSource, Source, SourceFetch, address_of};
-pub use staff::{AuditEntry, ChangeRequest, MeetingLine, NewChangeRequest, Role, SaveOutcome, StaffMeeting, User};
+pub use staff::{
+    AuditEntry, ChangeRequest, MeetingLine, NewChangeRequest, Role, SaveOutcome, StaffMeeting, StaffMeetingFilter, User,
+};
 
 impl Store {
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.

@@ -821,11 +821,7 @@ impl IndexBuilder {
             (Some(latitude), Some(longitude)) if attendance != Attendance::Online => Some((latitude, longitude)),
             _ => None,
         };
-        let town = meeting
-            .regions
-            .last()
-            .cloned()
-            .or_else(|| meeting.extra.get("city").and_then(|city| city.as_str()).map(str::to_owned));
+        let town = meeting.town();
         if let Some(point) = point {
             self.places.add(meeting, point, number);
         }

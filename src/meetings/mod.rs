@@ -47,6 +47,12 @@ impl Weekday {
         }
     }
 
+    /// A day as a feed or a person writes it: a number 0 to 6, or an English name
+    /// ([`Weekday::from_name`]). The reader and the staff comparison both read days with this.
+    pub fn read(text: &str) -> Option<Weekday> {
+        Weekday::parse(text).or_else(|| Weekday::from_name(text))
+    }
+
     pub fn number(self) -> u8 {
         self.0
     }
@@ -329,6 +335,17 @@ impl TypeVocabulary {
             .map(|(code, _)| code.as_str())
     }
 
+    /// A word of a `types` value as the reader takes it: a code of the vocabulary or another
+    /// plausible code as written, or the code whose English name it is (`Open` is `O`); `None`
+    /// when it is neither.
+    pub fn read<'a>(&'a self, word: &'a str) -> Option<&'a str> {
+        if self.contains(word) || (is_type_code(word) && self.code_for_name(word).is_none()) {
+            Some(word)
+        } else {
+            self.code_for_name(word)
+        }
+    }
+
     pub fn contains(&self, code: &str) -> bool {
         self.names.contains_key(&code.to_uppercase())
     }
@@ -420,6 +437,14 @@ impl Meeting {
             .filter(|part| !part.is_empty())
             .collect();
         (!parts.is_empty()).then(|| parts.join(", "))
+    }
+
+    /// The town: the most specific region, or the feed's `city`.
+    pub fn town(&self) -> Option<String> {
+        self.regions
+            .last()
+            .cloned()
+            .or_else(|| self.extra.get("city").and_then(|city| city.as_str()).map(str::to_owned))
     }
 
     /// The words a text search looks in.

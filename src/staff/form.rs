@@ -9,7 +9,7 @@ use serde_json::{Map, Value, json};
 use super::StaffError;
 use crate::feed::{FeedDefaults, FeedError};
 use crate::i18n::Lang;
-use crate::meetings::Meeting;
+use crate::meetings::{Meeting, MeetingTime, TypeVocabulary, Weekday};
 use crate::state::Core;
 
 /// A form body's fields, in order (a field may repeat, like `day`).
@@ -269,15 +269,58 @@ pub struct Comparison {
 }
 
 /// A value as the comparison shows it: days by name.
-fn shown(field: &str, value: &str) -> String {
+pub fn shown(field: &str, value: &str) -> String {
     if field != "day" {
         return value.to_owned();
     }
-    let names: Vec<&str> = value.split(',').filter_map(crate::meetings::Weekday::parse).map(|day| day.name()).collect();
+    let names: Vec<&str> = value.split(',').filter_map(Weekday::read).map(|day| day.name()).collect();
     if names.is_empty() { Lang::DEFAULT.t("request-by-appointment").to_owned() } else { names.join(", ") }
 }
 
-/// The fields of a request side by side with the meeting as it is.
+/// A form value as the feed reader would take it, so two spellings of one value compare equal:
+/// times by [`MeetingTime::parse_lenient`] (`6:30 PM` is `18:30`), days by [`Weekday::read`]
+/// (`Monday` is `1`), type codes by [`TypeVocabulary::read`] in any case and order, coordinates
+/// as numbers, and any other text without regard to case or runs of spaces. A value the reader
+/// would refuse stays as typed (so it shows as a change).
+pub fn normalised(field: &str, value: &str) -> String {
+    let value = value.trim();
+    let words = || value.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    match field {
+        "time" | "end_time" => MeetingTime::parse_lenient(value).map_or_else(words, |time| time.to_string()),
+        "day" => {
+            let days: Option<Vec<u8>> = value
+                .split(',')
+                .map(str::trim)
+                .filter(|day| !day.is_empty())
+                .map(|day| Weekday::read(day).map(Weekday::number))
+                .collect();
+            days.map_or_else(words, |mut days| {
+                days.sort_unstable();
+                days.dedup();
+                days.iter().map(u8::to_string).collect::<Vec<_>>().join(",")
+            })
+        }
+        "types" => {
+            let vocabulary = TypeVocabulary::shared();
+            let mut codes: Vec<String> = value
+                .split([',', ' '])
+                .filter(|word| !word.is_empty())
+                .map(|word| {
+                    let code = vocabulary.read(word).unwrap_or(word);
+                    vocabulary.canonical(code).unwrap_or(code).to_uppercase()
+                })
+                .collect();
+            codes.sort();
+            codes.dedup();
+            codes.join(", ")
+        }
+        "latitude" | "longitude" => value.parse::<f64>().map_or_else(|_| words(), |number| number.to_string()),
+        _ => words(),
+    }
+}
+
+/// The fields of a request side by side with the meeting as it is: a field is changed when the
+/// two values differ as the reader takes them ([`normalised`]), not merely in spelling.
 pub fn compare(now: &MeetingForm, requested: &MeetingForm, fields: &[&str]) -> Vec<Comparison> {
     fields
         .iter()
@@ -286,9 +329,31 @@ pub fn compare(now: &MeetingForm, requested: &MeetingForm, fields: &[&str]) -> V
             label: label(field),
             now: shown(field, now.value(field)),
             requested: shown(field, requested.value(field)),
-            changed: now.value(field) != requested.value(field),
+            changed: normalised(field, now.value(field)) != normalised(field, requested.value(field)),
         })
         .collect()
+}
+
+/// What a request asks, in one line: "Start time 18:30 → 19:00; Venue (empty) → Library". Values
+/// are shown as the reader takes them (a time in 24 hours), cut short when long.
+pub fn summary(rows: &[Comparison]) -> String {
+    let short = |field: &str, value: &str| {
+        let value = match field {
+            "time" | "end_time" => normalised(field, value),
+            _ => value.to_owned(),
+        };
+        match value.chars().count() {
+            0 => "(empty)".to_owned(),
+            1..=40 => value,
+            _ => format!("{}…", value.chars().take(39).collect::<String>()),
+        }
+    };
+    let changes: Vec<String> = rows
+        .iter()
+        .filter(|row| row.changed)
+        .map(|row| format!("{} {} → {}", row.label, short(&row.field, &row.now), short(&row.field, &row.requested)))
+        .collect();
+    if changes.is_empty() { "no field changed (see the message)".to_owned() } else { changes.join("; ") }
 }
 
 /// The source's own ways to report a change (`feedback_url`, `feedback_emails`): (href, label),
@@ -435,6 +500,28 @@ mod tests {
         );
         assert_eq!(label_in("location", spanish), "Lugar");
         assert_eq!(label("location"), "Venue", "staff pages stay English");
+    }
+
+    #[test]
+    fn two_spellings_of_one_value_normalise_alike_and_different_values_do_not() {
+        for (field, one, other) in [
+            ("time", "6:30 PM", "18:30"),
+            ("time", "noon", "12:00:00"),
+            ("day", "Monday, wed", "3,1"),
+            ("day", "1,1", "1"),
+            ("types", "o d", "D, O"),
+            ("types", "Open, 12x12", "O 12X12"),
+            ("location", "  First   Lutheran ", "first lutheran"),
+            ("latitude", "45.10", "45.1"),
+        ] {
+            assert_eq!(normalised(field, one), normalised(field, other), "{field}: {one} vs {other}");
+        }
+        for (field, one, other) in
+            [("time", "6:30 PM", "06:30"), ("day", "Monday", "2"), ("types", "O", "C"), ("location", "A", "B")]
+        {
+            assert_ne!(normalised(field, one), normalised(field, other), "{field}: {one} vs {other}");
+        }
+        assert_eq!(normalised("time", "25:99"), "25:99", "what the reader refuses stays as typed");
     }
 
     #[test]

@@ -17,3 +17,4 @@ mod sources;
 mod spanish_handouts;
 mod staff;
 mod staff_accounts;
+mod staff_queue;
