@@ -194,7 +194,7 @@ struct RecordReader<'a> {
 }
 
 /// A field that keeps line breaks: the notes fields, and a feed's other `*_notes` (`group_notes`).
-pub(super) fn lines_of(field: &str) -> Lines {
+pub fn lines_of(field: &str) -> Lines {
     if NOTES_FIELDS.contains(&field) || field.ends_with("_notes") { Lines::Many } else { Lines::One }
 }
 

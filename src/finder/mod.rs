@@ -266,6 +266,11 @@ impl FinderIndex {
         &self.regions[..self.regions.len().min(limit)]
     }
 
+    /// Roughly where a meeting with an address is, from the site's own data ([`PlaceLookup::locate`]).
+    pub fn locate(&self, meeting: &crate::meetings::Meeting) -> Option<Place> {
+        self.places.locate(meeting)
+    }
+
     /// The places the finder's form offers for `near=` (those with the most meetings), sorted.
     pub fn place_names(&self) -> &[String] {
         self.places.offered()

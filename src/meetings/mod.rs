@@ -354,6 +354,10 @@ impl TypeVocabulary {
     pub const COMMON: [&'static str; 12] = ["O", "C", "W", "M", "S", "X", "D", "SP", "B", "BE", "LGBTQ", "Y"];
 }
 
+/// The field of `Meeting::extra` that marks coordinates as placed from the address (the middle of
+/// the site's own meetings at the postal code or in the town it names), with that place's name.
+pub const APPROXIMATE_LOCATION: &str = "approximate_location";
+
 /// One meeting, with every Meeting Guide field we model; everything else a feed brought is in
 /// `extra`, verbatim, so an export gives back what an import took in.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -437,6 +441,12 @@ impl Meeting {
             .filter(|part| !part.is_empty())
             .collect();
         (!parts.is_empty()).then(|| parts.join(", "))
+    }
+
+    /// Where coordinates placed from the address were placed (a postal code or a town), when
+    /// they were: the point is only near the venue.
+    pub fn approximate_location(&self) -> Option<&str> {
+        self.extra.get(APPROXIMATE_LOCATION).and_then(|place| place.as_str())
     }
 
     /// The town: the most specific region, or the feed's `city`.

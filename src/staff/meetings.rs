@@ -6,7 +6,7 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
-use super::form::{MeetingForm, NAMING_FIELDS, PUBLIC_FIELDS, STAFF_FIELDS};
+use super::form::{MeetingForm, STAFF_FORM};
 use super::{Staff, StaffError, page, see_other};
 use crate::content::Group;
 use crate::db::{SaveOutcome, StaffMeeting, StaffMeetingFilter};
@@ -14,9 +14,9 @@ use crate::error::AppError;
 use crate::meetings::{TimeOfDay, Weekday};
 use crate::state::AppState;
 
-/// Every field of the staff meeting form (the slug only when adding).
+/// Every field of the staff meeting form (the slug only when adding), in the form's order.
 pub fn staff_fields() -> Vec<&'static str> {
-    NAMING_FIELDS.iter().chain(PUBLIC_FIELDS.iter()).chain(STAFF_FIELDS.iter()).copied().collect()
+    STAFF_FORM.to_vec()
 }
 
 /// The meeting list's filters, as the GET form sends them (each may be empty).
@@ -140,6 +140,8 @@ pub struct EditPage<'a> {
     pub source: Option<String>,
     pub report_links: Vec<(String, String)>,
     pub saved: bool,
+    /// The place the stored coordinates were placed by, when they are approximate.
+    pub approximate_location: Option<String>,
 }
 
 impl EditPage<'_> {
@@ -186,6 +188,7 @@ pub async fn new_form(state: web::Data<AppState>, staff: Staff) -> Result<HttpRe
         source: None,
         report_links: Vec::new(),
         saved: false,
+        approximate_location: None,
     };
     page(StatusCode::OK, &page_data)
 }
@@ -218,6 +221,7 @@ pub async fn edit_form(
         groups: &state.content.groups,
         archived: found.archived,
         report_links: report_links(&found.meeting),
+        approximate_location: found.meeting.approximate_location().map(str::to_owned),
         source: found.source,
         saved: saved.saved.is_some(),
     };
@@ -261,10 +265,11 @@ pub async fn save(
     adding: bool,
     request: Option<i64>,
 ) -> Result<HttpResponse, StaffError> {
-    let meeting = match form.validate(base, &state.core, &state.settings.default_timezone) {
+    let mut meeting = match form.validate(base, &state.core, &state.settings.default_timezone) {
         Ok(meeting) => meeting,
         Err(form) => return show_errors(state, staff, form, base, adding, request).await,
     };
+    place_from_address(state, &mut meeting).await?;
     let actor = staff.user.email.clone();
     let written = meeting.clone();
     let outcome =
@@ -291,6 +296,34 @@ pub async fn save(
         }
         other => Err(refusal(&other)),
     }
+}
+
+/// A meeting with an address people go to and no coordinates is placed at the middle of the
+/// site's own meetings at its postal code or in its town, marked approximate
+/// ([`crate::meetings::APPROXIMATE_LOCATION`]), so "near" searches find it; without such a place
+/// in the data it stays unplaced. Coordinates typed by staff are kept as they are.
+async fn place_from_address(
+    state: &web::Data<AppState>,
+    meeting: &mut crate::meetings::Meeting,
+) -> Result<(), StaffError> {
+    use crate::meetings::{APPROXIMATE_LOCATION, Attendance};
+    if meeting.latitude.is_some() && meeting.longitude.is_some() {
+        return Ok(());
+    }
+    meeting.extra.remove(APPROXIMATE_LOCATION);
+    if meeting.address().is_none() || meeting.attendance() == Attendance::Online {
+        return Ok(());
+    }
+    let looked_up = meeting.clone();
+    let place = crate::routes::blocking(state, move |state| Ok(state.finder()?.locate(&looked_up))).await?;
+    if let Some(place) = place {
+        // Rounded to about 10 m: the point is a middle of meetings, not a venue.
+        let round = |degrees: f64| (degrees * 10_000.0).round() / 10_000.0;
+        meeting.latitude = Some(round(place.point.0));
+        meeting.longitude = Some(round(place.point.1));
+        meeting.extra.insert(APPROXIMATE_LOCATION.to_owned(), serde_json::json!(place.name));
+    }
+    Ok(())
 }
 
 /// Why a staff form was shown again when another process held the database's write lock.
@@ -320,6 +353,7 @@ async fn show_errors(
                 source: None,
                 report_links: Vec::new(),
                 saved: false,
+                approximate_location: base.and_then(|meeting| meeting.approximate_location()).map(str::to_owned),
             },
         ),
     }

@@ -17,4 +17,5 @@ mod sources;
 mod spanish_handouts;
 mod staff;
 mod staff_accounts;
+mod staff_edit;
 mod staff_queue;
