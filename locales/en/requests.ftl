@@ -89,4 +89,4 @@ request-field-conference-url-notes = Notes on the online link
 request-field-conference-phone-notes = Notes on the dial-in phone
 request-hint-regions = From the widest to the town, separated by >, like Prairie County > Riverton.
 request-hint-coordinates = Decimal degrees, like 45.1533 and -93.2127. Leave both empty to place the meeting from its address (approximate).
-request-hint-attendance = In person needs an address; online needs a link or phone; hybrid needs both.
+request-hint-attendance = In person needs an address; online needs a link or phone; hybrid needs both. Left unchosen, it follows from those fields.

@@ -90,4 +90,4 @@ request-field-conference-url-notes = Notas sobre el enlace en línea
 request-field-conference-phone-notes = Notas sobre el teléfono
 request-hint-regions = De la zona más amplia a la ciudad, separadas por >, por ejemplo Prairie County > Riverton.
 request-hint-coordinates = Grados decimales, por ejemplo 45.1533 y -93.2127. Deje ambos vacíos para ubicar la reunión por su dirección (aproximada).
-request-hint-attendance = En persona necesita una dirección; en línea, un enlace o teléfono; híbrida, ambos.
+request-hint-attendance = En persona necesita una dirección; en línea, un enlace o teléfono; híbrida, ambos. Sin elegir, se deduce de esos campos.

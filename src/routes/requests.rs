@@ -254,6 +254,8 @@ async fn receive(
     };
     let base = meeting.as_ref().map_or_else(MeetingForm::default, MeetingForm::of);
     let mut form = base.clone().with_sent(&sent, &fields);
+    // How to attend follows from what the visitor asks (a link, an address); staff may choose it.
+    form.values.remove("attendance");
     if meeting.is_none() {
         // A placeholder address, so the reader checks the rest; staff choose the real one.
         form.values.insert("slug".to_owned(), "new-meeting".to_owned());

@@ -222,6 +222,8 @@ impl Compared {
     fn of(request: &ChangeRequest, found: Option<&StaffMeeting>, site_zone: &str) -> Compared {
         let now = found.map_or_else(MeetingForm::default, |found| MeetingForm::of(&found.meeting));
         let mut requested = now.clone().with_requested(&request.requested);
+        // Unchosen, how to attend follows from the requested values (a new link makes it hybrid).
+        requested.values.remove("attendance");
         if request.meeting_slug.is_none() && requested.value("slug").is_empty() {
             let slug = super::form::slug_from(requested.value("name"));
             requested.values.insert("slug".to_owned(), slug);

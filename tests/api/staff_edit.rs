@@ -191,3 +191,19 @@ async fn an_address_the_sites_data_does_not_know_leaves_the_meeting_unplaced() {
     let meeting = app.state.store.meeting("far-away").expect("reads").expect("listed");
     assert_eq!((meeting.latitude, meeting.approximate_location()), (None, None));
 }
+
+#[actix_web::test]
+async fn a_visitor_adding_an_online_link_is_not_refused_and_approving_it_makes_the_meeting_hybrid() {
+    let app = TestApp::spawn();
+    let sent = crate::staff::request_change(&app, SAMPLE, &[("conference_url", "https://zoom.example/j/9")]).await;
+    assert_eq!(sent.status, StatusCode::OK, "how to attend follows from the link: {}", sent.body);
+    let request = app.state.store.open_requests().expect("reads").pop().expect("stored");
+    let (cookie, token) = logged_in_editor(&app).await;
+    let review = get_as(&app, &format!("/staff/requests/{}", request.id), &cookie).await;
+    assert!(review.attributes("input[name=attendance][checked]", "value").is_empty(), "unchosen: follows the data");
+    let fields = filled(&review, &token, &[]);
+    let approved = send(&app, &format!("/staff/requests/{}/approve", request.id), &cookie, &fields).await;
+    assert_eq!(approved.status, StatusCode::SEE_OTHER, "{}", approved.body);
+    let meeting = app.state.store.meeting(SAMPLE).expect("reads").expect("listed");
+    assert_eq!(meeting.attendance(), Attendance::Hybrid);
+}
