@@ -51,6 +51,25 @@ fn user_from_row(row: &rusqlite::Row) -> rusqlite::Result<User> {
     })
 }
 
+/// What a staff member may be sent e-mail about (each a choice on their own account page).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Notification {
+    /// A visitor sent a change request.
+    NewRequest,
+    /// A source's sync failed.
+    SyncFailed,
+}
+
+impl Notification {
+    /// The `users` column that says whether an account asked for it.
+    fn column(self) -> &'static str {
+        match self {
+            Notification::NewRequest => "notify_requests",
+            Notification::SyncFailed => "notify_sync_failures",
+        }
+    }
+}
+
 /// What a visitor sends from `/meetings/{slug}/change` or `/meetings/new`.
 #[derive(Debug, Clone)]
 pub struct NewChangeRequest {
@@ -293,6 +312,33 @@ impl Store {
         let mut statement = connection.prepare("SELECT id, email, role, created_at FROM users ORDER BY email")?;
         let users = statement.query_map([], user_from_row)?.collect::<Result<_, _>>()?;
         Ok(users)
+    }
+
+    /// Which notifications an account asked for: (new requests, failed syncs).
+    pub fn notifications(&self, user_id: i64) -> Result<(bool, bool), StoreError> {
+        Ok(self.connection()?.query_row(
+            "SELECT notify_requests, notify_sync_failures FROM users WHERE id = ?1",
+            [user_id],
+            |row| Ok((row.get("notify_requests")?, row.get("notify_sync_failures")?)),
+        )?)
+    }
+
+    /// Sets which notifications an account asked for.
+    pub fn set_notifications(&self, user_id: i64, requests: bool, sync_failures: bool) -> Result<(), StoreError> {
+        self.connection()?.execute(
+            "UPDATE users SET notify_requests = ?2, notify_sync_failures = ?3 WHERE id = ?1",
+            params![user_id, requests, sync_failures],
+        )?;
+        Ok(())
+    }
+
+    /// The addresses of the accounts that asked for `kind`, in order.
+    pub fn notified(&self, kind: Notification) -> Result<Vec<String>, StoreError> {
+        let connection = self.connection()?;
+        let mut statement =
+            connection.prepare(&format!("SELECT email FROM users WHERE {} = 1 ORDER BY email", kind.column()))?;
+        let addresses = statement.query_map([], |row| row.get("email"))?.collect::<Result<_, _>>()?;
+        Ok(addresses)
     }
 
     /// An account by its number.

@@ -626,6 +626,7 @@ mod tests {
             store: crate::db::Store::open(&folder.path().join("form.sqlite3")).expect("store"),
             content: crate::content::Content::embedded().expect("content"),
             vocabulary: crate::meetings::TypeVocabulary::embedded().expect("vocabulary"),
+            mailer: Default::default(),
         };
         let mut form = MeetingForm::default();
         for (field, value) in [("slug", "a"), ("name", "A"), ("day", "1,3"), ("time", "7:00 PM"), ("types", "O, D")] {

@@ -85,6 +85,7 @@ pub fn scope() -> impl HttpServiceFactory {
         .route("/password/{token}", web::post().to(accounts::use_link))
         .route("/account", web::get().to(accounts::own_form))
         .route("/account", web::post().to(accounts::change_own))
+        .route("/account/notices", web::post().to(accounts::set_notices))
 }
 
 /// A random token: 32 bytes from the operating system, as hex.

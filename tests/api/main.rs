@@ -18,4 +18,5 @@ mod spanish_handouts;
 mod staff;
 mod staff_accounts;
 mod staff_edit;
+mod staff_mail;
 mod staff_queue;
