@@ -11,7 +11,7 @@ use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::db::ImportOptions;
-use crate::feed::{self, ExportFormat, FeedDefaults};
+use crate::feed::{self, ExportFormat, FeedDefaults, SourceFormat};
 use crate::meetings::MeetingFilter;
 use crate::startup;
 use crate::state::{AppState, Core, Settings};
@@ -31,7 +31,8 @@ pub struct Cli {
 enum Command {
     /// Serve the website (what runs when no subcommand is given).
     Serve(ServeArgs),
-    /// Import meetings from a Meeting Guide JSON feed or a CSV file (all or nothing).
+    /// Import meetings from a Meeting Guide JSON feed, a CSV file or a saved BMLT answer (all or
+    /// nothing).
     Import(ImportArgs),
     /// Write meetings to standard output as a Meeting Guide feed, CSV or iCalendar.
     Export(ExportArgs),
@@ -76,18 +77,26 @@ struct SourceAddArgs {
     /// The SQLite database file; created, with its folder, when missing.
     #[arg(long = "db", env = "DATABASE_PATH", default_value = "data/directory.sqlite3")]
     database_path: PathBuf,
-    /// The group (fellowship slug) of the feed's meetings that do not name one.
+    /// The group (fellowship slug) of the feed's meetings that do not name one; required for a
+    /// Meeting Guide feed, `narcotics-anonymous` for a BMLT root server.
     #[arg(long)]
-    group: String,
+    group: Option<String>,
     /// Zone of the feed's meetings that name none (an IANA name); default: the site's zone.
     #[arg(long = "timezone", value_name = "ZONE")]
     source_timezone: Option<String>,
+    /// How the source is read: a Meeting Guide feed (JSON or CSV), or a BMLT root server.
+    #[arg(long, value_enum, default_value = "meeting-guide")]
+    format: SourceFormat,
+    /// BMLT only: the service body ids to read (with the bodies under them); default: all.
+    #[arg(long, value_delimiter = ',', value_name = "ID,...")]
+    services: Vec<u32>,
     /// Follow the feed's redirects to other hosts too (by default only within its host and port).
     #[arg(long)]
     follow_redirects: bool,
     /// A short name: lower-case letters, digits and hyphens (it may prefix meeting addresses).
     name: String,
-    /// The feed's address (http or https).
+    /// The feed's address (http or https); for BMLT the root server's base
+    /// (`https://example.org/main_server`).
     url: String,
 }
 
@@ -125,7 +134,8 @@ struct SyncArgs {
 struct ImportArgs {
     #[command(flatten)]
     data: DataArgs,
-    /// The group (fellowship slug) of meetings whose record does not name one.
+    /// The group (fellowship slug) of meetings whose record does not name one (with `--format
+    /// bmlt`: `narcotics-anonymous` unless given).
     #[arg(long)]
     group: Option<String>,
     /// The file is the group's full list: its meetings missing from the file are archived.
@@ -137,7 +147,14 @@ struct ImportArgs {
     /// Refuse the file if any value had to be read by interpretation (every warning is an error).
     #[arg(long)]
     strict: bool,
-    /// The file to read (JSON or CSV, told apart by its content), or `-` for standard input.
+    /// The file's format: a Meeting Guide feed (JSON or CSV, told apart by content), or a saved
+    /// BMLT `GetSearchResults` answer.
+    #[arg(long, value_enum, default_value = "meeting-guide")]
+    format: SourceFormat,
+    /// With `--format bmlt`: a saved `GetFormats` answer, for a file that has no formats.
+    #[arg(long, value_name = "FILE")]
+    formats: Option<PathBuf>,
+    /// The file to read, or `-` for standard input.
     file: PathBuf,
 }
 
@@ -338,6 +355,16 @@ fn import(args: ImportArgs, import_zone_given: bool) -> anyhow::Result<()> {
     } else {
         std::fs::read(&args.file).map_err(|error| anyhow::anyhow!("cannot read {}: {error}", args.file.display()))?
     };
+    anyhow::ensure!(
+        args.formats.is_none() || args.format == SourceFormat::Bmlt,
+        "--formats goes with --format bmlt (a saved GetFormats answer)"
+    );
+    let formats = match &args.formats {
+        Some(path) => {
+            Some(std::fs::read(path).map_err(|error| anyhow::anyhow!("cannot read {}: {error}", path.display()))?)
+        }
+        None => None,
+    };
     let state = Core::open(&args.data.settings(false))?;
     if let Some(group) = &args.group {
         anyhow::ensure!(state.content.group(group).is_some(), "--group {group}: there is no such group");
@@ -345,13 +372,20 @@ fn import(args: ImportArgs, import_zone_given: bool) -> anyhow::Result<()> {
     let defaults = FeedDefaults {
         timezone: args.data.timezone.clone(),
         import_timezone: import_zone_given.then(|| args.data.timezone.clone()),
-        group_slug: args.group.clone(),
+        // A BMLT file is NA's, as a BMLT source is, unless `--group` says otherwise.
+        group_slug: args
+            .group
+            .clone()
+            .or_else(|| (args.format == SourceFormat::Bmlt).then(|| crate::bmlt::DEFAULT_GROUP.to_owned())),
         known_groups: Some(state.content.groups.iter().map(|group| group.slug.clone()).collect()),
         strict: args.strict,
         typed_fields: Default::default(),
     };
-    let read = feed::parse_any(&bytes, &defaults)
-        .map_err(|error| anyhow::anyhow!("{}: nothing was imported.\n{error}", args.file.display()))?;
+    let read = match args.format {
+        SourceFormat::MeetingGuide => feed::parse_any(&bytes, &defaults),
+        SourceFormat::Bmlt => crate::bmlt::read(&bytes, formats.as_deref(), &defaults),
+    }
+    .map_err(|error| anyhow::anyhow!("{}: nothing was imported.\n{error}", args.file.display()))?;
     let warnings = &read.warnings;
     if !warnings.is_empty() {
         let shown = if args.dry_run { warnings.len() } else { warnings.len().min(WARNINGS_SHOWN) };
@@ -459,16 +493,32 @@ fn source_add(args: SourceAddArgs) -> anyhow::Result<()> {
     // The site's zone plays no part in registering a source (`--timezone` here is the source's).
     let settings = DataArgs { database_path: args.database_path.clone(), timezone: "UTC".to_owned() }.settings(false);
     let state = Core::open(&settings)?;
-    anyhow::ensure!(state.content.group(&args.group).is_some(), "--group {}: there is no such group", args.group);
+    let group = match (&args.group, args.format) {
+        (Some(group), _) => group.clone(),
+        (None, SourceFormat::Bmlt) => crate::bmlt::DEFAULT_GROUP.to_owned(),
+        (None, SourceFormat::MeetingGuide) => anyhow::bail!("--group SLUG: the fellowship of the feed's meetings"),
+    };
+    anyhow::ensure!(state.content.group(&group).is_some(), "--group {group}: there is no such group");
+    anyhow::ensure!(
+        args.services.is_empty() || args.format == SourceFormat::Bmlt,
+        "--services goes with --format bmlt (BMLT service body ids)"
+    );
+    let url = match args.format {
+        SourceFormat::Bmlt => crate::bmlt::fetch::root_of(&args.url),
+        SourceFormat::MeetingGuide => args.url.clone(),
+    };
     let source = state.store.add_source(&crate::db::NewSource {
         name: name.clone(),
-        url: args.url.clone(),
-        group_slug: args.group.clone(),
+        url,
+        group_slug: group,
         timezone,
+        format: args.format,
+        services: args.services.clone(),
         follow_redirects: args.follow_redirects,
     })?;
     println!(
-        "Added source \"{}\" ({}, group {}, zone {}); run `mutual-support sync {}` to fetch it.",
+        "Added {} source \"{}\" ({}, group {}, zone {}); run `mutual-support sync {}` to fetch it.",
+        source.format.as_str(),
         source.name,
         source.address(),
         source.group_slug,
@@ -498,8 +548,9 @@ fn source_list(args: SourceListArgs) -> anyhow::Result<()> {
             },
         )
     };
-    let header = ["NAME", "GROUP", "MEETINGS", "WARNINGS", "LAST SUCCESS", "LAST ERROR", "URL"].map(str::to_owned);
-    let rows: Vec<[String; 7]> = sources
+    let header =
+        ["NAME", "FORMAT", "GROUP", "MEETINGS", "WARNINGS", "LAST SUCCESS", "LAST ERROR", "URL"].map(str::to_owned);
+    let rows: Vec<[String; 8]> = sources
         .iter()
         .map(|source| {
             let error = match (&source.last_error, source.last_error_at) {
@@ -508,14 +559,23 @@ fn source_list(args: SourceListArgs) -> anyhow::Result<()> {
                 }
                 (None, _) => "none".to_owned(),
             };
+            let url = match source.services.as_slice() {
+                [] => source.address(),
+                ids => format!(
+                    "{} (services {})",
+                    source.address(),
+                    ids.iter().map(ToString::to_string).collect::<Vec<_>>().join(",")
+                ),
+            };
             [
                 source.name.clone(),
+                source.format.as_str().to_owned(),
                 source.group_slug.clone(),
                 source.meeting_count.to_string(),
                 source.warning_count.to_string(),
                 when(source.last_success_at),
                 error,
-                source.address(),
+                url,
             ]
             .map(|cell| for_terminal(&cell))
         })

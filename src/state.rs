@@ -127,6 +127,8 @@ pub struct AppState {
     pub responses: ResponseCache,
     /// The finder's index of the current revision.
     index: RevisionMemo<FinderIndex>,
+    /// The BMLT semantic interface's projection of the current revision (built when first asked).
+    semantic: RevisionMemo<crate::bmlt::serve::Semantic>,
     /// Trusted proxies, read-only replica, primary.
     pub deployment: crate::deployment::Deployment,
 }
@@ -154,7 +156,14 @@ impl AppState {
         let core =
             if deployment.read_only { Core::open_read_only(&settings.database_path)? } else { Core::open(&settings)? };
         let responses = ResponseCache::new(settings.response_cache_bytes);
-        let state = web::Data::new(AppState { core, settings, responses, index: RevisionMemo::default(), deployment });
+        let state = web::Data::new(AppState {
+            core,
+            settings,
+            responses,
+            index: RevisionMemo::default(),
+            semantic: RevisionMemo::default(),
+            deployment,
+        });
         Ok(state)
     }
 
@@ -172,6 +181,17 @@ impl AppState {
     /// async threads may ask.
     pub fn built_finder(&self, revision: i64) -> Option<Arc<FinderIndex>> {
         self.index.current(revision)
+    }
+
+    /// The BMLT interface's projection at a revision already read, built once per revision from
+    /// the store (blocking).
+    pub fn semantic_at(&self, revision: i64) -> Result<Arc<crate::bmlt::serve::Semantic>, StoreError> {
+        self.semantic.get_or_try(revision, || {
+            let mut builder =
+                crate::bmlt::serve::SemanticBuilder::new(&self.core.content.groups, &self.core.vocabulary);
+            self.core.store.each_active_meeting(|id, meeting| builder.add(id, &meeting))?;
+            Ok(builder.finish())
+        })
     }
 
     /// The finder's index at a revision already read.

@@ -5,17 +5,18 @@
 //! never stops the others.
 //!
 //! The fetch ([`fetch`], giving a [`Download`]) knows nothing of formats: a reader of any format
-//! takes the download's bytes or its reader.
+//! takes the download's bytes or its reader. A BMLT source is several requests, each through
+//! [`fetch`] (see [`fetch_bmlt`]), made into one download.
 
 use std::fmt;
-use std::io::{BufRead, Read, Seek};
+use std::io::{BufRead, Read, Seek, Write};
 use std::ops::ControlFlow;
 use std::time::{Duration, Instant};
 
 use actix_web::web;
 
 use crate::db::{ImportSummary, SetWriter, Source, SourceFetch, StoreError};
-use crate::feed::{self, FeedDefaults, RecordStream};
+use crate::feed::{self, FeedDefaults, RecordStream, SourceFormat};
 use crate::state::{AppState, Core};
 
 /// How long a fetch may take, how large a feed may be and how many records it may list.
@@ -145,7 +146,11 @@ fn sync_one(
     spool: Option<&std::path::Path>,
 ) -> SourceReport {
     let mut redirected_to = None;
-    let outcome = match fetch(agent, source, limits, spool) {
+    let fetched = match source.format {
+        SourceFormat::MeetingGuide => fetch(agent, source, limits, spool),
+        SourceFormat::Bmlt => fetch_bmlt(agent, source, limits, spool),
+    };
+    let outcome = match fetched {
         Ok(Fetched::NotModified { redirected }) => {
             redirected_to = redirected;
             match core.store.record_source_unchanged(source.id) {
@@ -199,7 +204,7 @@ fn import_download(
     let (etag, last_modified) = (download.etag.take(), download.last_modified.take());
     let mut counts = (0, 0);
     let imported = core.store.import_source_streamed(source, |writer| {
-        counts = read_meeting_guide(&mut download, defaults, writer, source, limits.max_records)?;
+        counts = read_set(&mut download, defaults, writer, source, limits.max_records)?;
         Ok(SourceFetch { etag, last_modified, warnings: counts.1 })
     });
     match imported {
@@ -208,11 +213,12 @@ fn import_download(
     }
 }
 
-/// Reads a Meeting Guide feed (JSON, streamed record by record; CSV, read whole within the size
-/// limit) and writes each good meeting; after the first bad record nothing more is written, but
-/// every record is still read, so all errors are counted. More than `max_records` is an error
-/// naming the source, and so is a feed listing none. The records read and the warnings.
-fn read_meeting_guide(
+/// Reads a source's download (a Meeting Guide JSON feed, streamed record by record; CSV or a
+/// BMLT source's answers, read whole within the size limit) and writes each good meeting; after
+/// the first bad record nothing more is written, but every record is still read, so all errors
+/// are counted. More than `max_records` is an error naming the source, and so is a feed listing
+/// none. The records read and the warnings.
+fn read_set(
     download: &mut Download,
     defaults: &FeedDefaults,
     writer: &mut SetWriter,
@@ -228,7 +234,9 @@ fn read_meeting_guide(
     };
     let unreadable = |error: std::io::Error| Failure(format!("reading the downloaded feed: {error}"));
     let mut reader = download.reader().map_err(unreadable)?;
-    let counts = if matches!(first_bytes(&mut reader).map_err(unreadable)?.first(), Some(b'[' | b'{')) {
+    let streamed = source.format == SourceFormat::MeetingGuide
+        && matches!(first_bytes(&mut reader).map_err(unreadable)?.first(), Some(b'[' | b'{'));
+    let counts = if streamed {
         let mut stream = RecordStream::keeping(defaults, ERRORS_SHOWN);
         let mut failure = None;
         feed::each_meeting_guide_record(reader, &mut |record| {
@@ -254,10 +262,14 @@ fn read_meeting_guide(
         }
         (stream.records_read(), stream.warning_count())
     } else {
-        // CSV (or not text at all): read whole, within the size limit the fetch enforced.
+        // CSV (or not text at all), or BMLT: read whole, within the size limit the fetch enforced.
         let mut bytes = Vec::new();
         reader.read_to_end(&mut bytes).map_err(unreadable)?;
-        let read = feed::parse_any(&bytes, defaults).map_err(|error| match error {
+        let read = match source.format {
+            SourceFormat::MeetingGuide => feed::parse_any(&bytes, defaults),
+            SourceFormat::Bmlt => crate::bmlt::read(&bytes, None, defaults),
+        };
+        let read = read.map_err(|error| match error {
             feed::FeedError::Records(records) => Failure(bad_records(&records, records.len())),
             other => cannot_read(other),
         })?;
@@ -406,9 +418,7 @@ pub fn fetch(
         let (etag, last_modified) = (header("ETag"), header("Last-Modified"));
         let is_html =
             header("Content-Type").is_some_and(|kind| kind.trim_start().to_ascii_lowercase().starts_with("text/html"));
-        let mut file = spool
-            .map_or_else(tempfile::tempfile, tempfile::tempfile_in)
-            .map_err(|error| format!("making a temporary file for the feed: {error}"))?;
+        let mut file = spool_file(spool)?;
         let mut body = response.body_mut().with_config().limit(limits.max_bytes).reader();
         std::io::copy(&mut body, &mut file).map_err(|error| match error.kind() {
             std::io::ErrorKind::StorageFull => format!("no room on the disk for the feed: {error}"),
@@ -423,6 +433,61 @@ pub fn fetch(
         return Ok(Fetched::Feed(download));
     }
     Err(format!("more than {MAX_REDIRECTS} redirects; the feed was not fetched"))
+}
+
+/// A temporary file for a download, in `spool` (the system's temporary folder when `None`).
+fn spool_file(spool: Option<&std::path::Path>) -> Result<std::fs::File, String> {
+    spool
+        .map_or_else(tempfile::tempfile, tempfile::tempfile_in)
+        .map_err(|error| format!("making a temporary file for the feed: {error}"))
+}
+
+/// A BMLT source's set: its root server's answers (see [`crate::bmlt::fetch`]), each request
+/// through [`fetch`] (the same timeout, size limit, redirect policy and checks; the first search
+/// page carries the source's validators), made into one download; not modified when the first
+/// search page is not. The size limit holds for all the answers together, and paging stops past
+/// `max_records` meetings (which [`read_set`] then refuses).
+fn fetch_bmlt(
+    agent: &ureq::Agent,
+    source: &Source,
+    limits: &FetchLimits,
+    spool: Option<&std::path::Path>,
+) -> Result<Fetched, String> {
+    let (mut validators, mut redirected) = ((None, None), None);
+    let mut get = |url: &str, first: bool| {
+        let request = Source {
+            url: url.to_owned(),
+            etag: source.etag.clone().filter(|_| first),
+            last_modified: source.last_modified.clone().filter(|_| first),
+            ..source.clone()
+        };
+        Ok(match fetch(agent, &request, limits, spool)? {
+            Fetched::NotModified { redirected: to } => {
+                redirected = redirected.take().or(to);
+                crate::bmlt::fetch::Answer::NotModified
+            }
+            Fetched::Feed(mut download) => {
+                redirected = redirected.take().or(download.redirected.take());
+                if first {
+                    validators = (download.etag.take(), download.last_modified.take());
+                }
+                crate::bmlt::fetch::Answer::Body(
+                    download.bytes().map_err(|error| format!("reading the downloaded answer: {error}"))?,
+                )
+            }
+        })
+    };
+    let Some(bytes) =
+        crate::bmlt::fetch(&source.url, &source.services, limits.max_bytes, limits.max_records, &mut get)?
+    else {
+        return Ok(Fetched::NotModified { redirected });
+    };
+    let mut file = spool_file(spool)?;
+    file.write_all(&bytes).map_err(|error| match error.kind() {
+        std::io::ErrorKind::StorageFull => format!("no room on the disk for the feed: {error}"),
+        _ => format!("writing the answers down: {error}"),
+    })?;
+    Ok(Fetched::Feed(Download { file, etag: validators.0, last_modified: validators.1, redirected }))
 }
 
 /// A redirect is followed only to http or https, and only within the source's host and port

@@ -144,7 +144,7 @@ async fn a_failed_sync_is_emailed_to_the_staff_who_asked_for_it() {
             url: format!("http://{closed}/feed.json?api_key=secret"),
             group_slug: "alcoholics-anonymous".into(),
             timezone: None,
-            follow_redirects: false,
+            ..Default::default()
         })
         .expect("added");
     let limits = mutual_support::sync::FetchLimits { timeout: Duration::from_secs(5), ..Default::default() };
