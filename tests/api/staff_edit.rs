@@ -44,6 +44,12 @@ async fn send(app: &TestApp, path: &str, cookie: &str, fields: &[(String, String
     post(app, path, Some(cookie), &pairs).await
 }
 
+/// Adds a meeting with the new-meeting form as a browser sends it, with `overrides`.
+async fn add_meeting(app: &TestApp, cookie: &str, token: &str, overrides: &[(&str, &str)]) -> Page {
+    let form = get_as(app, "/staff/meetings/new", cookie).await;
+    send(app, "/staff/meetings/new", cookie, &filled(&form, token, overrides)).await
+}
+
 #[actix_web::test]
 async fn the_edit_form_shows_and_saves_venue_notes_town_coordinates_attendance_and_online_notes() {
     let app = TestApp::spawn();
@@ -136,9 +142,9 @@ async fn coordinates_out_of_range_or_alone_and_a_contradicted_attendance_are_err
 async fn a_meeting_added_with_an_address_and_no_coordinates_is_placed_approximately_and_found_near_its_town() {
     let app = TestApp::spawn();
     let (cookie, token) = logged_in_editor(&app).await;
-    let form = get_as(&app, "/staff/meetings/new", &cookie).await;
-    let fields = filled(
-        &form,
+    let added = add_meeting(
+        &app,
+        &cookie,
         &token,
         &[
             ("name", "Harbor Light"),
@@ -149,8 +155,8 @@ async fn a_meeting_added_with_an_address_and_no_coordinates_is_placed_approximat
             ("formatted_address", "12 Dock St, Riverton, MN 55990"),
             ("types", "O"),
         ],
-    );
-    let added = send(&app, "/staff/meetings/new", &cookie, &fields).await;
+    )
+    .await;
     assert_eq!(added.status, StatusCode::SEE_OTHER, "{}", added.body);
     let meeting = app.state.store.meeting("harbor-light").expect("reads").expect("listed");
     assert_eq!(meeting.approximate_location(), Some("55990"), "placed by the postal code's meetings");
@@ -181,13 +187,9 @@ async fn a_meeting_added_with_an_address_and_no_coordinates_is_placed_approximat
 async fn an_address_the_sites_data_does_not_know_leaves_the_meeting_unplaced() {
     let app = TestApp::spawn();
     let (cookie, token) = logged_in_editor(&app).await;
-    let form = get_as(&app, "/staff/meetings/new", &cookie).await;
-    let fields = filled(
-        &form,
-        &token,
-        &[("name", "Far Away"), ("day", "2"), ("time", "18:00"), ("formatted_address", "1 High St, Nowhere, ZZ")],
-    );
-    assert_eq!(send(&app, "/staff/meetings/new", &cookie, &fields).await.status, StatusCode::SEE_OTHER);
+    let fields =
+        &[("name", "Far Away"), ("day", "2"), ("time", "18:00"), ("formatted_address", "1 High St, Nowhere, ZZ")];
+    assert_eq!(add_meeting(&app, &cookie, &token, fields).await.status, StatusCode::SEE_OTHER);
     let meeting = app.state.store.meeting("far-away").expect("reads").expect("listed");
     assert_eq!((meeting.latitude, meeting.approximate_location()), (None, None));
 }
