@@ -176,6 +176,9 @@ const _: () = assert!(crate::staff::MAX_FORM_BYTES <= MAX_BODY_BYTES);
 /// set their own `PayloadConfig` up to this.
 pub const STAFF_MAX_BODY_BYTES: usize = 64 << 20;
 
+// Every staff form fits in a body the staff paths accept.
+const _: () = assert!(crate::staff::MAX_STAFF_FORM_BYTES <= STAFF_MAX_BODY_BYTES);
+
 /// How long a request's body may take to arrive once its head has: 10 s, and a second more for
 /// every 16 KiB it declares (or may have), so a slow phone sends any form while a client dripping
 /// a byte a second holds its connection for seconds, not for ever.

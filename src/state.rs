@@ -36,6 +36,8 @@ pub struct Core {
     pub store: Store,
     pub content: Content,
     pub vocabulary: TypeVocabulary,
+    /// E-mail to staff: off unless started (`serve --smtp-url`).
+    pub mailer: crate::mail::Mailer,
 }
 
 impl Core {
@@ -51,14 +53,19 @@ impl Core {
         if settings.seed_sample_meetings && store.never_had_meetings()? {
             seed_sample_meetings(&store, settings)?;
         }
-        Ok(Core { store, content, vocabulary })
+        Ok(Core { store, content, vocabulary, mailer: Default::default() })
     }
 
     /// Opens an existing database for reading only: nothing is created, migrated or written
     /// (`export` works on a read-only file).
     pub fn open_read_only(database_path: &std::path::Path) -> anyhow::Result<Core> {
         let store = Store::open_read_only(database_path)?;
-        Ok(Core { store, content: Content::embedded()?, vocabulary: TypeVocabulary::embedded()? })
+        Ok(Core {
+            store,
+            content: Content::embedded()?,
+            vocabulary: TypeVocabulary::embedded()?,
+            mailer: Default::default(),
+        })
     }
 
     /// Builds the finder's index from the store at `revision` (blocking; a second at 120,000

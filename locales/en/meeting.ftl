@@ -86,3 +86,4 @@ sources-updated = updated { $ago }
 sources-not-fetched = not fetched successfully yet
 sources-failed = The last attempt failed { $ago }; its last good list is still shown.
 sources-list = List:
+meeting-approximate-location = Approximate location: on our map this meeting is placed in { $place }, from its address. Go by the address.

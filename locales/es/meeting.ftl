@@ -86,3 +86,4 @@ sources-updated = actualizada { $ago }
 sources-not-fetched = todavía no se pudo obtener
 sources-failed = El último intento falló { $ago }; se sigue mostrando su última lista válida.
 sources-list = Lista:
+meeting-approximate-location = Ubicación aproximada: en nuestro mapa esta reunión está en { $place }, según su dirección. Guíese por la dirección.

@@ -330,6 +330,11 @@ impl FinderIndex {
         &self.regions[..self.regions.len().min(limit)]
     }
 
+    /// Roughly where a meeting with an address is, from the site's own data ([`PlaceLookup::locate`]).
+    pub fn locate(&self, meeting: &crate::meetings::Meeting) -> Option<Place> {
+        self.places.locate(meeting)
+    }
+
     /// The places the finder's form offers for `near=` (those with the most meetings), sorted.
     pub fn place_names(&self) -> &[String] {
         self.places.offered()
@@ -925,15 +930,10 @@ impl IndexBuilder {
             (Some(latitude), Some(longitude)) if attendance != Attendance::Online => Some((latitude, longitude)),
             _ => None,
         };
-        let town = meeting
-            .regions
-            .last()
-            .cloned()
-            .or_else(|| meeting.extra.get("city").and_then(|city| city.as_str()).map(str::to_owned))
-            .or_else(|| {
-                let address = meeting.formatted_address.as_deref()?;
-                places::town_and_postal_code(address).0.map(str::to_owned)
-            });
+        let town = meeting.town().or_else(|| {
+            let address = meeting.formatted_address.as_deref()?;
+            places::town_and_postal_code(address).0.map(str::to_owned)
+        });
         if let Some(point) = point {
             self.places.add(meeting, point, number);
         }

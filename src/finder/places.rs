@@ -63,7 +63,9 @@ impl Builder {
             .chain(from_address.0)
             .chain(from_address.1);
         let mut seen: Vec<Cow<str>> = Vec::new();
-        for name in names.filter(|name| !name.is_empty()) {
+        // A meeting placed from its address is no evidence of where its places are.
+        let placed = meeting.approximate_location().is_some();
+        for name in names.filter(|name| !name.is_empty() && !placed) {
             let key = super::lower(name);
             if seen.contains(&key) {
                 continue;
@@ -295,6 +297,36 @@ impl PlaceLookup {
         let mut within = chosen.clone();
         within.and(&near);
         within
+    }
+
+    /// Where a meeting with an address but no coordinates is, roughly: the middle of the site's
+    /// own meetings at the postal code its record or address names, else in its town (its most
+    /// specific region or `city`), else in a town its address names (`…, Riverton, MN`). `None`
+    /// when the data knows none of them. No geocoding service is asked.
+    pub fn locate(&self, meeting: &Meeting) -> Option<Place> {
+        let address = meeting.address().unwrap_or_default();
+        let extra = |key: &str| meeting.extra.get(key).and_then(|value| value.as_str()).map(str::to_owned);
+        // Postal codes: a word of the address with digits in it (55990, 55990-1234), the last first.
+        let postal_codes = address
+            .split([',', ' '])
+            .rev()
+            .filter(|word| word.len() >= 3 && word.bytes().any(|byte| byte.is_ascii_digit()))
+            .filter(|word| word.bytes().all(|byte| byte.is_ascii_alphanumeric() || byte == b'-'))
+            .map(|word| word.split('-').next().unwrap_or(word).to_owned());
+        // Towns: the meeting's own, then the parts of its address after the street, the last first.
+        let parts = address.split(',').skip(1).map(|part| part.trim().to_owned()).collect::<Vec<_>>();
+        let candidates = extra("postal_code")
+            .into_iter()
+            .chain(postal_codes)
+            .chain(meeting.town())
+            .chain(meeting.regions.iter().rev().cloned())
+            .chain(parts.into_iter().rev());
+        for name in candidates.filter(|name| !name.trim().is_empty()) {
+            if let Ok(place) = self.resolve(&name) {
+                return Some(place);
+            }
+        }
+        None
     }
 
     /// The place names the finder's form offers, sorted.

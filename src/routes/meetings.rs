@@ -577,7 +577,9 @@ pub async fn show(
         map: meeting
             .latitude
             .zip(meeting.longitude)
+            // A point placed from the address is no place to send anyone on a map.
             .filter(|_| meeting.has_venue() && meeting.attendance() != Attendance::Online)
+            .filter(|_| meeting.approximate_location().is_none())
             .map(map_link),
         updated_ago: meeting
             .updated

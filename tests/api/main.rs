@@ -18,3 +18,6 @@ mod sources;
 mod spanish_handouts;
 mod staff;
 mod staff_accounts;
+mod staff_edit;
+mod staff_mail;
+mod staff_queue;

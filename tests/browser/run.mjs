@@ -647,6 +647,58 @@ async function staffArea(meetingPath) {
 }
 // --- end of the staff block ----------------------------------------------------------------------
 
+// --- The change-request queue (issue 23 item 5) --------------------------------------------------
+// Visitors send three changes; a staff member approves one and lands on the next, at 1280 and at
+// 390 px: the review page and the page landed on have no axe violation and no sideways scrolling,
+// and the landed page's banner says what happened. Screenshots: target/screenshots/staff-queue-*.
+async function axeViolations(page) {
+  await page.evaluate(AXE_SOURCE);
+  const results = await page.evaluate((tags) => globalThis.axe.run(document, { runOnly: { type: "tag", values: tags } }), WCAG_TAGS);
+  return results.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 2).map((n) => n.target.join(" ")).join("; ")}`);
+}
+
+async function staffQueue(meetingPath) {
+  const visitor = await browser.newContext();
+  const form = await visitor.newPage();
+  for (const venue of ["Library Room 2", "Harbor Hall", "Annex B"]) {
+    await form.goto(new URL(`${meetingPath}/change`, BASE).href);
+    await form.fill("#field-location", venue);
+    await Promise.all([form.waitForNavigation(), form.click("form button[type=submit]")]);
+  }
+  await visitor.close();
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(new URL("/staff/login", BASE).href);
+  await page.fill("#email", process.env.STAFF_EMAIL || "");
+  await page.fill("#password", process.env.STAFF_PASSWORD || "");
+  await Promise.all([page.waitForNavigation(), page.click("form button[type=submit]")]);
+  const shots = `${options.out}/../screenshots`;
+  mkdirSync(shots, { recursive: true });
+  for (const width of WIDTHS) {
+    const label = `staff queue @${width}px`;
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(new URL("/staff/requests", BASE).href);
+    const rows = await page.$$eval("table.staff-queue tbody tr", (all) => all.map((tr) => tr.textContent));
+    check(`${label}: the rows name what is asked ("Venue … → …")`, rows.some((row) => /Venue .+ → /.test(row)), rows.join(" | "));
+    await Promise.all([page.waitForNavigation(), page.click("table.staff-queue tbody tr a")]);
+    const reviewed = new URL(page.url()).pathname;
+    const before = await axeViolations(page);
+    check(`${label}: the review page has no accessibility violations`, before.length === 0, before.join(" | "));
+    await Promise.all([page.waitForNavigation(), page.click("form[action$='/approve'] button[type=submit]")]);
+    const landed = new URL(page.url());
+    check(`${label}: approving lands on the next request`, /^\/staff\/requests\/\d+$/.test(landed.pathname) && landed.pathname !== reviewed && landed.searchParams.get("done") === reviewed.split("/").pop(), page.url());
+    const banner = await page.textContent(".done-banner").catch(() => null);
+    check(`${label}: a banner says the request was approved`, /Request #\d+ approved/.test(banner || ""), banner);
+    const after = await axeViolations(page);
+    check(`${label}: the page landed on has no accessibility violations`, after.length === 0, after.join(" | "));
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    check(`${label}: no horizontal scrolling`, overflow <= 0, `${overflow}px too wide`);
+    await page.screenshot({ path: `${shots}/staff-queue-${width}.png`, fullPage: true });
+  }
+  await context.close();
+}
+// --- end of the queue block ----------------------------------------------------------------------
+
 try {
   await selfTest();
   for (const [name, path, status] of await pages()) {
@@ -662,6 +714,7 @@ try {
   await printing();
   await providers();
   await staffArea((await englishPages()).find(([name]) => name === "meeting")[1]); // staff block (issue 13)
+  await staffQueue((await englishPages()).find(([name]) => name === "meeting")[1]); // queue block (issue 23)
 } catch (error) {
   check("the suite ran to the end", false, String(error && error.stack || error));
 } finally {
