@@ -76,6 +76,8 @@ pub struct Core {
     pub store: Store,
     pub content: Content,
     pub vocabulary: TypeVocabulary,
+    /// E-mail to staff: off unless started (`serve --smtp-url`).
+    pub mailer: crate::mail::Mailer,
 }
 
 impl Core {
@@ -91,21 +93,31 @@ impl Core {
         if settings.seed_sample_meetings && store.never_had_meetings()? {
             seed_sample_meetings(&store, settings)?;
         }
-        Ok(Core { store, content, vocabulary })
+        Ok(Core { store, content, vocabulary, mailer: Default::default() })
     }
 
     /// Opens an existing database for reading only: nothing is created, migrated or written
     /// (`export` works on a read-only file).
     pub fn open_read_only(database_path: &std::path::Path) -> anyhow::Result<Core> {
         let store = Store::open_read_only(database_path)?;
-        Ok(Core { store, content: Content::embedded()?, vocabulary: TypeVocabulary::embedded()? })
+        Ok(Core {
+            store,
+            content: Content::embedded()?,
+            vocabulary: TypeVocabulary::embedded()?,
+            mailer: Default::default(),
+        })
     }
 
     /// Builds the finder's index from the store at `revision` (blocking; a second at 120,000
     /// meetings: callers keep it per revision).
-    pub fn build_index(&self, revision: i64, unit: crate::meetings::DistanceUnit) -> Result<FinderIndex, StoreError> {
+    pub fn build_index(
+        &self,
+        revision: i64,
+        unit: crate::meetings::DistanceUnit,
+        site_zone: &str,
+    ) -> Result<FinderIndex, StoreError> {
         let sample = self.store.has_sample_meetings()?;
-        let mut builder = IndexBuilder::new(revision, &self.content.groups, sample, unit);
+        let mut builder = IndexBuilder::new(revision, &self.content.groups, sample, unit, site_zone);
         // Two threads: one reads the meetings from the store, in batches, while the other adds
         // them to the index (each half of the work takes about as long as the other).
         let (batches, received) = std::sync::mpsc::sync_channel::<Vec<(i64, Meeting)>>(INDEX_BATCHES_IN_FLIGHT);
@@ -229,6 +241,8 @@ impl AppState {
 
     /// The finder's index at a revision already read.
     pub fn finder_at(&self, revision: i64) -> Result<Arc<FinderIndex>, StoreError> {
-        self.index.get_or_try(revision, || self.core.build_index(revision, self.settings.distance_unit))
+        self.index.get_or_try(revision, || {
+            self.core.build_index(revision, self.settings.distance_unit, &self.settings.default_timezone)
+        })
     }
 }

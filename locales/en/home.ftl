@@ -9,6 +9,8 @@ home-self = Meetings for my own recovery
 home-self-detail = Open meetings starting soon, near you or online
 home-family = Meetings for family and friends
 home-family-detail = For people who care about someone who drinks or uses drugs
+home-near-label = Meetings near a place
+home-near-submit = Find
 home-all-meetings = { $count ->
     [one] The one meeting, with every filter
    *[other] All { $count } meetings, with every filter

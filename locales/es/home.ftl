@@ -9,6 +9,8 @@ home-self = Reuniones para mi propia recuperación
 home-self-detail = Reuniones abiertas que empiezan pronto, cerca de usted o en línea
 home-family = Reuniones para familiares y amigos
 home-family-detail = Para quienes se preocupan por alguien que bebe o consume drogas
+home-near-label = Reuniones cerca de un lugar
+home-near-submit = Buscar
 home-all-meetings = { $count ->
     [one] La única reunión, con todos los filtros
    *[other] Las { $count } reuniones, con todos los filtros

@@ -63,7 +63,7 @@ impl Page {
     pub fn listed_meetings(&self) -> Vec<String> {
         self.attributes("ol.meeting-list h3 a", "href")
             .into_iter()
-            .map(|href| href.trim_start_matches("/meetings/").to_owned())
+            .map(|href| href.trim_start_matches("/meetings/").split('?').next().unwrap_or_default().to_owned())
             .collect()
     }
 
@@ -216,4 +216,11 @@ impl TestApp {
         let bytes = test::read_body(response).await;
         Page { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
     }
+}
+
+/// Imports a feed given as JSON text into the test app's database.
+pub fn import(app: &TestApp, feed: &str) -> mutual_support::db::ImportSummary {
+    let defaults = mutual_support::feed::FeedDefaults::new("America/Chicago");
+    let meetings = mutual_support::feed::parse_meeting_guide(feed.as_bytes(), &defaults).expect("parses").meetings;
+    app.state.store.import(&meetings, &Default::default()).expect("imports")
 }
