@@ -210,6 +210,15 @@ struct ServeArgs {
     /// A proxy (IP address) whose X-Forwarded-* headers are believed; repeat for several.
     #[arg(long = "trusted-proxy", env = "TRUSTED_PROXIES", value_delimiter = ',', value_name = "ADDR")]
     trusted_proxies: Vec<std::net::IpAddr>,
+    /// The clinic or office printed at the top of referral sheets (not from the fact sheet).
+    #[arg(long, env = "CLINIC_NAME")]
+    clinic_name: Option<String>,
+    /// The clinic's street address, printed under its name on referral sheets.
+    #[arg(long, env = "CLINIC_ADDRESS")]
+    clinic_address: Option<String>,
+    /// The clinic's telephone number, printed under its name on referral sheets.
+    #[arg(long, env = "CLINIC_PHONE")]
+    clinic_phone: Option<String>,
     #[command(flatten)]
     data: DataArgs,
 }
@@ -235,6 +244,7 @@ impl DataArgs {
             seed_sample_meetings,
             response_cache_bytes: 0,
             distance_unit: crate::meetings::DistanceUnit::default(),
+            clinic: crate::state::Clinic::default(),
         }
     }
 }
@@ -302,6 +312,11 @@ fn serve(args: ServeArgs) -> anyhow::Result<()> {
     let settings = Settings {
         response_cache_bytes: args.cache_mb << 20,
         distance_unit: args.distance_unit,
+        clinic: crate::state::Clinic::new(
+            args.clinic_name.clone(),
+            args.clinic_address.clone(),
+            args.clinic_phone.clone(),
+        )?,
         ..args.data.settings(true)
     };
     let deployment = crate::deployment::Deployment {

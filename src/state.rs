@@ -28,6 +28,46 @@ pub struct Settings {
     pub response_cache_bytes: u64,
     /// The unit distances are asked and shown in.
     pub distance_unit: crate::meetings::DistanceUnit,
+    /// The clinic or office that runs the site, printed at the top of referral sheets.
+    pub clinic: Clinic,
+}
+
+/// The clinic or office that hands out the site's referral sheets (`--clinic-name`,
+/// `--clinic-address`, `--clinic-phone`): not from the fact sheet, the site's own settings. Each
+/// is left off the sheet when not set.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Clinic {
+    pub name: Option<String>,
+    pub address: Option<String>,
+    pub phone: Option<String>,
+}
+
+impl Clinic {
+    /// The longest value a clinic setting may have, in characters.
+    pub const MOST: usize = 200;
+
+    /// The settings as given (blank ones left out), or the error naming the setting that is too
+    /// long or holds a control character.
+    pub fn new(name: Option<String>, address: Option<String>, phone: Option<String>) -> anyhow::Result<Clinic> {
+        let check = |flag: &str, value: Option<String>| -> anyhow::Result<Option<String>> {
+            let Some(value) = value.map(|value| value.trim().to_owned()).filter(|value| !value.is_empty()) else {
+                return Ok(None);
+            };
+            anyhow::ensure!(value.chars().count() <= Clinic::MOST, "{flag} is longer than {} characters", Clinic::MOST);
+            anyhow::ensure!(!value.chars().any(char::is_control), "{flag} holds a control character");
+            Ok(Some(value))
+        };
+        Ok(Clinic {
+            name: check("--clinic-name", name)?,
+            address: check("--clinic-address", address)?,
+            phone: check("--clinic-phone", phone)?,
+        })
+    }
+
+    /// Whether any of the clinic's settings is given.
+    pub fn is_set(&self) -> bool {
+        self.name.is_some() || self.address.is_some() || self.phone.is_some()
+    }
 }
 
 /// The non-web core: the store, the content and the vocabulary, opened once. The command-line

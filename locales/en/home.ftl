@@ -31,3 +31,4 @@ home-handouts-link = Printable handouts
 home-about-heading = What to expect
 home-about-text = What mutual support groups are, open and closed meetings, what a meeting is like, and what research found.
 home-about-link = About mutual support groups
+home-sample-data-html = <strong>Sample data:</strong> the meetings on this site are examples for trying it, not real meetings. Staff load the real ones from the groups' feeds.

@@ -31,3 +31,4 @@ home-handouts-link = Hojas para imprimir
 home-about-heading = Qué esperar
 home-about-text = Qué son los grupos de apoyo mutuo, las reuniones abiertas y cerradas, cómo es una reunión y qué encontraron los estudios.
 home-about-link = Acerca de los grupos de apoyo mutuo
+home-sample-data-html = <strong>Datos de ejemplo:</strong> las reuniones de este sitio son ejemplos para probarlo, no reuniones reales. El personal carga las reales desde las fuentes de los grupos.

@@ -1,5 +1,6 @@
 //! Integration tests: the real app (same factory as `main`) on a temporary database.
 
+mod clinic_handouts;
 mod feed;
 mod finder;
 mod groups;

@@ -275,6 +275,7 @@ fn today_on_a_directory_without_meetings_is_an_empty_answer() {
         seed_sample_meetings: false,
         response_cache_bytes: 0,
         distance_unit: Default::default(),
+        clinic: Default::default(),
     };
     let core = mutual_support::state::Core::open(&settings).expect("opens");
     let index = core
