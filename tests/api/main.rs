@@ -1,5 +1,6 @@
 //! Integration tests: the real app (same factory as `main`) on a temporary database.
 
+mod clinic_handouts;
 mod feed;
 mod finder;
 mod groups;
@@ -10,6 +11,7 @@ mod http;
 mod languages;
 mod limits;
 mod meetings;
+mod near;
 mod pages;
 mod providers;
 mod safety;
@@ -17,3 +19,6 @@ mod sources;
 mod spanish_handouts;
 mod staff;
 mod staff_accounts;
+mod staff_edit;
+mod staff_mail;
+mod staff_queue;
