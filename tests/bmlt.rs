@@ -461,9 +461,8 @@ fn bmlt_meetings_show_in_the_finder_pages_handouts_feeds_and_calendars_in_their_
     assert!(page.contains("Gebiet Berlin"), "the service body publishes the listing");
     let (status, _, handout) = served.get("/handouts/meetings?group=narcotics-anonymous");
     assert_eq!(status, 200);
-    for (name, time) in
-        [("Kreuzberg Montag", "7:00 pm (Berlin time)"), ("Berlin Online Night Owls", "11:00 pm (Berlin time)")]
-    {
+    assert!(visible(&handout).contains("Times are Berlin time."), "one zone, said once: {handout}");
+    for (name, time) in [("Kreuzberg Montag", "7:00 pm"), ("Berlin Online Night Owls", "11:00 pm")] {
         let at = handout.find(name).unwrap_or_else(|| panic!("{name} in {handout}"));
         let row = &handout[handout[..at].rfind("<tr").unwrap_or(0)..];
         let row = &row[..row.find("</tr>").unwrap_or(row.len())];
@@ -543,6 +542,11 @@ fn a_meeting_page_links_to_the_change_form_staff_gave_for_its_root_server_and_in
     let (_, _, page) = served.get("/meetings/na-berlin-example-101");
     assert!(page.contains("Kept on the BMLT root server"), "{page}");
     assert_eq!(page.matches(&format!("href=\"{form}\"")).count(), 1, "{page}");
+    assert!(
+        visible(&page)
+            .contains("Kept on the BMLT root server https://na-berlin.example/main_server · its own change form")
+    );
+    assert_eq!(page.matches("Report a change").count(), 1, "one Report a change: {page}");
     drop(served);
     // Without one, no change form is made up.
     let (_, _, plain, _) = synced_berlin(RootServer::fixture());
