@@ -11,7 +11,7 @@ use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::db::ImportOptions;
-use crate::feed::{self, ExportFormat, FeedDefaults};
+use crate::feed::{self, ExportFormat};
 use crate::meetings::MeetingFilter;
 use crate::startup;
 use crate::state::{AppState, Core, Settings};
@@ -325,15 +325,9 @@ fn import(args: ImportArgs, import_zone_given: bool) -> anyhow::Result<()> {
     if let Some(group) = &args.group {
         anyhow::ensure!(state.content.group(group).is_some(), "--group {group}: there is no such group");
     }
-    let defaults = FeedDefaults {
-        timezone: args.data.timezone.clone(),
-        import_timezone: import_zone_given.then(|| args.data.timezone.clone()),
-        group_slug: args.group.clone(),
-        known_groups: Some(state.content.groups.iter().map(|group| group.slug.clone()).collect()),
-        strict: args.strict,
-        typed_fields: Default::default(),
-    };
-    let read = feed::parse_any(&bytes, &defaults)
+    let file_zone = import_zone_given.then_some(args.data.timezone.as_str());
+    let read = state
+        .read_import(&bytes, &args.data.timezone, file_zone, args.group.as_deref(), args.strict)
         .map_err(|error| anyhow::anyhow!("{}: nothing was imported.\n{error}", args.file.display()))?;
     let warnings = &read.warnings;
     if !warnings.is_empty() {
@@ -352,8 +346,11 @@ fn import(args: ImportArgs, import_zone_given: bool) -> anyhow::Result<()> {
         );
     }
     let meetings = &read.meetings;
-    let options =
-        ImportOptions { replace_group: args.group.filter(|_| args.replace), dry_run: args.dry_run, sample: false };
+    let options = ImportOptions {
+        replace_group: args.group.filter(|_| args.replace),
+        dry_run: args.dry_run,
+        ..ImportOptions::default()
+    };
     let bar = ProgressBar::new(meetings.len() as u64);
     bar.set_style(
         ProgressStyle::with_template("{bar:40} {pos}/{len} meetings {elapsed}")
@@ -361,17 +358,7 @@ fn import(args: ImportArgs, import_zone_given: bool) -> anyhow::Result<()> {
     );
     let summary = state.store.import_with_progress(meetings, &options, &mut |done| bar.set_position(done as u64))?;
     bar.finish_and_clear();
-    let verb = if args.dry_run { "would be" } else { "were" };
-    println!(
-        "{} meetings read: {} {verb} added, {} updated, {} unchanged, {} archived; {}.{}",
-        meetings.len(),
-        summary.added,
-        summary.updated,
-        summary.unchanged,
-        summary.archived,
-        plural(warnings.len(), "warning"),
-        if args.dry_run { " (dry run: nothing was written)" } else { "" }
-    );
+    println!("{}", summary.describe(meetings.len(), warnings.len(), args.dry_run));
     Ok(())
 }
 
@@ -415,41 +402,20 @@ fn source(args: SourceArgs) -> anyhow::Result<()> {
 }
 
 fn source_add(args: SourceAddArgs) -> anyhow::Result<()> {
-    let name = &args.name;
-    anyhow::ensure!(
-        !name.is_empty()
-            && name.len() <= 40
-            && name.bytes().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-'),
-        "source name \"{name}\": use 1 to 40 lower-case letters, digits and hyphens (like \"metro-intergroup\")"
-    );
-    // Even a URL refused here is shown without its password or query.
-    let shown_url = crate::db::address_of(&args.url);
-    let uri: actix_web::http::Uri =
-        args.url.parse().map_err(|error| anyhow::anyhow!("URL \"{shown_url}\" cannot be read: {error}"))?;
-    anyhow::ensure!(
-        matches!(uri.scheme_str(), Some("http" | "https")) && uri.host().is_some_and(|host| !host.is_empty()),
-        "URL \"{shown_url}\": give a full http:// or https:// address"
-    );
-    let timezone = match &args.source_timezone {
-        Some(zone) => Some(
-            jiff::tz::TimeZone::get(zone)
-                .ok()
-                .and_then(|zone| zone.iana_name().map(str::to_owned))
-                .ok_or_else(|| anyhow::anyhow!("--timezone {zone}: not an IANA time zone (like America/Chicago)"))?,
-        ),
-        None => None,
-    };
     // The site's zone plays no part in registering a source (`--timezone` here is the source's).
     let settings = DataArgs { database_path: args.database_path.clone(), timezone: "UTC".to_owned() }.settings(false);
     let state = Core::open(&settings)?;
-    anyhow::ensure!(state.content.group(&args.group).is_some(), "--group {}: there is no such group", args.group);
-    let source = state.store.add_source(&crate::db::NewSource {
-        name: name.clone(),
+    let entry = crate::sync::SourceEntry {
+        name: args.name.clone(),
         url: args.url.clone(),
-        group_slug: args.group.clone(),
-        timezone,
+        group: args.group.clone(),
+        timezone: args.source_timezone.clone(),
         follow_redirects: args.follow_redirects,
+    };
+    let new = entry.check(&state).map_err(|problems| {
+        anyhow::anyhow!("{}", problems.into_iter().map(|(_, problem)| problem).collect::<Vec<_>>().join("; "))
     })?;
+    let source = state.store.add_source(&new)?;
     println!(
         "Added source \"{}\" ({}, group {}, zone {}); run `mutual-support sync {}` to fetch it.",
         source.name,

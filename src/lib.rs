@@ -16,6 +16,7 @@ pub mod error;
 pub mod feed;
 pub mod finder;
 pub mod i18n;
+pub mod jobs;
 pub mod matcher;
 pub mod meetings;
 pub mod routes;

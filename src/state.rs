@@ -90,6 +90,28 @@ impl Core {
         Ok(builder.finish())
     }
 
+    /// Reads a file of meetings as `import` does (and the staff upload): JSON or CSV, told apart by
+    /// content; `file_zone` is the zone of its meetings that name none and have no coordinates
+    /// (`import --timezone`), before the site's; `group` the fellowship of records that name
+    /// none; `strict` makes every warning an error. Unknown groups in records are errors.
+    pub fn read_import(
+        &self,
+        bytes: &[u8],
+        site_zone: &str,
+        file_zone: Option<&str>,
+        group: Option<&str>,
+        strict: bool,
+    ) -> Result<crate::feed::FeedRead, crate::feed::FeedError> {
+        let defaults = FeedDefaults {
+            import_timezone: file_zone.map(str::to_owned),
+            group_slug: group.map(str::to_owned),
+            known_groups: Some(self.content.groups.iter().map(|group| group.slug.clone()).collect()),
+            strict,
+            ..FeedDefaults::new(site_zone)
+        };
+        crate::feed::parse_any(bytes, &defaults)
+    }
+
     /// The finder's filter from a query string, checked against our vocabulary and groups.
     pub fn meeting_filter(&self, query_string: &str) -> MeetingFilter {
         MeetingFilter::parse(query_string, &self.vocabulary, |slug| self.content.group(slug).is_some())
@@ -122,6 +144,8 @@ pub struct AppState {
     index: RevisionMemo<FinderIndex>,
     /// Trusted proxies, read-only replica, primary.
     pub deployment: crate::deployment::Deployment,
+    /// What staff started and wait on: a sync run, uploaded files.
+    pub jobs: crate::jobs::Jobs,
 }
 
 impl std::ops::Deref for AppState {
@@ -147,7 +171,14 @@ impl AppState {
         let core =
             if deployment.read_only { Core::open_read_only(&settings.database_path)? } else { Core::open(&settings)? };
         let responses = ResponseCache::new(settings.response_cache_bytes);
-        let state = web::Data::new(AppState { core, settings, responses, index: RevisionMemo::default(), deployment });
+        let state = web::Data::new(AppState {
+            core,
+            settings,
+            responses,
+            index: RevisionMemo::default(),
+            deployment,
+            jobs: crate::jobs::Jobs::default(),
+        });
         Ok(state)
     }
 

@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 
 use actix_web::web;
 
-use crate::db::{ImportSummary, SetWriter, Source, SourceFetch, StoreError};
+use crate::db::{ImportSummary, NewSource, Source, SourceFetch, StoreError};
 use crate::feed::{self, FeedDefaults, RecordStream};
 use crate::state::{AppState, Core};
 
@@ -31,9 +31,13 @@ pub struct FetchLimits {
 
 impl Default for FetchLimits {
     fn default() -> Self {
-        FetchLimits { timeout: Duration::from_secs(30), max_bytes: 50 * 1024 * 1024, max_records: MAX_RECORDS }
+        FetchLimits { timeout: Duration::from_secs(30), max_bytes: MAX_FEED_BYTES, max_records: MAX_RECORDS }
     }
 }
+
+/// The largest feed a sync reads unless `sync --max-bytes` says otherwise, in bytes after
+/// decompression (and the largest file the staff upload takes).
+pub const MAX_FEED_BYTES: u64 = 50 * 1024 * 1024;
 
 /// The most records a source's feed may list, unless `sync --max-records` says otherwise: far
 /// above any real intergroup's feed (a few thousand), far below what would swamp the site.
@@ -109,6 +113,27 @@ pub fn sync(
     names: &[String],
     limits: &FetchLimits,
 ) -> anyhow::Result<Vec<SourceReport>> {
+    sync_with(core, default_timezone, names, limits, &mut |_| {})
+}
+
+/// How a sync run goes, step by step (the staff page shows it while it runs).
+pub enum Progress<'a> {
+    /// The sources it will sync, in order.
+    Planned(&'a [Source]),
+    /// This source is being fetched and imported.
+    Syncing(&'a Source),
+    /// A source is done.
+    Done(&'a SourceReport),
+}
+
+/// [`sync`], telling `progress` each step.
+pub fn sync_with(
+    core: &Core,
+    default_timezone: &str,
+    names: &[String],
+    limits: &FetchLimits,
+    progress: &mut dyn FnMut(Progress),
+) -> anyhow::Result<Vec<SourceReport>> {
     let sources = if names.is_empty() {
         core.store.sources()?
     } else {
@@ -119,9 +144,187 @@ pub fn sync(
         }
         sources
     };
+    progress(Progress::Planned(&sources));
     let agent = agent(limits);
     let spool = core.store.folder();
-    Ok(sources.iter().map(|source| sync_one(core, &agent, default_timezone, source, limits, spool)).collect())
+    let mut reports = Vec::with_capacity(sources.len());
+    for source in &sources {
+        progress(Progress::Syncing(source));
+        let report = sync_one(core, &agent, default_timezone, source, limits, spool);
+        progress(Progress::Done(&report));
+        reports.push(report);
+    }
+    Ok(reports)
+}
+
+/// A source as typed (on `source add`'s command line or the staff form), before it is checked.
+#[derive(Debug, Clone, Default)]
+pub struct SourceEntry {
+    pub name: String,
+    pub url: String,
+    pub group: String,
+    /// Zone of the feed's meetings that name none; `None`: the site's zone.
+    pub timezone: Option<String>,
+    pub follow_redirects: bool,
+}
+
+/// What is wrong with one field of a [`SourceEntry`]: the field (`name`, `url`, `group`,
+/// `timezone`) and why, in words.
+pub type EntryProblem = (&'static str, String);
+
+impl SourceEntry {
+    /// The source to register, or every problem with what was typed, each naming its field.
+    pub fn check(&self, core: &Core) -> Result<NewSource, Vec<EntryProblem>> {
+        let mut problems = Vec::new();
+        let name = self.name.trim();
+        if name.is_empty()
+            || name.len() > 40
+            || !name.bytes().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-')
+        {
+            problems.push((
+                "name",
+                format!(
+                    "source name \"{}\": use 1 to 40 lower-case letters, digits and hyphens (like \"metro-intergroup\")",
+                    feed::text::escaped(name)
+                ),
+            ));
+        }
+        let url = self.url.trim();
+        // Even a URL refused here is shown without its password or query.
+        let shown_url = crate::db::address_of(url);
+        match url::Url::parse(url) {
+            Err(error) => problems.push(("url", format!("URL \"{shown_url}\" cannot be read: {error}"))),
+            Ok(parsed) if !matches!(parsed.scheme(), "http" | "https") || !parsed.has_host() => {
+                problems.push(("url", format!("URL \"{shown_url}\": give a full http:// or https:// address")))
+            }
+            Ok(_) => {}
+        }
+        let group = self.group.trim();
+        if core.content.group(group).is_none() {
+            problems.push(("group", format!("group \"{}\": there is no such group", feed::text::escaped(group))));
+        }
+        let timezone = match self.timezone.as_deref().map(str::trim).filter(|zone| !zone.is_empty()) {
+            Some(zone) => match jiff::tz::TimeZone::get(zone).ok().and_then(|zone| zone.iana_name().map(str::to_owned))
+            {
+                Some(name) => Some(name),
+                None => {
+                    problems.push((
+                        "timezone",
+                        format!(
+                            "time zone \"{}\": not an IANA time zone (like America/Chicago)",
+                            feed::text::escaped(zone)
+                        ),
+                    ));
+                    None
+                }
+            },
+            None => None,
+        };
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        Ok(NewSource {
+            name: name.to_owned(),
+            url: url.to_owned(),
+            group_slug: group.to_owned(),
+            timezone,
+            follow_redirects: self.follow_redirects,
+        })
+    }
+}
+
+/// Warnings a preview shows (the rest are counted).
+pub const PREVIEW_WARNINGS: usize = 20;
+/// Meetings a preview lists with their zone (the zones' counts cover them all).
+pub const PREVIEW_MEETINGS: usize = 200;
+
+/// What a new source's first sync would bring, found by fetching it and importing it into a
+/// transaction that is rolled back: nothing is written.
+#[derive(Debug, Clone)]
+pub struct Preview {
+    pub read: usize,
+    pub warning_count: usize,
+    /// The first [`PREVIEW_WARNINGS`].
+    pub warnings: Vec<feed::RecordWarning>,
+    /// What the import would do (the sample meetings a first real import retires among the archived).
+    pub summary: ImportSummary,
+    /// How many meetings each zone would get, most first.
+    pub zones: Vec<(String, usize)>,
+    /// The first [`PREVIEW_MEETINGS`] meetings: name, days and time, zone.
+    pub meetings: Vec<(String, String, String)>,
+    /// Where the feed was fetched from when the address redirected elsewhere.
+    pub redirected_to: Option<String>,
+}
+
+impl Preview {
+    /// What the first sync would do, in words (as `import --dry-run` says it).
+    pub fn line(&self) -> String {
+        self.summary.describe(self.read, self.warning_count, true)
+    }
+}
+
+/// Fetches and reads a source that is not registered, as [`sync`] would, and imports it into a
+/// transaction that is rolled back (a name already taken is refused as `source add` refuses it).
+/// Every failure in words, without the URL's secrets.
+pub fn preview(core: &Core, default_timezone: &str, new: &NewSource, limits: &FetchLimits) -> Result<Preview, String> {
+    let source = Source::unsaved(new);
+    let mut download = match fetch(&agent(limits), &source, limits, core.store.folder()) {
+        Ok(Fetched::Feed(download)) => download,
+        Ok(Fetched::NotModified { .. }) => return Err("the server answered 304 (not modified)".to_owned()),
+        Err(reason) => return Err(source.without_secrets(&reason)),
+    };
+    let redirected_to = download.redirected.clone();
+    let defaults = source_defaults(core, default_timezone, &source);
+    let mut zones = std::collections::BTreeMap::<String, usize>::new();
+    let mut meetings = Vec::new();
+    let mut read = None;
+    let summary = core.store.dry_run_source(new, |writer| {
+        read = Some(read_meeting_guide(
+            &mut download,
+            &defaults,
+            &source,
+            limits.max_records,
+            PREVIEW_WARNINGS,
+            &mut |meeting| {
+                let zone = meeting.timezone.clone();
+                if meetings.len() < PREVIEW_MEETINGS {
+                    let days: Vec<&str> = meeting.days.iter().map(|day| day.name()).collect();
+                    let time = meeting.time.map(|time| time.to_string()).unwrap_or_default();
+                    meetings.push((
+                        meeting.name.clone(),
+                        format!("{} {time}", days.join(", ")).trim().to_owned(),
+                        zone.clone(),
+                    ));
+                }
+                *zones.entry(zone).or_default() += 1;
+                writer.add(meeting).map_err(Failure::from)
+            },
+        )?);
+        Ok::<_, Failure>(())
+    });
+    let summary = summary.map_err(|Failure(reason)| source.without_secrets(&reason))?;
+    let read = read.unwrap_or_default();
+    let mut zones: Vec<(String, usize)> = zones.into_iter().collect();
+    zones.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    Ok(Preview {
+        read: read.records,
+        warning_count: read.warning_count,
+        warnings: read.warnings,
+        summary,
+        zones,
+        meetings,
+        redirected_to,
+    })
+}
+
+/// How a source's feed is read: its zone and group for records that name none, the known groups.
+fn source_defaults(core: &Core, default_timezone: &str, source: &Source) -> FeedDefaults {
+    FeedDefaults {
+        import_timezone: source.timezone.clone(),
+        group_slug: Some(source.group_slug.clone()),
+        known_groups: Some(core.content.groups.iter().map(|group| group.slug.clone()).collect()),
+        ..FeedDefaults::new(default_timezone)
+    }
 }
 
 /// The HTTP client of every fetch: our limits, redirects left to [`fetch`].
@@ -155,12 +358,7 @@ fn sync_one(
         }
         Ok(Fetched::Feed(download)) => {
             redirected_to = download.redirected.clone();
-            let defaults = FeedDefaults {
-                import_timezone: source.timezone.clone(),
-                group_slug: Some(source.group_slug.clone()),
-                known_groups: Some(core.content.groups.iter().map(|group| group.slug.clone()).collect()),
-                ..FeedDefaults::new(default_timezone)
-            };
+            let defaults = source_defaults(core, default_timezone, source);
             import_download(core, source, download, &defaults, limits)
         }
         Err(reason) => Outcome::Failed(reason),
@@ -198,8 +396,11 @@ fn import_download(
     let (etag, last_modified) = (download.etag.take(), download.last_modified.take());
     let mut counts = (0, 0);
     let imported = core.store.import_source_streamed(source, |writer| {
-        counts = read_meeting_guide(&mut download, defaults, writer, source, limits.max_records)?;
-        Ok(SourceFetch { etag, last_modified, warnings: counts.1 })
+        let read = read_meeting_guide(&mut download, defaults, source, limits.max_records, 0, &mut |meeting| {
+            writer.add(meeting).map_err(Failure::from)
+        })?;
+        counts = (read.records, read.warning_count);
+        Ok(SourceFetch { etag, last_modified, warnings: read.warning_count })
     });
     match imported {
         Ok(summary) => Outcome::Imported { read: counts.0, warnings: counts.1, summary },
@@ -207,17 +408,27 @@ fn import_download(
     }
 }
 
+/// What reading a feed found: its records, and its warnings (counted, the first few kept).
+#[derive(Debug, Default)]
+struct FeedCounts {
+    records: usize,
+    warning_count: usize,
+    warnings: Vec<feed::RecordWarning>,
+}
+
 /// Reads a Meeting Guide feed (JSON, streamed record by record; CSV, read whole within the size
-/// limit) and writes each good meeting; after the first bad record nothing more is written, but
-/// every record is still read, so all errors are counted. More than `max_records` is an error
-/// naming the source, and so is a feed listing none. The records read and the warnings.
+/// limit) and hands each good meeting to `each`; after the first bad record nothing more is
+/// handed over, but every record is still read, so all errors are counted. More than
+/// `max_records` is an error naming the source, and so is a feed listing none. The first
+/// `warnings_kept` warnings are kept.
 fn read_meeting_guide(
     download: &mut Download,
     defaults: &FeedDefaults,
-    writer: &mut SetWriter,
     source: &Source,
     max_records: usize,
-) -> Result<(usize, usize), Failure> {
+    warnings_kept: usize,
+    each: &mut dyn FnMut(&crate::meetings::Meeting) -> Result<(), Failure>,
+) -> Result<FeedCounts, Failure> {
     let too_many = || {
         Failure(format!(
             "source \"{}\": the feed lists more than {max_records} records, the most one source may have \
@@ -228,7 +439,7 @@ fn read_meeting_guide(
     let unreadable = |error: std::io::Error| Failure(format!("reading the downloaded feed: {error}"));
     let mut reader = download.reader().map_err(unreadable)?;
     let counts = if matches!(first_bytes(&mut reader).map_err(unreadable)?.first(), Some(b'[' | b'{')) {
-        let mut stream = RecordStream::keeping(defaults, ERRORS_SHOWN);
+        let mut stream = RecordStream::keeping(defaults, ERRORS_SHOWN.max(warnings_kept));
         let mut failure = None;
         feed::each_meeting_guide_record(reader, &mut |record| {
             if stream.records_read() >= max_records {
@@ -237,9 +448,9 @@ fn read_meeting_guide(
             }
             if let Some(meeting) = stream.read(record)
                 && stream.error_count() == 0
-                && let Err(error) = writer.add(&meeting)
+                && let Err(error) = each(&meeting)
             {
-                failure = Some(Failure::from(error));
+                failure = Some(error);
                 return ControlFlow::Break(());
             }
             ControlFlow::Continue(())
@@ -251,7 +462,8 @@ fn read_meeting_guide(
         if stream.error_count() > 0 {
             return Err(Failure(bad_records(stream.errors(), stream.error_count())));
         }
-        (stream.records_read(), stream.warning_count())
+        let warnings = stream.warnings().iter().take(warnings_kept).cloned().collect();
+        FeedCounts { records: stream.records_read(), warning_count: stream.warning_count(), warnings }
     } else {
         // CSV (or not text at all): read whole, within the size limit the fetch enforced.
         let mut bytes = Vec::new();
@@ -264,11 +476,13 @@ fn read_meeting_guide(
             return Err(too_many());
         }
         for meeting in &read.meetings {
-            writer.add(meeting)?;
+            each(meeting)?;
         }
-        (read.meetings.len(), read.warnings.len())
+        let warning_count = read.warnings.len();
+        let warnings = read.warnings.into_iter().take(warnings_kept).collect();
+        FeedCounts { records: read.meetings.len(), warning_count, warnings }
     };
-    if counts.0 == 0 {
+    if counts.records == 0 {
         // A feed that suddenly lists nothing is far more often a broken server than an office
         // that closed every meeting: keep the last good set (`source remove` retires a source).
         return Err(Failure("the feed lists no meetings; the last good ones are kept".to_owned()));

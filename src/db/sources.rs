@@ -44,6 +44,26 @@ pub struct Source {
 }
 
 impl Source {
+    /// A source not registered (yet): what a preview fetches, with no validators and no history.
+    pub fn unsaved(source: &NewSource) -> Source {
+        Source {
+            id: 0,
+            name: source.name.clone(),
+            url: source.url.clone(),
+            group_slug: source.group_slug.clone(),
+            timezone: source.timezone.clone(),
+            follow_redirects: source.follow_redirects,
+            etag: None,
+            last_modified: None,
+            last_success_at: None,
+            last_error: None,
+            last_error_at: None,
+            meeting_count: 0,
+            warning_count: 0,
+            created_at: None,
+        }
+    }
+
     /// The feed's address as pages, the command line, logs and error messages show it: scheme,
     /// host, port and path, without `user:password@`, query (`?api_key=…`) or fragment, which may
     /// hold secrets. (The stored URL, as entered, is what `sync` fetches.)
@@ -133,36 +153,26 @@ impl Store {
     pub fn add_source(&self, source: &NewSource) -> Result<Source, StoreError> {
         let mut connection = self.writer()?;
         let transaction = connection.transaction()?;
-        let existing: Option<Option<String>> = transaction
-            .query_row("SELECT removed_at FROM sources WHERE name = ?1", [&source.name], |row| row.get("removed_at"))
-            .optional()?;
-        let values = named_params! {
-            ":name": source.name,
-            ":url": source.url,
-            ":group_slug": source.group_slug,
-            ":timezone": source.timezone,
-            ":follow_redirects": source.follow_redirects,
-            ":now": Timestamp::now().to_string(),
-        };
-        match existing {
-            Some(None) => return Err(StoreError::SourceExists(source.name.clone())),
-            Some(Some(_)) => transaction.execute(
-                "UPDATE sources SET url = :url, group_slug = :group_slug, timezone = :timezone,
-                     follow_redirects = :follow_redirects, etag = NULL,
-                     last_modified = NULL, removed_at = NULL, created_at = :now
-                 WHERE name = :name",
-                values,
-            )?,
-            None => transaction.execute(
-                "INSERT INTO sources (name, url, group_slug, timezone, follow_redirects, created_at)
-                 VALUES (:name, :url, :group_slug, :timezone, :follow_redirects, :now)",
-                values,
-            )?,
-        };
-        let added =
-            source_named(&transaction, &source.name)?.ok_or_else(|| StoreError::NoSource(source.name.clone()))?;
+        let added = add_source_in(&transaction, source)?;
         transaction.commit()?;
         Ok(added)
+    }
+
+    /// What adding `source` and importing its first set would do, written nowhere: the source is
+    /// registered and `fill` hands its meetings to the writer inside one transaction that is then
+    /// rolled back (the staff pages' preview). The same checks as [`Store::add_source`] and
+    /// [`Store::import_source_streamed`].
+    pub fn dry_run_source<E: From<StoreError>>(
+        &self,
+        source: &NewSource,
+        fill: impl FnOnce(&mut super::SetWriter) -> Result<(), E>,
+    ) -> Result<super::ImportSummary, E> {
+        let mut connection = self.writer()?;
+        let transaction = connection.transaction().map_err(StoreError::from)?;
+        let added = add_source_in(&transaction, source)?;
+        let summary = super::import::write_source_set(&transaction, &added, fill)?;
+        transaction.rollback().map_err(StoreError::from)?;
+        Ok(summary)
     }
 
     /// Removes a source: its meetings are archived (their rows stay, so re-adding the source
@@ -235,6 +245,37 @@ impl Store {
         )?;
         Ok(())
     }
+}
+
+/// Registers a source inside a transaction (see [`Store::add_source`]).
+fn add_source_in(transaction: &Transaction, source: &NewSource) -> Result<Source, StoreError> {
+    let existing: Option<Option<String>> = transaction
+        .query_row("SELECT removed_at FROM sources WHERE name = ?1", [&source.name], |row| row.get("removed_at"))
+        .optional()?;
+    let values = named_params! {
+        ":name": source.name,
+        ":url": source.url,
+        ":group_slug": source.group_slug,
+        ":timezone": source.timezone,
+        ":follow_redirects": source.follow_redirects,
+        ":now": Timestamp::now().to_string(),
+    };
+    match existing {
+        Some(None) => return Err(StoreError::SourceExists(source.name.clone())),
+        Some(Some(_)) => transaction.execute(
+            "UPDATE sources SET url = :url, group_slug = :group_slug, timezone = :timezone,
+                 follow_redirects = :follow_redirects, etag = NULL,
+                 last_modified = NULL, removed_at = NULL, created_at = :now
+             WHERE name = :name",
+            values,
+        )?,
+        None => transaction.execute(
+            "INSERT INTO sources (name, url, group_slug, timezone, follow_redirects, created_at)
+             VALUES (:name, :url, :group_slug, :timezone, :follow_redirects, :now)",
+            values,
+        )?,
+    };
+    source_named(transaction, &source.name)?.ok_or_else(|| StoreError::NoSource(source.name.clone()))
 }
 
 /// A registered (not removed) source by name, inside a transaction.

@@ -167,7 +167,7 @@ fn bump_revision(transaction: &Transaction) -> Result<(), StoreError> {
     Ok(())
 }
 
-fn log(
+pub(super) fn log(
     transaction: &Transaction,
     actor: &str,
     action: &str,
