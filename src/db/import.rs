@@ -99,7 +99,11 @@ impl Store {
                 transaction.execute("UPDATE revision SET value = value + 1 WHERE id = 1", [])?;
             }
             if let Some(audit) = &options.audit {
-                super::staff::log(&transaction, &audit.actor, "imported a file", None, None, &[], Some(&audit.note))?;
+                let note = format!(
+                    "{} ({} added, {} updated, {} unchanged, {} archived)",
+                    audit.note, summary.added, summary.updated, summary.unchanged, summary.archived
+                );
+                super::staff::log(&transaction, &audit.actor, "imported a file", None, None, &[], Some(&note))?;
             }
             transaction.commit()?;
         }

@@ -1,6 +1,8 @@
 //! Integration tests: the real app (same factory as `main`) on a temporary database.
 
 mod feed;
+#[path = "../feed_server/mod.rs"]
+mod feed_server;
 mod finder;
 mod groups;
 mod guide;
@@ -17,3 +19,4 @@ mod sources;
 mod spanish_handouts;
 mod staff;
 mod staff_accounts;
+mod staff_sources;
