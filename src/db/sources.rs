@@ -314,22 +314,13 @@ mod tests {
     use super::*;
 
     fn source(url: &str) -> Source {
-        Source {
-            id: 1,
+        Source::unsaved(&NewSource {
             name: "metro".into(),
             url: url.into(),
             group_slug: "alcoholics-anonymous".into(),
             timezone: None,
             follow_redirects: false,
-            etag: None,
-            last_modified: None,
-            last_success_at: None,
-            last_error: None,
-            last_error_at: None,
-            meeting_count: 0,
-            warning_count: 0,
-            created_at: None,
-        }
+        })
     }
 
     #[test]

@@ -138,6 +138,16 @@ impl Staff {
         Ok(form)
     }
 
+    /// [`Staff::read_form`] of a form only administrators may send (an editor gets 403, `why`).
+    pub async fn read_admin_form(
+        &self,
+        payload: actix_web::web::Payload,
+        why: &'static str,
+    ) -> Result<form::FormData, StaffError> {
+        admin_only(self, why)?;
+        self.read_form(payload).await
+    }
+
     /// Refuses a form whose CSRF token is missing or not this session's.
     pub fn check_csrf(&self, form: &form::FormData) -> Result<(), StaffError> {
         if same_token(form.get("csrf"), &self.csrf) {

@@ -145,6 +145,9 @@ struct SyncPage<'a> {
     run: Option<SyncRun>,
     /// A run was asked for while this one ran.
     busy: bool,
+    /// The page reloads itself while the run goes on (`?auto=1`: asked for, and stopped, by a
+    /// link, so no one's page changes under them unasked).
+    auto: bool,
 }
 
 impl SyncPage<'_> {
@@ -200,7 +203,7 @@ async fn checked(
     staff: &Staff,
     payload: web::Payload,
 ) -> Result<(EntryForm, Option<crate::db::NewSource>), StaffError> {
-    let form = EntryForm::read(&staff.read_form(payload).await?);
+    let form = EntryForm::read(&staff.read_admin_form(payload, ADMINS_ONLY).await?);
     let entry = form.entry.clone();
     match crate::routes::blocking(state, move |state| Ok(entry.check(&state.core))).await? {
         Ok(new) => Ok((form, Some(new))),
@@ -214,7 +217,6 @@ pub async fn preview(
     staff: Staff,
     payload: web::Payload,
 ) -> Result<HttpResponse, StaffError> {
-    super::admin_only(&staff, ADMINS_ONLY)?;
     let (form, new) = checked(&state, &staff, payload).await?;
     let Some(new) = new else { return sources_page(&state, &staff, None, form).await };
     let address = crate::db::address_of(&new.url);
@@ -245,7 +247,6 @@ pub async fn preview(
 
 /// Saves a previewed source (it is fetched at the next sync: "Sync now" on the list).
 pub async fn add(state: web::Data<AppState>, staff: Staff, payload: web::Payload) -> Result<HttpResponse, StaffError> {
-    super::admin_only(&staff, ADMINS_ONLY)?;
     let (form, new) = checked(&state, &staff, payload).await?;
     let Some(new) = new else { return sources_page(&state, &staff, None, form).await };
     match crate::routes::blocking(&state, move |state| Ok(state.store.add_source(&new))).await? {
@@ -268,8 +269,7 @@ pub async fn sync_all(
     staff: Staff,
     payload: web::Payload,
 ) -> Result<HttpResponse, StaffError> {
-    super::admin_only(&staff, ADMINS_ONLY)?;
-    staff.read_form(payload).await?;
+    staff.read_admin_form(payload, ADMINS_ONLY).await?;
     Ok(start_run(&state, &staff, Vec::new()))
 }
 
@@ -280,8 +280,7 @@ pub async fn sync_one(
     name: web::Path<String>,
     payload: web::Payload,
 ) -> Result<HttpResponse, StaffError> {
-    super::admin_only(&staff, ADMINS_ONLY)?;
-    staff.read_form(payload).await?;
+    staff.read_admin_form(payload, ADMINS_ONLY).await?;
     Ok(start_run(&state, &staff, vec![name.into_inner()]))
 }
 
@@ -328,17 +327,18 @@ fn start_run(state: &web::Data<AppState>, staff: &Staff, names: Vec<String>) -> 
     see_other("/staff/sources/sync")
 }
 
-/// The current (or last) run: its progress while it runs (the page reloads itself every few
-/// seconds, without script), then its result.
+/// The current (or last) run: its progress while it runs (a link reloads it; another makes it
+/// reload itself every few seconds, without script), then its result.
 pub async fn run(
     state: web::Data<AppState>,
     staff: Staff,
     query: web::Query<std::collections::HashMap<String, String>>,
 ) -> Result<HttpResponse, StaffError> {
     super::admin_only(&staff, ADMINS_ONLY)?;
-    let busy = query.contains_key("busy");
+    let (busy, auto) = (query.contains_key("busy"), query.contains_key("auto"));
     let lang = crate::i18n::Lang::DEFAULT;
-    page(StatusCode::OK, &SyncPage { lang, here: String::new(), staff: &staff, run: state.jobs.sync_run(), busy })
+    let run = state.jobs.sync_run();
+    page(StatusCode::OK, &SyncPage { lang, here: String::new(), staff: &staff, run, busy, auto })
 }
 
 async fn source_named(state: &web::Data<AppState>, name: String) -> Result<Source, StaffError> {
@@ -365,8 +365,7 @@ pub async fn remove(
     name: web::Path<String>,
     payload: web::Payload,
 ) -> Result<HttpResponse, StaffError> {
-    super::admin_only(&staff, ADMINS_ONLY)?;
-    staff.read_form(payload).await?;
+    staff.read_admin_form(payload, ADMINS_ONLY).await?;
     let source = source_named(&state, name.into_inner()).await?;
     let name = source.name.clone();
     let archived = crate::routes::blocking(&state, move |state| state.store.remove_source(&name)).await?;

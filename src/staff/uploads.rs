@@ -276,8 +276,7 @@ pub async fn import(
     token: web::Path<String>,
     payload: web::Payload,
 ) -> Result<HttpResponse, StaffError> {
-    super::admin_only(&staff, ADMINS_ONLY)?;
-    staff.read_form(payload).await?;
+    staff.read_admin_form(payload, ADMINS_ONLY).await?;
     let Some(mut upload) = waiting_upload(&state, &staff, &token) else { return gone(&state, &staff) };
     let file_name = upload.file_name.clone();
     let audit = Audit {
@@ -313,8 +312,7 @@ pub async fn cancel(
     token: web::Path<String>,
     payload: web::Payload,
 ) -> Result<HttpResponse, StaffError> {
-    super::admin_only(&staff, ADMINS_ONLY)?;
-    staff.read_form(payload).await?;
+    staff.read_admin_form(payload, ADMINS_ONLY).await?;
     if waiting_upload(&state, &staff, &token).is_none() {
         return gone(&state, &staff);
     }
