@@ -20,6 +20,8 @@ use crate::state::AppState;
 
 /// The largest file accepted: the size of the largest feed a sync reads.
 pub const MAX_UPLOAD_BYTES: u64 = crate::sync::MAX_FEED_BYTES;
+/// The most characters of a file's name kept (it is shown and logged).
+const MAX_FILE_NAME_CHARS: usize = 255;
 /// The most bytes of one of the form's small fields (the CSRF token, the group, the choices).
 const MAX_FIELD_BYTES: usize = 1024;
 
@@ -122,7 +124,10 @@ async fn read_multipart(state: &AppState, request: &HttpRequest, payload: web::P
             let file_name = field
                 .content_disposition()
                 .and_then(|disposition| disposition.get_filename())
-                .map(|name| crate::feed::text::cleaned(name, crate::feed::text::Lines::One).into_owned())
+                .map(|name| {
+                    let cleaned = crate::feed::text::cleaned(name, crate::feed::text::Lines::One);
+                    cleaned.chars().take(MAX_FILE_NAME_CHARS).collect::<String>()
+                })
                 .unwrap_or_default();
             let folder = state.store.folder().map(std::path::Path::to_path_buf);
             let mut file =

@@ -458,3 +458,15 @@ async fn a_bad_upload_gets_a_400_page_naming_each_record_and_field_and_imports_n
     assert!(unknown.texts(".form-problems li").concat().contains("there is no group \"no-such-group\""));
     assert_eq!(active_slugs(&app), before);
 }
+
+#[actix_web::test]
+async fn an_upload_larger_than_the_largest_feed_a_sync_reads_is_refused_and_not_kept() {
+    let app = TestApp::spawn();
+    let (admin, token) = logged_in_admin(&app).await;
+    let limit = usize::try_from(mutual_support::sync::MAX_FEED_BYTES).expect("fits");
+    let mut huge = vec![b' '; limit + 1];
+    huge[0] = b'[';
+    let refused = upload(&app, &admin, &[("csrf", &token)], Some(("huge.json", &huge))).await;
+    assert_eq!(refused.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(app.state.jobs.uploads_waiting(), 0);
+}
