@@ -135,12 +135,26 @@ pub async fn cached_response<Fut>(
 where
     Fut: Future<Output = Result<Vec<u8>, AppError>>,
 {
-    let revision = current_revision(state).await?;
-    let depends_on_now = filter.depends_on_now();
     let mut key = format!("{}?{}|{}", request.path(), filter.query_string_for_page(filter.page), filter.notices_key());
-    if depends_on_now {
+    if filter.depends_on_now() {
         key.push_str(&format!("#{}", jiff::Timestamp::now().as_second() / 60));
     }
+    cached_by_key(state, request, key, content_type, produce).await
+}
+
+/// [`cached_response`] for a response that depends only on the data's revision and `key` (which
+/// names everything else it depends on): 304, the kept bytes, or `produce`d once and kept.
+pub async fn cached_by_key<Fut>(
+    state: &AppState,
+    request: &HttpRequest,
+    key: String,
+    content_type: &'static str,
+    produce: impl FnOnce(i64) -> Fut,
+) -> Result<HttpResponse, AppError>
+where
+    Fut: Future<Output = Result<Vec<u8>, AppError>>,
+{
+    let revision = current_revision(state).await?;
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     key.hash(&mut hasher);
     let etag = entity_tag(revision, BUILD, hasher.finish());

@@ -11,7 +11,7 @@ use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::db::ImportOptions;
-use crate::feed::{self, ExportFormat};
+use crate::feed::{self, ExportFormat, SourceFormat};
 use crate::meetings::MeetingFilter;
 use crate::startup;
 use crate::state::{AppState, Core, Settings};
@@ -31,7 +31,8 @@ pub struct Cli {
 enum Command {
     /// Serve the website (what runs when no subcommand is given).
     Serve(ServeArgs),
-    /// Import meetings from a Meeting Guide JSON feed or a CSV file (all or nothing).
+    /// Import meetings from a Meeting Guide JSON feed, a CSV file or a saved BMLT answer (all or
+    /// nothing).
     Import(ImportArgs),
     /// Write meetings to standard output as a Meeting Guide feed, CSV or iCalendar.
     Export(ExportArgs),
@@ -76,18 +77,26 @@ struct SourceAddArgs {
     /// The SQLite database file; created, with its folder, when missing.
     #[arg(long = "db", env = "DATABASE_PATH", default_value = "data/directory.sqlite3")]
     database_path: PathBuf,
-    /// The group (fellowship slug) of the feed's meetings that do not name one.
+    /// The group (fellowship slug) of the feed's meetings that do not name one; required for a
+    /// Meeting Guide feed, `narcotics-anonymous` for a BMLT root server.
     #[arg(long)]
-    group: String,
+    group: Option<String>,
     /// Zone of the feed's meetings that name none (an IANA name); default: the site's zone.
     #[arg(long = "timezone", value_name = "ZONE")]
     source_timezone: Option<String>,
+    /// How the source is read: a Meeting Guide feed (JSON or CSV), or a BMLT root server.
+    #[arg(long, value_enum, default_value = "meeting-guide")]
+    format: SourceFormat,
+    /// BMLT only: the service body ids to read (with the bodies under them); default: all.
+    #[arg(long, value_delimiter = ',', value_name = "ID,...")]
+    services: Vec<u32>,
     /// Follow the feed's redirects to other hosts too (by default only within its host and port).
     #[arg(long)]
     follow_redirects: bool,
     /// A short name: lower-case letters, digits and hyphens (it may prefix meeting addresses).
     name: String,
-    /// The feed's address (http or https).
+    /// The feed's address (http or https); for BMLT the root server's base
+    /// (`https://example.org/main_server`).
     url: String,
 }
 
@@ -125,7 +134,8 @@ struct SyncArgs {
 struct ImportArgs {
     #[command(flatten)]
     data: DataArgs,
-    /// The group (fellowship slug) of meetings whose record does not name one.
+    /// The group (fellowship slug) of meetings whose record does not name one (with `--format
+    /// bmlt`: `narcotics-anonymous` unless given).
     #[arg(long)]
     group: Option<String>,
     /// The file is the group's full list: its meetings missing from the file are archived.
@@ -137,7 +147,14 @@ struct ImportArgs {
     /// Refuse the file if any value had to be read by interpretation (every warning is an error).
     #[arg(long)]
     strict: bool,
-    /// The file to read (JSON or CSV, told apart by its content), or `-` for standard input.
+    /// The file's format: a Meeting Guide feed (JSON or CSV, told apart by content), or a saved
+    /// BMLT `GetSearchResults` answer.
+    #[arg(long, value_enum, default_value = "meeting-guide")]
+    format: SourceFormat,
+    /// With `--format bmlt`: a saved `GetFormats` answer, for a file that has no formats.
+    #[arg(long, value_name = "FILE")]
+    formats: Option<PathBuf>,
+    /// The file to read, or `-` for standard input.
     file: PathBuf,
 }
 
@@ -321,13 +338,30 @@ fn import(args: ImportArgs, import_zone_given: bool) -> anyhow::Result<()> {
     } else {
         std::fs::read(&args.file).map_err(|error| anyhow::anyhow!("cannot read {}: {error}", args.file.display()))?
     };
+    anyhow::ensure!(
+        args.formats.is_none() || args.format == SourceFormat::Bmlt,
+        "--formats goes with --format bmlt (a saved GetFormats answer)"
+    );
+    let formats = match &args.formats {
+        Some(path) => {
+            Some(std::fs::read(path).map_err(|error| anyhow::anyhow!("cannot read {}: {error}", path.display()))?)
+        }
+        None => None,
+    };
     let state = Core::open(&args.data.settings(false))?;
     if let Some(group) = &args.group {
         anyhow::ensure!(state.content.group(group).is_some(), "--group {group}: there is no such group");
     }
-    let file_zone = import_zone_given.then_some(args.data.timezone.as_str());
+    let rules = crate::state::FileRules {
+        site_zone: &args.data.timezone,
+        file_zone: import_zone_given.then_some(args.data.timezone.as_str()),
+        group: args.group.as_deref(),
+        strict: args.strict,
+        format: args.format,
+        formats: formats.as_deref(),
+    };
     let read = state
-        .read_import(&bytes, &args.data.timezone, file_zone, args.group.as_deref(), args.strict)
+        .read_import(&bytes, &rules)
         .map_err(|error| anyhow::anyhow!("{}: nothing was imported.\n{error}", args.file.display()))?;
     let warnings = &read.warnings;
     if !warnings.is_empty() {
@@ -408,8 +442,10 @@ fn source_add(args: SourceAddArgs) -> anyhow::Result<()> {
     let entry = crate::sync::SourceEntry {
         name: args.name.clone(),
         url: args.url.clone(),
-        group: args.group.clone(),
+        group: args.group.clone().unwrap_or_default(),
         timezone: args.source_timezone.clone(),
+        format: args.format,
+        services: args.services.clone(),
         follow_redirects: args.follow_redirects,
     };
     let new = entry.check(&state).map_err(|problems| {
@@ -417,7 +453,8 @@ fn source_add(args: SourceAddArgs) -> anyhow::Result<()> {
     })?;
     let source = state.store.add_source(&new)?;
     println!(
-        "Added source \"{}\" ({}, group {}, zone {}); run `mutual-support sync {}` to fetch it.",
+        "Added {} source \"{}\" ({}, group {}, zone {}); run `mutual-support sync {}` to fetch it.",
+        source.format.as_str(),
         source.name,
         source.address(),
         source.group_slug,
@@ -447,8 +484,9 @@ fn source_list(args: SourceListArgs) -> anyhow::Result<()> {
             },
         )
     };
-    let header = ["NAME", "GROUP", "MEETINGS", "WARNINGS", "LAST SUCCESS", "LAST ERROR", "URL"].map(str::to_owned);
-    let rows: Vec<[String; 7]> = sources
+    let header =
+        ["NAME", "FORMAT", "GROUP", "MEETINGS", "WARNINGS", "LAST SUCCESS", "LAST ERROR", "URL"].map(str::to_owned);
+    let rows: Vec<[String; 8]> = sources
         .iter()
         .map(|source| {
             let error = match (&source.last_error, source.last_error_at) {
@@ -457,14 +495,23 @@ fn source_list(args: SourceListArgs) -> anyhow::Result<()> {
                 }
                 (None, _) => "none".to_owned(),
             };
+            let url = match source.services.as_slice() {
+                [] => source.address(),
+                ids => format!(
+                    "{} (services {})",
+                    source.address(),
+                    ids.iter().map(ToString::to_string).collect::<Vec<_>>().join(",")
+                ),
+            };
             [
                 source.name.clone(),
+                source.format.as_str().to_owned(),
                 source.group_slug.clone(),
                 source.meeting_count.to_string(),
                 source.warning_count.to_string(),
                 when(source.last_success_at),
                 error,
-                source.address(),
+                url,
             ]
             .map(|cell| for_terminal(&cell))
         })

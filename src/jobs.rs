@@ -2,7 +2,7 @@
 //! run started from the staff pages (one at a time, with its progress and result), and uploaded
 //! files waiting to be imported or cancelled (each in a nameless temporary file beside the
 //! database, tied to the session that uploaded it, gone when it expires, is used or cancelled,
-//! and with the process).
+//! and with the process). It knows the formats' names and nothing else of the site.
 
 use std::collections::HashMap;
 use std::sync::{Mutex, MutexGuard, PoisonError};
@@ -56,6 +56,7 @@ pub struct Upload {
     pub timezone: Option<String>,
     pub replace: bool,
     pub strict: bool,
+    pub format: crate::feed::SourceFormat,
     pub expires: Instant,
 }
 
@@ -132,6 +133,7 @@ mod tests {
             timezone: None,
             replace: false,
             strict: false,
+            format: Default::default(),
             expires,
         }
     }

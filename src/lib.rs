@@ -6,6 +6,7 @@
 //! become `AppError`, which renders the HTML error page. The command-line tools use
 //! `state::Core` (store, content, vocabulary) without the web.
 
+pub mod bmlt;
 pub mod cache;
 pub mod cli;
 pub mod content;

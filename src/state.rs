@@ -10,7 +10,7 @@ use actix_web::web;
 use crate::cache::{ResponseCache, RevisionMemo};
 use crate::content::Content;
 use crate::db::{ImportOptions, Store, StoreError};
-use crate::feed::{FeedDefaults, parse_meeting_guide};
+use crate::feed::{FeedDefaults, SourceFormat, parse_meeting_guide};
 use crate::finder::{FinderIndex, IndexBuilder};
 use crate::meetings::{Meeting, MeetingFilter, TypeVocabulary};
 
@@ -90,32 +90,52 @@ impl Core {
         Ok(builder.finish())
     }
 
-    /// Reads a file of meetings as `import` does (and the staff upload): JSON or CSV, told apart by
-    /// content; `file_zone` is the zone of its meetings that name none and have no coordinates
-    /// (`import --timezone`), before the site's; `group` the fellowship of records that name
-    /// none; `strict` makes every warning an error. Unknown groups in records are errors.
+    /// Reads a file of meetings as `import` does (and the staff upload), by `rules`. Unknown
+    /// groups in records are errors.
     pub fn read_import(
         &self,
         bytes: &[u8],
-        site_zone: &str,
-        file_zone: Option<&str>,
-        group: Option<&str>,
-        strict: bool,
+        rules: &FileRules,
     ) -> Result<crate::feed::FeedRead, crate::feed::FeedError> {
         let defaults = FeedDefaults {
-            import_timezone: file_zone.map(str::to_owned),
-            group_slug: group.map(str::to_owned),
+            import_timezone: rules.file_zone.map(str::to_owned),
+            // A BMLT file is NA's, as a BMLT source is, unless the group is named.
+            group_slug: rules
+                .group
+                .map(str::to_owned)
+                .or_else(|| (rules.format == SourceFormat::Bmlt).then(|| crate::bmlt::DEFAULT_GROUP.to_owned())),
             known_groups: Some(self.content.groups.iter().map(|group| group.slug.clone()).collect()),
-            strict,
-            ..FeedDefaults::new(site_zone)
+            strict: rules.strict,
+            ..FeedDefaults::new(rules.site_zone)
         };
-        crate::feed::parse_any(bytes, &defaults)
+        match rules.format {
+            SourceFormat::MeetingGuide => crate::feed::parse_any(bytes, &defaults),
+            SourceFormat::Bmlt => crate::bmlt::read(bytes, rules.formats, &defaults),
+        }
     }
 
     /// The finder's filter from a query string, checked against our vocabulary and groups.
     pub fn meeting_filter(&self, query_string: &str) -> MeetingFilter {
         MeetingFilter::parse(query_string, &self.vocabulary, |slug| self.content.group(slug).is_some())
     }
+}
+
+/// How `import` (and the staff upload) reads a file.
+#[derive(Debug, Clone, Copy)]
+pub struct FileRules<'a> {
+    /// The site's zone: the last resort, with a warning.
+    pub site_zone: &'a str,
+    /// The zone of the file's meetings that name none and have no coordinates
+    /// (`import --timezone`), before the site's.
+    pub file_zone: Option<&'a str>,
+    /// The fellowship of records that name none.
+    pub group: Option<&'a str>,
+    /// Every warning is an error.
+    pub strict: bool,
+    /// A Meeting Guide feed (JSON or CSV, told apart by content) or a saved BMLT answer.
+    pub format: SourceFormat,
+    /// With BMLT: a saved `GetFormats` answer, for a file that has no formats.
+    pub formats: Option<&'a [u8]>,
 }
 
 /// Meetings passed at once from the thread reading them to the one indexing them, and how many
@@ -142,6 +162,8 @@ pub struct AppState {
     pub responses: ResponseCache,
     /// The finder's index of the current revision.
     index: RevisionMemo<FinderIndex>,
+    /// The BMLT semantic interface's projection of the current revision (built when first asked).
+    semantic: RevisionMemo<crate::bmlt::serve::Semantic>,
     /// Trusted proxies, read-only replica, primary.
     pub deployment: crate::deployment::Deployment,
     /// What staff started and wait on: a sync run, uploaded files.
@@ -176,6 +198,7 @@ impl AppState {
             settings,
             responses,
             index: RevisionMemo::default(),
+            semantic: RevisionMemo::default(),
             deployment,
             jobs: crate::jobs::Jobs::default(),
         });
@@ -196,6 +219,17 @@ impl AppState {
     /// async threads may ask.
     pub fn built_finder(&self, revision: i64) -> Option<Arc<FinderIndex>> {
         self.index.current(revision)
+    }
+
+    /// The BMLT interface's projection at a revision already read, built once per revision from
+    /// the store (blocking).
+    pub fn semantic_at(&self, revision: i64) -> Result<Arc<crate::bmlt::serve::Semantic>, StoreError> {
+        self.semantic.get_or_try(revision, || {
+            let mut builder =
+                crate::bmlt::serve::SemanticBuilder::new(&self.core.content.groups, &self.core.vocabulary);
+            self.core.store.each_active_meeting(|id, meeting| builder.add(id, &meeting))?;
+            Ok(builder.finish())
+        })
     }
 
     /// The finder's index at a revision already read.

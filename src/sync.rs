@@ -5,17 +5,18 @@
 //! never stops the others.
 //!
 //! The fetch ([`fetch`], giving a [`Download`]) knows nothing of formats: a reader of any format
-//! takes the download's bytes or its reader.
+//! takes the download's bytes or its reader. A BMLT source is several requests, each through
+//! [`fetch`] (see [`fetch_bmlt`]), made into one download.
 
 use std::fmt;
-use std::io::{BufRead, Read, Seek};
+use std::io::{BufRead, Read, Seek, Write};
 use std::ops::ControlFlow;
 use std::time::{Duration, Instant};
 
 use actix_web::web;
 
 use crate::db::{ImportSummary, NewSource, Source, SourceFetch, StoreError};
-use crate::feed::{self, FeedDefaults, RecordStream};
+use crate::feed::{self, FeedDefaults, RecordStream, SourceFormat};
 use crate::state::{AppState, Core};
 
 /// How long a fetch may take, how large a feed may be and how many records it may list.
@@ -162,14 +163,18 @@ pub fn sync_with(
 pub struct SourceEntry {
     pub name: String,
     pub url: String,
+    /// Empty: none typed (a BMLT source's is NA's; a Meeting Guide feed's must be given).
     pub group: String,
     /// Zone of the feed's meetings that name none; `None`: the site's zone.
     pub timezone: Option<String>,
+    pub format: SourceFormat,
+    /// BMLT service body ids to read (with the bodies under them); empty: all.
+    pub services: Vec<u32>,
     pub follow_redirects: bool,
 }
 
 /// What is wrong with one field of a [`SourceEntry`]: the field (`name`, `url`, `group`,
-/// `timezone`) and why, in words.
+/// `timezone`, `services`) and why, in words.
 pub type EntryProblem = (&'static str, String);
 
 impl SourceEntry {
@@ -199,9 +204,22 @@ impl SourceEntry {
             }
             Ok(_) => {}
         }
-        let group = self.group.trim();
-        if core.content.group(group).is_none() {
-            problems.push(("group", format!("group \"{}\": there is no such group", feed::text::escaped(group))));
+        let group = match (self.group.trim(), self.format) {
+            ("", SourceFormat::Bmlt) => crate::bmlt::DEFAULT_GROUP,
+            ("", SourceFormat::MeetingGuide) => {
+                problems.push(("group", "--group SLUG: the fellowship of the feed's meetings".to_owned()));
+                ""
+            }
+            (group, _) => {
+                if core.content.group(group).is_none() {
+                    let shown = feed::text::escaped(group);
+                    problems.push(("group", format!("--group {shown}: there is no such group")));
+                }
+                group
+            }
+        };
+        if !self.services.is_empty() && self.format != SourceFormat::Bmlt {
+            problems.push(("services", "--services goes with --format bmlt (BMLT service body ids)".to_owned()));
         }
         let timezone = match self.timezone.as_deref().map(str::trim).filter(|zone| !zone.is_empty()) {
             Some(zone) => match jiff::tz::TimeZone::get(zone).ok().and_then(|zone| zone.iana_name().map(str::to_owned))
@@ -223,11 +241,17 @@ impl SourceEntry {
         if !problems.is_empty() {
             return Err(problems);
         }
+        let url = match self.format {
+            SourceFormat::Bmlt => crate::bmlt::fetch::root_of(url),
+            SourceFormat::MeetingGuide => url.to_owned(),
+        };
         Ok(NewSource {
             name: name.to_owned(),
-            url: url.to_owned(),
+            url,
             group_slug: group.to_owned(),
             timezone,
+            format: self.format,
+            services: self.services.clone(),
             follow_redirects: self.follow_redirects,
         })
     }
@@ -268,7 +292,7 @@ impl Preview {
 /// Every failure in words, without the URL's secrets.
 pub fn preview(core: &Core, default_timezone: &str, new: &NewSource, limits: &FetchLimits) -> Result<Preview, String> {
     let source = Source::unsaved(new);
-    let mut download = match fetch(&agent(limits), &source, limits, core.store.folder()) {
+    let mut download = match fetch_set(&agent(limits), &source, limits, core.store.folder()) {
         Ok(Fetched::Feed(download)) => download,
         Ok(Fetched::NotModified { .. }) => return Err("the server answered 304 (not modified)".to_owned()),
         Err(reason) => return Err(source.without_secrets(&reason)),
@@ -279,13 +303,8 @@ pub fn preview(core: &Core, default_timezone: &str, new: &NewSource, limits: &Fe
     let mut meetings = Vec::new();
     let mut read = None;
     let summary = core.store.dry_run_source(new, |writer| {
-        read = Some(read_meeting_guide(
-            &mut download,
-            &defaults,
-            &source,
-            limits.max_records,
-            PREVIEW_WARNINGS,
-            &mut |meeting| {
+        read =
+            Some(read_set(&mut download, &defaults, &source, limits.max_records, PREVIEW_WARNINGS, &mut |meeting| {
                 let zone = meeting.timezone.clone();
                 if meetings.len() < PREVIEW_MEETINGS {
                     let days: Vec<&str> = meeting.days.iter().map(|day| day.name()).collect();
@@ -298,8 +317,7 @@ pub fn preview(core: &Core, default_timezone: &str, new: &NewSource, limits: &Fe
                 }
                 *zones.entry(zone).or_default() += 1;
                 writer.add(meeting).map_err(Failure::from)
-            },
-        )?);
+            })?);
         Ok::<_, Failure>(())
     });
     let summary = summary.map_err(|Failure(reason)| source.without_secrets(&reason))?;
@@ -348,7 +366,7 @@ fn sync_one(
     spool: Option<&std::path::Path>,
 ) -> SourceReport {
     let mut redirected_to = None;
-    let outcome = match fetch(agent, source, limits, spool) {
+    let outcome = match fetch_set(agent, source, limits, spool) {
         Ok(Fetched::NotModified { redirected }) => {
             redirected_to = redirected;
             match core.store.record_source_unchanged(source.id) {
@@ -396,7 +414,7 @@ fn import_download(
     let (etag, last_modified) = (download.etag.take(), download.last_modified.take());
     let mut counts = (0, 0);
     let imported = core.store.import_source_streamed(source, |writer| {
-        let read = read_meeting_guide(&mut download, defaults, source, limits.max_records, 0, &mut |meeting| {
+        let read = read_set(&mut download, defaults, source, limits.max_records, 0, &mut |meeting| {
             writer.add(meeting).map_err(Failure::from)
         })?;
         counts = (read.records, read.warning_count);
@@ -416,12 +434,12 @@ struct FeedCounts {
     warnings: Vec<feed::RecordWarning>,
 }
 
-/// Reads a Meeting Guide feed (JSON, streamed record by record; CSV, read whole within the size
-/// limit) and hands each good meeting to `each`; after the first bad record nothing more is
-/// handed over, but every record is still read, so all errors are counted. More than
-/// `max_records` is an error naming the source, and so is a feed listing none. The first
-/// `warnings_kept` warnings are kept.
-fn read_meeting_guide(
+/// Reads a source's download (a Meeting Guide JSON feed, streamed record by record; CSV or a
+/// BMLT source's answers, read whole within the size limit) and hands each good meeting to
+/// `each`; after the first bad record nothing more is handed over, but every record is still
+/// read, so all errors are counted. More than `max_records` is an error naming the source, and so
+/// is a feed listing none. The first `warnings_kept` warnings are kept.
+fn read_set(
     download: &mut Download,
     defaults: &FeedDefaults,
     source: &Source,
@@ -438,7 +456,9 @@ fn read_meeting_guide(
     };
     let unreadable = |error: std::io::Error| Failure(format!("reading the downloaded feed: {error}"));
     let mut reader = download.reader().map_err(unreadable)?;
-    let counts = if matches!(first_bytes(&mut reader).map_err(unreadable)?.first(), Some(b'[' | b'{')) {
+    let streamed = source.format == SourceFormat::MeetingGuide
+        && matches!(first_bytes(&mut reader).map_err(unreadable)?.first(), Some(b'[' | b'{'));
+    let counts = if streamed {
         let mut stream = RecordStream::keeping(defaults, ERRORS_SHOWN.max(warnings_kept));
         let mut failure = None;
         feed::each_meeting_guide_record(reader, &mut |record| {
@@ -465,10 +485,14 @@ fn read_meeting_guide(
         let warnings = stream.warnings().iter().take(warnings_kept).cloned().collect();
         FeedCounts { records: stream.records_read(), warning_count: stream.warning_count(), warnings }
     } else {
-        // CSV (or not text at all): read whole, within the size limit the fetch enforced.
+        // CSV (or not text at all), or BMLT: read whole, within the size limit the fetch enforced.
         let mut bytes = Vec::new();
         reader.read_to_end(&mut bytes).map_err(unreadable)?;
-        let read = feed::parse_any(&bytes, defaults).map_err(|error| match error {
+        let read = match source.format {
+            SourceFormat::MeetingGuide => feed::parse_any(&bytes, defaults),
+            SourceFormat::Bmlt => crate::bmlt::read(&bytes, None, defaults),
+        };
+        let read = read.map_err(|error| match error {
             feed::FeedError::Records(records) => Failure(bad_records(&records, records.len())),
             other => cannot_read(other),
         })?;
@@ -619,9 +643,7 @@ pub fn fetch(
         let (etag, last_modified) = (header("ETag"), header("Last-Modified"));
         let is_html =
             header("Content-Type").is_some_and(|kind| kind.trim_start().to_ascii_lowercase().starts_with("text/html"));
-        let mut file = spool
-            .map_or_else(tempfile::tempfile, tempfile::tempfile_in)
-            .map_err(|error| format!("making a temporary file for the feed: {error}"))?;
+        let mut file = spool_file(spool)?;
         let mut body = response.body_mut().with_config().limit(limits.max_bytes).reader();
         std::io::copy(&mut body, &mut file).map_err(|error| match error.kind() {
             std::io::ErrorKind::StorageFull => format!("no room on the disk for the feed: {error}"),
@@ -636,6 +658,75 @@ pub fn fetch(
         return Ok(Fetched::Feed(download));
     }
     Err(format!("more than {MAX_REDIRECTS} redirects; the feed was not fetched"))
+}
+
+/// A source's set as its format is fetched: one feed ([`fetch`]), or a BMLT root server's
+/// answers ([`fetch_bmlt`]).
+fn fetch_set(
+    agent: &ureq::Agent,
+    source: &Source,
+    limits: &FetchLimits,
+    spool: Option<&std::path::Path>,
+) -> Result<Fetched, String> {
+    match source.format {
+        SourceFormat::MeetingGuide => fetch(agent, source, limits, spool),
+        SourceFormat::Bmlt => fetch_bmlt(agent, source, limits, spool),
+    }
+}
+
+/// A temporary file for a download, in `spool` (the system's temporary folder when `None`).
+fn spool_file(spool: Option<&std::path::Path>) -> Result<std::fs::File, String> {
+    spool
+        .map_or_else(tempfile::tempfile, tempfile::tempfile_in)
+        .map_err(|error| format!("making a temporary file for the feed: {error}"))
+}
+
+/// A BMLT source's set: its root server's answers (see [`crate::bmlt::fetch`]), each request
+/// through [`fetch`] (the same timeout, size limit, redirect policy and checks; the first search
+/// page carries the source's validators), made into one download; not modified when the first
+/// search page is not. The size limit holds for all the answers together, and paging stops past
+/// `max_records` meetings (which [`read_set`] then refuses).
+fn fetch_bmlt(
+    agent: &ureq::Agent,
+    source: &Source,
+    limits: &FetchLimits,
+    spool: Option<&std::path::Path>,
+) -> Result<Fetched, String> {
+    let (mut validators, mut redirected) = ((None, None), None);
+    let mut get = |url: &str, first: bool| {
+        let request = Source {
+            url: url.to_owned(),
+            etag: source.etag.clone().filter(|_| first),
+            last_modified: source.last_modified.clone().filter(|_| first),
+            ..source.clone()
+        };
+        Ok(match fetch(agent, &request, limits, spool)? {
+            Fetched::NotModified { redirected: to } => {
+                redirected = redirected.take().or(to);
+                crate::bmlt::fetch::Answer::NotModified
+            }
+            Fetched::Feed(mut download) => {
+                redirected = redirected.take().or(download.redirected.take());
+                if first {
+                    validators = (download.etag.take(), download.last_modified.take());
+                }
+                crate::bmlt::fetch::Answer::Body(
+                    download.bytes().map_err(|error| format!("reading the downloaded answer: {error}"))?,
+                )
+            }
+        })
+    };
+    let Some(bytes) =
+        crate::bmlt::fetch(&source.url, &source.services, limits.max_bytes, limits.max_records, &mut get)?
+    else {
+        return Ok(Fetched::NotModified { redirected });
+    };
+    let mut file = spool_file(spool)?;
+    file.write_all(&bytes).map_err(|error| match error.kind() {
+        std::io::ErrorKind::StorageFull => format!("no room on the disk for the feed: {error}"),
+        _ => format!("writing the answers down: {error}"),
+    })?;
+    Ok(Fetched::Feed(Download { file, etag: validators.0, last_modified: validators.1, redirected }))
 }
 
 /// A redirect is followed only to http or https, and only within the source's host and port

@@ -22,6 +22,7 @@ meeting-notes = Notes
 meeting-report-change = Report a change
 meeting-report-change-note = (a short form: a new time or place, or a meeting that has closed; staff check it first)
 meeting-about-listing = About this listing
+meeting-kept-on-bmlt = Kept on the BMLT root server
 meeting-published-by = Listing published by
 meeting-report-listing = Report a change to this listing
 meeting-report-listing-note = (how listings here are kept up to date)

@@ -22,6 +22,7 @@ meeting-notes = Notas
 meeting-report-change = Informar un cambio
 meeting-report-change-note = (un formulario breve: un nuevo horario o lugar, o una reunión que ya no se hace; el personal lo revisa primero)
 meeting-about-listing = Sobre este anuncio
+meeting-kept-on-bmlt = Registrado en el servidor raíz BMLT
 meeting-published-by = Anuncio publicado por
 meeting-report-listing = Informar un cambio en este anuncio
 meeting-report-listing-note = (cómo se mantienen al día los anuncios de este sitio)

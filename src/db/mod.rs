@@ -24,6 +24,7 @@ pub static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("../../migrations/005_site_secrets.sql")),
         M::up(include_str!("../../migrations/006_source_redirects.sql")),
         M::up(include_str!("../../migrations/007_password_links.sql")),
+        M::up(include_str!("../../migrations/008_source_format.sql")),
     ])
 });
 

@@ -6,9 +6,10 @@ use jiff::Timestamp;
 use rusqlite::{OptionalExtension, Transaction, named_params};
 
 use super::{Store, StoreError};
+use crate::feed::SourceFormat;
 
 /// What `source add` registers.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct NewSource {
     /// Slug-like (lower-case letters, digits, hyphens): it may prefix meeting slugs.
     pub name: String,
@@ -17,6 +18,9 @@ pub struct NewSource {
     pub group_slug: String,
     /// Zone of the feed's meetings that name none (IANA); `None`: the site's zone.
     pub timezone: Option<String>,
+    pub format: SourceFormat,
+    /// BMLT service body ids to read (with their children); empty: all.
+    pub services: Vec<u32>,
     /// Redirects to other hosts are followed (`source add --follow-redirects`).
     pub follow_redirects: bool,
 }
@@ -29,6 +33,9 @@ pub struct Source {
     pub url: String,
     pub group_slug: String,
     pub timezone: Option<String>,
+    pub format: SourceFormat,
+    /// BMLT service body ids to read (with their children); empty: all.
+    pub services: Vec<u32>,
     /// Redirects to other hosts are followed; otherwise only within the source's host and port.
     pub follow_redirects: bool,
     pub etag: Option<String>,
@@ -52,6 +59,8 @@ impl Source {
             url: source.url.clone(),
             group_slug: source.group_slug.clone(),
             timezone: source.timezone.clone(),
+            format: source.format,
+            services: source.services.clone(),
             follow_redirects: source.follow_redirects,
             etag: None,
             last_modified: None,
@@ -122,7 +131,7 @@ pub struct SourceFetch {
 
 /// The columns of `sources` that [`source_from_row`] reads, by name.
 const SOURCE_COLUMNS: &str =
-    "id, name, url, group_slug, timezone, follow_redirects, etag, last_modified, last_success_at, last_error,
+    "id, name, url, group_slug, timezone, format, services, follow_redirects, etag, last_modified, last_success_at, last_error,
      last_error_at, meeting_count, warning_count, created_at";
 
 fn source_from_row(row: &rusqlite::Row) -> rusqlite::Result<Source> {
@@ -135,6 +144,13 @@ fn source_from_row(row: &rusqlite::Row) -> rusqlite::Result<Source> {
         url: row.get("url")?,
         group_slug: row.get("group_slug")?,
         timezone: row.get("timezone")?,
+        format: SourceFormat::parse(&row.get::<_, String>("format")?).unwrap_or_default(),
+        services: row
+            .get::<_, Option<String>>("services")?
+            .unwrap_or_default()
+            .split(',')
+            .filter_map(|id| id.trim().parse().ok())
+            .collect(),
         follow_redirects: row.get("follow_redirects")?,
         etag: row.get("etag")?,
         last_modified: row.get("last_modified")?,
@@ -257,21 +273,24 @@ fn add_source_in(transaction: &Transaction, source: &NewSource) -> Result<Source
         ":url": source.url,
         ":group_slug": source.group_slug,
         ":timezone": source.timezone,
+        ":format": source.format.as_str(),
+        ":services": (!source.services.is_empty())
+            .then(|| source.services.iter().map(ToString::to_string).collect::<Vec<_>>().join(",")),
         ":follow_redirects": source.follow_redirects,
         ":now": Timestamp::now().to_string(),
     };
     match existing {
         Some(None) => return Err(StoreError::SourceExists(source.name.clone())),
         Some(Some(_)) => transaction.execute(
-            "UPDATE sources SET url = :url, group_slug = :group_slug, timezone = :timezone,
-                 follow_redirects = :follow_redirects, etag = NULL,
+            "UPDATE sources SET url = :url, group_slug = :group_slug, timezone = :timezone, format = :format,
+                 services = :services, follow_redirects = :follow_redirects, etag = NULL,
                  last_modified = NULL, removed_at = NULL, created_at = :now
              WHERE name = :name",
             values,
         )?,
         None => transaction.execute(
-            "INSERT INTO sources (name, url, group_slug, timezone, follow_redirects, created_at)
-             VALUES (:name, :url, :group_slug, :timezone, :follow_redirects, :now)",
+            "INSERT INTO sources (name, url, group_slug, timezone, format, services, follow_redirects, created_at)
+             VALUES (:name, :url, :group_slug, :timezone, :format, :services, :follow_redirects, :now)",
             values,
         )?,
     };
@@ -319,6 +338,8 @@ mod tests {
             url: url.into(),
             group_slug: "alcoholics-anonymous".into(),
             timezone: None,
+            format: SourceFormat::MeetingGuide,
+            services: Vec::new(),
             follow_redirects: false,
         })
     }

@@ -14,6 +14,30 @@ pub enum ExportFormat {
     Ics,
 }
 
+/// The interchange format a source (or an imported file) is read in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum SourceFormat {
+    /// A Meeting Guide JSON feed, or a CSV of its fields (told apart by content).
+    #[default]
+    MeetingGuide,
+    /// A BMLT root server's semantic interface (`/client_interface/json/`), or a saved answer.
+    Bmlt,
+}
+
+impl SourceFormat {
+    /// The name the CLI and the database use.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceFormat::MeetingGuide => "meeting-guide",
+            SourceFormat::Bmlt => "bmlt",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<SourceFormat> {
+        [SourceFormat::MeetingGuide, SourceFormat::Bmlt].into_iter().find(|format| format.as_str() == text)
+    }
+}
+
 /// A format's writer failed (it does not for meetings we read, but the encoders can say so).
 #[derive(Debug, thiserror::Error)]
 #[error("cannot write the {format:?} export: {reason}")]

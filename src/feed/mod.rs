@@ -17,7 +17,7 @@ pub mod ics;
 mod reader;
 pub mod text;
 
-pub use format::ExportFormat;
+pub use format::{ExportFormat, SourceFormat};
 pub use reader::{MAX_NAME_CHARS, MAX_NOTES_CHARS, MAX_TEXT_CHARS, RecordStream, collect_records, zone_at};
 
 /// Fields the Meeting Guide format defines that we read into [`Meeting`]; any other field is kept
@@ -119,6 +119,22 @@ impl fmt::Display for RecordWarning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write_record(f, self.position, self.slug.as_deref(), &self.field)?;
         write!(f, "read {}, took it as {}", text::escaped(&self.read), text::escaped(&self.became))
+    }
+}
+
+impl RecordWarning {
+    pub fn new(position: usize, slug: Option<String>, field: &str, read: String, became: String) -> RecordWarning {
+        RecordWarning { position, slug, field: field.into(), read, became }
+    }
+
+    /// The warning as the error `--strict` makes of it.
+    pub fn into_strict_error(self) -> RecordError {
+        RecordError {
+            reason: format!("read {}, would take it as {} (strict: no warnings allowed)", self.read, self.became),
+            position: self.position,
+            slug: self.slug,
+            field: self.field,
+        }
     }
 }
 

@@ -130,15 +130,7 @@ impl<'a> RecordStream<'a> {
         }
         let meeting = meeting.filter(|_| reader.errors.is_empty());
         if self.defaults.strict {
-            reader.errors.extend(reader.warnings.drain(..).map(|warning| RecordError {
-                reason: format!(
-                    "read {}, would take it as {} (strict: no warnings allowed)",
-                    warning.read, warning.became
-                ),
-                position: warning.position,
-                slug: warning.slug,
-                field: warning.field,
-            }));
+            reader.errors.extend(reader.warnings.drain(..).map(RecordWarning::into_strict_error));
         }
         self.add_errors(reader.errors);
         self.warning_count += reader.warnings.len();
@@ -209,13 +201,7 @@ impl RecordReader<'_> {
     }
 
     fn warn(&mut self, field: &str, read: String, became: String) {
-        self.warnings.push(RecordWarning {
-            position: self.position,
-            slug: self.slug.clone(),
-            field: field.into(),
-            read,
-            became,
-        });
+        self.warnings.push(RecordWarning::new(self.position, self.slug.clone(), field, read, became));
     }
 
     fn meeting(&mut self, mut object: Map<String, Value>, defaults: &FeedDefaults) -> Option<Meeting> {

@@ -333,6 +333,13 @@ impl TypeVocabulary {
         self.names.contains_key(&code.to_uppercase())
     }
 
+    /// Every code, as the vocabulary writes it, in order (case aside).
+    pub fn codes(&self) -> Vec<&str> {
+        let mut codes: Vec<&str> = self.names.values().map(|(code, _)| code.as_str()).collect();
+        codes.sort_by_key(|code| code.to_uppercase());
+        codes
+    }
+
     /// Codes offered as finder checkboxes, the ones people ask for most.
     pub const COMMON: [&'static str; 12] = ["O", "C", "W", "M", "S", "X", "D", "SP", "B", "BE", "LGBTQ", "Y"];
 }
@@ -509,39 +516,50 @@ pub struct FinderResults {
     pub listings: Vec<MeetingListing>,
 }
 
+/// The vocabulary's language type codes (other than English) and their BCP 47 tags.
+const LANGUAGES: [(&str, &str); 28] = [
+    ("S", "es"),
+    ("FR", "fr"),
+    ("DE", "de"),
+    ("POL", "pl"),
+    ("POR", "pt"),
+    ("RUS", "ru"),
+    ("ITA", "it"),
+    ("JA", "ja"),
+    ("KOR", "ko"),
+    ("AR", "ar"),
+    ("FA", "fa"),
+    ("HE", "he"),
+    ("HI", "hi"),
+    ("HU", "hu"),
+    ("AF", "af"),
+    ("DA", "da"),
+    ("EL", "el"),
+    ("FI", "fi"),
+    ("IS", "is"),
+    ("LT", "lt"),
+    ("NL", "nl"),
+    ("NO", "no"),
+    ("PUN", "pa"),
+    ("SK", "sk"),
+    ("SV", "sv"),
+    ("TH", "th"),
+    ("TL", "tl"),
+    ("ASL", "ase"),
+];
+
 /// The language tag of the first language type code among `codes` (`S` is Spanish, `FR` French, …).
 pub fn language_of(codes: &[String]) -> Option<&'static str> {
-    const LANGUAGES: [(&str, &str); 28] = [
-        ("S", "es"),
-        ("FR", "fr"),
-        ("DE", "de"),
-        ("POL", "pl"),
-        ("POR", "pt"),
-        ("RUS", "ru"),
-        ("ITA", "it"),
-        ("JA", "ja"),
-        ("KOR", "ko"),
-        ("AR", "ar"),
-        ("FA", "fa"),
-        ("HE", "he"),
-        ("HI", "hi"),
-        ("HU", "hu"),
-        ("AF", "af"),
-        ("DA", "da"),
-        ("EL", "el"),
-        ("FI", "fi"),
-        ("IS", "is"),
-        ("LT", "lt"),
-        ("NL", "nl"),
-        ("NO", "no"),
-        ("PUN", "pa"),
-        ("SK", "sk"),
-        ("SV", "sv"),
-        ("TH", "th"),
-        ("TL", "tl"),
-        ("ASL", "ase"),
-    ];
     codes.iter().find_map(|code| LANGUAGES.iter().find(|(own, _)| own.eq_ignore_ascii_case(code)).map(|(_, tag)| *tag))
+}
+
+/// The vocabulary's type code of a language by its tag (`es` is `S`, `en` is `EN`), if it has one.
+pub fn language_code(tag: &str) -> Option<&'static str> {
+    let tag = tag.trim();
+    if tag.eq_ignore_ascii_case("en") {
+        return Some("EN");
+    }
+    LANGUAGES.iter().find(|(_, own)| own.eq_ignore_ascii_case(tag)).map(|(code, _)| *code)
 }
 
 /// Is this a plausible type code? Letters, digits, `-` and `_`, at most 12 characters.

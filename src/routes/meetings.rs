@@ -329,6 +329,8 @@ struct ListingSource {
     publisher_phone: Option<String>,
     /// The source's own form (`feedback_url`) and addresses (`feedback_emails`): (href, label).
     report_links: Vec<(String, String)>,
+    /// The BMLT root server a meeting is kept on (`bmlt_root_server`), when it came from one.
+    bmlt_server: Option<String>,
 }
 
 impl ListingSource {
@@ -359,6 +361,7 @@ impl ListingSource {
             publisher_email: text("entity_email").filter(email).map(str::to_owned),
             publisher_phone: text("entity_phone").map(str::to_owned),
             report_links,
+            bmlt_server: text("bmlt_root_server").filter(|url| web(url)).map(str::to_owned),
         }
     }
 }

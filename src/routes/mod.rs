@@ -9,6 +9,7 @@ use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::state::AppState;
 
+pub mod bmlt;
 pub mod feed;
 pub mod groups;
 pub mod guide;
@@ -49,6 +50,10 @@ pub fn configure(config: &mut web::ServiceConfig) {
                 .route("/static/{path:.*}", web::get().to(pages::static_file))
                 .route(feed::CALENDAR, web::get().to(feed::calendar))
                 .route(feed::MEETING_GUIDE, web::get().to(feed::meeting_guide))
+                .route("/client_interface/json/", web::get().to(bmlt::json))
+                .route("/client_interface/json", web::get().to(bmlt::json))
+                .route("/client_interface/jsonp/", web::get().to(bmlt::jsonp))
+                .route("/client_interface/jsonp", web::get().to(bmlt::jsonp))
                 .route("/meetings/{slug}.ics", web::get().to(meetings::calendar))
                 .route("/favicon.ico", web::get().to(site_assets::favicon));
         }

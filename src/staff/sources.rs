@@ -23,6 +23,8 @@ const ADMINS_ONLY: &str = "Only an administrator can add, sync or remove sources
 /// A source as the list shows it: nothing from its URL but the address (no password, no query).
 struct SourceLine {
     name: String,
+    /// "Meeting Guide feed", or "BMLT root server" with its service bodies.
+    format: String,
     group: String,
     address: String,
     timezone: Option<String>,
@@ -38,8 +40,17 @@ struct SourceLine {
 impl SourceLine {
     fn of(source: &Source) -> SourceLine {
         let when = |time: jiff::Timestamp| super::when(time.as_second());
+        let format = match (source.format, source.services.as_slice()) {
+            (crate::feed::SourceFormat::MeetingGuide, _) => "Meeting Guide feed".to_owned(),
+            (crate::feed::SourceFormat::Bmlt, []) => "BMLT root server".to_owned(),
+            (crate::feed::SourceFormat::Bmlt, ids) => format!(
+                "BMLT root server, service bodies {}",
+                ids.iter().map(ToString::to_string).collect::<Vec<_>>().join(",")
+            ),
+        };
         SourceLine {
             name: source.name.clone(),
+            format,
             group: source.group_slug.clone(),
             address: source.address(),
             timezone: source.timezone.clone(),
@@ -60,19 +71,34 @@ impl SourceLine {
 struct EntryForm {
     entry: SourceEntry,
     problems: Vec<EntryProblem>,
+    /// The BMLT service body ids as typed.
+    services_text: String,
 }
 
 impl EntryForm {
     fn read(form: &FormData) -> EntryForm {
         let timezone = Some(form.get("timezone").to_owned()).filter(|zone| !zone.is_empty());
+        let services_text = form.get("services").to_owned();
+        let services: Result<Vec<u32>, _> =
+            services_text.split(',').map(str::trim).filter(|id| !id.is_empty()).map(str::parse).collect();
+        let mut problems = Vec::new();
+        if services.is_err() {
+            problems.push(("services", "give service body ids as numbers separated by commas, like 2,7".to_owned()));
+        }
         let entry = SourceEntry {
             name: form.get("name").to_owned(),
             url: form.get("url").to_owned(),
             group: form.get("group").to_owned(),
             timezone,
+            format: crate::feed::SourceFormat::parse(form.get("format")).unwrap_or_default(),
+            services: services.unwrap_or_default(),
             follow_redirects: form.get("follow_redirects") == "yes",
         };
-        EntryForm { entry, problems: Vec::new() }
+        EntryForm { entry, problems, services_text }
+    }
+
+    fn is_bmlt(&self) -> bool {
+        self.entry.format == crate::feed::SourceFormat::Bmlt
     }
 
     /// The problem with one field, if any.
@@ -206,8 +232,13 @@ async fn checked(
     let form = EntryForm::read(&staff.read_admin_form(payload, ADMINS_ONLY).await?);
     let entry = form.entry.clone();
     match crate::routes::blocking(state, move |state| Ok(entry.check(&state.core))).await? {
-        Ok(new) => Ok((form, Some(new))),
-        Err(problems) => Ok((EntryForm { problems, ..form }, None)),
+        Ok(new) if form.problems.is_empty() => Ok((form, Some(new))),
+        Ok(_) => Ok((form, None)),
+        Err(problems) => {
+            let mut form = form;
+            form.problems.extend(problems);
+            Ok((form, None))
+        }
     }
 }
 

@@ -14,7 +14,7 @@ use futures_util::StreamExt;
 
 use super::{Staff, StaffError, page, see_other};
 use crate::db::{Audit, ImportOptions, ImportSummary, StoreError};
-use crate::feed::{FeedError, RecordWarning};
+use crate::feed::{FeedError, RecordWarning, SourceFormat};
 use crate::jobs::{UPLOAD_KEPT, Upload};
 use crate::state::AppState;
 
@@ -34,6 +34,8 @@ struct Choices {
     timezone: Option<String>,
     replace: bool,
     strict: bool,
+    /// A Meeting Guide feed (JSON or CSV) or a saved BMLT answer.
+    format: SourceFormat,
 }
 
 /// What reading and dry-running a file found.
@@ -163,6 +165,7 @@ async fn read_multipart(state: &AppState, request: &HttpRequest, payload: web::P
             "timezone" => sent.choices.timezone = Some(value).filter(|zone| !zone.is_empty()),
             "replace" => sent.choices.replace = value == "yes",
             "strict" => sent.choices.strict = value == "yes",
+            "format" => sent.choices.format = SourceFormat::parse(&value).unwrap_or_default(),
             _ => {}
         }
     }
@@ -189,13 +192,18 @@ fn check(state: &AppState, bytes: &[u8], choices: &Choices, audit: Option<Audit>
     if let Some(zone) = choices.timezone.as_deref().filter(|zone| jiff::tz::TimeZone::get(zone).is_err()) {
         return Err(vec![format!("time zone: \"{zone}\" is not an IANA time zone (like America/Chicago)")]);
     }
-    let site_zone = &state.settings.default_timezone;
-    let read = state
-        .read_import(bytes, site_zone, choices.timezone.as_deref(), choices.group.as_deref(), choices.strict)
-        .map_err(|error| match error {
-            FeedError::Records(records) => records.iter().map(ToString::to_string).collect(),
-            other => vec![other.to_string()],
-        })?;
+    let rules = crate::state::FileRules {
+        site_zone: &state.settings.default_timezone,
+        file_zone: choices.timezone.as_deref(),
+        group: choices.group.as_deref(),
+        strict: choices.strict,
+        format: choices.format,
+        formats: None,
+    };
+    let read = state.read_import(bytes, &rules).map_err(|error| match error {
+        FeedError::Records(records) => records.iter().map(ToString::to_string).collect(),
+        other => vec![other.to_string()],
+    })?;
     let dry_run = audit.is_none();
     let options = ImportOptions {
         replace_group: choices.group.clone().filter(|_| choices.replace),
@@ -254,6 +262,7 @@ pub async fn upload(
         timezone: choices.timezone,
         replace: choices.replace,
         strict: choices.strict,
+        format: choices.format,
         expires: std::time::Instant::now() + UPLOAD_KEPT,
     };
     tracing::info!(bytes = size, "a staff upload waits for import or cancel");
@@ -294,6 +303,7 @@ pub async fn import(
             timezone: upload.timezone.clone(),
             replace: upload.replace,
             strict: upload.strict,
+            format: upload.format,
         };
         Ok(match bytes_of(&mut upload.file) {
             Ok(bytes) => check(state, &bytes, &choices, Some(audit)),

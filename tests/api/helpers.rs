@@ -144,7 +144,7 @@ impl TestApp {
                 url: "https://feeds.example/metro.json".into(),
                 group_slug: "alcoholics-anonymous".into(),
                 timezone: None,
-                follow_redirects: false,
+                ..Default::default()
             })
             .expect("added");
         let meetings = parse_meeting_guide(feed, &FeedDefaults::new("America/Chicago")).expect("parses").meetings;

@@ -148,7 +148,7 @@ async fn the_sources_page_shows_a_feeds_host_and_path_but_no_password_or_key() {
             url: "https://feeduser:pw-s3cret@feeds.example.org/meetings.json?api_key=key-abc123#top".into(),
             group_slug: "alcoholics-anonymous".into(),
             timezone: None,
-            follow_redirects: false,
+            ..Default::default()
         })
         .expect("added");
     let page = app.get("/sources").await;

@@ -11,7 +11,7 @@ fn new_source(name: &str, group_slug: &str) -> NewSource {
         url: format!("https://{name}.example.org/meetings.json"),
         group_slug: group_slug.to_owned(),
         timezone: None,
-        follow_redirects: false,
+        ..Default::default()
     }
 }
 
