@@ -20,3 +20,5 @@ mod spanish_handouts;
 mod staff;
 mod staff_accounts;
 mod staff_sources;
+#[path = "../support/mod.rs"]
+mod support;

@@ -470,3 +470,67 @@ async fn an_upload_larger_than_the_largest_feed_a_sync_reads_is_refused_and_not_
     assert_eq!(refused.status, StatusCode::PAYLOAD_TOO_LARGE);
     assert_eq!(app.state.jobs.uploads_waiting(), 0);
 }
+
+/// A BMLT root server answering every switcher from `tests/fixtures/bmlt/` (three meetings in
+/// Berlin; it does not page).
+fn bmlt_root_server() -> crate::support::TestServer {
+    use crate::support::Reply;
+    crate::support::TestServer::start(|request| match request.query("switcher").as_deref() {
+        Some("GetServerInfo") => Reply::json(include_bytes!("../fixtures/bmlt/server-info.json")),
+        Some("GetServiceBodies") => Reply::json(include_bytes!("../fixtures/bmlt/service-bodies.json")),
+        Some("GetFormats") => Reply::json(include_bytes!("../fixtures/bmlt/formats-de.json")),
+        Some("GetSearchResults") => Reply::json(include_bytes!("../fixtures/bmlt/search-results.json")),
+        _ => Reply::status(422, "application/json", r#"{"message":"Invalid data format or endpoint name."}"#),
+    })
+}
+
+#[actix_web::test]
+async fn a_bmlt_root_server_is_previewed_and_saved_as_narcotics_anonymous_unless_a_group_is_chosen() {
+    let app = TestApp::spawn();
+    let server = bmlt_root_server();
+    let (admin, token) = logged_in_admin(&app).await;
+    let url = server.url("/main_server/client_interface/json/");
+    let typed = [
+        ("csrf", token.as_str()),
+        ("name", "berlin"),
+        ("url", &url),
+        ("group", ""),
+        ("format", "bmlt"),
+        ("services", ""),
+    ];
+    let preview = post(&app, "/staff/sources/preview", Some(&admin), &typed).await;
+    assert_eq!(preview.status, StatusCode::OK, "{}", preview.body);
+    assert!(preview.texts(".notice").concat().contains("3 meetings read: 3 would be added"), "{}", preview.body);
+    assert!(preview.texts("dd").iter().any(|fact| fact == "BMLT root server"), "{:?}", preview.texts("dd"));
+    assert!(
+        preview.texts("table.zones td").contains(&"Europe/Berlin".to_owned()),
+        "{:?}",
+        preview.texts("table.zones td")
+    );
+    assert!(app.state.store.sources().expect("sources").is_empty(), "a preview saves nothing");
+
+    let saved = post(&app, &action(&preview, "/staff/sources"), Some(&admin), &typed).await;
+    assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
+    let source = app.state.store.source("berlin").expect("read").expect("saved");
+    assert_eq!(source.format, mutual_support::feed::SourceFormat::Bmlt);
+    assert_eq!(source.group_slug, "narcotics-anonymous");
+    assert_eq!(source.url, server.url("/main_server"), "the root server's base, as `source add` keeps it");
+
+    // A Meeting Guide feed names its group; service bodies go with BMLT only, as numbers.
+    let feed = [
+        ("csrf", token.as_str()),
+        ("name", "lakeview"),
+        ("url", &url),
+        ("group", ""),
+        ("format", "meeting-guide"),
+        ("services", "2, x"),
+    ];
+    let refused = post(&app, "/staff/sources/preview", Some(&admin), &feed).await;
+    assert_eq!(refused.status, StatusCode::BAD_REQUEST);
+    assert!(refused.texts("#source-group-error").concat().contains("fellowship"), "{}", refused.body);
+    assert!(
+        refused.texts("#source-services-error").concat().contains("numbers separated by commas"),
+        "{}",
+        refused.body
+    );
+}
