@@ -10,6 +10,7 @@ use std::time::Duration;
 use serde_json::{Value, json};
 
 mod feed_server;
+mod support;
 use feed_server::{Canned, FeedServer, gzipped};
 
 const BINARY: &str = env!("CARGO_BIN_EXE_mutual-support");
