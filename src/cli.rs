@@ -439,16 +439,16 @@ fn source_add(args: SourceAddArgs) -> anyhow::Result<()> {
     // The site's zone plays no part in registering a source (`--timezone` here is the source's).
     let settings = DataArgs { database_path: args.database_path.clone(), timezone: "UTC".to_owned() }.settings(false);
     let state = Core::open(&settings)?;
-    let entry = crate::sync::SourceEntry {
+    let typed = crate::db::NewSource {
         name: args.name.clone(),
         url: args.url.clone(),
-        group: args.group.clone().unwrap_or_default(),
+        group_slug: args.group.clone().unwrap_or_default(),
         timezone: args.source_timezone.clone(),
         format: args.format,
         services: args.services.clone(),
         follow_redirects: args.follow_redirects,
     };
-    let new = entry.check(&state).map_err(|problems| {
+    let new = crate::sync::check_source(&typed, &state).map_err(|problems| {
         anyhow::anyhow!("{}", problems.into_iter().map(|(_, problem)| problem).collect::<Vec<_>>().join("; "))
     })?;
     let source = state.store.add_source(&new)?;

@@ -158,103 +158,86 @@ pub fn sync_with(
     Ok(reports)
 }
 
-/// A source as typed (on `source add`'s command line or the staff form), before it is checked.
-#[derive(Debug, Clone, Default)]
-pub struct SourceEntry {
-    pub name: String,
-    pub url: String,
-    /// Empty: none typed (a BMLT source's is NA's; a Meeting Guide feed's must be given).
-    pub group: String,
-    /// Zone of the feed's meetings that name none; `None`: the site's zone.
-    pub timezone: Option<String>,
-    pub format: SourceFormat,
-    /// BMLT service body ids to read (with the bodies under them); empty: all.
-    pub services: Vec<u32>,
-    pub follow_redirects: bool,
-}
-
-/// What is wrong with one field of a [`SourceEntry`]: the field (`name`, `url`, `group`,
+/// What is wrong with one field of a source as typed: the field (`name`, `url`, `group`,
 /// `timezone`, `services`) and why, in words.
 pub type EntryProblem = (&'static str, String);
 
-impl SourceEntry {
-    /// The source to register, or every problem with what was typed, each naming its field.
-    pub fn check(&self, core: &Core) -> Result<NewSource, Vec<EntryProblem>> {
-        let mut problems = Vec::new();
-        let name = self.name.trim();
-        if name.is_empty()
-            || name.len() > 40
-            || !name.bytes().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-')
-        {
-            problems.push((
-                "name",
-                format!(
-                    "source name \"{}\": use 1 to 40 lower-case letters, digits and hyphens (like \"metro-intergroup\")",
-                    feed::text::escaped(name)
-                ),
-            ));
-        }
-        let url = self.url.trim();
-        // Even a URL refused here is shown without its password or query.
-        let shown_url = crate::db::address_of(url);
-        match url::Url::parse(url) {
-            Err(error) => problems.push(("url", format!("URL \"{shown_url}\" cannot be read: {error}"))),
-            Ok(parsed) if !matches!(parsed.scheme(), "http" | "https") || !parsed.has_host() => {
-                problems.push(("url", format!("URL \"{shown_url}\": give a full http:// or https:// address")))
-            }
-            Ok(_) => {}
-        }
-        let group = match (self.group.trim(), self.format) {
-            ("", SourceFormat::Bmlt) => crate::bmlt::DEFAULT_GROUP,
-            ("", SourceFormat::MeetingGuide) => {
-                problems.push(("group", "--group SLUG: the fellowship of the feed's meetings".to_owned()));
-                ""
-            }
-            (group, _) => {
-                if core.content.group(group).is_none() {
-                    let shown = feed::text::escaped(group);
-                    problems.push(("group", format!("--group {shown}: there is no such group")));
-                }
-                group
-            }
-        };
-        if !self.services.is_empty() && self.format != SourceFormat::Bmlt {
-            problems.push(("services", "--services goes with --format bmlt (BMLT service body ids)".to_owned()));
-        }
-        let timezone = match self.timezone.as_deref().map(str::trim).filter(|zone| !zone.is_empty()) {
-            Some(zone) => match jiff::tz::TimeZone::get(zone).ok().and_then(|zone| zone.iana_name().map(str::to_owned))
-            {
-                Some(name) => Some(name),
-                None => {
-                    problems.push((
-                        "timezone",
-                        format!(
-                            "time zone \"{}\": not an IANA time zone (like America/Chicago)",
-                            feed::text::escaped(zone)
-                        ),
-                    ));
-                    None
-                }
-            },
-            None => None,
-        };
-        if !problems.is_empty() {
-            return Err(problems);
-        }
-        let url = match self.format {
-            SourceFormat::Bmlt => crate::bmlt::fetch::root_of(url),
-            SourceFormat::MeetingGuide => url.to_owned(),
-        };
-        Ok(NewSource {
-            name: name.to_owned(),
-            url,
-            group_slug: group.to_owned(),
-            timezone,
-            format: self.format,
-            services: self.services.clone(),
-            follow_redirects: self.follow_redirects,
-        })
+/// The source to register from one as typed (on `source add`'s command line or the staff form:
+/// an empty group is none), or every problem with what was typed, each naming its field.
+pub fn check_source(typed: &NewSource, core: &Core) -> Result<NewSource, Vec<EntryProblem>> {
+    let mut problems = Vec::new();
+    let name = typed.name.trim();
+    if name.is_empty()
+        || name.len() > 40
+        || !name.bytes().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-')
+    {
+        problems.push((
+            "name",
+            format!(
+                "source name \"{}\": use 1 to 40 lower-case letters, digits and hyphens (like \"metro-intergroup\")",
+                feed::text::escaped(name)
+            ),
+        ));
     }
+    let url = typed.url.trim();
+    // Even a URL refused here is shown without its password or query.
+    let shown_url = crate::db::address_of(url);
+    match url::Url::parse(url) {
+        Err(error) => problems.push(("url", format!("URL \"{shown_url}\" cannot be read: {error}"))),
+        Ok(parsed) if !matches!(parsed.scheme(), "http" | "https") || !parsed.has_host() => {
+            problems.push(("url", format!("URL \"{shown_url}\": give a full http:// or https:// address")))
+        }
+        Ok(_) => {}
+    }
+    let group = match (typed.group_slug.trim(), typed.format) {
+        ("", SourceFormat::Bmlt) => crate::bmlt::DEFAULT_GROUP,
+        ("", SourceFormat::MeetingGuide) => {
+            problems.push(("group", "--group SLUG: the fellowship of the feed's meetings".to_owned()));
+            ""
+        }
+        (group, _) => {
+            if core.content.group(group).is_none() {
+                let shown = feed::text::escaped(group);
+                problems.push(("group", format!("--group {shown}: there is no such group")));
+            }
+            group
+        }
+    };
+    if !typed.services.is_empty() && typed.format != SourceFormat::Bmlt {
+        problems.push(("services", "--services goes with --format bmlt (BMLT service body ids)".to_owned()));
+    }
+    let timezone = match typed.timezone.as_deref().map(str::trim).filter(|zone| !zone.is_empty()) {
+        Some(zone) => match jiff::tz::TimeZone::get(zone).ok().and_then(|zone| zone.iana_name().map(str::to_owned)) {
+            Some(name) => Some(name),
+            None => {
+                problems.push((
+                    "timezone",
+                    format!(
+                        "time zone \"{}\": not an IANA time zone (like America/Chicago)",
+                        feed::text::escaped(zone)
+                    ),
+                ));
+                None
+            }
+        },
+        None => None,
+    };
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let url = match typed.format {
+        SourceFormat::Bmlt => crate::bmlt::fetch::root_of(url),
+        SourceFormat::MeetingGuide => url.to_owned(),
+    };
+    Ok(NewSource {
+        name: name.to_owned(),
+        url,
+        group_slug: group.to_owned(),
+        timezone,
+        format: typed.format,
+        services: typed.services.clone(),
+        follow_redirects: typed.follow_redirects,
+    })
 }
 
 /// Warnings a preview shows (the rest are counted).

@@ -2,7 +2,7 @@
 //! first sync would bring, written nowhere), list the sources with how their syncs went, sync one
 //! or all now in the background (a page shows the run's progress and result, refreshing itself
 //! without script), and remove one after a confirmation. The same code as the CLI `source` and
-//! `sync` commands: [`crate::sync::SourceEntry::check`], [`crate::sync::preview`],
+//! `sync` commands: [`crate::sync::check_source`], [`crate::sync::preview`],
 //! [`crate::sync::sync_with`] and the store's source functions.
 
 use actix_web::http::StatusCode;
@@ -11,10 +11,11 @@ use askama::Template;
 
 use super::form::FormData;
 use super::{Staff, StaffError, page, see_other};
+use crate::db::NewSource;
 use crate::db::Source;
 use crate::jobs::SyncRun;
 use crate::state::AppState;
-use crate::sync::{EntryProblem, FetchLimits, Preview, Progress, SourceEntry};
+use crate::sync::{EntryProblem, FetchLimits, Preview, Progress};
 
 /// Editors are refused every page here.
 const ADMINS_ONLY: &str = "Only an administrator can add, sync or remove sources. Ask an administrator, or see the \
@@ -69,7 +70,8 @@ impl SourceLine {
 /// The add form's values as typed (kept when refused or previewed).
 #[derive(Default)]
 struct EntryForm {
-    entry: SourceEntry,
+    /// As typed (not checked): an empty group is none.
+    entry: NewSource,
     problems: Vec<EntryProblem>,
     /// The BMLT service body ids as typed.
     services_text: String,
@@ -85,10 +87,10 @@ impl EntryForm {
         if services.is_err() {
             problems.push(("services", "give service body ids as numbers separated by commas, like 2,7".to_owned()));
         }
-        let entry = SourceEntry {
+        let entry = NewSource {
             name: form.get("name").to_owned(),
             url: form.get("url").to_owned(),
-            group: form.get("group").to_owned(),
+            group_slug: form.get("group").to_owned(),
             timezone,
             format: crate::feed::SourceFormat::parse(form.get("format")).unwrap_or_default(),
             services: services.unwrap_or_default(),
@@ -228,10 +230,10 @@ async fn checked(
     state: &web::Data<AppState>,
     staff: &Staff,
     payload: web::Payload,
-) -> Result<(EntryForm, Option<crate::db::NewSource>), StaffError> {
+) -> Result<(EntryForm, Option<NewSource>), StaffError> {
     let form = EntryForm::read(&staff.read_admin_form(payload, ADMINS_ONLY).await?);
     let entry = form.entry.clone();
-    match crate::routes::blocking(state, move |state| Ok(entry.check(&state.core))).await? {
+    match crate::routes::blocking(state, move |state| Ok(crate::sync::check_source(&entry, &state.core))).await? {
         Ok(new) if form.problems.is_empty() => Ok((form, Some(new))),
         Ok(_) => Ok((form, None)),
         Err(problems) => {
