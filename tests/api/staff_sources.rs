@@ -534,3 +534,18 @@ async fn a_bmlt_root_server_is_previewed_and_saved_as_narcotics_anonymous_unless
         refused.body
     );
 }
+
+#[actix_web::test]
+async fn a_saved_bmlt_answer_is_uploaded_as_narcotics_anonymous_meetings() {
+    let app = TestApp::spawn();
+    let (admin, token) = logged_in_admin(&app).await;
+    let answer = include_bytes!("../fixtures/bmlt/search-results.json");
+    let preview = upload(&app, &admin, &[("csrf", &token), ("format", "bmlt")], Some(("berlin.json", answer))).await;
+    assert_eq!(preview.status, StatusCode::OK, "{}", preview.body);
+    assert!(preview.texts(".notice").concat().contains("3 meetings read: 3 would be added"), "{}", preview.body);
+    let imported = post(&app, &import_action(&preview), Some(&admin), &[("csrf", &token)]).await;
+    assert_eq!(imported.status, StatusCode::OK, "{}", imported.body);
+    let mut groups = Vec::new();
+    app.state.store.each_active_meeting(|_, meeting| groups.push(meeting.group_slug)).expect("meetings");
+    assert_eq!(groups, vec![Some("narcotics-anonymous".to_owned()); 3]);
+}
