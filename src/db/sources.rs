@@ -167,9 +167,19 @@ impl Store {
     /// Registers a source. A removed source of the same name comes back (its meetings keep their
     /// public slugs) and is fetched in full at the next sync.
     pub fn add_source(&self, source: &NewSource) -> Result<Source, StoreError> {
+        self.add_source_as(source, None)
+    }
+
+    /// [`Store::add_source`], written to the audit log as done by `actor` (a staff account)
+    /// when one is given, in the same transaction.
+    pub fn add_source_as(&self, source: &NewSource, actor: Option<&str>) -> Result<Source, StoreError> {
         let mut connection = self.writer()?;
         let transaction = connection.transaction()?;
         let added = add_source_in(&transaction, source)?;
+        if let Some(actor) = actor {
+            let note = format!("{} ({})", added.name, added.address());
+            super::staff::log(&transaction, actor, "added the source", None, None, &[], Some(&note))?;
+        }
         transaction.commit()?;
         Ok(added)
     }
@@ -194,6 +204,11 @@ impl Store {
     /// Removes a source: its meetings are archived (their rows stay, so re-adding the source
     /// brings them back under the same addresses). Returns how many were archived.
     pub fn remove_source(&self, name: &str) -> Result<usize, StoreError> {
+        self.remove_source_as(name, None)
+    }
+
+    /// [`Store::remove_source`], written to the audit log as done by `actor` when one is given.
+    pub fn remove_source_as(&self, name: &str, actor: Option<&str>) -> Result<usize, StoreError> {
         let mut connection = self.writer()?;
         let transaction = connection.transaction()?;
         let source = source_named(&transaction, name)?.ok_or_else(|| StoreError::NoSource(name.to_owned()))?;
@@ -204,6 +219,10 @@ impl Store {
         )?;
         if archived > 0 {
             transaction.execute("UPDATE revision SET value = value + 1 WHERE id = 1", [])?;
+        }
+        if let Some(actor) = actor {
+            let note = format!("{name}; {archived} of its meetings were archived");
+            super::staff::log(&transaction, actor, "removed the source", None, None, &[], Some(&note))?;
         }
         transaction.commit()?;
         self.revision()?;

@@ -650,6 +650,16 @@ impl Store {
         Ok(SaveOutcome::Saved(changes))
     }
 
+    /// Writes a staff action that changes no meeting itself to the audit log (a sync started
+    /// from the staff pages, with its result).
+    pub fn log_action(&self, actor: &str, action: &str, note: &str) -> Result<(), StoreError> {
+        let mut connection = self.connection()?;
+        let transaction = connection.transaction()?;
+        log(&transaction, actor, action, None, None, &[], Some(note))?;
+        transaction.commit()?;
+        Ok(())
+    }
+
     /// The newest audit entries first.
     pub fn audit_log(&self, limit: u32) -> Result<Vec<AuditEntry>, StoreError> {
         let connection = self.connection()?;

@@ -282,7 +282,8 @@ pub async fn preview(
 pub async fn add(state: web::Data<AppState>, staff: Staff, payload: web::Payload) -> Result<HttpResponse, StaffError> {
     let (form, new) = checked(&state, &staff, payload).await?;
     let Some(new) = new else { return sources_page(&state, &staff, None, form).await };
-    match crate::routes::blocking(&state, move |state| Ok(state.store.add_source(&new))).await? {
+    let actor = staff.user.email.clone();
+    match crate::routes::blocking(&state, move |state| Ok(state.store.add_source_as(&new, Some(&actor)))).await? {
         Ok(source) => {
             let notice =
                 format!("Added source \"{}\" ({}). Sync it now to fetch its meetings.", source.name, source.address());
@@ -317,6 +318,21 @@ pub async fn sync_one(
     Ok(start_run(&state, &staff, vec![name.into_inner()]))
 }
 
+/// Marks the run ended however its thread ends: a panic must not leave it "running" for good
+/// (which would refuse every later run until a restart).
+struct RunEnds<'a>(&'a crate::jobs::Jobs);
+
+impl Drop for RunEnds<'_> {
+    fn drop(&mut self) {
+        self.0.update_sync(|run| {
+            if run.running() {
+                run.error = Some("the sync stopped unexpectedly; see the site's log".to_owned());
+                run.finished_at = Some(jiff::Timestamp::now().as_second());
+            }
+        });
+    }
+}
+
 /// Starts a sync run on a thread of its own (never on the web server's workers) unless one is
 /// running, and sends the browser to the page that shows it.
 fn start_run(state: &web::Data<AppState>, staff: &Staff, names: Vec<String>) -> HttpResponse {
@@ -324,9 +340,10 @@ fn start_run(state: &web::Data<AppState>, staff: &Staff, names: Vec<String>) -> 
     if !state.jobs.start_sync(&staff.user.email, now()) {
         return see_other("/staff/sources/sync?busy=1");
     }
-    let running = state.clone();
+    let (running, started_by) = (state.clone(), staff.user.email.clone());
     let spawned = std::thread::Builder::new().name("sync-now".to_owned()).spawn(move || {
         let state = running;
+        let _ended = RunEnds(&state.jobs);
         let zone = state.settings.default_timezone.clone();
         let result =
             crate::sync::sync_with(&state.core, &zone, &names, &FetchLimits::default(), &mut |step| match step {
@@ -346,8 +363,19 @@ fn start_run(state: &web::Data<AppState>, staff: &Staff, names: Vec<String>) -> 
                     });
                 }
             });
+        // Logged before the run is shown finished: whoever sees the result finds it in the log.
+        let error = result.err().map(|error| error.to_string());
+        let run = state.jobs.sync_run().unwrap_or_default();
+        let mut note = match &error {
+            Some(error) => format!("it could not run: {error}"),
+            None => format!("{} sources synced, {} failed", run.done.len(), run.failures()),
+        };
+        note.extend(run.done.iter().map(|(_, line, _)| format!("; {line}")));
+        if let Err(error) = state.store.log_action(&started_by, "synced sources now", &note) {
+            tracing::error!(%error, "could not log a sync started from the staff pages");
+        }
         state.jobs.update_sync(|run| {
-            run.error = result.err().map(|error| error.to_string());
+            run.error = error;
             run.finished_at = Some(now());
         });
     });
@@ -401,7 +429,9 @@ pub async fn remove(
     staff.read_admin_form(payload, ADMINS_ONLY).await?;
     let source = source_named(&state, name.into_inner()).await?;
     let name = source.name.clone();
-    let archived = crate::routes::blocking(&state, move |state| state.store.remove_source(&name)).await?;
+    let actor = staff.user.email.clone();
+    let archived =
+        crate::routes::blocking(&state, move |state| state.store.remove_source_as(&name, Some(&actor))).await?;
     let notice = format!("Removed source \"{}\"; {archived} of its meetings were archived.", source.name);
     sources_page(&state, &staff, Some(notice), EntryForm::default()).await
 }

@@ -204,6 +204,9 @@ async fn a_feed_is_previewed_with_counts_warnings_and_zones_and_saved_only_when_
     assert!(list.texts(".source-list h2").concat().contains("lakeview"));
     assert!(list.texts(".source-list dd").iter().any(|fact| fact == "never"), "not synced yet");
     assert!(!list.body.contains("s3cret"), "the list never shows the key");
+    let log = get_as(&app, "/staff/log", &admin).await.texts("ol.audit-log li");
+    assert!(log.iter().any(|entry| entry.contains("admin@example.org added the source: lakeview")), "{log:?}");
+    assert!(!log.concat().contains("s3cret"), "the log shows the address without its key");
 }
 
 #[actix_web::test]
@@ -301,6 +304,11 @@ async fn sync_now_runs_in_the_background_and_its_page_shows_progress_then_the_re
     let done = finished_run(&app, &admin).await;
     assert!(done.body.contains("1 sources synced, 1 failed"), "{}", done.body);
     assert_eq!(server.requests_for("/lakeview.json").len(), before, "the other source was not fetched");
+    let log = get_as(&app, "/staff/log", &admin).await.texts("ol.audit-log li");
+    let synced: Vec<&String> = log.iter().filter(|entry| entry.contains("synced sources now")).collect();
+    assert_eq!(synced.len(), 2, "{log:?}");
+    assert!(synced.iter().any(|entry| entry.contains("2 sources synced, 1 failed")), "{synced:?}");
+    assert!(!log.concat().contains("hidden-value"), "no secret in the log");
 }
 
 #[actix_web::test]
@@ -327,6 +335,8 @@ async fn removing_a_source_asks_first_then_archives_its_meetings() {
     assert!(notice.contains("Removed source \"lakeview\"; 1 of its meetings were archived"), "{notice}");
     assert!(app.state.store.sources().expect("sources").is_empty());
     assert!(!active_slugs(&app).contains(&"tuesday-night".to_owned()));
+    let log = get_as(&app, "/staff/log", &admin).await.texts("ol.audit-log li");
+    assert!(log.iter().any(|entry| entry.contains("removed the source: lakeview; 1 of its meetings")), "{log:?}");
 }
 
 /// A CSV in the TSML plugin's columns, with a 12-hour time (a warning).
