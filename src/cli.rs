@@ -190,6 +190,19 @@ struct ServeArgs {
     /// The primary's address, for a read-only replica's staff pages (e.g. https://example.org).
     #[arg(long, env = "PRIMARY_URL", requires = "read_only")]
     primary_url: Option<String>,
+    /// E-mail staff who asked for it about new change requests and failed syncs through this
+    /// SMTP server (`smtps://user:pass@mail.example.org`, `smtp://mail.example.org:587?tls=required`
+    /// for STARTTLS, `smtp://127.0.0.1:25` plain on this machine); off when not given.
+    #[arg(long, env = "SMTP_URL")]
+    smtp_url: Option<String>,
+    /// The sender of those messages.
+    #[arg(
+        long,
+        env = "MAIL_FROM",
+        default_value = "Mutual Support Directory <directory@localhost>",
+        requires = "smtp_url"
+    )]
+    mail_from: String,
     /// Start a new database with the sample meetings even where one with real meetings was
     /// served before and is now missing (otherwise such a start stops and says so).
     #[arg(long, env = "SEED")]
@@ -197,6 +210,15 @@ struct ServeArgs {
     /// A proxy (IP address) whose X-Forwarded-* headers are believed; repeat for several.
     #[arg(long = "trusted-proxy", env = "TRUSTED_PROXIES", value_delimiter = ',', value_name = "ADDR")]
     trusted_proxies: Vec<std::net::IpAddr>,
+    /// The clinic or office printed at the top of referral sheets (not from the fact sheet).
+    #[arg(long, env = "CLINIC_NAME")]
+    clinic_name: Option<String>,
+    /// The clinic's street address, printed under its name on referral sheets.
+    #[arg(long, env = "CLINIC_ADDRESS")]
+    clinic_address: Option<String>,
+    /// The clinic's telephone number, printed under its name on referral sheets.
+    #[arg(long, env = "CLINIC_PHONE")]
+    clinic_phone: Option<String>,
     #[command(flatten)]
     data: DataArgs,
 }
@@ -222,6 +244,7 @@ impl DataArgs {
             seed_sample_meetings,
             response_cache_bytes: 0,
             distance_unit: crate::meetings::DistanceUnit::default(),
+            clinic: crate::state::Clinic::default(),
         }
     }
 }
@@ -289,6 +312,11 @@ fn serve(args: ServeArgs) -> anyhow::Result<()> {
     let settings = Settings {
         response_cache_bytes: args.cache_mb << 20,
         distance_unit: args.distance_unit,
+        clinic: crate::state::Clinic::new(
+            args.clinic_name.clone(),
+            args.clinic_address.clone(),
+            args.clinic_phone.clone(),
+        )?,
         ..args.data.settings(true)
     };
     let deployment = crate::deployment::Deployment {
@@ -307,6 +335,10 @@ fn serve(args: ServeArgs) -> anyhow::Result<()> {
         tracing::warn!(file = %settings.database_path.display(), "--seed: starting afresh with the sample meetings");
     }
     let state = AppState::prepare_deployed(settings, deployment)?;
+    if let Some(url) = &args.smtp_url {
+        state.mailer.start(url, &args.mail_from, state.store.clone())?;
+        tracing::info!("e-mailing staff who asked for notices");
+    }
     // The finder's index is built while the server starts listening: the health check answers at
     // once, and the first finder request waits for this one build (never a second).
     let warm = state.clone();
@@ -415,7 +447,7 @@ fn export(args: ExportArgs) -> anyhow::Result<()> {
         anyhow::ensure!(state.content.group(&group).is_some(), "--group {group}: there is no such group");
         filter.groups.push(group);
     }
-    let index = state.build_index(state.store.revision()?, crate::meetings::DistanceUnit::default())?;
+    let index = state.build_index(state.store.revision()?, crate::meetings::DistanceUnit::default(), "UTC")?;
     let meetings = state.store.meetings_by_id(&index.matching_ids(&filter, jiff::Timestamp::now()))?;
     let bytes = args.format.write(&meetings, jiff::Timestamp::now())?;
     std::io::stdout().write_all(&bytes)?;

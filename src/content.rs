@@ -250,6 +250,23 @@ impl Comparison {
     pub fn cells(&self, lang: Lang) -> [(&'static str, Option<&str>); 9] {
         self.rows(lang).map(|(heading, value)| (heading, described(value)))
     }
+
+    /// The rows of the table of every group: those the fact sheet describes for most groups
+    /// (`true`), or for few, said beside the table instead of a column of dashes (`false`).
+    pub fn in_table(index: usize) -> bool {
+        // Medication (2), size (7) and online options (8): described for at most five groups.
+        !matches!(index, 2 | 7 | 8)
+    }
+
+    /// The cells of the table of every group ([`Comparison::in_table`]).
+    pub fn table_cells(&self, lang: Lang) -> Vec<(&'static str, Option<&str>)> {
+        self.cells(lang)
+            .into_iter()
+            .enumerate()
+            .filter(|(index, _)| Comparison::in_table(*index))
+            .map(|(_, cell)| cell)
+            .collect()
+    }
 }
 
 /// `None` for the phrases that only say the fact sheet is silent (in any language: the
@@ -274,6 +291,8 @@ struct GroupFrontMatter {
     known_approach: Option<Approach>,
     website: String,
     fact_sheet_website: String,
+    #[serde(default)]
+    phone: Option<String>,
     summary: String,
     spirituality: Spirituality,
     religious_beliefs: ReligiousBeliefs,
@@ -302,6 +321,9 @@ pub struct Group {
     pub website: String,
     /// The address the fact sheet lists, as it lists it.
     pub fact_sheet_website: String,
+    /// The group's own telephone or helpline, where the content gives one (not from the fact
+    /// sheet, which lists none: shown with that said).
+    pub phone: Option<String>,
     pub summary: String,
     pub spirituality: Spirituality,
     pub religious_beliefs: ReligiousBeliefs,
@@ -354,6 +376,15 @@ impl Group {
     /// Is the website the one the fact sheet lists (the same host, whatever the scheme)?
     fn website_is_listed(&self) -> bool {
         web_host(&self.fact_sheet_website) == self.website_host()
+    }
+
+    /// The code of the group's short printed address (`/g/aa`): its short name in lower-case
+    /// letters and digits where it has one, otherwise its slug.
+    pub fn short_code(&self) -> String {
+        match &self.short_name {
+            Some(short) => short.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()).collect(),
+            None => self.slug.clone(),
+        }
     }
 
     /// The group's name, with its name in the page's language beside it when it has one in common
@@ -550,6 +581,7 @@ pub fn parse_group(path: &str, text: &str) -> Result<Group, ContentError> {
         known_approach: meta.known_approach,
         website: meta.website,
         fact_sheet_website: meta.fact_sheet_website,
+        phone: meta.phone,
         summary: meta.summary,
         spirituality: meta.spirituality,
         religious_beliefs: meta.religious_beliefs,
@@ -621,6 +653,29 @@ medication_assisted_treatment = "i"
 
 Words.
 "#;
+
+    #[test]
+    fn a_groups_own_phone_is_read_where_its_file_gives_one_and_is_none_otherwise() {
+        let with = GOOD.replace("summary = ", "phone = \"+1 555-0100\"\nsummary = ");
+        let group = parse_group("groups/example-anonymous.md", &with).expect("parses");
+        assert_eq!(group.phone.as_deref(), Some("+1 555-0100"));
+        assert_eq!(parse_group("groups/example-anonymous.md", GOOD).expect("parses").phone, None);
+    }
+
+    #[test]
+    fn every_group_has_a_short_address_code_of_its_own() {
+        let content = Content::embedded().expect("content");
+        let codes: Vec<String> = content.groups.iter().map(Group::short_code).collect();
+        let mut unique = codes.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), codes.len(), "{codes:?}");
+        assert!(
+            codes.iter().all(|code| !code.is_empty() && code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        );
+        assert_eq!(content.group("alcoholics-anonymous").expect("AA").short_code(), "aa");
+        assert_eq!(content.group("smart-recovery").expect("SMART").short_code(), "smart-recovery");
+    }
 
     #[test]
     fn a_well_formed_group_file_parses() {

@@ -18,6 +18,7 @@ pub mod feed;
 pub mod finder;
 pub mod i18n;
 pub mod jobs;
+pub mod mail;
 pub mod matcher;
 pub mod meetings;
 pub mod routes;

@@ -130,7 +130,7 @@ fn security_headers() -> DefaultHeaders {
         .add(("X-Content-Type-Options", "nosniff"))
         .add(("Referrer-Policy", "no-referrer"))
         .add(("X-Frame-Options", "DENY"))
-        .add(("Permissions-Policy", "geolocation=(), camera=(), microphone=()"))
+        .add(("Permissions-Policy", "geolocation=(self), camera=(), microphone=()"))
         .add(("Cross-Origin-Opener-Policy", "same-origin"))
         // Feeds meant for other sites set `cross-origin` themselves (a default never overrides).
         .add(("Cross-Origin-Resource-Policy", "same-origin"))
@@ -175,6 +175,9 @@ const _: () = assert!(crate::staff::MAX_FORM_BYTES <= MAX_BODY_BYTES);
 /// The largest request body under `/staff` (signed-in uploads of meeting files); handlers there
 /// set their own `PayloadConfig` up to this.
 pub const STAFF_MAX_BODY_BYTES: usize = 64 << 20;
+
+// Every staff form fits in a body the staff paths accept.
+const _: () = assert!(crate::staff::MAX_STAFF_FORM_BYTES <= STAFF_MAX_BODY_BYTES);
 
 /// How long a request's body may take to arrive once its head has: 10 s, and a second more for
 /// every 16 KiB it declares (or may have), so a slow phone sends any form while a client dripping

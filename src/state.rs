@@ -28,6 +28,46 @@ pub struct Settings {
     pub response_cache_bytes: u64,
     /// The unit distances are asked and shown in.
     pub distance_unit: crate::meetings::DistanceUnit,
+    /// The clinic or office that runs the site, printed at the top of referral sheets.
+    pub clinic: Clinic,
+}
+
+/// The clinic or office that hands out the site's referral sheets (`--clinic-name`,
+/// `--clinic-address`, `--clinic-phone`): not from the fact sheet, the site's own settings. Each
+/// is left off the sheet when not set.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Clinic {
+    pub name: Option<String>,
+    pub address: Option<String>,
+    pub phone: Option<String>,
+}
+
+impl Clinic {
+    /// The longest value a clinic setting may have, in characters.
+    pub const MOST: usize = 200;
+
+    /// The settings as given (blank ones left out), or the error naming the setting that is too
+    /// long or holds a control character.
+    pub fn new(name: Option<String>, address: Option<String>, phone: Option<String>) -> anyhow::Result<Clinic> {
+        let check = |flag: &str, value: Option<String>| -> anyhow::Result<Option<String>> {
+            let Some(value) = value.map(|value| value.trim().to_owned()).filter(|value| !value.is_empty()) else {
+                return Ok(None);
+            };
+            anyhow::ensure!(value.chars().count() <= Clinic::MOST, "{flag} is longer than {} characters", Clinic::MOST);
+            anyhow::ensure!(!value.chars().any(char::is_control), "{flag} holds a control character");
+            Ok(Some(value))
+        };
+        Ok(Clinic {
+            name: check("--clinic-name", name)?,
+            address: check("--clinic-address", address)?,
+            phone: check("--clinic-phone", phone)?,
+        })
+    }
+
+    /// Whether any of the clinic's settings is given.
+    pub fn is_set(&self) -> bool {
+        self.name.is_some() || self.address.is_some() || self.phone.is_some()
+    }
 }
 
 /// The non-web core: the store, the content and the vocabulary, opened once. The command-line
@@ -36,6 +76,8 @@ pub struct Core {
     pub store: Store,
     pub content: Content,
     pub vocabulary: TypeVocabulary,
+    /// E-mail to staff: off unless started (`serve --smtp-url`).
+    pub mailer: crate::mail::Mailer,
 }
 
 impl Core {
@@ -51,21 +93,31 @@ impl Core {
         if settings.seed_sample_meetings && store.never_had_meetings()? {
             seed_sample_meetings(&store, settings)?;
         }
-        Ok(Core { store, content, vocabulary })
+        Ok(Core { store, content, vocabulary, mailer: Default::default() })
     }
 
     /// Opens an existing database for reading only: nothing is created, migrated or written
     /// (`export` works on a read-only file).
     pub fn open_read_only(database_path: &std::path::Path) -> anyhow::Result<Core> {
         let store = Store::open_read_only(database_path)?;
-        Ok(Core { store, content: Content::embedded()?, vocabulary: TypeVocabulary::embedded()? })
+        Ok(Core {
+            store,
+            content: Content::embedded()?,
+            vocabulary: TypeVocabulary::embedded()?,
+            mailer: Default::default(),
+        })
     }
 
     /// Builds the finder's index from the store at `revision` (blocking; a second at 120,000
     /// meetings: callers keep it per revision).
-    pub fn build_index(&self, revision: i64, unit: crate::meetings::DistanceUnit) -> Result<FinderIndex, StoreError> {
+    pub fn build_index(
+        &self,
+        revision: i64,
+        unit: crate::meetings::DistanceUnit,
+        site_zone: &str,
+    ) -> Result<FinderIndex, StoreError> {
         let sample = self.store.has_sample_meetings()?;
-        let mut builder = IndexBuilder::new(revision, &self.content.groups, sample, unit);
+        let mut builder = IndexBuilder::new(revision, &self.content.groups, sample, unit, site_zone);
         // Two threads: one reads the meetings from the store, in batches, while the other adds
         // them to the index (each half of the work takes about as long as the other).
         let (batches, received) = std::sync::mpsc::sync_channel::<Vec<(i64, Meeting)>>(INDEX_BATCHES_IN_FLIGHT);
@@ -234,6 +286,8 @@ impl AppState {
 
     /// The finder's index at a revision already read.
     pub fn finder_at(&self, revision: i64) -> Result<Arc<FinderIndex>, StoreError> {
-        self.index.get_or_try(revision, || self.core.build_index(revision, self.settings.distance_unit))
+        self.index.get_or_try(revision, || {
+            self.core.build_index(revision, self.settings.distance_unit, &self.settings.default_timezone)
+        })
     }
 }

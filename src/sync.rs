@@ -369,10 +369,11 @@ fn sync_one(
         Outcome::Failed(reason) => Outcome::Failed(source.without_secrets(&reason)),
         other => other,
     };
-    if let Outcome::Failed(reason) = &outcome
-        && let Err(error) = core.store.record_source_failure(source.id, reason)
-    {
-        tracing::error!(source = source.name, %error, "could not record a failed sync");
+    if let Outcome::Failed(reason) = &outcome {
+        if let Err(error) = core.store.record_source_failure(source.id, reason) {
+            tracing::error!(source = source.name, %error, "could not record a failed sync");
+        }
+        core.mailer.notify(crate::mail::Notice::sync_failed(&source.name, reason));
     }
     SourceReport { name: source.name.clone(), outcome, redirected_to }
 }

@@ -193,6 +193,9 @@ pub struct ListingView {
     pub attendance: Attendance,
     /// Who may come: open or closed, for women or men, by the group's kind.
     pub admission: Admission,
+    /// The listed start and end on the meeting's own clock.
+    start_time: Option<MeetingTime>,
+    end_time: Option<MeetingTime>,
     /// The group is for families and friends (Al-Anon, Nar-Anon, …).
     pub for_family: bool,
     /// The meeting's venue is temporarily closed (`TC`).
@@ -212,6 +215,11 @@ pub struct ListingView {
     pub starts_in: Option<i32>,
     /// Kilometres from the place searched near.
     pub distance_km: Option<f64>,
+    /// When the listed occurrence starts (upcoming or distance order).
+    pub starts_at: Option<jiff::Timestamp>,
+    /// For an online meeting shown on the site's clock: the time on its own ("5:00 pm New York
+    /// time"), said beside.
+    pub own_clock: Option<String>,
 }
 
 impl ListingView {
@@ -251,7 +259,34 @@ impl ListingView {
             attendance: listing.attendance,
             starts_in: listing.starts_in,
             distance_km: listing.distance_km,
+            starts_at: listing.starts_at,
+            own_clock: None,
+            end_time: listing.end_time,
+            start_time: listing.time,
         }
+    }
+
+    /// An online meeting of another zone on the site's clock (anyone anywhere joins it, so the
+    /// person reads it in their own time), with its own zone's time kept beside. Rows that go to
+    /// a place, and rows with no moment to convert (a schedule by weekday), keep their own clock.
+    pub fn on_site_clock(mut self, site_zone: &str, lang: Lang) -> ListingView {
+        let (Some(start), Some(time), Attendance::Online) = (self.starts_at, self.start_time, self.attendance) else {
+            return self;
+        };
+        let Ok(zone) = jiff::tz::TimeZone::get(site_zone) else { return self };
+        if self.timezone == site_zone {
+            return self;
+        }
+        let local = start.to_zoned_datetime(zone);
+        let (Ok(hour), Ok(minute)) = (u8::try_from(local.hour()), u8::try_from(local.minute())) else { return self };
+        let site_time = MeetingTime::new(hour, minute);
+        let site_end = self.end_time.zip(site_time).map(|(end, site)| {
+            let length = (i32::from(end.minutes()) - i32::from(time.minutes())).rem_euclid(1440);
+            MeetingTime::from_minutes(u16::try_from((i32::from(site.minutes()) + length) % 1440).unwrap_or(0))
+        });
+        self.own_clock = Some(format!("{} {}", time.clock(lang), zone_label(&self.timezone, lang)));
+        self.clock = clock(Some(Weekday::of(local.date())), site_time, site_end, lang);
+        self
     }
 
     /// The whole schedule line with its zone ("Monday, 7:00 pm to 8:00 pm (Chicago time)"), for
@@ -279,6 +314,12 @@ impl ListingView {
             1..=720 => Some(words.starts_in.fill(&[&duration(minutes.unsigned_abs())])),
             _ => None,
         }
+    }
+
+    /// The zone said beside the time: the row's own clock when it is shown on the site's, or the
+    /// row's zone when that is not the site's.
+    pub fn zone_or_own_clock(&self, site_zone: &str, lang: Lang) -> Option<String> {
+        self.own_clock.clone().or_else(|| self.zone_note(site_zone, lang))
     }
 
     /// Is the meeting under way now?
@@ -310,14 +351,24 @@ impl ListingView {
 
     /// The badge's word and its one-line meaning ([`Admission::badge`]).
     pub fn badge(&self, lang: Lang) -> Option<(&'static str, &'static str)> {
-        self.admission.badge(lang)
+        // A record that says neither open nor closed is labelled on its row, never hidden: the
+        // person may well attend, and the group can say.
+        self.admission.badge(lang).or_else(|| {
+            let meaning = match self.admission.gender {
+                Some(Gender::Women) => "badge-unstated-women",
+                Some(Gender::Men) => "badge-unstated-men",
+                None => "badge-unstated-meaning",
+            };
+            Some((lang.t("badge-unstated"), lang.t(meaning)))
+        })
     }
 
     /// The CSS class of the badge.
     pub fn badge_class(&self) -> &'static str {
         match self.admission.openness {
             Some(Openness::Open) => "badge-open",
-            _ => "badge-closed",
+            Some(Openness::Closed) => "badge-closed",
+            None => "badge-unstated",
         }
     }
 }
@@ -434,6 +485,7 @@ mod tests {
             town: Some("Riverton".to_owned()),
             starts_in: None,
             distance_km: None,
+            starts_at: None,
         }
     }
 
@@ -463,7 +515,11 @@ mod tests {
         assert_eq!(own.badge(Lang::DEFAULT).map(|(word, _)| word), Some("Closed"));
         assert_ne!(own.badge(Lang::DEFAULT), family.badge(Lang::DEFAULT));
         assert_eq!(view(listing("c", "nar-anon", &["O"])).badge(Lang::DEFAULT), Some(("Open", "anyone may come")));
-        assert_eq!(view(listing("d", "smart-recovery", &["D"])).badge(Lang::DEFAULT), None);
+        assert_eq!(
+            view(listing("d", "smart-recovery", &["D"])).badge(Lang::DEFAULT),
+            Some(("Not stated", "open or closed not stated: ask the group"))
+        );
+        assert_eq!(view(listing("d", "smart-recovery", &["D"])).badge_class(), "badge-unstated");
         assert_eq!(
             view(listing("e", "alcoholics-anonymous", &["O", "W"])).badge(Lang::DEFAULT),
             Some(("Open", "any woman may come"))
@@ -534,6 +590,28 @@ mod tests {
             admission(Some("smart-recovery"), &["C", "M"]).badge(es).map(|(_, m)| m),
             Some(es.t("badge-closed-ask-men"))
         );
+    }
+
+    #[test]
+    fn an_online_meeting_of_another_zone_reads_on_the_sites_clock_with_its_own_beside() {
+        let mut online = listing("a", "alcoholics-anonymous", &["O"]);
+        online.attendance = Attendance::Online;
+        online.timezone = "America/New_York".to_owned();
+        online.time = MeetingTime::new(17, 0);
+        online.end_time = MeetingTime::new(18, 0);
+        online.day = Weekday::new(1);
+        online.starts_at = Some("2026-11-30T22:00:00Z".parse().expect("timestamp"));
+        let row = view(online.clone()).on_site_clock("America/Los_Angeles", Lang::DEFAULT);
+        assert_eq!(row.clock.as_deref(), Some("Monday, 2:00 pm to 3:00 pm"));
+        assert_eq!(
+            row.zone_or_own_clock("America/Los_Angeles", Lang::DEFAULT).as_deref(),
+            Some("5:00 pm New York time")
+        );
+        let mut in_person = online.clone();
+        in_person.attendance = Attendance::InPerson;
+        let row = view(in_person).on_site_clock("America/Los_Angeles", Lang::DEFAULT);
+        assert_eq!(row.clock.as_deref(), Some("Monday, 5:00 pm to 6:00 pm"), "a place keeps its own clock");
+        assert_eq!(row.zone_or_own_clock("America/Los_Angeles", Lang::DEFAULT).as_deref(), Some("New York time"));
     }
 
     #[test]

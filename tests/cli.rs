@@ -634,3 +634,54 @@ fn where_real_meetings_were_served_a_missing_file_stops_every_command_until_serv
     server.wait().expect("gone");
     assert!(database.exists(), "--seed starts afresh");
 }
+
+/// One GET to a server on loopback; the status line.
+fn get_status(port: u16, path: &str) -> String {
+    use std::io::{Read, Write};
+    let Ok(mut stream) = std::net::TcpStream::connect(("127.0.0.1", port)) else { return String::new() };
+    let request = format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n");
+    let mut answer = String::new();
+    if stream.write_all(request.as_bytes()).is_err() || stream.read_to_string(&mut answer).is_err() {
+        return String::new();
+    }
+    answer.lines().next().unwrap_or_default().to_owned()
+}
+
+#[test]
+fn the_request_log_names_the_path_never_a_place_or_the_coordinates_use_my_location_sends() {
+    let folder = tempfile::tempdir().expect("folder");
+    let port = std::net::TcpListener::bind("127.0.0.1:0").expect("binds").local_addr().expect("address").port();
+    let log = std::fs::File::create(folder.path().join("log")).expect("log file");
+    let mut server = Command::new(BINARY)
+        .args(["serve", "--bind", &format!("127.0.0.1:{port}"), "--db"])
+        .arg(folder.path().join("directory.sqlite3"))
+        .env("RUST_LOG", "info")
+        .env("NO_COLOR", "1")
+        .stdout(log.try_clone().expect("log file"))
+        .stderr(log)
+        .spawn()
+        .expect("the server starts");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while !get_status(port, "/healthz").contains("200") && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let asked = [
+        "/meetings?near=45.153%2C-93.213#results",
+        "/meetings?near=45.153,-93.213&day=tonight",
+        "/meetings/sunrise-serenity-riverton?from=near%3D45.153%252C-93.213",
+        "/meetings?near=Millbrook+MN",
+    ];
+    for path in asked {
+        assert!(get_status(port, path).contains("200"), "{path}");
+    }
+    let _ = server.kill();
+    let _ = server.wait();
+    let written = std::fs::read_to_string(folder.path().join("log")).expect("the log");
+    let requests: Vec<&str> = written.lines().filter(|line| line.contains("GET /meetings")).collect();
+    assert_eq!(requests.len(), asked.len(), "each request is logged: {written}");
+    for line in requests {
+        for secret in ["45.153", "93.213", "near", "Millbrook", "from=", "?"] {
+            assert!(!line.contains(secret), "{secret} in the log line {line:?}");
+        }
+    }
+}

@@ -14,7 +14,7 @@ finder-for-family = A family member or friend
 finder-for-both = Both
 finder-words = Words (name, place, notes)
 finder-day = Day
-finder-day-upcoming = Upcoming
+finder-day-upcoming = Soon (from now)
 finder-day-today = Today
 finder-day-tonight = Tonight
 finder-also-day = and { $day }
@@ -93,6 +93,10 @@ badge-open-men = any man may come
 badge-open-anyone = anyone may come
 badge-closed-family = for family and friends
 badge-closed-own = for people who want to stop drinking or using drugs
+badge-unstated = Not stated
+badge-unstated-meaning = open or closed not stated: ask the group
+badge-unstated-women = for women; open or closed not stated: ask the group
+badge-unstated-men = for men; open or closed not stated: ask the group
 badge-closed-own-women = for women who want to stop drinking or using drugs
 badge-closed-own-men = for men who want to stop drinking or using drugs
 badge-closed-family-women = for women who are family or friends
@@ -115,6 +119,7 @@ notice-not-a-way-to-attend = “{ $value }” is not a way to attend (in_person,
 notice-not-a-seeker = “{ $value }” is not a choice of whom the meeting is for (self, family or both); showing both.
 notice-not-a-distance = “{ $value }” is not a distance (a whole number from 1 to { $max }); it was ignored.
 notice-not-an-order = “{ $value }” is not an order (time or distance); sorted by time.
+notice-not-a-zone = “{ $value }” is not a time zone (like America/Los_Angeles); today and tonight are the site's.
 notice-not-a-page = “{ $value }” is not a page number; showing the first page.
 notice-distance-needs-place = A distance needs a place to measure from; choose a place near you.
 notice-sort-needs-place = Sorting by distance needs a place; sorted by time.
@@ -124,3 +129,23 @@ notice-non-standard-type = “{ $code }” is not a standard meeting type; showi
 notice-query-cut = The search text was cut to its first { $max } characters.
 notice-unknown-place = We have no meetings in a place called “{ $value }”, so distance was not used. Try a town, region or postal code from the list.
 notice-did-you-mean = We have no meetings in a place called “{ $value }”, so distance was not used. Did you mean { $suggestions }?
+
+# Near a place (issue 22): the heading names the place and the distance used.
+finder-your-location = your location
+finder-within-place = within { $distance } of { $place }
+finder-you-typed = (you typed { $typed })
+finder-distance-chosen = The nearest distance holding enough meetings, soonest first.
+finder-wider = Wider: { $distance }
+notice-did-you-mean-links = We have no meetings in a place called “{ $value }”, so distance was not used. Did you mean:
+finder-groups-own = Groups for one's own recovery (any that are ticked)
+finder-groups-family = Groups for family and friends (any that are ticked)
+finder-use-my-location = Use my location
+finder-locating = Finding your location…
+finder-located = Location found; showing meetings near you.
+finder-location-denied = Your location could not be found. Type a town or postal code instead.
+finder-online-anywhere = Online, any place
+finder-online-all =
+    { $count ->
+        [one] See the { $count } online meeting
+       *[other] See all { $count } online meetings
+    }

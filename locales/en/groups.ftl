@@ -14,7 +14,7 @@ groups-two-or-three = (two or three)
 groups-women-only = Women only
 groups-compare-choice = Compare
 groups-side-by-side = Side by side
-groups-side-by-side-text = Each row is one group; the columns are what providers and clients most often ask about. The table scrolls sideways; the group names stay in view.
+groups-side-by-side-text = Each row is one group; the columns are what providers and clients most often ask about. Below the table: what the fact sheet says for only a few groups.
 groups-not-described-legend = not described in the fact sheet: see the group's own website.
 groups-not-described = Not described
 groups-not-described-lower = not described
@@ -53,3 +53,8 @@ groups-error-too-few = { $count ->
    *[other] Choose at least two groups to compare; this address names one.
 }
 groups-error-too-many = Choose at most { $most } groups to compare; this address names { $count }. The full table on the groups page sets every group side by side.
+groups-beside-table = What the fact sheet says for only a few groups
+groups-mat-fact-sheet = The fact sheet says some groups may be more supportive of medication-assisted treatment (MAT) than others, and that a person treated with methadone for opioid dependence may be more comfortable in a group whose members understand the benefits of opioid pharmacotherapy.
+groups-beside-described = It describes this for:
+groups-beside-none = It describes this for none of the groups shown.
+groups-compare-mat-none = It does not describe these groups' view of MAT.

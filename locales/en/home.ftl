@@ -9,6 +9,8 @@ home-self = Meetings for my own recovery
 home-self-detail = Open meetings starting soon, near you or online
 home-family = Meetings for family and friends
 home-family-detail = For people who care about someone who drinks or uses drugs
+home-near-label = Meetings near a place
+home-near-submit = Find
 home-all-meetings = { $count ->
     [one] The one meeting, with every filter
    *[other] All { $count } meetings, with every filter
@@ -29,3 +31,4 @@ home-handouts-link = Printable handouts
 home-about-heading = What to expect
 home-about-text = What mutual support groups are, open and closed meetings, what a meeting is like, and what research found.
 home-about-link = About mutual support groups
+home-sample-data-html = <strong>Sample data:</strong> the meetings on this site are examples for trying it, not real meetings. Staff load the real ones from the groups' feeds.

@@ -80,3 +80,13 @@ request-error-other = This could not be read; please check it.
 # A problem of the whole form: $field is the field's label.
 request-busy = The site could not save your request just now (another program is writing to its database). Nothing you typed is lost: send the form again in a moment.
 request-error-of = { $field }: { $problem }
+request-field-attendance = How to attend
+request-field-regions = Town and region
+request-field-latitude = Latitude
+request-field-longitude = Longitude
+request-field-location-notes = Notes on the venue
+request-field-conference-url-notes = Notes on the online link
+request-field-conference-phone-notes = Notes on the dial-in phone
+request-hint-regions = From the widest to the town, separated by >, like Prairie County > Riverton.
+request-hint-coordinates = Decimal degrees, like 45.1533 and -93.2127. Leave both empty to place the meeting from its address (approximate).
+request-hint-attendance = In person needs an address; online needs a link or phone; hybrid needs both. Left unchosen, it follows from those fields.

@@ -93,6 +93,10 @@ badge-open-men = puede asistir cualquier hombre
 badge-open-anyone = puede asistir cualquier persona
 badge-closed-family = para familiares y amigos
 badge-closed-own = para personas que quieren dejar de beber o de consumir drogas
+badge-unstated = Sin indicar
+badge-unstated-meaning = no dice si es abierta o cerrada: pregunte al grupo
+badge-unstated-women = para mujeres; no dice si es abierta o cerrada: pregunte al grupo
+badge-unstated-men = para hombres; no dice si es abierta o cerrada: pregunte al grupo
 badge-closed-own-women = para mujeres que quieren dejar de beber o de consumir drogas
 badge-closed-own-men = para hombres que quieren dejar de beber o de consumir drogas
 badge-closed-family-women = para mujeres familiares o amigas
@@ -115,6 +119,7 @@ notice-not-a-way-to-attend = «{ $value }» no es una forma de asistir (in_perso
 notice-not-a-seeker = «{ $value }» no indica para quién es la reunión (self, family o both); se muestran ambos.
 notice-not-a-distance = «{ $value }» no es una distancia (un número entero del 1 al { $max }); no se tuvo en cuenta.
 notice-not-an-order = «{ $value }» no es un orden (time o distance); se ordenó por hora.
+notice-not-a-zone = «{ $value }» no es una zona horaria (como America/Los_Angeles); hoy y esta noche son los del sitio.
 notice-not-a-page = «{ $value }» no es un número de página; se muestra la primera página.
 notice-distance-needs-place = Para una distancia hace falta un lugar desde donde medir; elija un lugar cercano.
 notice-sort-needs-place = Para ordenar por distancia hace falta un lugar; se ordenó por hora.
@@ -124,3 +129,23 @@ notice-non-standard-type = «{ $code }» no es un tipo de reunión estándar; se
 notice-query-cut = El texto de búsqueda se recortó a sus primeros { $max } caracteres.
 notice-unknown-place = No tenemos reuniones en un lugar llamado «{ $value }», así que no se usó la distancia. Pruebe con una ciudad, una zona o un código postal de la lista.
 notice-did-you-mean = No tenemos reuniones en un lugar llamado «{ $value }», así que no se usó la distancia. ¿Quiso decir { $suggestions }?
+
+# Cerca de un lugar (issue 22): el título nombra el lugar y la distancia usada.
+finder-your-location = su ubicación
+finder-within-place = a menos de { $distance } de { $place }
+finder-you-typed = (escribió { $typed })
+finder-distance-chosen = La distancia más corta con suficientes reuniones, las más próximas primero.
+finder-wider = Más lejos: { $distance }
+notice-did-you-mean-links = No tenemos reuniones en un lugar llamado «{ $value }», así que no se usó la distancia. ¿Quiso decir:
+finder-groups-own = Grupos para la propia recuperación (cualquiera de los marcados)
+finder-groups-family = Grupos para familiares y amigos (cualquiera de los marcados)
+finder-use-my-location = Usar mi ubicación
+finder-locating = Buscando su ubicación…
+finder-located = Ubicación encontrada; se muestran reuniones cerca de usted.
+finder-location-denied = No se pudo encontrar su ubicación. Escriba una ciudad o un código postal.
+finder-online-anywhere = En línea, desde cualquier lugar
+finder-online-all =
+    { $count ->
+        [one] Ver la { $count } reunión en línea
+       *[other] Ver las { $count } reuniones en línea
+    }

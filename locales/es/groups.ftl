@@ -14,7 +14,7 @@ groups-two-or-three = (dos o tres)
 groups-women-only = Solo para mujeres
 groups-compare-choice = Comparar
 groups-side-by-side = Lado a lado
-groups-side-by-side-text = Cada fila es un grupo; las columnas son lo que más suelen preguntar los profesionales y los clientes. La tabla se desplaza hacia los lados; los nombres de los grupos quedan a la vista.
+groups-side-by-side-text = Cada fila es un grupo; las columnas son lo que más suelen preguntar los profesionales y los clientes. Debajo de la tabla: lo que la hoja informativa dice solo de algunos grupos.
 groups-not-described-legend = no se describe en la hoja informativa: consulte el sitio web del grupo.
 groups-not-described = No se describe
 groups-not-described-lower = no se describe
@@ -53,3 +53,8 @@ groups-error-too-few = { $count ->
    *[other] Elija al menos dos grupos para comparar; esta dirección nombra solo uno.
 }
 groups-error-too-many = Elija como máximo { $most } grupos para comparar; esta dirección nombra { $count }. La tabla completa de la página de grupos muestra todos los grupos lado a lado.
+groups-beside-table = Lo que la hoja informativa dice solo de algunos grupos
+groups-mat-fact-sheet = La hoja informativa dice que algunos grupos pueden apoyar más que otros el tratamiento asistido con medicamentos (MAT) y que una persona tratada con metadona por dependencia de opioides puede sentirse más cómoda en un grupo cuyos miembros entienden los beneficios de la farmacoterapia para opioides.
+groups-beside-described = Lo describe para:
+groups-beside-none = No lo describe para ninguno de los grupos mostrados.
+groups-compare-mat-none = No describe la postura de estos grupos ante el MAT.

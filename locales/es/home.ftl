@@ -9,6 +9,8 @@ home-self = Reuniones para mi propia recuperación
 home-self-detail = Reuniones abiertas que empiezan pronto, cerca de usted o en línea
 home-family = Reuniones para familiares y amigos
 home-family-detail = Para quienes se preocupan por alguien que bebe o consume drogas
+home-near-label = Reuniones cerca de un lugar
+home-near-submit = Buscar
 home-all-meetings = { $count ->
     [one] La única reunión, con todos los filtros
    *[other] Las { $count } reuniones, con todos los filtros
@@ -29,3 +31,4 @@ home-handouts-link = Hojas para imprimir
 home-about-heading = Qué esperar
 home-about-text = Qué son los grupos de apoyo mutuo, las reuniones abiertas y cerradas, cómo es una reunión y qué encontraron los estudios.
 home-about-link = Acerca de los grupos de apoyo mutuo
+home-sample-data-html = <strong>Datos de ejemplo:</strong> las reuniones de este sitio son ejemplos para probarlo, no reuniones reales. El personal carga las reales desde las fuentes de los grupos.

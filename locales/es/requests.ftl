@@ -81,3 +81,13 @@ request-error-other = No se pudo leer este dato; revíselo, por favor.
 # Un problema del formulario entero: $field es la etiqueta del campo.
 request-busy = El sitio no pudo guardar su solicitud en este momento (otro programa está escribiendo en su base de datos). No se perdió nada de lo que escribió: envíe el formulario de nuevo en un momento.
 request-error-of = { $field }: { $problem }
+request-field-attendance = Cómo asistir
+request-field-regions = Ciudad y región
+request-field-latitude = Latitud
+request-field-longitude = Longitud
+request-field-location-notes = Notas sobre el lugar
+request-field-conference-url-notes = Notas sobre el enlace en línea
+request-field-conference-phone-notes = Notas sobre el teléfono
+request-hint-regions = De la zona más amplia a la ciudad, separadas por >, por ejemplo Prairie County > Riverton.
+request-hint-coordinates = Grados decimales, por ejemplo 45.1533 y -93.2127. Deje ambos vacíos para ubicar la reunión por su dirección (aproximada).
+request-hint-attendance = En persona necesita una dirección; en línea, un enlace o teléfono; híbrida, ambos. Sin elegir, se deduce de esos campos.

@@ -25,6 +25,7 @@ pub static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("../../migrations/006_source_redirects.sql")),
         M::up(include_str!("../../migrations/007_password_links.sql")),
         M::up(include_str!("../../migrations/008_source_format.sql")),
+        M::up(include_str!("../../migrations/010_staff_notifications.sql")),
     ])
 });
 
@@ -178,7 +179,10 @@ mod staff;
 
 pub use import::{Audit, ImportOptions, ImportSummary, SetWriter};
 pub use sources::{NewSource, Source, SourceFetch, address_of};
-pub use staff::{AuditEntry, ChangeRequest, MeetingLine, NewChangeRequest, Role, SaveOutcome, StaffMeeting, User};
+pub use staff::{
+    AuditEntry, ChangeRequest, MeetingLine, NewChangeRequest, Notification, Role, SaveOutcome, StaffMeeting,
+    StaffMeetingFilter, User,
+};
 
 impl Store {
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.

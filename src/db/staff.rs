@@ -51,6 +51,25 @@ fn user_from_row(row: &rusqlite::Row) -> rusqlite::Result<User> {
     })
 }
 
+/// What a staff member may be sent e-mail about (each a choice on their own account page).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Notification {
+    /// A visitor sent a change request.
+    NewRequest,
+    /// A source's sync failed.
+    SyncFailed,
+}
+
+impl Notification {
+    /// The `users` column that says whether an account asked for it.
+    fn column(self) -> &'static str {
+        match self {
+            Notification::NewRequest => "notify_requests",
+            Notification::SyncFailed => "notify_sync_failures",
+        }
+    }
+}
+
 /// What a visitor sends from `/meetings/{slug}/change` or `/meetings/new`.
 #[derive(Debug, Clone)]
 pub struct NewChangeRequest {
@@ -111,6 +130,18 @@ pub struct AuditEntry {
     pub note: Option<String>,
 }
 
+fn audit_from_row(row: &rusqlite::Row) -> rusqlite::Result<AuditEntry> {
+    Ok(AuditEntry {
+        at: row.get("at")?,
+        actor: row.get("actor")?,
+        action: row.get("action")?,
+        meeting_slug: row.get("meeting_slug")?,
+        request_id: row.get("request_id")?,
+        changes: serde_json::from_str(&row.get::<_, String>("changes")?).unwrap_or_default(),
+        note: row.get("note")?,
+    })
+}
+
 /// A meeting as staff see it: archived ones too, and whose it is.
 #[derive(Debug, Clone)]
 pub struct StaffMeeting {
@@ -120,8 +151,30 @@ pub struct StaffMeeting {
     pub source: Option<String>,
 }
 
-/// A line of the staff meeting list: (slug, name, archived, source name).
-pub type MeetingLine = (String, String, bool, Option<String>);
+/// A line of the staff meeting list: enough to tell seven "Early Birds" apart.
+#[derive(Debug, Clone)]
+pub struct MeetingLine {
+    pub meeting: Meeting,
+    pub archived: bool,
+    /// The synced source's name; `None`: entered here.
+    pub source: Option<String>,
+    pub town: Option<String>,
+}
+
+/// What the staff meeting list is narrowed to (every part optional).
+#[derive(Debug, Clone, Default)]
+pub struct StaffMeetingFilter {
+    /// Words in the slug, name, venue or address.
+    pub words: String,
+    /// A weekday, 0 = Sunday.
+    pub day: Option<u8>,
+    /// Start times in `[from, to)` minutes past midnight (wrapping past midnight when to < from).
+    pub minutes: Option<(u16, u16)>,
+    /// Part of the town's name.
+    pub town: String,
+    /// A source's name; `Some("")`: meetings entered here.
+    pub source: Option<String>,
+}
 
 /// What a staff write did.
 #[derive(Debug, Clone, PartialEq)]
@@ -259,6 +312,33 @@ impl Store {
         let mut statement = connection.prepare("SELECT id, email, role, created_at FROM users ORDER BY email")?;
         let users = statement.query_map([], user_from_row)?.collect::<Result<_, _>>()?;
         Ok(users)
+    }
+
+    /// Which notifications an account asked for: (new requests, failed syncs).
+    pub fn notifications(&self, user_id: i64) -> Result<(bool, bool), StoreError> {
+        Ok(self.connection()?.query_row(
+            "SELECT notify_requests, notify_sync_failures FROM users WHERE id = ?1",
+            [user_id],
+            |row| Ok((row.get("notify_requests")?, row.get("notify_sync_failures")?)),
+        )?)
+    }
+
+    /// Sets which notifications an account asked for.
+    pub fn set_notifications(&self, user_id: i64, requests: bool, sync_failures: bool) -> Result<(), StoreError> {
+        self.connection()?.execute(
+            "UPDATE users SET notify_requests = ?2, notify_sync_failures = ?3 WHERE id = ?1",
+            params![user_id, requests, sync_failures],
+        )?;
+        Ok(())
+    }
+
+    /// The addresses of the accounts that asked for `kind`, in order.
+    pub fn notified(&self, kind: Notification) -> Result<Vec<String>, StoreError> {
+        let connection = self.connection()?;
+        let mut statement =
+            connection.prepare(&format!("SELECT email FROM users WHERE {} = 1 ORDER BY email", kind.column()))?;
+        let addresses = statement.query_map([], |row| row.get("email"))?.collect::<Result<_, _>>()?;
+        Ok(addresses)
     }
 
     /// An account by its number.
@@ -535,23 +615,51 @@ impl Store {
         Ok(meeting.map(|meeting| StaffMeeting { meeting, archived, source }))
     }
 
-    /// Meetings for the staff list: (slug, name, archived, source), by name; `query` matches
-    /// slug, name, venue or address.
-    pub fn staff_meeting_list(&self, query: &str, limit: u32) -> Result<Vec<MeetingLine>, StoreError> {
+    /// Meetings for the staff list, by name (listed before archived): those `filter` picks, at
+    /// most `limit`. Its words match slug, name, venue or address; its town is the meeting's own
+    /// ([`Meeting::town`]), matched in any case.
+    pub fn staff_meeting_list(&self, filter: &StaffMeetingFilter, limit: u32) -> Result<Vec<MeetingLine>, StoreError> {
         let connection = self.connection()?;
-        let pattern = format!("%{}%", query.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+        let pattern = format!("%{}%", filter.words.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+        let (from, to) = filter.minutes.map_or((None, None), |(from, to)| (Some(from), Some(to)));
+        let town = filter.town.trim().to_lowercase();
         let mut statement = connection.prepare(
-            "SELECT m.slug, m.name, m.archived, s.name AS source FROM meetings m
+            "SELECT m.id, m.archived, s.name AS source FROM meetings m
              LEFT JOIN sources s ON s.id = m.source_id
-             WHERE m.slug LIKE :p ESCAPE '\\' OR m.name LIKE :p ESCAPE '\\' OR m.location LIKE :p ESCAPE '\\'
-                OR m.display_address LIKE :p ESCAPE '\\'
-             ORDER BY m.archived, m.name COLLATE NOCASE, m.slug LIMIT :limit",
+             WHERE (m.slug LIKE :p ESCAPE '\\' OR m.name LIKE :p ESCAPE '\\' OR m.location LIKE :p ESCAPE '\\'
+                    OR m.display_address LIKE :p ESCAPE '\\')
+               AND (:day IS NULL OR m.id IN (SELECT meeting_id FROM meeting_weekdays WHERE day = :day))
+               AND (:from IS NULL OR (m.time IS NOT NULL AND CASE WHEN :from <= :to
+                        THEN (CAST(substr(m.time, 1, 2) AS INTEGER) * 60 + CAST(substr(m.time, 4, 2) AS INTEGER))
+                             BETWEEN :from AND :to - 1
+                        ELSE (CAST(substr(m.time, 1, 2) AS INTEGER) * 60 + CAST(substr(m.time, 4, 2) AS INTEGER))
+                             NOT BETWEEN :to AND :from - 1 END))
+               AND (:source IS NULL OR (:source = '' AND m.source_id IS NULL) OR s.name = :source)
+             ORDER BY m.archived, m.name COLLATE NOCASE, m.slug
+             LIMIT :limit",
         )?;
-        let list = statement
-            .query_map(named_params! { ":p": pattern, ":limit": limit }, |row| {
-                Ok((row.get("slug")?, row.get("name")?, row.get("archived")?, row.get("source")?))
-            })?
+        // The town is read from the whole meeting: all candidates are looked at when one is asked.
+        let sql_limit = if town.is_empty() { i64::from(limit) } else { -1 };
+        let found: Vec<(i64, bool, Option<String>)> = statement
+            .query_map(
+                named_params! {
+                    ":p": pattern, ":day": filter.day, ":from": from, ":to": to, ":source": filter.source,
+                    ":limit": sql_limit,
+                },
+                |row| Ok((row.get("id")?, row.get("archived")?, row.get("source")?)),
+            )?
             .collect::<Result<_, _>>()?;
+        let ids: Vec<i64> = found.iter().map(|(id, _, _)| *id).collect();
+        let meetings = rows::load_meetings(&connection, &ids)?;
+        let list = found
+            .into_iter()
+            .zip(meetings)
+            .map(|((_, archived, source), meeting)| MeetingLine { town: meeting.town(), meeting, archived, source })
+            .filter(|line| {
+                town.is_empty() || line.town.as_deref().is_some_and(|own| own.to_lowercase().contains(&town))
+            })
+            .take(limit as usize)
+            .collect();
         Ok(list)
     }
 
@@ -667,19 +775,32 @@ impl Store {
             "SELECT at, actor, action, meeting_slug, request_id, changes, note FROM audit_log
              ORDER BY id DESC LIMIT ?1",
         )?;
-        let entries = statement
-            .query_map([limit], |row| {
-                Ok(AuditEntry {
-                    at: row.get("at")?,
-                    actor: row.get("actor")?,
-                    action: row.get("action")?,
-                    meeting_slug: row.get("meeting_slug")?,
-                    request_id: row.get("request_id")?,
-                    changes: serde_json::from_str(&row.get::<_, String>("changes")?).unwrap_or_default(),
-                    note: row.get("note")?,
-                })
-            })?
-            .collect::<Result<_, _>>()?;
+        let entries = statement.query_map([limit], audit_from_row)?.collect::<Result<_, _>>()?;
         Ok(entries)
+    }
+
+    /// The newest audit entry about a request (what closing it did).
+    pub fn audit_of_request(&self, request_id: i64) -> Result<Option<AuditEntry>, StoreError> {
+        Ok(self
+            .connection()?
+            .query_row(
+                "SELECT at, actor, action, meeting_slug, request_id, changes, note FROM audit_log
+                 WHERE request_id = ?1 ORDER BY id DESC LIMIT 1",
+                [request_id],
+                audit_from_row,
+            )
+            .optional()?)
+    }
+
+    /// The oldest open request other than `except`: the next one to review.
+    pub fn next_open_request(&self, except: i64) -> Result<Option<i64>, StoreError> {
+        Ok(self
+            .connection()?
+            .query_row(
+                "SELECT id FROM change_requests WHERE status = 'open' AND id <> ?1 ORDER BY created_at, id LIMIT 1",
+                [except],
+                |row| row.get("id"),
+            )
+            .optional()?)
     }
 }

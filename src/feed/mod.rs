@@ -18,7 +18,9 @@ mod reader;
 pub mod text;
 
 pub use format::{ExportFormat, SourceFormat};
-pub use reader::{MAX_NAME_CHARS, MAX_NOTES_CHARS, MAX_TEXT_CHARS, RecordStream, collect_records, zone_at};
+pub use reader::{
+    MAX_NAME_CHARS, MAX_NOTES_CHARS, MAX_REGIONS, MAX_TEXT_CHARS, RecordStream, collect_records, lines_of, zone_at,
+};
 
 /// Fields the Meeting Guide format defines that we read into [`Meeting`]; any other field is kept
 /// verbatim in `Meeting::extra`.

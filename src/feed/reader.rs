@@ -13,7 +13,7 @@ use serde_json::{Map, Value, json};
 
 use super::text::{self, Lines};
 use super::{FeedDefaults, FeedError, FeedRead, MODELED, RecordError, RecordWarning};
-use crate::meetings::{Meeting, MeetingTime, RESERVED_SLUGS, TypeVocabulary, Weekday, is_type_code};
+use crate::meetings::{Meeting, MeetingTime, RESERVED_SLUGS, TypeVocabulary, Weekday};
 
 /// A record (one JSON object or CSV row, every field counted) may be at most this many bytes.
 pub const MAX_RECORD_BYTES: usize = 100_000;
@@ -191,7 +191,7 @@ struct RecordReader<'a> {
 }
 
 /// A field that keeps line breaks: the notes fields, and a feed's other `*_notes` (`group_notes`).
-pub(super) fn lines_of(field: &str) -> Lines {
+pub fn lines_of(field: &str) -> Lines {
     if NOTES_FIELDS.contains(&field) || field.ends_with("_notes") { Lines::Many } else { Lines::One }
 }
 
@@ -408,7 +408,7 @@ impl RecordReader<'_> {
                 Value::Number(number) => number.as_u64().and_then(|n| u8::try_from(n).ok()).and_then(Weekday::new),
                 Value::String(text) => {
                     interpreted = true;
-                    Weekday::parse(text).or_else(|| Weekday::from_name(text))
+                    Weekday::read(text)
                 }
                 _ => None,
             };
@@ -473,16 +473,11 @@ impl RecordReader<'_> {
         let mut kept: Vec<String> = Vec::new();
         let mut renamed = false;
         for word in words.into_iter().filter(|word| !word.is_empty()) {
-            let code =
-                if vocabulary.contains(&word) || (is_type_code(&word) && vocabulary.code_for_name(&word).is_none()) {
-                    word
-                } else if let Some(code) = vocabulary.code_for_name(&word) {
-                    renamed = true;
-                    code.to_owned()
-                } else {
-                    self.fail("types", format!("\"{word}\" is not a type code"));
-                    continue;
-                };
+            let Some(code) = vocabulary.read(&word).map(str::to_owned) else {
+                self.fail("types", format!("\"{word}\" is not a type code"));
+                continue;
+            };
+            renamed |= code != word;
             if !kept.contains(&code) {
                 kept.push(code);
             }

@@ -111,17 +111,68 @@ struct Zone {
 struct Clock {
     /// Minute of the local week now.
     now: i32,
-    today: u8,
+    /// The person's today and tonight (in their zone: the site's, or `tz=`) on this zone's wall
+    /// clock, as (from, to) minutes of the week; `to` may run past the week's end.
+    today: (i32, i32),
+    tonight: (i32, i32),
     /// The zone's next change of offset within the week, if any: from this many minutes ahead on
     /// the wall clock, the real minutes until a start differ from the wall clock's by `.1`.
     shift: Option<(i32, i32)>,
 }
 
+/// The person's today and tonight as moments: [from, to).
+#[derive(Clone, Copy)]
+struct PersonDay {
+    today: (Timestamp, Timestamp),
+    tonight: (Timestamp, Timestamp),
+}
+
+impl PersonDay {
+    /// Today (midnight to midnight) and tonight (5 pm to 5 am; before 5 am, the night that is
+    /// still going on) in `zone` at `now`.
+    fn at(zone: &TimeZone, now: Timestamp) -> PersonDay {
+        let date = now.to_zoned_datetime(zone.clone()).date();
+        let at = |date: jiff::civil::Date, hour: i8| {
+            date.at(hour, 0, 0, 0).to_zoned_datetime(zone.clone()).map_or(now, |zoned| zoned.timestamp())
+        };
+        let next = |date: jiff::civil::Date| date.tomorrow().unwrap_or(date);
+        let night = if now < at(date, 5) { date.yesterday().unwrap_or(date) } else { date };
+        PersonDay { today: (at(date, 0), at(next(date), 0)), tonight: (at(night, 17), at(next(night), 5)) }
+    }
+}
+
+/// A moment as the minute of the week on a zone's wall clock (Sunday 00:00 = 0).
+fn wall_minute(tz: &TimeZone, moment: Timestamp) -> i32 {
+    let local = moment.to_zoned_datetime(tz.clone());
+    let day = Weekday::of(local.date()).number();
+    i32::from(day) * 1440 + i32::from(local.hour()) * 60 + i32::from(local.minute())
+}
+
+/// A span of moments on a zone's wall clock: (from, to) minutes of the week, `to` after `from`.
+fn wall_window(tz: &TimeZone, (from, to): (Timestamp, Timestamp)) -> (i32, i32) {
+    let start = wall_minute(tz, from);
+    let length = (wall_minute(tz, to) - start).rem_euclid(WEEK);
+    (start, start + if length == 0 { WEEK } else { length })
+}
+
+/// Does an occurrence at `minute` (lasting `duration`) start in `window` and, if the window has
+/// begun, not yet end? Today and tonight leave out the meetings that are over.
+fn in_window((from, to): (i32, i32), now: i32, minute: u16, duration: u16) -> bool {
+    let length = to - from;
+    let start = (i32::from(minute) - from).rem_euclid(WEEK);
+    let now = (now - from).rem_euclid(WEEK);
+    start < length && (now >= length || start + i32::from(duration) > now)
+}
+
+/// A window of the week as stretches within it (split at the week's end).
+fn window_stretches((from, to): (i32, i32)) -> Vec<(u16, u16)> {
+    let clamp = |minute: i32| u16::try_from(minute.clamp(0, WEEK)).unwrap_or(0);
+    if to <= WEEK { vec![(clamp(from), clamp(to))] } else { vec![(clamp(from), clamp(WEEK)), (0, clamp(to - WEEK))] }
+}
+
 impl Clock {
-    fn at(tz: &TimeZone, now: Timestamp) -> Clock {
-        let local = now.to_zoned_datetime(tz.clone());
-        let today = Weekday::of(local.date()).number();
-        let minute = i32::from(today) * 1440 + i32::from(local.hour()) * 60 + i32::from(local.minute());
+    fn at(tz: &TimeZone, now: Timestamp, person: PersonDay) -> Clock {
+        let minute = wall_minute(tz, now);
         let shift = tz.following(now).next().and_then(|transition| {
             let until = (transition.timestamp().duration_since(now).as_secs() + 59).div_euclid(60);
             let change = transition.offset().duration_since(tz.to_offset(now)).as_secs() / 60;
@@ -131,7 +182,7 @@ impl Clock {
             // wall times in a fold (clocks back) take the earlier offset.
             Some((until + change.max(0), change))
         });
-        Clock { now: minute, today, shift }
+        Clock { now: minute, today: wall_window(tz, person.today), tonight: wall_window(tz, person.tonight), shift }
     }
 
     /// Real minutes until a start `ahead` minutes away on the wall clock (0 or more).
@@ -167,9 +218,18 @@ pub struct Found {
     pub listings: Vec<MeetingListing>,
     /// The place `near` was resolved to.
     pub place: Option<Place>,
+    /// The distance from the place the results lie within (the site's unit), and whether it was
+    /// chosen here (no `within=`: the first of [`DEFAULT_DISTANCES`] holding enough meetings).
+    pub within: Option<(u16, bool)>,
     /// What could not be used (an unknown place, with suggestions).
     pub notices: Vec<Notice>,
 }
+
+/// The distances (in the site's unit) tried in turn for a place given without `within=`: the
+/// first that holds [`ENOUGH_NEAR`] meetings is used, or else the last.
+pub const DEFAULT_DISTANCES: [u16; 5] = [2, 5, 10, 25, 50];
+/// Meetings a default distance must hold to be used.
+pub const ENOUGH_NEAR: u64 = 10;
 
 /// What a search found, before it is turned into listings.
 struct Search {
@@ -177,6 +237,7 @@ struct Search {
     /// Meetings by number, with the occurrence each is listed at (minute of week, minutes until).
     found: Vec<(u32, Option<(u16, i32)>)>,
     place: Option<Place>,
+    within: Option<(u16, bool)>,
     notices: Vec<Notice>,
 }
 
@@ -214,6 +275,8 @@ pub struct FinderIndex {
     sample: bool,
     /// The unit of `within=`.
     unit: DistanceUnit,
+    /// The site's zone: "today" and "tonight" are the person's in it, unless `tz=` names another.
+    site_zone: TimeZone,
 }
 
 /// The words a text is searched by: lower-cased runs of letters and digits.
@@ -234,8 +297,9 @@ impl FinderIndex {
         groups: &[Group],
         sample: bool,
         unit: DistanceUnit,
+        site_zone: &str,
     ) -> FinderIndex {
-        let mut builder = IndexBuilder::new(revision, groups, sample, unit);
+        let mut builder = IndexBuilder::new(revision, groups, sample, unit, site_zone);
         for (id, meeting) in meetings {
             builder.add(id, &meeting);
         }
@@ -266,6 +330,11 @@ impl FinderIndex {
         &self.regions[..self.regions.len().min(limit)]
     }
 
+    /// Roughly where a meeting with an address is, from the site's own data ([`PlaceLookup::locate`]).
+    pub fn locate(&self, meeting: &crate::meetings::Meeting) -> Option<Place> {
+        self.places.locate(meeting)
+    }
+
     /// The places the finder's form offers for `near=` (those with the most meetings), sorted.
     pub fn place_names(&self) -> &[String] {
         self.places.offered()
@@ -273,18 +342,27 @@ impl FinderIndex {
 
     /// A page of results for the finder (`Listing::PerMeeting`) or a printed schedule.
     pub fn find(&self, filter: &MeetingFilter, now: Timestamp, listing: Listing, offset: usize, limit: usize) -> Found {
-        let clocks = self.clocks(now);
-        let Search { total, found, place, notices } = self.search(filter, &clocks, listing, offset, limit);
+        let clocks = self.clocks(filter, now);
+        let Search { total, found, place, within, notices } = self.search(filter, &clocks, listing, offset, limit);
         let point = place.as_ref().map(|place| place.point);
         let upcoming = filter.depends_on_now() && listing == Listing::PerMeeting;
         let listings =
-            found.into_iter().map(|(number, at)| self.listing(number, at, upcoming, &clocks, point)).collect();
-        Found { total, listings, place, notices }
+            found.into_iter().map(|(number, at)| self.listing(number, at, upcoming, &clocks, point, now)).collect();
+        Found { total, listings, place, within, notices }
+    }
+
+    /// One meeting's next occurrence (or the one in progress) from `now`, for its own page: the
+    /// listing carries the minutes until it starts and the moment. `None` when the index does not
+    /// hold the slug.
+    pub fn next_of(&self, slug: &str, now: Timestamp) -> Option<MeetingListing> {
+        let number = self.entries.iter().position(|entry| &*entry.slug == slug)?;
+        let clocks = self.clocks(&MeetingFilter::default(), now);
+        Some(self.listing(u32::try_from(number).ok()?, None, true, &clocks, None, now))
     }
 
     /// The store row ids of every meeting matching, in the finder's order (for exports).
     pub fn matching_ids(&self, filter: &MeetingFilter, now: Timestamp) -> Vec<i64> {
-        let found = self.search(filter, &self.clocks(now), Listing::PerMeeting, 0, usize::MAX).found;
+        let found = self.search(filter, &self.clocks(filter, now), Listing::PerMeeting, 0, usize::MAX).found;
         found.into_iter().map(|(number, _)| self.entries[number as usize].id).collect()
     }
 
@@ -299,10 +377,12 @@ impl FinderIndex {
     ) -> Search {
         let mut notices = Vec::new();
         let place = self.resolve_place(filter, &mut notices);
-        let candidates = self.candidates(filter, clocks, place.as_ref());
+        let (candidates, within) = self.near(filter, place.as_ref(), self.candidates(filter, clocks));
         let point = place.as_ref().map(|place| place.point);
-        let matches =
-            |zone: u16, minute_of_week: u16| occurrence_matches(filter, clocks[usize::from(zone)], minute_of_week);
+        let matches = |number: u32, minute_of_week: u16| {
+            let timing = self.timing[number as usize];
+            occurrence_matches(filter, clocks[usize::from(timing.zone)], minute_of_week, timing.duration)
+        };
         let mut found: Vec<(u32, Option<(u16, i32)>)> = Vec::new();
         let mut total = candidates.len();
         let size = self.entries.len();
@@ -334,7 +414,7 @@ impl FinderIndex {
                     while days != 0 {
                         let minute_of_week = days.trailing_zeros() as u16 * 1440 + start;
                         days &= days - 1;
-                        if restricted && !matches(timing.zone, minute_of_week) {
+                        if restricted && !matches(number, minute_of_week) {
                             continue;
                         }
                         let keyed = match upcoming {
@@ -367,7 +447,7 @@ impl FinderIndex {
                 let mut skipped = 0;
                 let mut seen_count = 0usize;
                 let mut take = |number: u32, at: (u16, i32)| {
-                    if !candidates.contains(number) || !matches(self.timing[number as usize].zone, at.0) {
+                    if !candidates.contains(number) || !matches(number, at.0) {
                         return true;
                     }
                     if !seen.insert(number) {
@@ -396,7 +476,7 @@ impl FinderIndex {
                 let mut count = 0u64;
                 // A printed schedule runs by day, then time, whatever the day chosen.
                 self.walk_schedule(filter, clocks, &mut |number: u32, at: (u16, i32)| {
-                    if candidates.contains(number) && matches(self.timing[number as usize].zone, at.0) {
+                    if candidates.contains(number) && matches(number, at.0) {
                         if count >= offset as u64 && found.len() < limit {
                             found.push((number, Some(at)));
                         }
@@ -413,11 +493,33 @@ impl FinderIndex {
                 total = count;
             }
         }
-        Search { total, found, place, notices }
+        Search { total, found, place, within, notices }
     }
 
-    fn clocks(&self, now: Timestamp) -> Vec<Clock> {
-        self.zones.iter().map(|zone| Clock::at(&zone.tz, now)).collect()
+    /// Each zone's clock now, with the person's today and tonight (in `tz=` or the site's zone).
+    fn clocks(&self, filter: &MeetingFilter, now: Timestamp) -> Vec<Clock> {
+        let asked = filter.zone.as_deref().and_then(|zone| TimeZone::get(zone).ok());
+        let person = PersonDay::at(asked.as_ref().unwrap_or(&self.site_zone), now);
+        self.zones.iter().map(|zone| Clock::at(&zone.tz, now, person)).collect()
+    }
+
+    /// The candidates within the distance asked of the place, or else within the first default
+    /// distance that holds enough of them; and that distance.
+    fn near(&self, filter: &MeetingFilter, place: Option<&Place>, chosen: Bits) -> (Bits, Option<(u16, bool)>) {
+        let Some(place) = place else { return (chosen, None) };
+        let within = |distance: u16| self.places.within(place, self.unit.to_km(f64::from(distance)), &chosen);
+        if let Some(asked) = filter.within {
+            return (within(asked), Some((asked, false)));
+        }
+        let mut last = (chosen.empty_like(), None);
+        for distance in DEFAULT_DISTANCES {
+            let near = within(distance);
+            if near.len() >= ENOUGH_NEAR {
+                return (near, Some((distance, true)));
+            }
+            last = (near, Some((distance, true)));
+        }
+        last
     }
 
     fn resolve_place(&self, filter: &MeetingFilter, notices: &mut Vec<Notice>) -> Option<Place> {
@@ -437,7 +539,7 @@ impl FinderIndex {
 
     /// The meetings matching every filter, as a bitset; day and time are checked per meeting
     /// here (any occurrence in a chosen slot) and per occurrence when walking.
-    fn candidates(&self, filter: &MeetingFilter, clocks: &[Clock], place: Option<&Place>) -> Bits {
+    fn candidates(&self, filter: &MeetingFilter, clocks: &[Clock]) -> Bits {
         let size = self.entries.len();
         let mut chosen = self.open.clone();
         if filter.include_inactive {
@@ -481,9 +583,6 @@ impl FinderIndex {
         if !filter.days.is_empty() || filter.time.is_some() {
             chosen.and(&self.by_day_and_time(filter, clocks));
         }
-        if let (Some(place), Some(within)) = (place, filter.within) {
-            chosen = self.places.within(place, self.unit.to_km(f64::from(within)), &chosen);
-        }
         chosen
     }
 
@@ -513,18 +612,21 @@ impl FinderIndex {
             match choice {
                 DayChoice::Weekday(day) => on(day.number(), slots, &mut any),
                 DayChoice::Today | DayChoice::Tonight => {
+                    // The person's window on each zone's clock: its occurrences there, read one by
+                    // one (a day's worth), the ones already over left out.
                     for (zone, clock) in self.zones.iter().zip(clocks) {
-                        let mut local = Bits::empty(size);
-                        if *choice == DayChoice::Today {
-                            on(clock.today, slots, &mut local);
-                        } else {
-                            let evening: Vec<usize> = slots.iter().copied().filter(|s| *s == 2 || *s == 3).collect();
-                            let early: Vec<usize> = slots.iter().copied().filter(|s| *s == EARLY_NIGHT).collect();
-                            on(clock.today, &evening, &mut local);
-                            on(clock.today + 1, &early, &mut local);
+                        let window = if *choice == DayChoice::Today { clock.today } else { clock.tonight };
+                        for (from, to) in window_stretches(window) {
+                            let first = zone.occurrences.partition_point(|(minute, _)| *minute < from);
+                            for (minute, number) in zone.occurrences[first..].iter().take_while(|(m, _)| *m < to) {
+                                let duration = self.timing[*number as usize].duration;
+                                if slots.contains(&slot_of(minute % 1440))
+                                    && in_window(window, clock.now, *minute, duration)
+                                {
+                                    any.insert(*number);
+                                }
+                            }
                         }
-                        local.keep(&zone.members);
-                        any.or(&local);
                     }
                 }
             }
@@ -595,6 +697,7 @@ impl FinderIndex {
         upcoming: bool,
         clocks: &[Clock],
         point: Option<(f64, f64)>,
+        now: Timestamp,
     ) -> MeetingListing {
         let entry = &self.entries[number as usize];
         let timing = self.timing[number as usize];
@@ -618,6 +721,10 @@ impl FinderIndex {
             conference_phone: text(&entry.conference_phone),
             town: text(&entry.town),
             starts_in: at.filter(|_| upcoming || point.is_some()).map(|(_, key)| key),
+            starts_at: at.filter(|_| upcoming || point.is_some()).map(|(_, key)| {
+                let minute = now - jiff::SignedDuration::from_secs(now.as_second().rem_euclid(60));
+                minute + jiff::SignedDuration::from_mins(i64::from(key))
+            }),
             distance_km: point.zip(entry.point).map(|(from, to)| Ruler::new(from).km(to)),
         }
     }
@@ -698,7 +805,8 @@ pub struct IndexBuilder {
 }
 
 impl IndexBuilder {
-    pub fn new(revision: i64, groups: &[Group], sample: bool, unit: DistanceUnit) -> IndexBuilder {
+    /// `site_zone` (IANA) is where "today" and "tonight" are reckoned unless a search names a zone.
+    pub fn new(revision: i64, groups: &[Group], sample: bool, unit: DistanceUnit, site_zone: &str) -> IndexBuilder {
         let fellowship_words: HashMap<String, String> = groups
             .iter()
             .map(|group| (group.slug.clone(), format!("{} {}", group.name, group.short_name.as_deref().unwrap_or(""))))
@@ -729,6 +837,7 @@ impl IndexBuilder {
             places: PlaceLookup::default(),
             sample,
             unit,
+            site_zone: TimeZone::get(site_zone).unwrap_or(TimeZone::UTC),
         };
         IndexBuilder {
             index,
@@ -821,11 +930,10 @@ impl IndexBuilder {
             (Some(latitude), Some(longitude)) if attendance != Attendance::Online => Some((latitude, longitude)),
             _ => None,
         };
-        let town = meeting
-            .regions
-            .last()
-            .cloned()
-            .or_else(|| meeting.extra.get("city").and_then(|city| city.as_str()).map(str::to_owned));
+        let town = meeting.town().or_else(|| {
+            let address = meeting.formatted_address.as_deref()?;
+            places::town_and_postal_code(address).0.map(str::to_owned)
+        });
         if let Some(point) = point {
             self.places.add(meeting, point, number);
         }
@@ -914,11 +1022,8 @@ fn day_stretches(filter: &MeetingFilter, clock: Clock) -> Vec<(u16, u16)> {
         .iter()
         .flat_map(|choice| match choice {
             DayChoice::Weekday(chosen) => vec![(day(chosen.number()), day(chosen.number()) + 1440)],
-            DayChoice::Today => vec![(day(clock.today), day(clock.today) + 1440)],
-            DayChoice::Tonight => vec![
-                (day(clock.today) + 17 * 60, day(clock.today) + 1440),
-                (day(clock.today + 1), day(clock.today + 1) + 5 * 60),
-            ],
+            DayChoice::Today => window_stretches(clock.today),
+            DayChoice::Tonight => window_stretches(clock.tonight),
         })
         .collect();
     if stretches.is_empty() {
@@ -964,7 +1069,8 @@ fn stretches(filter: &MeetingFilter, clock: Clock) -> Vec<(u16, u16)> {
 }
 
 /// Does one occurrence (local minute of the week) fall on a chosen day and in the chosen time?
-fn occurrence_matches(filter: &MeetingFilter, clock: Clock, minute_of_week: u16) -> bool {
+/// Today and tonight are the person's, and leave out what is over.
+fn occurrence_matches(filter: &MeetingFilter, clock: Clock, minute_of_week: u16, duration: u16) -> bool {
     let day = u8::try_from(minute_of_week / 1440).unwrap_or(0);
     let minutes = minute_of_week % 1440;
     if !slots_of(filter.time).contains(&slot_of(minutes)) {
@@ -973,10 +1079,8 @@ fn occurrence_matches(filter: &MeetingFilter, clock: Clock, minute_of_week: u16)
     filter.days.is_empty()
         || filter.days.iter().any(|choice| match choice {
             DayChoice::Weekday(chosen) => chosen.number() == day,
-            DayChoice::Today => day == clock.today,
-            DayChoice::Tonight => {
-                (day == clock.today && minutes >= 17 * 60) || (day == (clock.today + 1) % 7 && minutes < 5 * 60)
-            }
+            DayChoice::Today => in_window(clock.today, clock.now, minute_of_week, duration),
+            DayChoice::Tonight => in_window(clock.tonight, clock.now, minute_of_week, duration),
         })
 }
 

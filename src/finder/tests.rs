@@ -34,6 +34,8 @@ impl Random {
 
 const ZONES: [&str; 5] =
     ["America/Chicago", "America/Los_Angeles", "Europe/London", "Asia/Tokyo", "Australia/Lord_Howe"];
+/// The site's zone: where the person's today and tonight are reckoned.
+const SITE_ZONE: &str = "America/Chicago";
 const TYPES: [&str; 6] = ["O", "C", "W", "M", "SP", "X"];
 const WORDS: [&str; 8] = ["serenity", "hope", "sunrise", "serene", "library", "church", "Montréal", "step"];
 const TOWNS: [(&str, &str, f64, f64); 4] = [
@@ -154,14 +156,18 @@ struct Reference<'a> {
 }
 
 impl Reference<'_> {
-    fn local_now(&self, meeting: &Meeting) -> (u8, i32) {
-        let local = self.now.to_zoned_datetime(TimeZone::get(&meeting.timezone).expect("zone"));
-        let day = Weekday::of(local.date()).number();
-        (day, i32::from(day) * 1440 + i32::from(local.hour()) * 60 + i32::from(local.minute()))
-    }
-
-    fn occurrence_fits(&self, meeting: &Meeting, day: u8, minutes: u16) -> bool {
-        let (today, _) = self.local_now(meeting);
+    /// Does an occurrence on `day` at `minutes`, next starting at `start`, fit the filter? Today and
+    /// tonight are the site's (midnight to midnight, 5 pm to 5 am), and the occurrence starting
+    /// next (or in progress) must start within them.
+    fn occurrence_fits(&self, day: u8, minutes: u16, start: Timestamp) -> bool {
+        let site = TimeZone::get(SITE_ZONE).expect("zone");
+        let date = self.now.to_zoned_datetime(site.clone()).date();
+        let at = |date: jiff::civil::Date, hour: i8| {
+            date.at(hour, 0, 0, 0).to_zoned_datetime(site.clone()).expect("zoned").timestamp()
+        };
+        let night = if self.now < at(date, 5) { date.yesterday().expect("date") } else { date };
+        let today = (at(date, 0), at(date.tomorrow().expect("date"), 0));
+        let tonight = (at(night, 17), at(night.tomorrow().expect("date"), 5));
         let time_fits = match self.filter.time {
             None => true,
             Some(TimeOfDay::Night) => !(300..1260).contains(&minutes),
@@ -173,8 +179,8 @@ impl Reference<'_> {
         let day_fits = self.filter.days.is_empty()
             || self.filter.days.iter().any(|choice| match choice {
                 DayChoice::Weekday(chosen) => chosen.number() == day,
-                DayChoice::Today => day == today,
-                DayChoice::Tonight => (day == today && minutes >= 1020) || (day == (today + 1) % 7 && minutes < 300),
+                DayChoice::Today => today.0 <= start && start < today.1,
+                DayChoice::Tonight => tonight.0 <= start && start < tonight.1,
             });
         time_fits && day_fits
     }
@@ -191,7 +197,7 @@ impl Reference<'_> {
         Some((meeting.latitude?, meeting.longitude?))
     }
 
-    fn matches(&self, meeting: &Meeting) -> bool {
+    fn matches(&self, meeting: &Meeting, within_km: Option<f64>) -> bool {
         let filter = self.filter;
         let attendance = meeting.attendance();
         let family = meeting.group_slug.as_ref().is_some_and(|slug| {
@@ -217,9 +223,10 @@ impl Reference<'_> {
                 .query
                 .as_ref()
                 .is_none_or(|query| words_of(query).all(|asked| words.iter().any(|word| word.starts_with(&asked))))
-            && match (self.place, filter.within) {
-                (Some(place), Some(within)) => Self::point(meeting)
-                    .is_some_and(|point| Ruler::new(place).km(point) <= DistanceUnit::Mi.to_km(f64::from(within))),
+            && match (self.place, within_km) {
+                (Some(place), Some(within)) => {
+                    Self::point(meeting).is_some_and(|point| Ruler::new(place).km(point) <= within)
+                }
                 _ => true,
             }
             && (filter.days.is_empty() && filter.time.is_none() || self.first_occurrence(meeting).is_some())
@@ -247,11 +254,12 @@ impl Reference<'_> {
         meeting
             .days
             .iter()
-            .filter(|day| self.occurrence_fits(meeting, day.number(), time.minutes()))
-            .map(|day| {
+            .filter_map(|day| {
                 let minute_of_week = u16::from(day.number()) * 1440 + time.minutes();
                 if !self.filter.depends_on_now() {
-                    return (i32::from(minute_of_week), minute_of_week);
+                    return self
+                        .occurrence_fits(day.number(), time.minutes(), self.now)
+                        .then_some((i32::from(minute_of_week), minute_of_week));
                 }
                 let ahead = i64::from((day.number() + 7 - today) % 7);
                 let this_week = start_on(ahead);
@@ -265,7 +273,9 @@ impl Reference<'_> {
                 } else {
                     minutes(this_week)
                 };
-                (key, minute_of_week)
+                let start = self.now - jiff::SignedDuration::from_secs(self.now.as_second().rem_euclid(60))
+                    + jiff::SignedDuration::from_mins(i64::from(key));
+                self.occurrence_fits(day.number(), time.minutes(), start).then_some((key, minute_of_week))
             })
             .min()
     }
@@ -281,8 +291,23 @@ impl Reference<'_> {
             }
             seen
         };
-        let mut chosen: Vec<(usize, &Meeting)> =
-            self.meetings.iter().enumerate().filter(|(_, (_, m))| self.matches(m)).map(|(n, (_, m))| (n, m)).collect();
+        // A place without a distance: the first default distance holding enough meetings.
+        let within_km = match (self.place, self.filter.within) {
+            (None, _) => None,
+            (Some(_), Some(within)) => Some(DistanceUnit::Mi.to_km(f64::from(within))),
+            (Some(_), None) => {
+                let count = |km: f64| self.meetings.iter().filter(|(_, m)| self.matches(m, Some(km))).count() as u64;
+                let kms = DEFAULT_DISTANCES.map(|miles| DistanceUnit::Mi.to_km(f64::from(miles)));
+                kms.iter().copied().find(|km| count(*km) >= ENOUGH_NEAR).or(kms.last().copied())
+            }
+        };
+        let mut chosen: Vec<(usize, &Meeting)> = self
+            .meetings
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, m))| self.matches(m, within_km))
+            .map(|(n, (_, m))| (n, m))
+            .collect();
         if let (SortOrder::Distance, Some(place)) = (self.filter.sort, self.place) {
             let distance = |m: &Meeting| Self::point(m).map_or(f64::INFINITY, |p| Ruler::new(place).km(p));
             chosen.sort_by(|a, b| distance(a.1).total_cmp(&distance(b.1)).then(a.0.cmp(&b.0)));
@@ -310,7 +335,7 @@ fn the_index_agrees_with_a_plain_reference_on_random_filters() {
     let vocabulary = TypeVocabulary::embedded().expect("vocabulary");
     let mut random = Random(0x9E37_79B9_7F4A_7C15);
     let meetings = generated_meetings(&mut random, &groups, 400);
-    let index = FinderIndex::build(1, meetings.clone(), &groups, false, DistanceUnit::Mi);
+    let index = FinderIndex::build(1, meetings.clone(), &groups, false, DistanceUnit::Mi, SITE_ZONE);
     // Moments through a year: both daylight-saving changes of every zone fall in it.
     let year_start: Timestamp = "2026-01-01T00:00:00Z".parse().expect("timestamp");
     let mut rounds = 0;

@@ -79,6 +79,7 @@ pub enum Notice {
     NotASeeker(String),
     NotADistance(String),
     NotAnOrder(String),
+    NotAZone(String),
     NotAPage(String),
     DistanceNeedsPlace,
     SortNeedsPlace,
@@ -106,6 +107,7 @@ impl Notice {
             Notice::NotASeeker(value) => lang.t1("notice-not-a-seeker", "value", value.as_str()),
             Notice::NotADistance(value) => lang.t2("notice-not-a-distance", "value", value.as_str(), "max", MAX_WITHIN),
             Notice::NotAnOrder(value) => lang.t1("notice-not-an-order", "value", value.as_str()),
+            Notice::NotAZone(value) => lang.t1("notice-not-a-zone", "value", value.as_str()),
             Notice::NotAPage(value) => lang.t1("notice-not-a-page", "value", value.as_str()),
             Notice::DistanceNeedsPlace => lang.t("notice-distance-needs-place").to_owned(),
             Notice::SortNeedsPlace => lang.t("notice-sort-needs-place").to_owned(),
@@ -139,6 +141,8 @@ pub struct MeetingFilter {
     pub near: Option<String>,
     /// `within=`: the longest distance from `near`, in the site's unit (miles or km).
     pub within: Option<u16>,
+    /// `tz=`: the person's zone (IANA), for "today" and "tonight"; the site's when not given.
+    pub zone: Option<String>,
     /// `sort=distance` (with `near`), or by time.
     pub sort: SortOrder,
     /// Words that must all appear in the name, venue, address, notes or group.
@@ -200,6 +204,10 @@ impl MeetingFilter {
                 "within" => match value.parse::<u16>() {
                     Ok(within) if (1..=MAX_WITHIN).contains(&within) => filter.within = Some(within),
                     _ => filter.notice(Notice::NotADistance(shorten(value))),
+                },
+                "tz" => match jiff::tz::TimeZone::get(value) {
+                    Ok(_) => filter.zone = Some(value.to_owned()),
+                    Err(_) => filter.notice(Notice::NotAZone(shorten(value))),
                 },
                 "sort" => match value {
                     "distance" => filter.sort = SortOrder::Distance,
@@ -272,6 +280,7 @@ impl MeetingFilter {
         pairs.extend(self.seeker.map(|seeker| ("for", seeker.parameter().to_owned())));
         pairs.extend(self.near.iter().map(|near| ("near", near.clone())));
         pairs.extend(self.within.map(|within| ("within", within.to_string())));
+        pairs.extend(self.zone.iter().map(|zone| ("tz", zone.clone())));
         if self.sort == SortOrder::Distance {
             pairs.push(("sort", "distance".to_owned()));
         }

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::i18n::Lang;
 
+pub mod conference;
 pub mod filter;
 
 pub use filter::{DayChoice, MeetingFilter, SeekerChoice, SortOrder};
@@ -45,6 +46,12 @@ impl Weekday {
             (Some((index, _)), None) => u8::try_from(index).ok().and_then(Weekday::new),
             _ => None,
         }
+    }
+
+    /// A day as a feed or a person writes it: a number 0 to 6, or an English name
+    /// ([`Weekday::from_name`]). The reader and the staff comparison both read days with this.
+    pub fn read(text: &str) -> Option<Weekday> {
+        Weekday::parse(text).or_else(|| Weekday::from_name(text))
     }
 
     pub fn number(self) -> u8 {
@@ -329,6 +336,17 @@ impl TypeVocabulary {
             .map(|(code, _)| code.as_str())
     }
 
+    /// A word of a `types` value as the reader takes it: a code of the vocabulary or another
+    /// plausible code as written, or the code whose English name it is (`Open` is `O`); `None`
+    /// when it is neither.
+    pub fn read<'a>(&'a self, word: &'a str) -> Option<&'a str> {
+        if self.contains(word) || (is_type_code(word) && self.code_for_name(word).is_none()) {
+            Some(word)
+        } else {
+            self.code_for_name(word)
+        }
+    }
+
     pub fn contains(&self, code: &str) -> bool {
         self.names.contains_key(&code.to_uppercase())
     }
@@ -343,6 +361,10 @@ impl TypeVocabulary {
     /// Codes offered as finder checkboxes, the ones people ask for most.
     pub const COMMON: [&'static str; 12] = ["O", "C", "W", "M", "S", "X", "D", "SP", "B", "BE", "LGBTQ", "Y"];
 }
+
+/// The field of `Meeting::extra` that marks coordinates as placed from the address (the middle of
+/// the site's own meetings at the postal code or in the town it names), with that place's name.
+pub const APPROXIMATE_LOCATION: &str = "approximate_location";
 
 /// One meeting, with every Meeting Guide field we model; everything else a feed brought is in
 /// `extra`, verbatim, so an export gives back what an import took in.
@@ -429,6 +451,20 @@ impl Meeting {
         (!parts.is_empty()).then(|| parts.join(", "))
     }
 
+    /// Where coordinates placed from the address were placed (a postal code or a town), when
+    /// they were: the point is only near the venue.
+    pub fn approximate_location(&self) -> Option<&str> {
+        self.extra.get(APPROXIMATE_LOCATION).and_then(|place| place.as_str())
+    }
+
+    /// The town: the most specific region, or the feed's `city`.
+    pub fn town(&self) -> Option<String> {
+        self.regions
+            .last()
+            .cloned()
+            .or_else(|| self.extra.get("city").and_then(|city| city.as_str()).map(str::to_owned))
+    }
+
     /// The words a text search looks in.
     pub fn search_words(&self) -> String {
         [
@@ -473,6 +509,8 @@ pub struct MeetingListing {
     pub starts_in: Option<i32>,
     /// Kilometres from the `near` place, when one was asked for and the meeting has coordinates.
     pub distance_km: Option<f64>,
+    /// When the listed occurrence starts (in upcoming or distance order), to the minute.
+    pub starts_at: Option<jiff::Timestamp>,
 }
 
 /// The unit distances are shown in (`--distance-unit mi|km`).

@@ -4,7 +4,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 
 use super::html;
-use crate::content::{Approach, Audience, Group};
+use crate::content::{Approach, Audience, Comparison, Group};
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::state::AppState;
@@ -21,6 +21,27 @@ struct GroupsPage<'a> {
     /// Groups shown in the comparison table.
     compared: Vec<&'a Group>,
     approach: Option<Approach>,
+}
+
+impl GroupsPage<'_> {
+    /// The rows left out of the table, each with the groups the fact sheet describes it for:
+    /// said once beside the table instead of a dash in every other row.
+    fn beside_table(&self) -> Vec<(&'static str, Vec<(&str, &str)>)> {
+        let Some(first) = self.compared.first() else { return Vec::new() };
+        (0..first.comparison.cells(self.lang).len())
+            .filter(|index| !Comparison::in_table(*index))
+            .map(|index| {
+                let described = self
+                    .compared
+                    .iter()
+                    .filter_map(|group| {
+                        group.comparison.cells(self.lang)[index].1.map(|value| (group.name.as_str(), value))
+                    })
+                    .collect();
+                (first.comparison.cells(self.lang)[index].0, described)
+            })
+            .collect()
+    }
 }
 
 pub async fn index(
@@ -105,6 +126,14 @@ struct ComparePage<'a> {
     rows: Vec<(&'static str, Vec<Option<&'a str>>)>,
     /// Whether any cell is "not described", so that the legend is shown only when needed.
     has_gaps: bool,
+}
+
+impl ComparePage<'_> {
+    /// The medication row when the fact sheet describes it for none of the groups compared: it
+    /// says the fact sheet's general finding once, across the row, instead of a dash per group.
+    fn medication_unsaid(&self, heading: &str, cells: &[Option<&str>]) -> bool {
+        heading == self.lang.t("comparison-medication") && cells.iter().all(Option::is_none)
+    }
 }
 
 /// `/groups/compare?group=A&group=B[&group=C]`: the chosen groups as columns, the facts as rows.

@@ -28,6 +28,8 @@ struct MatchPage<'a> {
     /// The groups of the client's kind left out, with why.
     not_offered: Vec<NotOffered<'a>>,
     asked: bool,
+    /// `near=`: the place the referral sheet lists meetings near (not scored).
+    near: String,
     /// Generated from the weights that score.
     rules: Vec<String>,
 }
@@ -96,6 +98,9 @@ impl MatchPage<'_> {
             WomenOnly::Accept => query.push("women_only=accept".to_owned()),
             WomenOnly::Want => query.push("women_only=want".to_owned()),
         }
+        if !self.near.is_empty() {
+            query.push(form_urlencoded::Serializer::new(String::new()).append_pair("near", &self.near).finish());
+        }
         format!("{}/handouts/referral?{}", self.lang.prefix(), query.join("&"))
     }
 
@@ -139,6 +144,10 @@ pub async fn matcher(
         suggestions: ranking.suggestions,
         not_offered: ranking.not_offered,
         asked,
+        near: form_urlencoded::parse(request.query_string().as_bytes())
+            .find(|(key, _)| key == "near")
+            .map(|(_, value)| value.trim().chars().take(100).collect())
+            .unwrap_or_default(),
         rules: matcher::rules(groups, lang),
     })
 }

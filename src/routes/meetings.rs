@@ -9,7 +9,9 @@ use askama::Template;
 use crate::content::Group;
 use crate::error::AppError;
 use crate::feed::ics;
-use crate::finder::Listing;
+use crate::finder::{Listing, Place};
+use crate::meetings::conference::Joining;
+use crate::meetings::filter::Notice;
 use crate::meetings::filter::PAGE_SIZE;
 use crate::meetings::{
     Attendance, DayChoice, DistanceUnit, Meeting, MeetingFilter, SeekerChoice, SortOrder, TimeOfDay, TypeVocabulary,
@@ -54,9 +56,92 @@ struct FinderPage<'a> {
     site_zone: &'a str,
     /// The unit distances are asked and shown in.
     unit: DistanceUnit,
+    /// The place `near` was found as, and the distance used (chosen here when not asked).
+    place: Option<Place>,
+    within: Option<(u16, bool)>,
+    /// Online meetings, any place: shown beside results near a place when "Online" is on or
+    /// there are few near it (a distance never hides them).
+    online: Option<OnlineSection>,
+    /// Carried on each result's link (`?from=` and this page's query), so the meeting page leads
+    /// back to these results; empty on the finder with no filter.
+    from: String,
 }
 
+/// The "Online, any place" section under results near a place.
+struct OnlineSection {
+    total: u64,
+    listings: Vec<ListingView>,
+    /// All of them: the same filter, online, without the place.
+    href: String,
+}
+
+/// Online meetings shown under results near a place, before "See all".
+const ONLINE_SHOWN: usize = 5;
+
 impl FinderPage<'_> {
+    /// "within 5 mi of Huntington Beach", "within 2 mi of your location".
+    fn near_text(&self) -> Option<String> {
+        let (place, (within, _)) = (self.place.as_ref()?, self.within?);
+        let distance = format!("{within} {}", self.unit.abbreviation(self.lang));
+        let name = if place.coordinates { self.lang.t("finder-your-location").to_owned() } else { place.name.clone() };
+        Some(self.lang.t2("finder-within-place", "distance", distance.as_str(), "place", name.as_str()))
+    }
+
+    /// "(you typed Huntingdon Beach)" when the place was read as another name.
+    fn typed_text(&self) -> Option<String> {
+        let typed = self.place.as_ref()?.typed.as_deref()?;
+        Some(self.lang.t1("finder-you-typed", "typed", typed))
+    }
+
+    /// When the distance was chosen here: the next wider one as a link (label, href), if any.
+    fn wider(&self) -> Option<(String, String)> {
+        let (within, true) = self.within? else { return None };
+        let next = crate::finder::DEFAULT_DISTANCES.into_iter().find(|distance| *distance > within)?;
+        let mut wider = self.filter.clone();
+        wider.within = Some(next);
+        let distance = format!("{next} {}", self.unit.abbreviation(self.lang));
+        let label = self.lang.t1("finder-wider", "distance", distance.as_str());
+        Some((label, format!("{}/meetings?{}#results", self.lang.prefix(), wider.query_string())))
+    }
+
+    /// Was the distance chosen here (no `within=` asked)?
+    fn within_by_default(&self) -> bool {
+        self.within.is_some_and(|(_, by_default)| by_default)
+    }
+
+    /// The notices in words, each with the places it suggests as links (name, href).
+    fn notice_items(&self) -> Vec<(String, Vec<(String, String)>)> {
+        self.filter
+            .notices
+            .iter()
+            .map(|notice| match notice {
+                Notice::DidYouMean(value, suggestions) => {
+                    let links = suggestions
+                        .iter()
+                        .map(|name| {
+                            let mut other = self.filter.clone();
+                            other.near = Some(name.clone());
+                            other.notices.clear();
+                            (name.clone(), format!("{}/meetings?{}#results", self.lang.prefix(), other.query_string()))
+                        })
+                        .collect();
+                    (self.lang.t1("notice-did-you-mean-links", "value", value.as_str()), links)
+                }
+                other => (other.text(self.lang), Vec::new()),
+            })
+            .collect()
+    }
+
+    /// The groups as (legend, groups) fieldsets: those for one's own recovery, then those for
+    /// families and friends.
+    fn group_sets(&self) -> Vec<(&'static str, Vec<&Group>)> {
+        let family = |group: &&Group| group.audience == crate::content::Audience::Family;
+        vec![
+            (self.lang.t("finder-groups-own"), self.groups.iter().filter(|group| !family(group)).collect()),
+            (self.lang.t("finder-groups-family"), self.groups.iter().filter(family).collect()),
+        ]
+    }
+
     fn has_type(&self, code: &str) -> bool {
         self.filter.types.iter().any(|own| own == code)
     }
@@ -138,7 +223,8 @@ impl FinderPage<'_> {
         self.filter.sort == SortOrder::Distance
     }
 
-    /// (parameter value, label, chosen) of each attendance radio button; "" is any way.
+    /// (parameter value, label, chosen) of the attendance radio buttons on the first screen; ""
+    /// is any way. "Hybrid only" (the same radio group) is under "More filters".
     fn attendance_choices(&self) -> Vec<(&'static str, &'static str, bool)> {
         let chosen = |kind| self.filter.attendance == kind;
         let lang = self.lang;
@@ -146,8 +232,11 @@ impl FinderPage<'_> {
             ("", lang.t("finder-attendance-any"), chosen(None)),
             ("in_person", lang.t("finder-attendance-in-person"), chosen(Some(Attendance::InPerson))),
             ("online", lang.t("finder-attendance-online"), chosen(Some(Attendance::Online))),
-            ("hybrid", lang.t("finder-attendance-hybrid"), chosen(Some(Attendance::Hybrid))),
         ]
+    }
+
+    fn hybrid_chosen(&self) -> bool {
+        self.filter.attendance == Some(Attendance::Hybrid)
     }
 
     /// Is any filter under "More filters" set? Then it opens by itself.
@@ -155,9 +244,15 @@ impl FinderPage<'_> {
         let filter = self.filter;
         !filter.types.is_empty()
             || !filter.groups.is_empty()
-            || filter.attendance.is_some()
+            || filter.attendance == Some(Attendance::Hybrid)
             || filter.region.is_some()
             || filter.include_inactive
+            || filter.seeker.is_some()
+            || filter.query.is_some()
+            || filter.time.is_some()
+            || filter.within.is_some()
+            || filter.sort == SortOrder::Distance
+            || filter.days.len() > 1
     }
 
     /// The quick choices: each link turns its filter on or off and keeps every other filter.
@@ -202,6 +297,11 @@ impl FinderPage<'_> {
     fn count_text(&self) -> String {
         self.lang.n("finder-count", self.total)
     }
+
+    /// "Online, any place: 12 meetings" for the online section's heading.
+    fn online_count_text(&self, total: &u64) -> String {
+        self.lang.n("finder-count", *total)
+    }
 }
 
 pub async fn finder(
@@ -222,7 +322,33 @@ async fn render_finder(
 ) -> Result<Vec<u8>, AppError> {
     let index = super::finder_index(&state, revision).await?;
     let offset = (filter.page.saturating_sub(1) as usize) * PAGE_SIZE as usize;
-    let mut results = index.find(&filter, jiff::Timestamp::now(), Listing::PerMeeting, offset, PAGE_SIZE as usize);
+    let now = jiff::Timestamp::now();
+    let mut results = index.find(&filter, now, Listing::PerMeeting, offset, PAGE_SIZE as usize);
+    let site_zone = state.settings.default_timezone.as_str();
+    let person_zone = filter.zone.clone().unwrap_or_else(|| site_zone.to_owned());
+    let view = |listing| {
+        ListingView::new(listing, &state.content.groups, &state.vocabulary, locale.lang)
+            .on_site_clock(&person_zone, locale.lang)
+    };
+    let online_wanted = filter.attendance == Some(Attendance::Online) || results.total < crate::finder::ENOUGH_NEAR;
+    let online = match &results.place {
+        Some(_) if online_wanted => {
+            let mut anywhere = filter.clone();
+            anywhere.near = None;
+            anywhere.within = None;
+            anywhere.sort = SortOrder::Time;
+            anywhere.page = 1;
+            anywhere.attendance = Some(Attendance::Online);
+            anywhere.notices.clear();
+            let found = index.find(&anywhere, now, Listing::PerMeeting, 0, ONLINE_SHOWN);
+            (found.total > 0).then(|| OnlineSection {
+                total: found.total,
+                listings: found.listings.into_iter().map(view).collect(),
+                href: format!("{}/meetings?{}#results", locale.lang.prefix(), anywhere.query_string()),
+            })
+        }
+        _ => None,
+    };
     let regions = index.regions(500);
     let sample_data = index.shows_sample_data();
     let mut filter = filter;
@@ -244,17 +370,18 @@ async fn render_finder(
         query if query.is_empty() => "/meetings".to_owned(),
         query => format!("/meetings?{query}"),
     };
+    let from = match filter.query_string_for_page(filter.page) {
+        query if query.is_empty() => String::new(),
+        query => format!("?{}", form_urlencoded::Serializer::new(String::new()).append_pair("from", &query).finish()),
+    };
     let page = FinderPage {
         lang: locale.lang,
+        from,
         here,
         filter: &filter,
         query: filter.query_string(),
         total: results.total,
-        listings: results
-            .listings
-            .into_iter()
-            .map(|listing| ListingView::new(listing, &state.content.groups, &state.vocabulary, locale.lang))
-            .collect(),
+        listings: results.listings.into_iter().map(view).collect(),
         page_count,
         previous_page: (filter.page > 1).then(|| link(filter.page - 1)),
         next_page: (filter.page < page_count).then(|| link(filter.page + 1)),
@@ -263,8 +390,11 @@ async fn render_finder(
         regions,
         type_choices,
         sample_data,
-        site_zone: &state.settings.default_timezone,
+        site_zone: &person_zone,
         unit: state.settings.distance_unit,
+        place: results.place,
+        within: results.within,
+        online,
     };
     // A finder page is some 30 KB: room for it at once, not grown (and copied) step by step.
     let mut body = String::with_capacity(FINDER_PAGE_BYTES);
@@ -298,6 +428,14 @@ struct MeetingPage<'a> {
     map: Option<String>,
     /// "3 months ago", from `updated`.
     updated_ago: Option<String>,
+    /// The next occurrence (or the one in progress), on the site's clock for an online meeting.
+    moment: Option<ListingView>,
+    /// The site's zone (the moment names another zone beside it).
+    site_zone: &'a str,
+    /// How to join an online meeting: ID, passcode and a one-tap dial-in.
+    joining: Option<Joining>,
+    /// "Back to your results": the finder with the person's filters (from `from=`).
+    back: Option<String>,
 }
 
 impl MeetingPage<'_> {
@@ -317,6 +455,32 @@ impl MeetingPage<'_> {
     fn other_codes(&self) -> Vec<&str> {
         self.types.iter().filter(|(_, name)| name.is_none()).map(|(code, _)| code.as_str()).collect()
     }
+
+    /// "In progress · started 10 min ago — join now", "In 25 min": how soon, in words.
+    fn moment_text(&self) -> Option<String> {
+        let moment = self.moment.as_ref()?;
+        let soon = moment.starts_text(self.lang)?;
+        Some(if moment.in_progress() { self.lang.t1("meeting-join-now", "started", soon.as_str()) } else { soon })
+    }
+
+    fn in_progress(&self) -> bool {
+        self.moment.as_ref().is_some_and(ListingView::in_progress)
+    }
+
+    /// Where, in a line: the venue and address, or "Online".
+    fn where_line(&self) -> String {
+        if self.attendance == Attendance::Online {
+            return self.attendance.label(self.lang).to_owned();
+        }
+        let parts: Vec<&str> =
+            self.meeting.location.iter().map(String::as_str).chain(self.address.as_deref()).collect();
+        parts.join(", ")
+    }
+
+    /// A `tel:` link for the publisher's phone.
+    fn tel_link(&self, phone: &str) -> String {
+        crate::meetings::conference::tel_link(phone, None, None)
+    }
 }
 
 /// Who publishes a meeting's listing and where to report a change, from the feed's `entity*` and
@@ -327,14 +491,12 @@ struct ListingSource {
     publisher_url: Option<String>,
     publisher_email: Option<String>,
     publisher_phone: Option<String>,
-    /// The source's own form (`feedback_url`) and addresses (`feedback_emails`): (href, label).
-    report_links: Vec<(String, String)>,
     /// The BMLT root server a meeting is kept on (`bmlt_root_server`), when it came from one.
     bmlt_server: Option<String>,
 }
 
 impl ListingSource {
-    fn of(meeting: &Meeting, lang: crate::i18n::Lang) -> ListingSource {
+    fn of(meeting: &Meeting) -> ListingSource {
         let text = |key: &str| {
             meeting.extra.get(key).and_then(|value| value.as_str()).map(str::trim).filter(|text| !text.is_empty())
         };
@@ -343,50 +505,46 @@ impl ListingSource {
             address.contains('@') && !address.contains(|c: char| c.is_whitespace() || "<>:/?#\"".contains(c))
         };
         let publisher_url = ["entity_url", "entity_website_url"].iter().find_map(|key| text(key).filter(|u| web(u)));
-        let mut report_links = Vec::new();
-        if let Some(url) = text("feedback_url").filter(|url| web(url)) {
-            report_links.push((url.to_owned(), lang.t("meeting-report-listing").to_owned()));
-        }
-        let emails: Vec<&str> = match meeting.extra.get("feedback_emails") {
-            Some(serde_json::Value::Array(items)) => items.iter().filter_map(|item| item.as_str()).collect(),
-            Some(serde_json::Value::String(list)) => list.split([',', ';', ' ']).collect(),
-            _ => Vec::new(),
-        };
-        for address in emails.into_iter().map(str::trim).filter(email) {
-            report_links.push((format!("mailto:{address}"), lang.t1("meeting-report-by-email", "address", address)));
-        }
         ListingSource {
             publisher: text("entity").or(publisher_url).map(str::to_owned),
             publisher_url: publisher_url.map(str::to_owned),
             publisher_email: text("entity_email").filter(email).map(str::to_owned),
             publisher_phone: text("entity_phone").map(str::to_owned),
-            report_links,
             bmlt_server: text("bmlt_root_server").filter(|url| web(url)).map(str::to_owned),
         }
     }
 }
 
-impl MeetingPage<'_> {
-    /// A `tel:` link that keeps the digits, pauses (`,`) and the closing `#` (escaped, or it would
-    /// start a URL fragment).
-    fn tel_link(&self, phone: &str) -> String {
-        format!("tel:{}", phone.replace('#', "%23"))
-    }
+/// "Back to your results": the finder at the query `from=` carries, read as a finder query and
+/// written again (so it can only lead to the finder, with filters it knows); `None` without one.
+fn back_to_results(state: &AppState, lang: crate::i18n::Lang, query: &str) -> Option<String> {
+    let (_, from) = form_urlencoded::parse(query.as_bytes()).find(|(key, _)| key == "from")?;
+    let filter = state.meeting_filter(&from);
+    let canonical = filter.query_string_for_page(filter.page);
+    (!canonical.is_empty()).then(|| format!("{}/meetings?{canonical}#results", lang.prefix()))
 }
 
 pub async fn show(
     state: web::Data<AppState>,
     locale: crate::i18n::Locale,
     slug: web::Path<String>,
+    request: HttpRequest,
 ) -> Result<HttpResponse, AppError> {
     let revision = super::current_revision(&state).await?;
     let shared = state.clone();
     let slug = slug.into_inner();
-    let (meeting, sample_data) = super::blocking(&shared, move |state| {
-        Ok((state.store.meeting(&slug)?, state.finder_at(revision)?.shows_sample_data()))
+    let now = jiff::Timestamp::now();
+    let (meeting, sample_data, moment) = super::blocking(&shared, move |state| {
+        let index = state.finder_at(revision)?;
+        Ok((state.store.meeting(&slug)?, index.shows_sample_data(), index.next_of(&slug, now)))
     })
     .await?;
     let meeting = meeting.ok_or(AppError::NotFound)?;
+    let site_zone = state.settings.default_timezone.as_str();
+    let moment = moment.map(|listing| {
+        ListingView::new(listing, &state.content.groups, &state.vocabulary, locale.lang)
+            .on_site_clock(site_zone, locale.lang)
+    });
     let schedule = if meeting.is_by_appointment() {
         vec![locale.lang.t("schedule-by-appointment").to_owned()]
     } else {
@@ -419,7 +577,9 @@ pub async fn show(
         map: meeting
             .latitude
             .zip(meeting.longitude)
+            // A point placed from the address is no place to send anyone on a map.
             .filter(|_| meeting.has_venue() && meeting.attendance() != Attendance::Online)
+            .filter(|_| meeting.approximate_location().is_none())
             .map(map_link),
         updated_ago: meeting
             .updated
@@ -427,9 +587,13 @@ pub async fn show(
             .and_then(|updated| updated_ago(updated, jiff::Timestamp::now(), locale.lang)),
         address: meeting.address(),
         attendance: meeting.attendance(),
-        listing: ListingSource::of(&meeting, locale.lang),
+        listing: ListingSource::of(&meeting),
+        joining: meeting.is_online().then(|| Joining::of(&meeting)),
+        back: back_to_results(&state, locale.lang, request.query_string()),
         meeting: &meeting,
         sample_data,
+        moment,
+        site_zone,
     };
     super::html(&page)
 }

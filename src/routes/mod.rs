@@ -38,6 +38,7 @@ pub fn configure(config: &mut web::ServiceConfig) {
             .route(&at("/handouts/groups/{slug}"), web::get().to(handouts::group))
             .route(&at("/handouts/meetings"), web::get().to(handouts::meetings))
             .route(&at("/handouts/referral"), web::get().to(handouts::referral))
+            .route(&at("/g/{code}"), web::get().to(handouts::short_address))
             .route(&at("/meetings/new"), web::get().to(requests::new_form))
             .route(&at("/meetings/new"), web::post().to(requests::send_new))
             .route(&at("/meetings/{slug}/change"), web::get().to(requests::change_form))

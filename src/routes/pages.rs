@@ -18,11 +18,15 @@ struct HomePage<'a> {
     here: String,
     groups: &'a [Group],
     meeting_count: u64,
+    /// The site holds only the sample meetings: the page says so.
+    sample_data: bool,
 }
 
 pub async fn home(state: web::Data<AppState>, locale: crate::i18n::Locale) -> Result<HttpResponse, AppError> {
-    let meeting_count = super::current_finder(&state).await?.meeting_count();
+    let finder = super::current_finder(&state).await?;
+    let meeting_count = finder.meeting_count();
     html(&HomePage {
+        sample_data: finder.shows_sample_data(),
         lang: locale.lang,
         here: locale.here.clone(),
         groups: &state.content.in_lang(locale.lang).groups,

@@ -254,6 +254,8 @@ async fn receive(
     };
     let base = meeting.as_ref().map_or_else(MeetingForm::default, MeetingForm::of);
     let mut form = base.clone().with_sent(&sent, &fields);
+    // How to attend follows from what the visitor asks (a link, an address); staff may choose it.
+    form.values.remove("attendance");
     if meeting.is_none() {
         // A placeholder address, so the reader checks the rest; staff choose the real one.
         form.values.insert("slug".to_owned(), "new-meeting".to_owned());
@@ -290,6 +292,14 @@ async fn receive(
             reply_to: Some(reply_to.clone()).filter(|reply| !reply.is_empty()),
             sender_hash,
         };
+        // What staff are told: the meeting and what is asked, nothing about who asked.
+        let rows = crate::staff::form::compare(&base, &form, &fields);
+        let asked = match (closed_for_good, &meeting) {
+            (true, _) => "closed for good".to_owned(),
+            (false, Some(_)) => crate::staff::form::summary(&rows),
+            (false, None) => format!("a new meeting: {}", crate::staff::form::summary(&rows).replace("(empty) → ", "")),
+        };
+        let about = meeting.as_ref().map_or_else(|| form.value("name").to_owned(), |meeting| meeting.name.clone());
         match crate::routes::blocking(&state, move |state| state.store.add_change_request(&stored)).await {
             // Another process holds the write lock: the form again, with what was typed.
             Err(error) if error.is_busy() => {
@@ -297,7 +307,8 @@ async fn receive(
                 StatusCode::SERVICE_UNAVAILABLE
             }
             written => {
-                written?;
+                let id = written?;
+                state.mailer.notify(crate::mail::Notice::new_request(id, &about, &asked));
                 return thanks();
             }
         }

@@ -202,6 +202,12 @@ struct PasswordPage<'a> {
     email: String,
     action: String,
     problem: Option<String>,
+    /// On one's own account page: the notices asked for (new requests, failed syncs).
+    notices: Option<(bool, bool)>,
+    /// Is e-mail sent at all (`--smtp-url`)?
+    mail_on: bool,
+    /// The notices were just saved.
+    notices_saved: bool,
 }
 
 fn password_page(
@@ -211,7 +217,42 @@ fn password_page(
     action: String,
     problem: Option<String>,
 ) -> Result<HttpResponse, StaffError> {
-    page(status, &PasswordPage { lang: crate::i18n::Lang::DEFAULT, here: String::new(), staff, email, action, problem })
+    let lang = crate::i18n::Lang::DEFAULT;
+    let here = String::new();
+    let (notices, mail_on, notices_saved) = (None, false, false);
+    page(status, &PasswordPage { lang, here, staff, email, action, problem, notices, mail_on, notices_saved })
+}
+
+/// One's own account page: the password form and the e-mail notices asked for.
+async fn account_page(
+    state: &web::Data<AppState>,
+    status: StatusCode,
+    staff: &Staff,
+    problem: Option<String>,
+    notices_saved: bool,
+) -> Result<HttpResponse, StaffError> {
+    let id = staff.user.id;
+    let notices = crate::routes::blocking(state, move |state| state.store.notifications(id)).await?;
+    page(
+        status,
+        &PasswordPage {
+            lang: crate::i18n::Lang::DEFAULT,
+            here: String::new(),
+            staff: Some(staff),
+            email: staff.user.email.clone(),
+            action: "/staff/account".to_owned(),
+            problem,
+            notices: Some(notices),
+            mail_on: state.mailer.is_on(),
+            notices_saved,
+        },
+    )
+}
+
+#[derive(serde::Deserialize)]
+pub struct AccountQuery {
+    #[serde(default)]
+    notices: Option<String>,
 }
 
 /// The new password typed twice, hashed; or what is wrong with it.
@@ -262,8 +303,24 @@ pub async fn use_link(
 }
 
 /// One's own password: the form.
-pub async fn own_form(staff: Staff) -> Result<HttpResponse, StaffError> {
-    password_page(StatusCode::OK, Some(&staff), staff.user.email.clone(), "/staff/account".to_owned(), None)
+pub async fn own_form(
+    state: web::Data<AppState>,
+    staff: Staff,
+    query: web::Query<AccountQuery>,
+) -> Result<HttpResponse, StaffError> {
+    account_page(&state, StatusCode::OK, &staff, None, query.notices.is_some()).await
+}
+
+/// The e-mail notices one asks for on one's own account page (each a tick box).
+pub async fn set_notices(
+    state: web::Data<AppState>,
+    staff: Staff,
+    payload: web::Payload,
+) -> Result<HttpResponse, StaffError> {
+    let form = staff.read_form(payload).await?;
+    let (id, requests, syncs) = (staff.user.id, form.has("notify_requests"), form.has("notify_sync_failures"));
+    crate::routes::blocking(&state, move |state| state.store.set_notifications(id, requests, syncs)).await?;
+    Ok(see_other("/staff/account?notices=saved"))
 }
 
 /// One's own password: the current one, then the new one twice. Every session of the account
@@ -284,10 +341,7 @@ pub async fn change_own(
     let checked = if known { new_password(&form) } else { Err("The current password is not right.".to_owned()) };
     let hash = match checked {
         Ok(hash) => hash,
-        Err(problem) => {
-            let action = "/staff/account".to_owned();
-            return password_page(StatusCode::BAD_REQUEST, Some(&staff), email, action, Some(problem));
-        }
+        Err(problem) => return account_page(&state, StatusCode::BAD_REQUEST, &staff, Some(problem), false).await,
     };
     crate::routes::blocking(&state, move |state| state.store.set_password(&email, &hash)).await?;
     Ok(see_other("/staff/login?password=set"))

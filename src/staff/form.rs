@@ -9,7 +9,7 @@ use serde_json::{Map, Value, json};
 use super::StaffError;
 use crate::feed::{FeedDefaults, FeedError};
 use crate::i18n::Lang;
-use crate::meetings::Meeting;
+use crate::meetings::{Meeting, MeetingTime, TypeVocabulary, Weekday};
 use crate::state::Core;
 
 /// A form body's fields, in order (a field may repeat, like `day`).
@@ -18,7 +18,12 @@ pub struct FormData(Vec<(String, String)>);
 impl FormData {
     /// Reads an `application/x-www-form-urlencoded` body of at most [`super::MAX_FORM_BYTES`].
     pub async fn read(payload: actix_web::web::Payload) -> Result<FormData, StaffError> {
-        let bytes = match payload.to_bytes_limited(super::MAX_FORM_BYTES).await {
+        FormData::read_up_to(payload, super::MAX_FORM_BYTES).await
+    }
+
+    /// Reads a form body of at most `limit` bytes (413 past that).
+    pub async fn read_up_to(payload: actix_web::web::Payload, limit: usize) -> Result<FormData, StaffError> {
+        let bytes = match payload.to_bytes_limited(limit).await {
             Ok(Ok(bytes)) => bytes,
             Err(_) => return Err(StaffError::TooLarge),
             Ok(Err(_)) => {
@@ -71,7 +76,44 @@ pub const PUBLIC_FIELDS: [&str; 8] =
 /// The fields a request for a new meeting adds, and staff always see.
 pub const NAMING_FIELDS: [&str; 2] = ["name", "fellowship"];
 /// The fields only staff edit.
-pub const STAFF_FIELDS: [&str; 2] = ["timezone", "notes"];
+pub const STAFF_FIELDS: [&str; 9] = [
+    "timezone",
+    "attendance",
+    "regions",
+    "latitude",
+    "longitude",
+    "location_notes",
+    "conference_url_notes",
+    "conference_phone_notes",
+    "notes",
+];
+/// Every field of the staff meeting form in the order it shows them (the slug first when adding).
+pub const STAFF_FORM: [&str; 19] = [
+    "name",
+    "fellowship",
+    "day",
+    "time",
+    "end_time",
+    "timezone",
+    "types",
+    "attendance",
+    "location",
+    "formatted_address",
+    "regions",
+    "location_notes",
+    "latitude",
+    "longitude",
+    "conference_url",
+    "conference_url_notes",
+    "conference_phone",
+    "conference_phone_notes",
+    "notes",
+];
+/// How a person can attend, as the staff form offers it (`attendance`; empty: as the data says).
+pub const ATTENDANCE_CHOICES: [crate::meetings::Attendance; 3] =
+    [crate::meetings::Attendance::InPerson, crate::meetings::Attendance::Online, crate::meetings::Attendance::Hybrid];
+/// Where a meeting placed from its address keeps the place it was placed by (`Meeting::extra`).
+pub use crate::meetings::APPROXIMATE_LOCATION;
 
 /// Every field's label, in English (staff pages and the comparison table).
 pub fn label(field: &str) -> &'static str {
@@ -94,6 +136,13 @@ pub fn label_in(field: &str, lang: Lang) -> &'static str {
         "conference_url" => "request-field-conference-url",
         "conference_phone" => "request-field-conference-phone",
         "notes" => "request-field-notes",
+        "attendance" => "request-field-attendance",
+        "regions" => "request-field-regions",
+        "latitude" => "request-field-latitude",
+        "longitude" => "request-field-longitude",
+        "location_notes" => "request-field-location-notes",
+        "conference_url_notes" => "request-field-conference-url-notes",
+        "conference_phone_notes" => "request-field-conference-phone-notes",
         _ => "request-field-other",
     })
 }
@@ -148,6 +197,17 @@ impl MeetingForm {
         put("conference_url", meeting.conference_url.clone());
         put("conference_phone", meeting.conference_phone.clone());
         put("notes", meeting.notes.clone());
+        put("location_notes", meeting.location_notes.clone());
+        put("conference_url_notes", meeting.conference_url_notes.clone());
+        put("conference_phone_notes", meeting.conference_phone_notes.clone());
+        put("regions", Some(meeting.regions.join(" > ")));
+        let attendance = meeting.attendance();
+        put("attendance", ATTENDANCE_CHOICES.contains(&attendance).then(|| attendance.as_str().to_owned()));
+        // Coordinates placed from the address are not typed ones: the fields stay empty, so
+        // saving places the meeting again unless someone types where it is.
+        let typed = !meeting.extra.contains_key(APPROXIMATE_LOCATION);
+        put("latitude", meeting.latitude.filter(|_| typed).map(|number| number.to_string()));
+        put("longitude", meeting.longitude.filter(|_| typed).map(|number| number.to_string()));
         MeetingForm { values, errors: Vec::new() }
     }
 
@@ -201,6 +261,9 @@ impl MeetingForm {
 
     /// The meeting these values describe, laid over `base` (the meeting as it is: the fields
     /// this form does not carry are kept), checked by the feed reader; or the errors by field.
+    /// Beyond the reader's checks, a typed form must be coherent: a type code the vocabulary does
+    /// not know (and the meeting did not already have) is an error, as are one coordinate
+    /// without the other and an attendance the other fields contradict.
     pub fn validate(&self, base: Option<&Meeting>, core: &Core, site_zone: &str) -> Result<Meeting, MeetingForm> {
         let mut record = match base.map(crate::feed::to_meeting_guide) {
             Some(Value::Object(object)) => object,
@@ -210,9 +273,15 @@ impl MeetingForm {
         if base.is_some_and(|meeting| !meeting.extra.contains_key("attendance_option")) {
             record.remove("attendance_option");
         }
+        let attendance = match self.value("attendance").trim() {
+            "" => None,
+            chosen => Some(crate::meetings::Attendance::parse(chosen).filter(|own| ATTENDANCE_CHOICES.contains(own))),
+        };
         for (field, value) in &self.values {
             let value = value.trim();
             let json = match field.as_str() {
+                // Not a feed field: it decides `approximate` below.
+                "attendance" => continue,
                 _ if value.is_empty() => Value::Null,
                 "day" => Value::Array(
                     value.split(',').map(|day| day.parse::<u64>().map_or_else(|_| json!(day), |n| json!(n))).collect(),
@@ -228,22 +297,103 @@ impl MeetingForm {
                 record.insert(field.clone(), json);
             }
         }
+        // Coordinates typed replace any placed from the address.
+        if !self.value("latitude").is_empty() || !self.value("longitude").is_empty() {
+            record.remove(APPROXIMATE_LOCATION);
+        }
+        // Online only: an address says only the area (Meeting Guide's `approximate`).
+        match attendance {
+            Some(Some(crate::meetings::Attendance::Online)) => record.insert("approximate".to_owned(), json!("yes")),
+            Some(Some(_)) => record.insert("approximate".to_owned(), json!("no")),
+            _ => None,
+        };
         let defaults = FeedDefaults {
             known_groups: Some(core.content.groups.iter().map(|group| group.slug.clone()).collect()),
             typed_fields: self.values.keys().cloned().collect(),
             ..FeedDefaults::new(site_zone)
         };
-        match crate::feed::collect_records(std::iter::once(Ok(record)), &defaults) {
-            Ok(mut read) if !read.meetings.is_empty() => Ok(read.meetings.remove(0)),
+        let mut errors: Vec<(String, String)> = Vec::new();
+        let read = match crate::feed::collect_records(std::iter::once(Ok(record)), &defaults) {
+            Ok(mut read) if !read.meetings.is_empty() => Some(read.meetings.remove(0)),
             Ok(_) => {
-                Err(MeetingForm { errors: vec![("record".to_owned(), "could not be read".to_owned())], ..self.clone() })
+                errors.push(("record".to_owned(), "could not be read".to_owned()));
+                None
             }
-            Err(FeedError::Records(errors)) => Err(MeetingForm {
-                errors: errors.into_iter().map(|error| (error.field, error.reason)).collect(),
-                ..self.clone()
-            }),
-            Err(other) => Err(MeetingForm { errors: vec![("record".to_owned(), other.to_string())], ..self.clone() }),
+            Err(FeedError::Records(found)) => {
+                errors.extend(found.into_iter().map(|error| (error.field, error.reason)));
+                None
+            }
+            Err(other) => {
+                errors.push(("record".to_owned(), other.to_string()));
+                None
+            }
+        };
+        if let Some(problem) = self.unknown_type_code(base) {
+            errors.retain(|(field, _)| field != "types");
+            errors.push(("types".to_owned(), problem));
         }
+        for (field, other) in [("latitude", "longitude"), ("longitude", "latitude")] {
+            if self.value(field).is_empty()
+                && !self.value(other).is_empty()
+                && !errors.iter().any(|(own, _)| own == field)
+            {
+                errors.push((field.to_owned(), format!("is missing: give the {field} with the {other}")));
+            }
+        }
+        match (attendance, &read) {
+            (Some(None), _) => errors.push((
+                "attendance".to_owned(),
+                format!("\"{}\" is not a way to attend: in person, online or hybrid", self.value("attendance")),
+            )),
+            (Some(Some(chosen)), Some(meeting)) => {
+                if let Some(problem) = attendance_problem(chosen, meeting) {
+                    errors.push(("attendance".to_owned(), problem.to_owned()));
+                }
+            }
+            _ => {}
+        }
+        match read {
+            Some(meeting) if errors.is_empty() => Ok(meeting),
+            _ => Err(MeetingForm { errors, ..self.clone() }),
+        }
+    }
+
+    /// Why the typed type codes cannot be saved: a code neither the Meeting Guide vocabulary nor
+    /// the meeting as it was has (a typo like `OO` is not kept as a program's own code).
+    fn unknown_type_code(&self, base: Option<&Meeting>) -> Option<String> {
+        let vocabulary = TypeVocabulary::shared();
+        let unknown: Vec<&str> = self
+            .value("types")
+            .split([',', ' '])
+            .filter(|word| !word.is_empty())
+            .filter(|word| {
+                let known = vocabulary.read(word).is_some_and(|code| vocabulary.contains(code));
+                !known && !base.is_some_and(|meeting| meeting.has_type(word))
+            })
+            .collect();
+        match unknown.as_slice() {
+            [] => None,
+            [one] => Some(format!("\"{one}\" is not a Meeting Guide type code (like O, C, D, W, X)")),
+            many => Some(format!("{} are not Meeting Guide type codes (like O, C, D, W, X)", many.join(", "))),
+        }
+    }
+}
+
+/// What contradicts the attendance staff chose: in person needs an address and no online way in,
+/// online needs a link or a phone number, hybrid needs both.
+fn attendance_problem(chosen: crate::meetings::Attendance, meeting: &Meeting) -> Option<&'static str> {
+    use crate::meetings::Attendance;
+    let address = meeting.address().is_some();
+    match chosen {
+        Attendance::InPerson if !address => Some("in person needs a street address"),
+        Attendance::InPerson if meeting.is_online() => {
+            Some("in person, but the meeting has an online link or phone: choose hybrid, or remove them")
+        }
+        Attendance::Online if !meeting.is_online() => Some("online needs an online meeting link or a dial-in phone"),
+        Attendance::Hybrid if !address || !meeting.is_online() => {
+            Some("hybrid needs a street address and an online meeting link or phone")
+        }
+        _ => None,
     }
 }
 
@@ -269,15 +419,58 @@ pub struct Comparison {
 }
 
 /// A value as the comparison shows it: days by name.
-fn shown(field: &str, value: &str) -> String {
+pub fn shown(field: &str, value: &str) -> String {
     if field != "day" {
         return value.to_owned();
     }
-    let names: Vec<&str> = value.split(',').filter_map(crate::meetings::Weekday::parse).map(|day| day.name()).collect();
+    let names: Vec<&str> = value.split(',').filter_map(Weekday::read).map(|day| day.name()).collect();
     if names.is_empty() { Lang::DEFAULT.t("request-by-appointment").to_owned() } else { names.join(", ") }
 }
 
-/// The fields of a request side by side with the meeting as it is.
+/// A form value as the feed reader would take it, so two spellings of one value compare equal:
+/// times by [`MeetingTime::parse_lenient`] (`6:30 PM` is `18:30`), days by [`Weekday::read`]
+/// (`Monday` is `1`), type codes by [`TypeVocabulary::read`] in any case and order, coordinates
+/// as numbers, and any other text without regard to case or runs of spaces. A value the reader
+/// would refuse stays as typed (so it shows as a change).
+pub fn normalised(field: &str, value: &str) -> String {
+    let value = value.trim();
+    let words = || value.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    match field {
+        "time" | "end_time" => MeetingTime::parse_lenient(value).map_or_else(words, |time| time.to_string()),
+        "day" => {
+            let days: Option<Vec<u8>> = value
+                .split(',')
+                .map(str::trim)
+                .filter(|day| !day.is_empty())
+                .map(|day| Weekday::read(day).map(Weekday::number))
+                .collect();
+            days.map_or_else(words, |mut days| {
+                days.sort_unstable();
+                days.dedup();
+                days.iter().map(u8::to_string).collect::<Vec<_>>().join(",")
+            })
+        }
+        "types" => {
+            let vocabulary = TypeVocabulary::shared();
+            let mut codes: Vec<String> = value
+                .split([',', ' '])
+                .filter(|word| !word.is_empty())
+                .map(|word| {
+                    let code = vocabulary.read(word).unwrap_or(word);
+                    vocabulary.canonical(code).unwrap_or(code).to_uppercase()
+                })
+                .collect();
+            codes.sort();
+            codes.dedup();
+            codes.join(", ")
+        }
+        "latitude" | "longitude" => value.parse::<f64>().map_or_else(|_| words(), |number| number.to_string()),
+        _ => words(),
+    }
+}
+
+/// The fields of a request side by side with the meeting as it is: a field is changed when the
+/// two values differ as the reader takes them ([`normalised`]), not merely in spelling.
 pub fn compare(now: &MeetingForm, requested: &MeetingForm, fields: &[&str]) -> Vec<Comparison> {
     fields
         .iter()
@@ -286,9 +479,31 @@ pub fn compare(now: &MeetingForm, requested: &MeetingForm, fields: &[&str]) -> V
             label: label(field),
             now: shown(field, now.value(field)),
             requested: shown(field, requested.value(field)),
-            changed: now.value(field) != requested.value(field),
+            changed: normalised(field, now.value(field)) != normalised(field, requested.value(field)),
         })
         .collect()
+}
+
+/// What a request asks, in one line: "Start time 18:30 → 19:00; Venue (empty) → Library". Values
+/// are shown as the reader takes them (a time in 24 hours), cut short when long.
+pub fn summary(rows: &[Comparison]) -> String {
+    let short = |field: &str, value: &str| {
+        let value = match field {
+            "time" | "end_time" => normalised(field, value),
+            _ => value.to_owned(),
+        };
+        match value.chars().count() {
+            0 => "(empty)".to_owned(),
+            1..=40 => value,
+            _ => format!("{}…", value.chars().take(39).collect::<String>()),
+        }
+    };
+    let changes: Vec<String> = rows
+        .iter()
+        .filter(|row| row.changed)
+        .map(|row| format!("{} {} → {}", row.label, short(&row.field, &row.now), short(&row.field, &row.requested)))
+        .collect();
+    if changes.is_empty() { "no field changed (see the message)".to_owned() } else { changes.join("; ") }
 }
 
 /// The source's own ways to report a change (`feedback_url`, `feedback_emails`): (href, label),
@@ -321,11 +536,11 @@ pub struct FieldView {
     pub name: &'static str,
     pub label: &'static str,
     pub hint: &'static str,
-    /// `text`, `days`, `select` or `textarea`.
+    /// `text`, `days`, `select`, `radios` or `textarea`.
     pub kind: &'static str,
     pub value: String,
     pub error: Option<String>,
-    /// For `days`: (number, name, ticked); for `select`: (value, label, chosen) as text.
+    /// For `days`: (number, name, ticked); for `select` and `radios`: (value, label, chosen).
     pub days: Vec<(u8, &'static str, bool)>,
     pub options: Vec<(String, String, bool)>,
 }
@@ -339,6 +554,9 @@ fn hint(field: &str, lang: Lang) -> &'static str {
         "formatted_address" => "request-hint-formatted-address",
         "conference_url" => "request-hint-conference-url",
         "timezone" => "request-hint-timezone",
+        "regions" => "request-hint-regions",
+        "latitude" | "longitude" => "request-hint-coordinates",
+        "attendance" => "request-hint-attendance",
         _ => return "",
     };
     lang.t(key)
@@ -353,7 +571,8 @@ impl MeetingForm {
                 let kind = match *field {
                     "day" => "days",
                     "fellowship" => "select",
-                    "notes" => "textarea",
+                    "attendance" => "radios",
+                    _ if matches!(crate::feed::lines_of(field), crate::feed::text::Lines::Many) => "textarea",
                     _ => "text",
                 };
                 let mut options =
@@ -364,6 +583,14 @@ impl MeetingForm {
                             (group.slug.clone(), group.name_with_local(), self.value(field) == group.slug)
                         }),
                     );
+                }
+                if kind == "radios" {
+                    options = ATTENDANCE_CHOICES
+                        .iter()
+                        .map(|way| {
+                            (way.as_str().to_owned(), way.label(lang).to_owned(), self.value(field) == way.as_str())
+                        })
+                        .collect();
                 }
                 FieldView {
                     name: field,
@@ -399,6 +626,7 @@ mod tests {
             store: crate::db::Store::open(&folder.path().join("form.sqlite3")).expect("store"),
             content: crate::content::Content::embedded().expect("content"),
             vocabulary: crate::meetings::TypeVocabulary::embedded().expect("vocabulary"),
+            mailer: Default::default(),
         };
         let mut form = MeetingForm::default();
         for (field, value) in [("slug", "a"), ("name", "A"), ("day", "1,3"), ("time", "7:00 PM"), ("types", "O, D")] {
@@ -435,6 +663,28 @@ mod tests {
         );
         assert_eq!(label_in("location", spanish), "Lugar");
         assert_eq!(label("location"), "Venue", "staff pages stay English");
+    }
+
+    #[test]
+    fn two_spellings_of_one_value_normalise_alike_and_different_values_do_not() {
+        for (field, one, other) in [
+            ("time", "6:30 PM", "18:30"),
+            ("time", "noon", "12:00:00"),
+            ("day", "Monday, wed", "3,1"),
+            ("day", "1,1", "1"),
+            ("types", "o d", "D, O"),
+            ("types", "Open, 12x12", "O 12X12"),
+            ("location", "  First   Lutheran ", "first lutheran"),
+            ("latitude", "45.10", "45.1"),
+        ] {
+            assert_eq!(normalised(field, one), normalised(field, other), "{field}: {one} vs {other}");
+        }
+        for (field, one, other) in
+            [("time", "6:30 PM", "06:30"), ("day", "Monday", "2"), ("types", "O", "C"), ("location", "A", "B")]
+        {
+            assert_ne!(normalised(field, one), normalised(field, other), "{field}: {one} vs {other}");
+        }
+        assert_eq!(normalised("time", "25:99"), "25:99", "what the reader refuses stays as typed");
     }
 
     #[test]

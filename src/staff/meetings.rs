@@ -6,23 +6,37 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
-use super::form::{MeetingForm, NAMING_FIELDS, PUBLIC_FIELDS, STAFF_FIELDS};
+use super::form::{MeetingForm, STAFF_FORM};
 use super::{Staff, StaffError, page, see_other};
 use crate::content::Group;
-use crate::db::{SaveOutcome, StaffMeeting};
+use crate::db::{SaveOutcome, StaffMeeting, StaffMeetingFilter};
 use crate::error::AppError;
+use crate::meetings::{TimeOfDay, Weekday};
 use crate::state::AppState;
 
-/// Every field of the staff meeting form (the slug only when adding).
+/// Every field of the staff meeting form (the slug only when adding), in the form's order.
 pub fn staff_fields() -> Vec<&'static str> {
-    NAMING_FIELDS.iter().chain(PUBLIC_FIELDS.iter()).chain(STAFF_FIELDS.iter()).copied().collect()
+    STAFF_FORM.to_vec()
 }
 
+/// The meeting list's filters, as the GET form sends them (each may be empty).
 #[derive(Deserialize)]
 pub struct Search {
     #[serde(default)]
     q: String,
+    #[serde(default)]
+    day: String,
+    #[serde(default)]
+    time: String,
+    #[serde(default)]
+    town: String,
+    /// A source's name, `here` for meetings entered here, empty for all.
+    #[serde(default)]
+    source: String,
 }
+
+/// What `source=` says for "entered here, not synced".
+const ENTERED_HERE: &str = "here";
 
 #[derive(Template)]
 #[template(path = "staff/meetings.html")]
@@ -32,8 +46,39 @@ struct ListPage<'a> {
     /// The page's path in no language (with its query), for links to it in the others; empty: none.
     here: String,
     staff: &'a Staff,
-    query: &'a str,
+    search: Search,
     meetings: Vec<crate::db::MeetingLine>,
+    /// Every source's name, for the source filter.
+    sources: Vec<String>,
+    limit: usize,
+}
+
+impl ListPage<'_> {
+    /// (value, name, chosen) of the day filter.
+    fn days(&self) -> Vec<(String, &'static str, bool)> {
+        Weekday::all()
+            .map(|day| (day.number().to_string(), day.name(), self.search.day == day.number().to_string()))
+            .collect()
+    }
+
+    /// (value, name, chosen) of the time-of-day filter.
+    fn times(&self) -> Vec<(&'static str, &'static str, bool)> {
+        TimeOfDay::ALL
+            .iter()
+            .map(|band| {
+                (band.parameter(), band.label(crate::i18n::Lang::DEFAULT), self.search.time == band.parameter())
+            })
+            .collect()
+    }
+
+    fn days_of(&self, line: &crate::db::MeetingLine) -> String {
+        let days: Vec<&str> = line.meeting.days.iter().map(|day| day.name()).collect();
+        if days.is_empty() { "By appointment".to_owned() } else { days.join(", ") }
+    }
+
+    fn time_of(&self, line: &crate::db::MeetingLine) -> String {
+        line.meeting.time.map(|time| time.to_string()).unwrap_or_default()
+    }
 }
 
 pub async fn list(
@@ -41,14 +86,42 @@ pub async fn list(
     staff: Staff,
     search: web::Query<Search>,
 ) -> Result<HttpResponse, StaffError> {
-    let query = search.into_inner().q;
-    let lookup = query.trim().to_owned();
-    let meetings = crate::routes::blocking(&state, move |state| state.store.staff_meeting_list(&lookup, 200)).await?;
-    page(
-        StatusCode::OK,
-        &ListPage { lang: crate::i18n::Lang::DEFAULT, here: String::new(), staff: &staff, query: &query, meetings },
-    )
+    let search = search.into_inner();
+    let day = match search.day.trim() {
+        "" => None,
+        text => Some(Weekday::parse(text).ok_or_else(|| {
+            AppError::BadRequest(format!("\"{text}\" is not a day: choose one from the list (0 = Sunday to 6)."))
+        })?),
+    };
+    let band = match search.time.trim() {
+        "" => None,
+        text => Some(TimeOfDay::parse(text).ok_or_else(|| {
+            AppError::BadRequest(format!("\"{text}\" is not a time of day: morning, midday, evening or night."))
+        })?),
+    };
+    let filter = StaffMeetingFilter {
+        words: search.q.trim().to_owned(),
+        day: day.map(Weekday::number),
+        minutes: band.map(TimeOfDay::minutes),
+        town: search.town.trim().to_owned(),
+        source: match search.source.trim() {
+            "" => None,
+            ENTERED_HERE => Some(String::new()),
+            name => Some(name.to_owned()),
+        },
+    };
+    let (meetings, sources) = crate::routes::blocking(&state, move |state| {
+        let sources = state.store.sources()?.into_iter().map(|source| source.name).collect();
+        Ok((state.store.staff_meeting_list(&filter, LIST_LIMIT)?, sources))
+    })
+    .await?;
+    let lang = crate::i18n::Lang::DEFAULT;
+    let limit = LIST_LIMIT as usize;
+    page(StatusCode::OK, &ListPage { lang, here: String::new(), staff: &staff, search, meetings, sources, limit })
 }
+
+/// Meetings the staff list shows at most.
+const LIST_LIMIT: u32 = 200;
 
 #[derive(Template)]
 #[template(path = "staff/edit.html")]
@@ -67,6 +140,8 @@ pub struct EditPage<'a> {
     pub source: Option<String>,
     pub report_links: Vec<(String, String)>,
     pub saved: bool,
+    /// The place the stored coordinates were placed by, when they are approximate.
+    pub approximate_location: Option<String>,
 }
 
 impl EditPage<'_> {
@@ -113,6 +188,7 @@ pub async fn new_form(state: web::Data<AppState>, staff: Staff) -> Result<HttpRe
         source: None,
         report_links: Vec::new(),
         saved: false,
+        approximate_location: None,
     };
     page(StatusCode::OK, &page_data)
 }
@@ -145,6 +221,7 @@ pub async fn edit_form(
         groups: &state.content.groups,
         archived: found.archived,
         report_links: report_links(&found.meeting),
+        approximate_location: found.meeting.approximate_location().map(str::to_owned),
         source: found.source,
         saved: saved.saved.is_some(),
     };
@@ -188,10 +265,11 @@ pub async fn save(
     adding: bool,
     request: Option<i64>,
 ) -> Result<HttpResponse, StaffError> {
-    let meeting = match form.validate(base, &state.core, &state.settings.default_timezone) {
+    let mut meeting = match form.validate(base, &state.core, &state.settings.default_timezone) {
         Ok(meeting) => meeting,
         Err(form) => return show_errors(state, staff, form, base, adding, request).await,
     };
+    place_from_address(state, &mut meeting).await?;
     let actor = staff.user.email.clone();
     let written = meeting.clone();
     let outcome =
@@ -207,10 +285,10 @@ pub async fn save(
             outcome => outcome?,
         };
     match outcome {
-        SaveOutcome::Saved(_) => Ok(see_other(&match request {
-            Some(id) => format!("/staff/requests/{id}"),
-            None => format!("/staff/meetings/{}/edit?saved=1", meeting.slug),
-        })),
+        SaveOutcome::Saved(_) => match request {
+            Some(id) => super::requests::after_closing(state, id).await,
+            None => Ok(see_other(&format!("/staff/meetings/{}/edit?saved=1", meeting.slug))),
+        },
         SaveOutcome::SlugTaken => {
             let mut form = form;
             form.errors.push(("slug".to_owned(), "another meeting already has this address".to_owned()));
@@ -218,6 +296,34 @@ pub async fn save(
         }
         other => Err(refusal(&other)),
     }
+}
+
+/// A meeting with an address people go to and no coordinates is placed at the middle of the
+/// site's own meetings at its postal code or in its town, marked approximate
+/// ([`crate::meetings::APPROXIMATE_LOCATION`]), so "near" searches find it; without such a place
+/// in the data it stays unplaced. Coordinates typed by staff are kept as they are.
+async fn place_from_address(
+    state: &web::Data<AppState>,
+    meeting: &mut crate::meetings::Meeting,
+) -> Result<(), StaffError> {
+    use crate::meetings::{APPROXIMATE_LOCATION, Attendance};
+    if meeting.latitude.is_some() && meeting.longitude.is_some() {
+        return Ok(());
+    }
+    meeting.extra.remove(APPROXIMATE_LOCATION);
+    if meeting.address().is_none() || meeting.attendance() == Attendance::Online {
+        return Ok(());
+    }
+    let looked_up = meeting.clone();
+    let place = crate::routes::blocking(state, move |state| Ok(state.finder()?.locate(&looked_up))).await?;
+    if let Some(place) = place {
+        // Rounded to about 10 m: the point is a middle of meetings, not a venue.
+        let round = |degrees: f64| (degrees * 10_000.0).round() / 10_000.0;
+        meeting.latitude = Some(round(place.point.0));
+        meeting.longitude = Some(round(place.point.1));
+        meeting.extra.insert(APPROXIMATE_LOCATION.to_owned(), serde_json::json!(place.name));
+    }
+    Ok(())
 }
 
 /// Why a staff form was shown again when another process held the database's write lock.
@@ -233,7 +339,7 @@ async fn show_errors(
     request: Option<i64>,
 ) -> Result<HttpResponse, StaffError> {
     match request {
-        Some(id) => super::requests::review_page(state, staff, id, Some(form)).await,
+        Some(id) => super::requests::review_page(state, staff, id, Some(form), None).await,
         None => page(
             StatusCode::BAD_REQUEST,
             &EditPage {
@@ -247,6 +353,7 @@ async fn show_errors(
                 source: None,
                 report_links: Vec::new(),
                 saved: false,
+                approximate_location: base.and_then(|meeting| meeting.approximate_location()).map(str::to_owned),
             },
         ),
     }

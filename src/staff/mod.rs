@@ -42,11 +42,21 @@ pub const FORM_BYTES_PER_CHAR: usize = 12;
 /// Room in a form body for field names, separators, the short fields (days, times, zone, type
 /// codes) and the CSRF token.
 pub const FORM_OVERHEAD_BYTES: usize = 8 * 1024;
-/// The largest form body accepted (staff and public forms): every free-text field of the largest
-/// form (the staff meeting form: notes, name, slug and four one-line fields) at its documented
-/// limit in any script. Limits are counted in characters; only this counts bytes.
+/// The largest public form body accepted (and the login's): every free-text field of the largest
+/// (notes, name, slug and four one-line fields) at its documented limit in any script. Limits are
+/// counted in characters; only this counts bytes. Signed-in staff forms: [`MAX_STAFF_FORM_BYTES`].
 pub const MAX_FORM_BYTES: usize = FORM_BYTES_PER_CHAR
     * (crate::feed::MAX_NOTES_CHARS + 2 * crate::feed::MAX_NAME_CHARS + 4 * crate::feed::MAX_TEXT_CHARS)
+    + FORM_OVERHEAD_BYTES;
+
+/// The largest staff form body: the staff meeting form with every field at its limit in any
+/// script (four notes fields, name, slug, four one-line fields and every region). Staff paths
+/// accept bodies up to [`crate::startup::STAFF_MAX_BODY_BYTES`].
+pub const MAX_STAFF_FORM_BYTES: usize = FORM_BYTES_PER_CHAR
+    * (4 * crate::feed::MAX_NOTES_CHARS
+        + 2 * crate::feed::MAX_NAME_CHARS
+        + 4 * crate::feed::MAX_TEXT_CHARS
+        + crate::feed::MAX_REGIONS * (crate::feed::MAX_NAME_CHARS + 3))
     + FORM_OVERHEAD_BYTES;
 
 /// Every staff route, each answered `no-store`.
@@ -90,6 +100,7 @@ pub fn scope() -> impl HttpServiceFactory {
         .route("/import", web::post().to(uploads::upload))
         .route("/import/{token}", web::post().to(uploads::import))
         .route("/import/{token}/cancel", web::post().to(uploads::cancel))
+        .route("/account/notices", web::post().to(accounts::set_notices))
 }
 
 /// A random token: 32 bytes from the operating system, as hex.
@@ -133,7 +144,7 @@ impl Staff {
     /// Reads a signed-in staff form, refusing it when its CSRF token is missing or not this
     /// session's.
     pub async fn read_form(&self, payload: actix_web::web::Payload) -> Result<form::FormData, StaffError> {
-        let form = form::FormData::read(payload).await?;
+        let form = form::FormData::read_up_to(payload, MAX_STAFF_FORM_BYTES).await?;
         self.check_csrf(&form)?;
         Ok(form)
     }

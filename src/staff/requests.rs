@@ -10,7 +10,7 @@ use super::form::{Comparison, MeetingForm, NAMING_FIELDS, PUBLIC_FIELDS, compare
 use super::meetings::{report_links, staff_fields};
 use super::{Staff, StaffError, page, see_other, when};
 use crate::content::Group;
-use crate::db::{AuditEntry, ChangeRequest, SaveOutcome};
+use crate::db::{AuditEntry, ChangeRequest, SaveOutcome, StaffMeeting};
 use crate::error::AppError;
 use crate::meetings::Meeting;
 use crate::state::AppState;
@@ -34,6 +34,50 @@ pub async fn dashboard(state: web::Data<AppState>, staff: Staff) -> Result<HttpR
 /// Requests listed per page of the queue: a flood of them leaves each page small.
 pub const QUEUE_PAGE_SIZE: u32 = 50;
 
+/// One row of the queue: the request, which meeting (name, days, time, town) and what it asks.
+pub struct QueueRow {
+    pub request: ChangeRequest,
+    pub name: String,
+    pub days: String,
+    pub time: String,
+    pub town: String,
+    /// "Start time 18:30 → 19:00".
+    pub summary: String,
+}
+
+impl QueueRow {
+    fn of(request: ChangeRequest, found: Option<&StaffMeeting>, site_zone: &str) -> QueueRow {
+        let compared = Compared::of(&request, found, site_zone);
+        // A change describes the meeting as it is; a new meeting, as asked.
+        let (meeting, form) = match found {
+            Some(found) => (Some(&found.meeting), &compared.now),
+            None => (None, &compared.requested),
+        };
+        let summary = if request.closed_for_good {
+            "closed for good: archive the meeting".to_owned()
+        } else if request.meeting_slug.is_none() {
+            format!("a new meeting: {}", super::form::summary(&compared.rows).replace("(empty) → ", ""))
+        } else if found.is_none() {
+            "the meeting is no longer on the site".to_owned()
+        } else {
+            super::form::summary(&compared.rows)
+        };
+        let name = match (meeting, &request.meeting_slug) {
+            (Some(meeting), _) => meeting.name.clone(),
+            (None, Some(slug)) => slug.clone(),
+            (None, None) => form.value("name").to_owned(),
+        };
+        QueueRow {
+            name,
+            days: super::form::shown("day", form.value("day")),
+            time: super::form::normalised("time", form.value("time")),
+            town: meeting.and_then(Meeting::town).unwrap_or_default(),
+            summary,
+            request,
+        }
+    }
+}
+
 #[derive(Template)]
 #[template(path = "staff/requests.html")]
 struct QueuePage<'a> {
@@ -42,11 +86,13 @@ struct QueuePage<'a> {
     /// The page's path in no language (with its query), for links to it in the others; empty: none.
     here: String,
     staff: &'a Staff,
-    requests: Vec<ChangeRequest>,
+    rows: Vec<QueueRow>,
     /// All open requests, on every page.
     open: u64,
     page: u64,
     page_count: u64,
+    /// What the request just closed came to.
+    done: Option<Done>,
 }
 
 impl QueuePage<'_> {
@@ -60,13 +106,19 @@ impl QueuePage<'_> {
     }
 
     fn last(&self) -> u64 {
-        self.first() + self.requests.len() as u64 - 1
+        self.first() + self.rows.len() as u64 - 1
+    }
+
+    fn next_note(&self) -> &'static str {
+        "The open requests are below, oldest first."
     }
 }
 
 #[derive(serde::Deserialize)]
 pub struct QueueQuery {
     page: Option<String>,
+    /// The request just approved or rejected (for the banner).
+    done: Option<i64>,
 }
 
 pub async fn queue(
@@ -74,21 +126,117 @@ pub async fn queue(
     staff: Staff,
     query: web::Query<QueueQuery>,
 ) -> Result<HttpResponse, StaffError> {
-    let number = match query.into_inner().page.as_deref().map(str::trim) {
+    let query = query.into_inner();
+    let number = match query.page.as_deref().map(str::trim) {
         None | Some("") => 1,
         Some(text) => text.parse::<u64>().ok().filter(|number| *number >= 1).ok_or_else(|| {
             AppError::BadRequest(format!("\"{text}\" is not a page number: pages are counted from 1."))
         })?,
     };
     let offset = (number - 1).saturating_mul(u64::from(QUEUE_PAGE_SIZE));
-    let (requests, open) = crate::routes::blocking(&state, move |state| {
-        Ok((state.store.open_requests_page(offset, QUEUE_PAGE_SIZE)?, state.store.open_request_count()?))
+    let site_zone = state.settings.default_timezone.clone();
+    let (rows, open) = crate::routes::blocking(&state, move |state| {
+        let mut rows = Vec::new();
+        for request in state.store.open_requests_page(offset, QUEUE_PAGE_SIZE)? {
+            let found = match &request.meeting_slug {
+                Some(slug) => state.store.staff_meeting(slug)?,
+                None => None,
+            };
+            rows.push(QueueRow::of(request, found.as_ref(), &site_zone));
+        }
+        Ok((rows, state.store.open_request_count()?))
     })
     .await?;
+    let done = Done::load(&state, query.done).await?;
     let page_count = open.div_ceil(u64::from(QUEUE_PAGE_SIZE)).max(1);
     let lang = crate::i18n::Lang::DEFAULT;
     let here = String::new();
-    page(StatusCode::OK, &QueuePage { lang, here, staff: &staff, requests, open, page: number, page_count })
+    page(StatusCode::OK, &QueuePage { lang, here, staff: &staff, rows, open, page: number, page_count, done })
+}
+
+/// What became of the request just approved or rejected, for the banner on the next page.
+pub struct Done {
+    pub id: i64,
+    /// "approved" or "rejected".
+    pub status: String,
+    pub meeting: String,
+    /// What approving changed ("Start time: 18:30 → 19:00"), or the reason for rejecting.
+    pub detail: String,
+    /// Open requests left.
+    pub open: u64,
+}
+
+impl Done {
+    async fn load(state: &web::Data<AppState>, id: Option<i64>) -> Result<Option<Done>, StaffError> {
+        let Some(id) = id else { return Ok(None) };
+        let found = crate::routes::blocking(state, move |state| {
+            let Some(request) = state.store.change_request(id)? else { return Ok(None) };
+            let entry = state.store.audit_of_request(id)?;
+            Ok(Some((request, entry, state.store.open_request_count()?)))
+        })
+        .await?;
+        // A request still open, or unknown, was not just closed: no banner.
+        let Some((request, entry, open)) = found.filter(|(request, _, _)| request.status != "open") else {
+            return Ok(None);
+        };
+        let meeting = request
+            .meeting_slug
+            .clone()
+            .or_else(|| request.requested.get("name").and_then(|name| name.as_str()).map(str::to_owned))
+            .unwrap_or_default();
+        let detail = match (&request.reason, entry) {
+            (Some(reason), _) => format!("reason: {reason}"),
+            (None, Some(entry)) if !entry.changes.is_empty() => entry
+                .changes
+                .iter()
+                .map(|(field, old, new)| {
+                    let empty = |value: &str| if value.is_empty() { "(empty)".to_owned() } else { value.to_owned() };
+                    format!("{} {} → {}", super::form::label(field), empty(old), empty(new))
+                })
+                .collect::<Vec<_>>()
+                .join("; "),
+            _ => "nothing needed changing".to_owned(),
+        };
+        Ok(Some(Done { id, status: request.status, meeting, detail, open }))
+    }
+}
+
+/// Where to go after closing request `id`: the next open request (the oldest), with a banner
+/// saying what became of this one; or the queue, saying the same, when none is left.
+pub async fn after_closing(state: &web::Data<AppState>, id: i64) -> Result<HttpResponse, StaffError> {
+    let next = crate::routes::blocking(state, move |state| state.store.next_open_request(id)).await?;
+    Ok(see_other(&match next {
+        Some(next) => format!("/staff/requests/{next}?done={id}"),
+        None => format!("/staff/requests?done={id}"),
+    }))
+}
+
+/// A request beside the meeting as it is: the values now, as requested, and field by field.
+struct Compared {
+    now: MeetingForm,
+    requested: MeetingForm,
+    rows: Vec<Comparison>,
+}
+
+impl Compared {
+    fn of(request: &ChangeRequest, found: Option<&StaffMeeting>, site_zone: &str) -> Compared {
+        let now = found.map_or_else(MeetingForm::default, |found| MeetingForm::of(&found.meeting));
+        let mut requested = now.clone().with_requested(&request.requested);
+        // Unchosen, how to attend follows from the requested values (a new link makes it hybrid).
+        requested.values.remove("attendance");
+        if request.meeting_slug.is_none() && requested.value("slug").is_empty() {
+            let slug = super::form::slug_from(requested.value("name"));
+            requested.values.insert("slug".to_owned(), slug);
+            requested.values.insert("timezone".to_owned(), site_zone.to_owned());
+        }
+        let fields: Vec<&str> = if request.meeting_slug.is_none() {
+            NAMING_FIELDS.iter().chain(PUBLIC_FIELDS.iter()).copied().collect()
+        } else {
+            PUBLIC_FIELDS.to_vec()
+        };
+        let rows = compare(&now, &requested, &fields);
+        Compared { now, requested, rows }
+    }
 }
 
 #[derive(Template)]
@@ -109,6 +257,8 @@ struct ReviewPage<'a> {
     /// The approve form, filled with the requested values.
     form: MeetingForm,
     groups: &'a [Group],
+    /// What the request closed just before came to.
+    done: Option<Done>,
 }
 
 impl ReviewPage<'_> {
@@ -118,6 +268,10 @@ impl ReviewPage<'_> {
 
     fn other_errors(&self) -> Vec<String> {
         super::meetings::other_errors(&self.form)
+    }
+
+    fn next_note(&self) -> &'static str {
+        "Below is the next open request, the oldest."
     }
 
     fn is_open(&self) -> bool {
@@ -147,27 +301,18 @@ async fn load(
     .ok_or(StaffError::App(AppError::NotFound))
 }
 
-/// The review page of a request; `form` carries a failed approval's values and errors.
+/// The review page of a request; `form` carries a failed approval's values and errors; `done`
+/// is the request closed just before (for the banner).
 pub async fn review_page(
     state: &web::Data<AppState>,
     staff: &Staff,
     id: i64,
     form: Option<MeetingForm>,
+    done: Option<i64>,
 ) -> Result<HttpResponse, StaffError> {
     let (request, found) = load(state, id).await?;
-    let now = found.as_ref().map_or_else(MeetingForm::default, |found| MeetingForm::of(&found.meeting));
-    let mut requested = now.clone().with_requested(&request.requested);
-    if request.meeting_slug.is_none() && requested.value("slug").is_empty() {
-        let slug = super::form::slug_from(requested.value("name"));
-        requested.values.insert("slug".to_owned(), slug);
-        requested.values.insert("timezone".to_owned(), state.settings.default_timezone.clone());
-    }
-    let fields: Vec<&str> = if request.meeting_slug.is_none() {
-        NAMING_FIELDS.iter().chain(PUBLIC_FIELDS.iter()).copied().collect()
-    } else {
-        PUBLIC_FIELDS.to_vec()
-    };
-    let rows = compare(&now, &requested, &fields);
+    let Compared { requested, rows, .. } = Compared::of(&request, found.as_ref(), &state.settings.default_timezone);
+    let done = Done::load(state, done).await?;
     let status = if form.is_some() { StatusCode::BAD_REQUEST } else { StatusCode::OK };
     let page_data = ReviewPage {
         lang: crate::i18n::Lang::DEFAULT,
@@ -181,12 +326,24 @@ pub async fn review_page(
         rows,
         form: form.unwrap_or(requested),
         groups: &state.content.groups,
+        done,
     };
     page(status, &page_data)
 }
 
-pub async fn review(state: web::Data<AppState>, staff: Staff, id: web::Path<i64>) -> Result<HttpResponse, StaffError> {
-    review_page(&state, &staff, id.into_inner(), None).await
+#[derive(serde::Deserialize)]
+pub struct ReviewQuery {
+    /// The request just approved or rejected (for the banner).
+    done: Option<i64>,
+}
+
+pub async fn review(
+    state: web::Data<AppState>,
+    staff: Staff,
+    id: web::Path<i64>,
+    query: web::Query<ReviewQuery>,
+) -> Result<HttpResponse, StaffError> {
+    review_page(&state, &staff, id.into_inner(), None, query.done).await
 }
 
 pub async fn approve(
@@ -218,7 +375,7 @@ pub async fn approve(
             })
             .await?;
             match outcome {
-                SaveOutcome::Saved(_) => Ok(see_other(&format!("/staff/requests/{id}"))),
+                SaveOutcome::Saved(_) => after_closing(&state, id).await,
                 _ => Err(StaffError::Forbidden("This request could not be applied; it may already be closed.")),
             }
         }
@@ -254,7 +411,7 @@ pub async fn reject(
     if !closed {
         return Err(StaffError::Forbidden("This request was already closed."));
     }
-    Ok(see_other("/staff/requests"))
+    after_closing(&state, id).await
 }
 
 #[derive(Template)]

@@ -99,20 +99,20 @@ async fn near_a_place_from_the_data_within_a_distance_and_nearest_first() {
         "Lakeport is about 7 miles north, Far Lake about 69"
     );
     assert_eq!(find(&app, "near=riverton&within=10", SATURDAY_NIGHT).total, 8, "any case; Lakeport is in");
-    let nearest = find(&app, "near=Riverton&sort=distance", SATURDAY_NIGHT);
+    let nearest = find(&app, "near=Riverton&within=100&sort=distance", SATURDAY_NIGHT);
     let distances: Vec<Option<f64>> = nearest.listings.iter().map(|l| l.distance_km).collect();
     assert!(distances[..6].iter().all(|d| d.is_some_and(|km| km < 1.0)), "{distances:?}");
     let lakeport = distances[6].expect("Lakeport has a distance");
     assert!((lakeport - 11.1).abs() < 0.3, "about 11 km: {lakeport}");
     assert_eq!(nearest.listings[8].slug, "at-midnight", "Far Lake after Lakeport");
-    assert!(distances[9..].iter().all(Option::is_none), "online meetings have no distance and come last");
+    assert_eq!(nearest.total, 9, "online meetings have no distance: they are listed apart, not here");
     assert_eq!(find(&app, "near=55990&within=1", SATURDAY_NIGHT).total, 6, "a postal code from the data");
 }
 
 #[actix_web::test]
 async fn an_unknown_place_is_explained_with_suggestions_and_distance_is_not_used() {
     let app = TestApp::with_fixture("upcoming-feed.json");
-    let found = find(&app, "near=Rivertn&within=5", SATURDAY_NIGHT);
+    let found = find(&app, "near=Riverside&within=5", SATURDAY_NIGHT);
     assert_eq!(found.total, 11, "nothing is left out by a place we do not know");
     assert!(found.notices[0].text(Lang::DEFAULT).contains("Did you mean Riverton?"), "{:?}", found.notices);
     let page = app.get("/meetings?near=Atlantis").await;
@@ -149,14 +149,19 @@ async fn any_number_of_filter_values_is_answered_not_a_server_error() {
 async fn an_unknown_place_is_explained_in_spanish_on_a_spanish_page() {
     let app = TestApp::with_fixture("upcoming-feed.json");
     let spanish = Lang::from_code("es").expect("the site speaks Spanish");
-    let found = find(&app, "near=Rivertn&within=5", SATURDAY_NIGHT);
+    let found = find(&app, "near=Riverside&within=5", SATURDAY_NIGHT);
     assert_eq!(
         found.notices[0].text(spanish),
-        "No tenemos reuniones en un lugar llamado «Rivertn», así que no se usó la distancia. ¿Quiso decir Riverton?"
+        "No tenemos reuniones en un lugar llamado «Riverside», así que no se usó la distancia. ¿Quiso decir Riverton?"
     );
-    let page = app.get("/es/meetings?near=Rivertn").await;
+    let page = app.get("/es/meetings?near=Riverside").await;
     assert_eq!(page.status, 200);
-    assert!(page.texts("div.notice li").iter().any(|notice| notice.ends_with("¿Quiso decir Riverton?")));
+    assert!(page.texts("div.notice li").iter().any(|notice| notice.ends_with("¿Quiso decir: Riverton")));
+    assert_eq!(
+        page.attributes("div.notice li a", "href"),
+        ["/es/meetings?near=Riverton#results"],
+        "the suggestion is a link, in the results where the page lands"
+    );
     let near = app.get("/es/meetings?near=Riverton&sort=distance").await;
     let distances = near.texts("ol.meeting-list .distance");
     assert!(

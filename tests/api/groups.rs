@@ -237,3 +237,45 @@ async fn the_spanish_comparison_has_spanish_rows_and_spanish_400_messages() {
         assert!(!bad.body.contains("<b>nada"), "escaped");
     }
 }
+
+#[actix_web::test]
+async fn the_table_of_every_group_says_the_fact_sheets_words_on_mat_once_instead_of_a_dash_per_group() {
+    let app = TestApp::spawn();
+    let page = app.get("/groups").await;
+    let columns = page.texts("#comparison-table thead th");
+    for left_out in ["Medication-assisted treatment", "Size", "Online options"] {
+        assert!(!columns.iter().any(|column| column.starts_with(left_out)), "{left_out} in {columns:?}");
+    }
+    let rows = page.texts("#comparison-table tbody tr").len();
+    let dashes = page.texts("#comparison-table .not-described").len();
+    assert!(dashes < rows, "{dashes} dashes in {rows} rows: no column of them");
+    let beside = page.texts(".beside-table").join(" ");
+    assert!(beside.contains("more supportive of medication-assisted treatment (MAT) than others"), "{beside}");
+    assert!(
+        beside.contains("Methadone Anonymous: Supportive"),
+        "the one group it names, from its front matter: {beside}"
+    );
+    let spanish = app.get("/es/groups").await;
+    assert!(spanish.texts(".beside-table").join(" ").contains("tratamiento asistido con medicamentos (MAT)"));
+}
+
+/// The text of the comparison's medication-assisted treatment row.
+fn mat_row(page: &crate::helpers::Page) -> String {
+    page.texts(".compare tbody tr")
+        .into_iter()
+        .find(|row| row.starts_with("Medication-assisted treatment"))
+        .expect("the MAT row")
+}
+
+#[actix_web::test]
+async fn comparing_groups_the_fact_sheet_says_nothing_on_for_mat_gives_its_general_finding_in_one_cell() {
+    let app = TestApp::spawn();
+    let page = app.get("/groups/compare?group=alcoholics-anonymous&group=smart-recovery").await;
+    let row = mat_row(&page);
+    assert!(row.contains("more supportive of medication-assisted treatment (MAT) than others"), "{row}");
+    assert!(!row.contains("Not described"), "{row}");
+    assert!(page.attributes(".compare td[colspan]", "colspan").contains(&"2".to_owned()));
+    let with = app.get("/groups/compare?group=methadone-anonymous&group=smart-recovery").await;
+    let row = mat_row(&with);
+    assert!(row.contains("Supportive"), "a group it describes keeps its own cell: {row}");
+}

@@ -63,7 +63,7 @@ impl Page {
     pub fn listed_meetings(&self) -> Vec<String> {
         self.attributes("ol.meeting-list h3 a", "href")
             .into_iter()
-            .map(|href| href.trim_start_matches("/meetings/").to_owned())
+            .map(|href| href.trim_start_matches("/meetings/").split('?').next().unwrap_or_default().to_owned())
             .collect()
     }
 
@@ -97,27 +97,41 @@ impl TestApp {
 
     /// The app on a new database, seeded like a first `cargo run`.
     pub fn spawn() -> TestApp {
+        TestApp::spawn_with(|_| {})
+    }
+
+    /// The app on a new database, seeded like a first `cargo run`, with settings of its own.
+    pub fn spawn_with(change: impl FnOnce(&mut Settings)) -> TestApp {
         let folder = tempfile::tempdir().expect("temporary folder");
-        let settings = Settings {
+        let mut settings = Settings {
             database_path: folder.path().join("data").join("test.sqlite3"),
             default_timezone: "America/Chicago".to_owned(),
             seed_sample_meetings: true,
             response_cache_bytes: 16 << 20,
             distance_unit: Default::default(),
+            clinic: Default::default(),
         };
+        change(&mut settings);
         let state = AppState::prepare(settings).expect("the app starts");
         TestApp { state, _folder: folder }
     }
 
     /// The app on a new database holding only the meetings of `tests/fixtures/<name>`.
     pub fn with_fixture(name: &str) -> TestApp {
+        TestApp::with_fixture_and(name, |_| {})
+    }
+
+    /// The app on a new database holding only the meetings of `tests/fixtures/<name>`, with
+    /// settings of its own.
+    pub fn with_fixture_and(name: &str, change: impl FnOnce(&mut Settings)) -> TestApp {
         let folder = tempfile::tempdir().expect("temporary folder");
-        let settings = Settings {
+        let mut settings = Settings {
             database_path: folder.path().join("fixture.sqlite3"),
             default_timezone: "America/Chicago".to_owned(),
             seed_sample_meetings: true,
             response_cache_bytes: 16 << 20,
             distance_unit: Default::default(),
+            clinic: Default::default(),
         };
         let store = Store::open(&settings.database_path).expect("store opens");
         store.sync_groups(&Content::embedded().expect("content").groups).expect("groups sync");
@@ -125,6 +139,7 @@ impl TestApp {
         let defaults = FeedDefaults::new(settings.default_timezone.clone());
         let meetings = parse_meeting_guide(&bytes, &defaults).expect("fixture parses").meetings;
         store.import(&meetings, &ImportOptions::default()).expect("fixture imports");
+        change(&mut settings);
         let state = AppState::prepare(settings).expect("the app starts");
         TestApp { state, _folder: folder }
     }
@@ -201,4 +216,11 @@ impl TestApp {
         let bytes = test::read_body(response).await;
         Page { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
     }
+}
+
+/// Imports a feed given as JSON text into the test app's database.
+pub fn import(app: &TestApp, feed: &str) -> mutual_support::db::ImportSummary {
+    let defaults = mutual_support::feed::FeedDefaults::new("America/Chicago");
+    let meetings = mutual_support::feed::parse_meeting_guide(feed.as_bytes(), &defaults).expect("parses").meetings;
+    app.state.store.import(&meetings, &Default::default()).expect("imports")
 }

@@ -233,7 +233,7 @@ async fn feeds_are_readable_cross_origin_and_pages_are_not() {
     let page = app.get("/meetings").await;
     assert_eq!(page.header("cross-origin-resource-policy"), Some("same-origin"));
     let policy = page.header("permissions-policy").unwrap_or_default();
-    assert!(policy.contains("geolocation=()") && !policy.contains("interest-cohort"), "{policy}");
+    assert!(policy.contains("geolocation=(self)") && !policy.contains("interest-cohort"), "{policy}");
     for path in ["/feed/meetings.json", "/meetings.ics"] {
         let feed = app.get(path).await;
         assert_eq!(feed.header("cross-origin-resource-policy"), Some("cross-origin"), "{path}");

@@ -1,5 +1,6 @@
 //! Integration tests: the real app (same factory as `main`) on a temporary database.
 
+mod clinic_handouts;
 mod feed;
 #[path = "../feed_server/mod.rs"]
 mod feed_server;
@@ -12,6 +13,7 @@ mod http;
 mod languages;
 mod limits;
 mod meetings;
+mod near;
 mod pages;
 mod providers;
 mod safety;
@@ -19,6 +21,9 @@ mod sources;
 mod spanish_handouts;
 mod staff;
 mod staff_accounts;
+mod staff_edit;
+mod staff_mail;
+mod staff_queue;
 mod staff_sources;
 #[path = "../support/mod.rs"]
 mod support;

@@ -8,13 +8,9 @@ async fn the_home_page_opens_every_door() {
     let page = app.get("/").await;
     assert_eq!(page.status, 200);
     let links = page.attributes("main a", "href");
-    for door in [
-        "/meetings?type=O&for=self#results",
-        "/meetings?for=family#results",
-        "/meetings",
-        "/groups#comparison",
-        "/about",
-    ] {
+    for door in
+        ["/meetings?for=self#results", "/meetings?for=family#results", "/meetings", "/groups#comparison", "/about"]
+    {
         assert!(links.iter().any(|link| link == door), "no link to {door} in {links:?}");
     }
 }
@@ -113,7 +109,7 @@ async fn the_spanish_home_page_is_in_spanish_with_its_counts_and_links_under_es(
     );
     let links = page.attributes("main a", "href");
     for door in [
-        "/es/meetings?type=O&for=self#results",
+        "/es/meetings?for=self#results",
         "/es/meetings?for=family#results",
         "/es/meetings",
         "/es/groups#comparison",

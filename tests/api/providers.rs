@@ -7,7 +7,7 @@ use crate::helpers::TestApp;
 const TWELVE_STEP_CLOSED: &str = "only for people who want to stop drinking or using drugs themselves";
 
 #[actix_web::test]
-async fn the_home_page_the_finder_and_every_meeting_page_carry_the_crisis_note() {
+async fn the_home_page_the_finder_and_every_meeting_page_carry_the_crisis_note_once_without_the_line() {
     let app = TestApp::spawn();
     for path in [
         "/",
@@ -23,7 +23,11 @@ async fn the_home_page_the_finder_and_every_meeting_page_carry_the_crisis_note()
             assert!(note.contains(words), "{path}: the crisis note lacks {words:?}: {note}");
         }
         assert_eq!(page.texts("main aside.crisis").len(), 1, "{path}: one note");
+        assert_eq!(page.texts(".crisis-line").len(), 0, "{path}: no line above it saying the same");
+        assert_eq!(page.attributes("a[href='tel:988']", "href").len(), 1, "{path}: 988 said once");
     }
+    let about = app.get("/about").await;
+    assert_eq!((about.texts(".crisis-line").len(), about.texts("aside.crisis").len()), (1, 0), "the line elsewhere");
 }
 
 #[actix_web::test]

@@ -162,21 +162,28 @@ async function keyboard() {
   check("keyboard: the skip link moves focus to the main content", target[0] === "#main" && target[1] === "main", target.join(" "));
 
   await page.goto(new URL("/meetings", BASE).href);
+  const focusedId = () => page.evaluate(() => document.activeElement && document.activeElement.id);
   let presses = 0;
-  while (presses < 40 && !(await page.evaluate(() => document.activeElement && document.activeElement.id === "q"))) {
+  while (presses < 40 && (await focusedId()) !== "near") {
     await page.keyboard.press("Tab");
     presses += 1;
   }
-  check("keyboard: Tab reaches the finder's search box", presses < 40, `${presses} presses`);
-  await page.keyboard.type("serenity");
-  await page.keyboard.press("Tab"); // the Day menu: Upcoming, Today, Tonight, Sunday, Monday, ...
-  for (let step = 0; step < 4; step += 1) await page.keyboard.press("ArrowDown");
+  check("keyboard: Tab reaches the finder's place box (the compact form's first field)", presses < 40, `${presses} presses`);
+  await page.keyboard.type("Riverton");
+  while (presses < 50 && (await focusedId()) !== "day") { // past "Use my location" to the Day menu
+    await page.keyboard.press("Tab");
+    presses += 1;
+  }
+  for (let step = 0; step < 4; step += 1) await page.keyboard.press("ArrowDown"); // Upcoming, Today, Tonight, Sunday, Monday
   const chosen = await page.evaluate(() => document.activeElement && `${document.activeElement.name}=${document.activeElement.value}`);
   check("keyboard: arrow keys choose a day in the finder", chosen === "day=1", chosen);
-  await page.keyboard.press("Shift+Tab"); // back to the words, where Enter sends the form
+  while (presses < 60 && (await focusedId()) !== "near") { // back to the place box, where Enter sends the form
+    await page.keyboard.press("Shift+Tab");
+    presses += 1;
+  }
   await Promise.all([page.waitForNavigation(), page.keyboard.press("Enter")]);
   const url = new URL(page.url());
-  check("keyboard: Enter sends the finder form", url.pathname === "/meetings" && url.searchParams.get("q") === "serenity" && url.searchParams.getAll("day").includes("1"), url.search);
+  check("keyboard: Enter sends the finder form", url.pathname === "/meetings" && url.searchParams.get("near") === "Riverton" && url.searchParams.getAll("day").includes("1"), url.search);
   const count = await page.textContent("#result-count");
   check("keyboard: the result count is shown as a status", /meeting/.test(count || ""), count);
   await context.close();
@@ -280,27 +287,27 @@ async function phoneJourneys() {
   await page.screenshot({ path: `${shots}/phone-home-first-screen-390.png` });
   await Promise.all([page.waitForNavigation(), page.tap("a.door-link >> nth=0")]);
   const url = new URL(page.url());
-  check("phone: one tap from the home page asks for open meetings for one's own recovery",
-    url.pathname === "/meetings" && url.searchParams.getAll("type").includes("O") && url.searchParams.get("for") === "self", url.search);
+  check("phone: one tap from the home page asks for every meeting for one's own recovery",
+    url.pathname === "/meetings" && url.searchParams.get("for") === "self", url.search);
   check("phone: that tap lists meetings from now (upcoming order)", /from now/.test(await page.textContent("#result-count") || ""));
   const tapped = await firstResultBox(page);
   check("phone: after one tap from the home page, the first result is on the first screen", onFirstScreen(tapped), JSON.stringify(tapped));
   const firstRow = await page.textContent("ol.meeting-list > li");
-  check("phone: the first result is an open meeting and says so", /Open/.test(firstRow || ""), firstRow);
+  check("phone: the first result says who may come (open, closed or not stated)", /Open|Closed|Not stated/.test(firstRow || ""), firstRow);
   await page.screenshot({ path: `${shots}/phone-open-meetings-first-screen-390.png` });
 
   await page.goto(new URL("/meetings", BASE).href);
   await page.screenshot({ path: `${shots}/phone-meetings-first-screen-390.png` });
-  await page.selectOption("select[name=time]", "evening");
+  await page.selectOption("select[name=day]", "1");
   await Promise.all([page.waitForNavigation(), page.tap("form.finder-form button[type=submit]")]);
   const sent = await firstResultBox(page);
   check("phone: after sending the form, the first result is on the first screen", onFirstScreen(sent), JSON.stringify(sent));
-  check("phone: the form sent its choice", new URL(page.url()).searchParams.get("time") === "evening", page.url());
+  check("phone: the form sent its choice", new URL(page.url()).searchParams.get("day") === "1", page.url());
   await page.screenshot({ path: `${shots}/phone-after-search-first-screen-390.png` });
 
   await Promise.all([page.waitForNavigation(), page.tap(".toggles a >> text=Online")]);
   const toggled = new URL(page.url()).searchParams;
-  check("phone: a quick choice keeps the other filters", toggled.get("attendance") === "online" && toggled.get("time") === "evening", page.url());
+  check("phone: a quick choice keeps the other filters", toggled.get("attendance") === "online" && toggled.get("day") === "1", page.url());
   const online = await firstResultBox(page);
   check("phone: after a quick choice, the first result is on the first screen", onFirstScreen(online), JSON.stringify(online));
 
@@ -318,6 +325,107 @@ async function phoneJourneys() {
 }
 
 // ---- end of phone journeys ---------------------------------------------------------------------
+
+// ---- "Near me, soon" (issue 22): the place box and Use my location at 390 px, the meeting page's
+// one action in the first screen, and reflow at 320 px with text at 200 %. ------------------------
+
+/** Riverton, where the sample meetings are thickest. */
+const HERE = { latitude: 45.1533, longitude: -93.2127, accuracy: 50 };
+
+/** The issue's measure of a result in the first screen: its top within the screen's 844 px. */
+function startsOnFirstScreen(box) {
+  return box !== null && box.top >= 0 && box.top < PHONE.height;
+}
+
+/** The top and bottom of the first element matching `selector`, or null. */
+async function boxOf(page, selector) {
+  return page.evaluate((selector) => {
+    const element = document.querySelector(selector);
+    if (!element) return null;
+    const box = element.getBoundingClientRect();
+    return { top: Math.round(box.top), bottom: Math.round(box.bottom) };
+  }, selector);
+}
+
+async function nearMe() {
+  const shots = `${options.out}/screenshots`;
+  const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  // The permission granted and the position told through Chromium's own override (CDP), as a
+  // phone that has said yes would.
+  await context.grantPermissions(["geolocation"], { origin: BASE.origin });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Emulation.setGeolocationOverride", HERE);
+
+  await page.goto(new URL("/", BASE).href);
+  await page.screenshot({ path: `${shots}/near-390-after-home.png` });
+  const locate = await boxOf(page, "form.near-form button[data-locate]");
+  check("near: the home page's Use my location is on the first screen with JavaScript", onFirstScreen(locate), JSON.stringify(locate));
+  await Promise.all([page.waitForNavigation(), page.tap("form.near-form button[data-locate]")]);
+  const located = new URL(page.url());
+  check("near: Use my location sends the position as near=lat,lng (rounded)", /^45\.153,-93\.213$/.test(located.searchParams.get("near") || ""), located.search);
+  check("near: the results say they are near the person's location", /of your location/.test(await page.textContent("#result-count") || ""), await page.textContent("#result-count"));
+  const nearby = await firstResultBox(page);
+  check("near: after Use my location, the first result is on the first screen", startsOnFirstScreen(nearby), JSON.stringify(nearby));
+  await page.screenshot({ path: `${shots}/near-390-after-location-results.png` });
+
+  await page.goto(new URL("/", BASE).href);
+  await page.tap("form.near-form input#near");
+  await page.keyboard.type("riverton mn");
+  await Promise.all([page.waitForNavigation(), page.tap("form.near-form button[type=submit]")]);
+  const count = await page.textContent("#result-count");
+  check("near: a typed town (any case, with its state) is named in the results' heading", /of Riverton/.test(count || ""), count);
+  const typed = await firstResultBox(page);
+  check("near: after typing a town on the home page, the first result is on the first screen", startsOnFirstScreen(typed), JSON.stringify(typed));
+  await page.screenshot({ path: `${shots}/near-390-after-town-results.png` });
+
+  // The first in-person result: Directions on the first screen, and back to the same results.
+  const results = page.url();
+  const inPerson = await page.$$eval("ol.meeting-list > li", (rows) => {
+    const row = rows.find((li) => !/Online/.test(li.querySelector(".where").textContent));
+    return row && row.querySelector("h3 a").getAttribute("href");
+  });
+  await page.goto(new URL(inPerson, BASE).href);
+  const directions = await boxOf(page, "a#directions");
+  check("near: a meeting page's Directions is on the first screen", onFirstScreen(directions), JSON.stringify(directions));
+  await page.screenshot({ path: `${shots}/near-390-after-meeting-in-person.png` });
+  await Promise.all([page.waitForNavigation(), page.tap("nav.breadcrumb a.back")]);
+  check("near: Back to your results keeps the filters", page.url().split("#")[0] === results.split("#")[0], `${page.url()} after ${results}`);
+
+  await page.goto(new URL("/meetings?attendance=online", BASE).href);
+  const online = await page.$$eval("ol.meeting-list > li", (rows) => {
+    const row = rows.find((li) => /^Online/.test(li.querySelector(".where").textContent.trim()));
+    return row && row.querySelector("h3 a").getAttribute("href");
+  });
+  await page.goto(new URL(online, BASE).href);
+  const join = await boxOf(page, "a#join");
+  check("near: an online meeting page's Join is on the first screen", onFirstScreen(join), JSON.stringify(join));
+  await page.screenshot({ path: `${shots}/near-390-after-meeting-online.png` });
+  await context.close();
+}
+
+/** Every public page at 320 px with the browser's text size at 200 % (32 px): no sideways scroll. */
+async function reflow() {
+  const all = [...await pages(),
+    ["compare", "/groups/compare?group=alcoholics-anonymous&group=smart-recovery&group=methadone-anonymous"],
+    ["finder-near", "/meetings?near=Riverton"], ["request-new", "/meetings/new"], ["sources", "/sources"]];
+  const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Page.enable");
+  await cdp.send("Page.setFontSizes", { fontSizes: { standard: 32, fixed: 26 } });
+  for (const [name, path] of all) {
+    await page.goto(new URL(path, BASE).href);
+    const fit = await page.evaluate(() => ({
+      font: getComputedStyle(document.body).fontSize,
+      scroll: document.documentElement.scrollWidth,
+      client: document.documentElement.clientWidth,
+    }));
+    check(`reflow: ${name} at 320 px with 200 % text has no horizontal scroll`, fit.font === "32px" && fit.scroll <= fit.client, JSON.stringify(fit));
+  }
+  await context.close();
+}
+// ---- end of "near me, soon" -------------------------------------------------------------------
 
 // ==== providers (issue #12): print, comparison and matcher checks. Kept in one block. ====
 /** Counts Letter pages of `path`, and with `print` media the layout facts `probe` returns. */
@@ -615,6 +723,58 @@ async function staffSources() {
 }
 // --- end of the staff block ----------------------------------------------------------------------
 
+// --- The change-request queue (issue 23 item 5) --------------------------------------------------
+// Visitors send three changes; a staff member approves one and lands on the next, at 1280 and at
+// 390 px: the review page and the page landed on have no axe violation and no sideways scrolling,
+// and the landed page's banner says what happened. Screenshots: target/screenshots/staff-queue-*.
+async function axeViolations(page) {
+  await page.evaluate(AXE_SOURCE);
+  const results = await page.evaluate((tags) => globalThis.axe.run(document, { runOnly: { type: "tag", values: tags } }), WCAG_TAGS);
+  return results.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 2).map((n) => n.target.join(" ")).join("; ")}`);
+}
+
+async function staffQueue(meetingPath) {
+  const visitor = await browser.newContext();
+  const form = await visitor.newPage();
+  for (const venue of ["Library Room 2", "Harbor Hall", "Annex B"]) {
+    await form.goto(new URL(`${meetingPath}/change`, BASE).href);
+    await form.fill("#field-location", venue);
+    await Promise.all([form.waitForNavigation(), form.click("form button[type=submit]")]);
+  }
+  await visitor.close();
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(new URL("/staff/login", BASE).href);
+  await page.fill("#email", process.env.STAFF_EMAIL || "");
+  await page.fill("#password", process.env.STAFF_PASSWORD || "");
+  await Promise.all([page.waitForNavigation(), page.click("form button[type=submit]")]);
+  const shots = `${options.out}/../screenshots`;
+  mkdirSync(shots, { recursive: true });
+  for (const width of WIDTHS) {
+    const label = `staff queue @${width}px`;
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(new URL("/staff/requests", BASE).href);
+    const rows = await page.$$eval("table.staff-queue tbody tr", (all) => all.map((tr) => tr.textContent));
+    check(`${label}: the rows name what is asked ("Venue … → …")`, rows.some((row) => /Venue .+ → /.test(row)), rows.join(" | "));
+    await Promise.all([page.waitForNavigation(), page.click("table.staff-queue tbody tr a")]);
+    const reviewed = new URL(page.url()).pathname;
+    const before = await axeViolations(page);
+    check(`${label}: the review page has no accessibility violations`, before.length === 0, before.join(" | "));
+    await Promise.all([page.waitForNavigation(), page.click("form[action$='/approve'] button[type=submit]")]);
+    const landed = new URL(page.url());
+    check(`${label}: approving lands on the next request`, /^\/staff\/requests\/\d+$/.test(landed.pathname) && landed.pathname !== reviewed && landed.searchParams.get("done") === reviewed.split("/").pop(), page.url());
+    const banner = await page.textContent(".done-banner").catch(() => null);
+    check(`${label}: a banner says the request was approved`, /Request #\d+ approved/.test(banner || ""), banner);
+    const after = await axeViolations(page);
+    check(`${label}: the page landed on has no accessibility violations`, after.length === 0, after.join(" | "));
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    check(`${label}: no horizontal scrolling`, overflow <= 0, `${overflow}px too wide`);
+    await page.screenshot({ path: `${shots}/staff-queue-${width}.png`, fullPage: true });
+  }
+  await context.close();
+}
+// --- end of the queue block ----------------------------------------------------------------------
+
 try {
   await selfTest();
   for (const [name, path, status] of await pages()) {
@@ -625,10 +785,13 @@ try {
   }
   await keyboard();
   await phoneJourneys();
+  await nearMe();
+  await reflow();
   await printing();
   await providers();
   await staffArea((await englishPages()).find(([name]) => name === "meeting")[1]); // staff block (issue 13)
   await staffSources(); // staff sources (issue 23)
+  await staffQueue((await englishPages()).find(([name]) => name === "meeting")[1]); // queue block (issue 23)
 } catch (error) {
   check("the suite ran to the end", false, String(error && error.stack || error));
 } finally {
