@@ -37,15 +37,34 @@ pub struct Reply {
     pub etag: Option<String>,
     /// Sent as `Location` (for a redirect).
     pub location: Option<String>,
+    /// Sent as `Last-Modified`.
+    pub last_modified: Option<String>,
+    /// Sent as `Content-Encoding` (the body is then already encoded so).
+    pub content_encoding: Option<&'static str>,
+    /// Waited before answering.
+    pub delay: std::time::Duration,
 }
 
 impl Reply {
     pub fn json(body: &[u8]) -> Reply {
-        Reply { status: 200, content_type: "application/json", body: body.to_vec(), etag: None, location: None }
+        Reply { content_type: "application/json", ..Reply::status(200, "", "") }.with_body(body)
     }
 
     pub fn status(status: u16, content_type: &'static str, body: &str) -> Reply {
-        Reply { status, content_type, body: body.as_bytes().to_vec(), etag: None, location: None }
+        Reply {
+            status,
+            content_type,
+            body: body.as_bytes().to_vec(),
+            etag: None,
+            location: None,
+            last_modified: None,
+            content_encoding: None,
+            delay: std::time::Duration::ZERO,
+        }
+    }
+
+    fn with_body(self, body: &[u8]) -> Reply {
+        Reply { body: body.to_vec(), ..self }
     }
 }
 
@@ -107,6 +126,7 @@ fn answer(stream: TcpStream, handler: &Mutex<Handler>, requests: &Mutex<Vec<Seen
     }
     let request = SeenRequest { target, headers };
     let reply = (handler.lock().expect("handler"))(&request);
+    std::thread::sleep(reply.delay);
     let not_modified = reply.etag.is_some() && request.headers.get("if-none-match") == reply.etag.as_ref();
     requests.lock().expect("requests").push(request);
     let (status, body): (u16, &[u8]) = if not_modified { (304, b"") } else { (reply.status, &reply.body) };
@@ -117,11 +137,18 @@ fn answer(stream: TcpStream, handler: &Mutex<Handler>, requests: &Mutex<Vec<Seen
     if let Some(location) = &reply.location {
         head.push_str(&format!("Location: {location}\r\n"));
     }
+    if let Some(encoding) = reply.content_encoding {
+        head.push_str(&format!("Content-Encoding: {encoding}\r\n"));
+    }
+    if let Some(last_modified) = &reply.last_modified {
+        head.push_str(&format!("Last-Modified: {last_modified}\r\n"));
+    }
     if status != 304 {
         head.push_str(&format!("Content-Length: {}\r\n", body.len()));
     }
     head.push_str("\r\n");
     let mut stream = stream;
+    // The client may have given up (a timeout test): a broken pipe is expected then.
     let _ = stream.write_all(head.as_bytes()).and_then(|()| stream.write_all(body)).and_then(|()| stream.flush());
 }
 
