@@ -11,7 +11,7 @@ use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::db::ImportOptions;
-use crate::feed::{self, ExportFormat, FeedDefaults, SourceFormat};
+use crate::feed::{self, ExportFormat, SourceFormat};
 use crate::meetings::MeetingFilter;
 use crate::startup;
 use crate::state::{AppState, Core, Settings};
@@ -392,23 +392,17 @@ fn import(args: ImportArgs, import_zone_given: bool) -> anyhow::Result<()> {
     if let Some(group) = &args.group {
         anyhow::ensure!(state.content.group(group).is_some(), "--group {group}: there is no such group");
     }
-    let defaults = FeedDefaults {
-        timezone: args.data.timezone.clone(),
-        import_timezone: import_zone_given.then(|| args.data.timezone.clone()),
-        // A BMLT file is NA's, as a BMLT source is, unless `--group` says otherwise.
-        group_slug: args
-            .group
-            .clone()
-            .or_else(|| (args.format == SourceFormat::Bmlt).then(|| crate::bmlt::DEFAULT_GROUP.to_owned())),
-        known_groups: Some(state.content.groups.iter().map(|group| group.slug.clone()).collect()),
+    let rules = crate::state::FileRules {
+        site_zone: &args.data.timezone,
+        file_zone: import_zone_given.then_some(args.data.timezone.as_str()),
+        group: args.group.as_deref(),
         strict: args.strict,
-        ..FeedDefaults::default()
+        format: args.format,
+        formats: formats.as_deref(),
     };
-    let read = match args.format {
-        SourceFormat::MeetingGuide => feed::parse_any(&bytes, &defaults),
-        SourceFormat::Bmlt => crate::bmlt::read(&bytes, formats.as_deref(), &defaults),
-    }
-    .map_err(|error| anyhow::anyhow!("{}: nothing was imported.\n{error}", args.file.display()))?;
+    let read = state
+        .read_import(&bytes, &rules)
+        .map_err(|error| anyhow::anyhow!("{}: nothing was imported.\n{error}", args.file.display()))?;
     let warnings = &read.warnings;
     if !warnings.is_empty() {
         let shown = if args.dry_run { warnings.len() } else { warnings.len().min(WARNINGS_SHOWN) };
@@ -426,8 +420,11 @@ fn import(args: ImportArgs, import_zone_given: bool) -> anyhow::Result<()> {
         );
     }
     let meetings = &read.meetings;
-    let options =
-        ImportOptions { replace_group: args.group.filter(|_| args.replace), dry_run: args.dry_run, sample: false };
+    let options = ImportOptions {
+        replace_group: args.group.filter(|_| args.replace),
+        dry_run: args.dry_run,
+        ..ImportOptions::default()
+    };
     let bar = ProgressBar::new(meetings.len() as u64);
     bar.set_style(
         ProgressStyle::with_template("{bar:40} {pos}/{len} meetings {elapsed}")
@@ -435,17 +432,7 @@ fn import(args: ImportArgs, import_zone_given: bool) -> anyhow::Result<()> {
     );
     let summary = state.store.import_with_progress(meetings, &options, &mut |done| bar.set_position(done as u64))?;
     bar.finish_and_clear();
-    let verb = if args.dry_run { "would be" } else { "were" };
-    println!(
-        "{} meetings read: {} {verb} added, {} updated, {} unchanged, {} archived; {}.{}",
-        meetings.len(),
-        summary.added,
-        summary.updated,
-        summary.unchanged,
-        summary.archived,
-        plural(warnings.len(), "warning"),
-        if args.dry_run { " (dry run: nothing was written)" } else { "" }
-    );
+    println!("{}", summary.describe(meetings.len(), warnings.len(), args.dry_run));
     Ok(())
 }
 
@@ -489,66 +476,23 @@ fn source(args: SourceArgs) -> anyhow::Result<()> {
 }
 
 fn source_add(args: SourceAddArgs) -> anyhow::Result<()> {
-    let name = &args.name;
-    anyhow::ensure!(
-        !name.is_empty()
-            && name.len() <= 40
-            && name.bytes().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-'),
-        "source name \"{name}\": use 1 to 40 lower-case letters, digits and hyphens (like \"metro-intergroup\")"
-    );
-    // Even a URL refused here is shown without its password or query.
-    let shown_url = crate::db::address_of(&args.url);
-    let uri: actix_web::http::Uri =
-        args.url.parse().map_err(|error| anyhow::anyhow!("URL \"{shown_url}\" cannot be read: {error}"))?;
-    anyhow::ensure!(
-        matches!(uri.scheme_str(), Some("http" | "https")) && uri.host().is_some_and(|host| !host.is_empty()),
-        "URL \"{shown_url}\": give a full http:// or https:// address"
-    );
-    let timezone = match &args.source_timezone {
-        Some(zone) => Some(
-            jiff::tz::TimeZone::get(zone)
-                .ok()
-                .and_then(|zone| zone.iana_name().map(str::to_owned))
-                .ok_or_else(|| anyhow::anyhow!("--timezone {zone}: not an IANA time zone (like America/Chicago)"))?,
-        ),
-        None => None,
-    };
     // The site's zone plays no part in registering a source (`--timezone` here is the source's).
     let settings = DataArgs { database_path: args.database_path.clone(), timezone: "UTC".to_owned() }.settings(false);
     let state = Core::open(&settings)?;
-    let group = match (&args.group, args.format) {
-        (Some(group), _) => group.clone(),
-        (None, SourceFormat::Bmlt) => crate::bmlt::DEFAULT_GROUP.to_owned(),
-        (None, SourceFormat::MeetingGuide) => anyhow::bail!("--group SLUG: the fellowship of the feed's meetings"),
-    };
-    anyhow::ensure!(state.content.group(&group).is_some(), "--group {group}: there is no such group");
-    anyhow::ensure!(
-        args.services.is_empty() || args.format == SourceFormat::Bmlt,
-        "--services goes with --format bmlt (BMLT service body ids)"
-    );
-    anyhow::ensure!(
-        args.change_form.is_none() || args.format == SourceFormat::Bmlt,
-        "--change-form goes with --format bmlt (a Meeting Guide feed names its own feedback_url)"
-    );
-    if let Some(form) = &args.change_form {
-        let parsed =
-            url::Url::parse(form).ok().filter(|url| matches!(url.scheme(), "http" | "https") && url.has_host());
-        anyhow::ensure!(parsed.is_some(), "--change-form \"{form}\": give a full http:// or https:// address");
-    }
-    let url = match args.format {
-        SourceFormat::Bmlt => crate::bmlt::fetch::root_of(&args.url),
-        SourceFormat::MeetingGuide => args.url.clone(),
-    };
-    let source = state.store.add_source(&crate::db::NewSource {
-        name: name.clone(),
-        url,
-        group_slug: group,
-        timezone,
+    let typed = crate::db::NewSource {
+        name: args.name.clone(),
+        url: args.url.clone(),
+        group_slug: args.group.clone().unwrap_or_default(),
+        timezone: args.source_timezone.clone(),
         format: args.format,
         services: args.services.clone(),
         change_form: args.change_form.clone(),
         follow_redirects: args.follow_redirects,
+    };
+    let new = crate::sync::check_source(&typed, &state).map_err(|problems| {
+        anyhow::anyhow!("{}", problems.into_iter().map(|(_, problem)| problem).collect::<Vec<_>>().join("; "))
     })?;
+    let source = state.store.add_source(&new)?;
     println!(
         "Added {} source \"{}\" ({}, group {}, zone {}); run `mutual-support sync {}` to fetch it.",
         source.format.as_str(),

@@ -17,6 +17,7 @@ pub mod error;
 pub mod feed;
 pub mod finder;
 pub mod i18n;
+pub mod jobs;
 pub mod mail;
 pub mod matcher;
 pub mod meetings;

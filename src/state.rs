@@ -10,7 +10,7 @@ use actix_web::web;
 use crate::cache::{ResponseCache, RevisionMemo};
 use crate::content::Content;
 use crate::db::{ImportOptions, Store, StoreError};
-use crate::feed::{FeedDefaults, parse_meeting_guide};
+use crate::feed::{FeedDefaults, SourceFormat, parse_meeting_guide};
 use crate::finder::{FinderIndex, IndexBuilder};
 use crate::meetings::{Meeting, MeetingFilter, TypeVocabulary};
 
@@ -157,10 +157,52 @@ impl Core {
         Ok(builder.finish())
     }
 
+    /// Reads a file of meetings as `import` does (and the staff upload), by `rules`. Unknown
+    /// groups in records are errors.
+    pub fn read_import(
+        &self,
+        bytes: &[u8],
+        rules: &FileRules,
+    ) -> Result<crate::feed::FeedRead, crate::feed::FeedError> {
+        let defaults = FeedDefaults {
+            import_timezone: rules.file_zone.map(str::to_owned),
+            // A BMLT file is NA's, as a BMLT source is, unless the group is named.
+            group_slug: rules
+                .group
+                .map(str::to_owned)
+                .or_else(|| (rules.format == SourceFormat::Bmlt).then(|| crate::bmlt::DEFAULT_GROUP.to_owned())),
+            known_groups: Some(self.content.groups.iter().map(|group| group.slug.clone()).collect()),
+            strict: rules.strict,
+            ..FeedDefaults::new(rules.site_zone)
+        };
+        match rules.format {
+            SourceFormat::MeetingGuide => crate::feed::parse_any(bytes, &defaults),
+            SourceFormat::Bmlt => crate::bmlt::read(bytes, rules.formats, &defaults),
+        }
+    }
+
     /// The finder's filter from a query string, checked against our vocabulary and groups.
     pub fn meeting_filter(&self, query_string: &str) -> MeetingFilter {
         MeetingFilter::parse(query_string, &self.vocabulary, |slug| self.content.group(slug).is_some())
     }
+}
+
+/// How `import` (and the staff upload) reads a file.
+#[derive(Debug, Clone, Copy)]
+pub struct FileRules<'a> {
+    /// The site's zone: the last resort, with a warning.
+    pub site_zone: &'a str,
+    /// The zone of the file's meetings that name none and have no coordinates
+    /// (`import --timezone`), before the site's.
+    pub file_zone: Option<&'a str>,
+    /// The fellowship of records that name none.
+    pub group: Option<&'a str>,
+    /// Every warning is an error.
+    pub strict: bool,
+    /// A Meeting Guide feed (JSON or CSV, told apart by content) or a saved BMLT answer.
+    pub format: SourceFormat,
+    /// With BMLT: a saved `GetFormats` answer, for a file that has no formats.
+    pub formats: Option<&'a [u8]>,
 }
 
 /// Meetings passed at once from the thread reading them to the one indexing them, and how many
@@ -197,6 +239,8 @@ pub struct AppState {
     views: RevisionMemo<Views>,
     /// Trusted proxies, read-only replica, primary.
     pub deployment: crate::deployment::Deployment,
+    /// What staff started and wait on: a sync run, uploaded files.
+    pub jobs: crate::jobs::Jobs,
 }
 
 impl std::ops::Deref for AppState {
@@ -222,7 +266,14 @@ impl AppState {
         let core =
             if deployment.read_only { Core::open_read_only(&settings.database_path)? } else { Core::open(&settings)? };
         let responses = ResponseCache::new(settings.response_cache_bytes);
-        let state = web::Data::new(AppState { core, settings, responses, views: RevisionMemo::default(), deployment });
+        let state = web::Data::new(AppState {
+            core,
+            settings,
+            responses,
+            views: RevisionMemo::default(),
+            deployment,
+            jobs: crate::jobs::Jobs::default(),
+        });
         Ok(state)
     }
 

@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 
 use actix_web::web;
 
-use crate::db::{ImportSummary, SetWriter, Source, SourceFetch, StoreError};
+use crate::db::{ImportSummary, NewSource, Source, SourceFetch, StoreError};
 use crate::feed::{self, FeedDefaults, RecordStream, SourceFormat};
 use crate::state::{AppState, Core};
 
@@ -37,11 +37,15 @@ impl Default for FetchLimits {
         FetchLimits {
             timeout: Duration::from_secs(30),
             source_timeout: Duration::from_secs(300),
-            max_bytes: 50 * 1024 * 1024,
+            max_bytes: MAX_FEED_BYTES,
             max_records: MAX_RECORDS,
         }
     }
 }
+
+/// The largest feed a sync reads unless `sync --max-bytes` says otherwise, in bytes after
+/// decompression (and the largest file the staff upload takes).
+pub const MAX_FEED_BYTES: u64 = 50 * 1024 * 1024;
 
 /// The most records a source's feed may list, unless `sync --max-records` says otherwise: far
 /// above any real intergroup's feed (a few thousand), far below what would swamp the site.
@@ -117,6 +121,27 @@ pub fn sync(
     names: &[String],
     limits: &FetchLimits,
 ) -> anyhow::Result<Vec<SourceReport>> {
+    sync_with(core, default_timezone, names, limits, &mut |_| {})
+}
+
+/// How a sync run goes, step by step (the staff page shows it while it runs).
+pub enum Progress<'a> {
+    /// The sources it will sync, in order.
+    Planned(&'a [Source]),
+    /// This source is being fetched and imported.
+    Syncing(&'a Source),
+    /// A source is done.
+    Done(&'a SourceReport),
+}
+
+/// [`sync`], telling `progress` each step.
+pub fn sync_with(
+    core: &Core,
+    default_timezone: &str,
+    names: &[String],
+    limits: &FetchLimits,
+    progress: &mut dyn FnMut(Progress),
+) -> anyhow::Result<Vec<SourceReport>> {
     let sources = if names.is_empty() {
         core.store.sources()?
     } else {
@@ -127,9 +152,202 @@ pub fn sync(
         }
         sources
     };
+    progress(Progress::Planned(&sources));
     let agent = agent(limits);
     let spool = core.store.folder();
-    Ok(sources.iter().map(|source| sync_one(core, &agent, default_timezone, source, limits, spool)).collect())
+    let mut reports = Vec::with_capacity(sources.len());
+    for source in &sources {
+        progress(Progress::Syncing(source));
+        let report = sync_one(core, &agent, default_timezone, source, limits, spool);
+        progress(Progress::Done(&report));
+        reports.push(report);
+    }
+    Ok(reports)
+}
+
+/// What is wrong with one field of a source as typed: the field (`name`, `url`, `group`,
+/// `timezone`, `services`) and why, in words.
+pub type EntryProblem = (&'static str, String);
+
+/// The source to register from one as typed (on `source add`'s command line or the staff form:
+/// an empty group is none), or every problem with what was typed, each naming its field.
+pub fn check_source(typed: &NewSource, core: &Core) -> Result<NewSource, Vec<EntryProblem>> {
+    let mut problems = Vec::new();
+    let name = typed.name.trim();
+    if name.is_empty()
+        || name.len() > 40
+        || !name.bytes().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-')
+    {
+        problems.push((
+            "name",
+            format!(
+                "source name \"{}\": use 1 to 40 lower-case letters, digits and hyphens (like \"metro-intergroup\")",
+                feed::text::escaped(name)
+            ),
+        ));
+    }
+    let url = typed.url.trim();
+    // Even a URL refused here is shown without its password or query.
+    let shown_url = crate::db::address_of(url);
+    match url::Url::parse(url) {
+        Err(error) => problems.push(("url", format!("URL \"{shown_url}\" cannot be read: {error}"))),
+        Ok(parsed) if !matches!(parsed.scheme(), "http" | "https") || !parsed.has_host() => {
+            problems.push(("url", format!("URL \"{shown_url}\": give a full http:// or https:// address")))
+        }
+        Ok(_) => {}
+    }
+    let group = match (typed.group_slug.trim(), typed.format) {
+        ("", SourceFormat::Bmlt) => crate::bmlt::DEFAULT_GROUP,
+        ("", SourceFormat::MeetingGuide) => {
+            problems.push(("group", "--group SLUG: the fellowship of the feed's meetings".to_owned()));
+            ""
+        }
+        (group, _) => {
+            if core.content.group(group).is_none() {
+                let shown = feed::text::escaped(group);
+                problems.push(("group", format!("--group {shown}: there is no such group")));
+            }
+            group
+        }
+    };
+    if !typed.services.is_empty() && typed.format != SourceFormat::Bmlt {
+        problems.push(("services", "--services goes with --format bmlt (BMLT service body ids)".to_owned()));
+    }
+    let change_form = typed.change_form.as_deref().map(str::trim).filter(|form| !form.is_empty());
+    if change_form.is_some() && typed.format != SourceFormat::Bmlt {
+        problems.push((
+            "change_form",
+            "--change-form goes with --format bmlt (a Meeting Guide feed names its own feedback_url)".to_owned(),
+        ));
+    }
+    if let Some(form) = change_form
+        && !url::Url::parse(form).is_ok_and(|url| matches!(url.scheme(), "http" | "https") && url.has_host())
+    {
+        let shown = feed::text::escaped(form);
+        problems.push(("change_form", format!("--change-form \"{shown}\": give a full http:// or https:// address")));
+    }
+    let timezone = match typed.timezone.as_deref().map(str::trim).filter(|zone| !zone.is_empty()) {
+        Some(zone) => match jiff::tz::TimeZone::get(zone).ok().and_then(|zone| zone.iana_name().map(str::to_owned)) {
+            Some(name) => Some(name),
+            None => {
+                problems.push((
+                    "timezone",
+                    format!(
+                        "time zone \"{}\": not an IANA time zone (like America/Chicago)",
+                        feed::text::escaped(zone)
+                    ),
+                ));
+                None
+            }
+        },
+        None => None,
+    };
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let url = match typed.format {
+        SourceFormat::Bmlt => crate::bmlt::fetch::root_of(url),
+        SourceFormat::MeetingGuide => url.to_owned(),
+    };
+    Ok(NewSource {
+        name: name.to_owned(),
+        url,
+        group_slug: group.to_owned(),
+        timezone,
+        format: typed.format,
+        services: typed.services.clone(),
+        change_form: change_form.map(str::to_owned),
+        follow_redirects: typed.follow_redirects,
+    })
+}
+
+/// Warnings a preview shows (the rest are counted).
+pub const PREVIEW_WARNINGS: usize = 20;
+/// Meetings a preview lists with their zone (the zones' counts cover them all).
+pub const PREVIEW_MEETINGS: usize = 200;
+
+/// What a new source's first sync would bring, found by fetching it and importing it into a
+/// transaction that is rolled back: nothing is written.
+#[derive(Debug, Clone)]
+pub struct Preview {
+    pub read: usize,
+    pub warning_count: usize,
+    /// The first [`PREVIEW_WARNINGS`].
+    pub warnings: Vec<feed::RecordWarning>,
+    /// What the import would do (the sample meetings a first real import retires among the archived).
+    pub summary: ImportSummary,
+    /// How many meetings each zone would get, most first.
+    pub zones: Vec<(String, usize)>,
+    /// The first [`PREVIEW_MEETINGS`] meetings: name, days and time, zone.
+    pub meetings: Vec<(String, String, String)>,
+    /// Where the feed was fetched from when the address redirected elsewhere.
+    pub redirected_to: Option<String>,
+}
+
+impl Preview {
+    /// What the first sync would do, in words (as `import --dry-run` says it).
+    pub fn line(&self) -> String {
+        self.summary.describe(self.read, self.warning_count, true)
+    }
+}
+
+/// Fetches and reads a source that is not registered, as [`sync`] would, and imports it into a
+/// transaction that is rolled back (a name already taken is refused as `source add` refuses it).
+/// Every failure in words, without the URL's secrets.
+pub fn preview(core: &Core, default_timezone: &str, new: &NewSource, limits: &FetchLimits) -> Result<Preview, String> {
+    let source = Source::unsaved(new);
+    let mut download = match fetch_set(&agent(limits), &source, limits, core.store.folder()) {
+        Ok(Fetched::Feed(download)) => download,
+        Ok(Fetched::NotModified { .. }) => return Err("the server answered 304 (not modified)".to_owned()),
+        Err(reason) => return Err(source.without_secrets(&reason)),
+    };
+    let redirected_to = download.redirected.clone();
+    let defaults = source_defaults(core, default_timezone, &source);
+    let mut zones = std::collections::BTreeMap::<String, usize>::new();
+    let mut meetings = Vec::new();
+    let mut read = None;
+    let summary = core.store.dry_run_source(new, |writer| {
+        read =
+            Some(read_set(&mut download, &defaults, &source, limits.max_records, PREVIEW_WARNINGS, &mut |meeting| {
+                let zone = meeting.timezone.clone();
+                if meetings.len() < PREVIEW_MEETINGS {
+                    let days: Vec<&str> = meeting.days.iter().map(|day| day.name()).collect();
+                    let time = meeting.time.map(|time| time.to_string()).unwrap_or_default();
+                    meetings.push((
+                        meeting.name.clone(),
+                        format!("{} {time}", days.join(", ")).trim().to_owned(),
+                        zone.clone(),
+                    ));
+                }
+                *zones.entry(zone).or_default() += 1;
+                writer.add(meeting).map_err(Failure::from)
+            })?);
+        Ok::<_, Failure>(())
+    });
+    let summary = summary.map_err(|Failure(reason)| source.without_secrets(&reason))?;
+    let read = read.unwrap_or_default();
+    let mut zones: Vec<(String, usize)> = zones.into_iter().collect();
+    zones.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    Ok(Preview {
+        read: read.records,
+        warning_count: read.warning_count,
+        warnings: read.warnings,
+        summary,
+        zones,
+        meetings,
+        redirected_to,
+    })
+}
+
+/// How a source's feed is read: its zone and group for records that name none, the known groups.
+fn source_defaults(core: &Core, default_timezone: &str, source: &Source) -> FeedDefaults {
+    FeedDefaults {
+        import_timezone: source.timezone.clone(),
+        group_slug: Some(source.group_slug.clone()),
+        change_form: source.change_form.clone(),
+        known_groups: Some(core.content.groups.iter().map(|group| group.slug.clone()).collect()),
+        ..FeedDefaults::new(default_timezone)
+    }
 }
 
 /// The HTTP client of every fetch: our limits, redirects left to [`fetch`].
@@ -153,11 +371,7 @@ fn sync_one(
     spool: Option<&std::path::Path>,
 ) -> SourceReport {
     let mut redirected_to = None;
-    let fetched = match source.format {
-        SourceFormat::MeetingGuide => fetch(agent, source, limits, spool),
-        SourceFormat::Bmlt => fetch_bmlt(agent, source, limits, spool),
-    };
-    let outcome = match fetched {
+    let outcome = match fetch_set(agent, source, limits, spool) {
         Ok(Fetched::NotModified { redirected }) => {
             redirected_to = redirected;
             match core.store.record_source_unchanged(source.id) {
@@ -167,13 +381,7 @@ fn sync_one(
         }
         Ok(Fetched::Feed(download)) => {
             redirected_to = download.redirected.clone();
-            let defaults = FeedDefaults {
-                import_timezone: source.timezone.clone(),
-                group_slug: Some(source.group_slug.clone()),
-                change_form: source.change_form.clone(),
-                known_groups: Some(core.content.groups.iter().map(|group| group.slug.clone()).collect()),
-                ..FeedDefaults::new(default_timezone)
-            };
+            let defaults = source_defaults(core, default_timezone, source);
             import_download(core, source, download, &defaults, limits)
         }
         Err(reason) => Outcome::Failed(reason),
@@ -212,8 +420,11 @@ fn import_download(
     let (etag, last_modified) = (download.etag.take(), download.last_modified.take());
     let mut counts = (0, 0);
     let imported = core.store.import_source_streamed(source, |writer| {
-        counts = read_set(&mut download, defaults, writer, source, limits.max_records)?;
-        Ok(SourceFetch { etag, last_modified, warnings: counts.1 })
+        let read = read_set(&mut download, defaults, source, limits.max_records, 0, &mut |meeting| {
+            writer.add(meeting).map_err(Failure::from)
+        })?;
+        counts = (read.records, read.warning_count);
+        Ok(SourceFetch { etag, last_modified, warnings: read.warning_count })
     });
     match imported {
         Ok(summary) => Outcome::Imported { read: counts.0, warnings: counts.1, summary },
@@ -221,18 +432,27 @@ fn import_download(
     }
 }
 
+/// What reading a feed found: its records, and its warnings (counted, the first few kept).
+#[derive(Debug, Default)]
+struct FeedCounts {
+    records: usize,
+    warning_count: usize,
+    warnings: Vec<feed::RecordWarning>,
+}
+
 /// Reads a source's download (a Meeting Guide JSON feed, streamed record by record; CSV or a
-/// BMLT source's answers, read whole within the size limit) and writes each good meeting; after
-/// the first bad record nothing more is written, but every record is still read, so all errors
-/// are counted. More than `max_records` is an error naming the source, and so is a feed listing
-/// none. The records read and the warnings.
+/// BMLT source's answers, read whole within the size limit) and hands each good meeting to
+/// `each`; after the first bad record nothing more is handed over, but every record is still
+/// read, so all errors are counted. More than `max_records` is an error naming the source, and so
+/// is a feed listing none. The first `warnings_kept` warnings are kept.
 fn read_set(
     download: &mut Download,
     defaults: &FeedDefaults,
-    writer: &mut SetWriter,
     source: &Source,
     max_records: usize,
-) -> Result<(usize, usize), Failure> {
+    warnings_kept: usize,
+    each: &mut dyn FnMut(&crate::meetings::Meeting) -> Result<(), Failure>,
+) -> Result<FeedCounts, Failure> {
     let too_many = || {
         Failure(format!(
             "source \"{}\": the feed lists more than {max_records} records, the most one source may have \
@@ -245,7 +465,7 @@ fn read_set(
     let streamed = source.format == SourceFormat::MeetingGuide
         && matches!(first_bytes(&mut reader).map_err(unreadable)?.first(), Some(b'[' | b'{'));
     let counts = if streamed {
-        let mut stream = RecordStream::keeping(defaults, ERRORS_SHOWN);
+        let mut stream = RecordStream::keeping(defaults, ERRORS_SHOWN.max(warnings_kept));
         let mut failure = None;
         feed::each_meeting_guide_record(reader, &mut |record| {
             if stream.records_read() >= max_records {
@@ -254,9 +474,9 @@ fn read_set(
             }
             if let Some(meeting) = stream.read(record)
                 && stream.error_count() == 0
-                && let Err(error) = writer.add(&meeting)
+                && let Err(error) = each(&meeting)
             {
-                failure = Some(Failure::from(error));
+                failure = Some(error);
                 return ControlFlow::Break(());
             }
             ControlFlow::Continue(())
@@ -268,7 +488,8 @@ fn read_set(
         if stream.error_count() > 0 {
             return Err(Failure(bad_records(stream.errors(), stream.error_count())));
         }
-        (stream.records_read(), stream.warning_count())
+        let warnings = stream.warnings().iter().take(warnings_kept).cloned().collect();
+        FeedCounts { records: stream.records_read(), warning_count: stream.warning_count(), warnings }
     } else {
         // CSV (or not text at all), or BMLT: read whole, within the size limit the fetch enforced.
         let mut bytes = Vec::new();
@@ -285,11 +506,13 @@ fn read_set(
             return Err(too_many());
         }
         for meeting in &read.meetings {
-            writer.add(meeting)?;
+            each(meeting)?;
         }
-        (read.meetings.len(), read.warnings.len())
+        let warning_count = read.warnings.len();
+        let warnings = read.warnings.into_iter().take(warnings_kept).collect();
+        FeedCounts { records: read.meetings.len(), warning_count, warnings }
     };
-    if counts.0 == 0 {
+    if counts.records == 0 {
         // A feed that suddenly lists nothing is far more often a broken server than an office
         // that closed every meeting: keep the last good set (`source remove` retires a source).
         return Err(Failure("the feed lists no meetings; the last good ones are kept".to_owned()));
@@ -468,6 +691,20 @@ fn fetch_by(
         return Ok(Fetched::Feed(download));
     }
     Err(format!("more than {MAX_REDIRECTS} redirects; the feed was not fetched"))
+}
+
+/// A source's set as its format is fetched: one feed ([`fetch`]), or a BMLT root server's
+/// answers ([`fetch_bmlt`]).
+fn fetch_set(
+    agent: &ureq::Agent,
+    source: &Source,
+    limits: &FetchLimits,
+    spool: Option<&std::path::Path>,
+) -> Result<Fetched, String> {
+    match source.format {
+        SourceFormat::MeetingGuide => fetch(agent, source, limits, spool),
+        SourceFormat::Bmlt => fetch_bmlt(agent, source, limits, spool),
+    }
 }
 
 /// A temporary file for a download, in `spool` (the system's temporary folder when `None`).

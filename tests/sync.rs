@@ -1,70 +1,19 @@
-//! Sources and sync, run as staff would: the real binary on a temporary database, fetching from
-//! the small HTTP server the tests share (`tests/support`) on 127.0.0.1, answering each path from
-//! a table the test sets (every request recorded).
+//! Sources and sync, run as staff would: the real binary on a temporary database, fetching from a
+//! small HTTP server the test starts on 127.0.0.1 (canned answers, every request recorded).
 
-mod support;
-
-use std::collections::{BTreeMap, HashMap};
-use std::io::Write;
+use std::collections::BTreeMap;
 use std::net::TcpListener;
-use std::path::Path;
-use std::process::Command;
-use std::sync::{Arc, Mutex};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 use std::time::Duration;
 
 use serde_json::{Value, json};
-use support::{BINARY, Reply, SeenRequest, Site, TestServer, text};
 
-/// A feed's answer: JSON with validators.
-fn feed(meetings: &[Value], etag: &str) -> Reply {
-    Reply {
-        etag: Some(format!("\"{etag}\"")),
-        last_modified: Some("Sat, 28 Nov 2026 10:00:00 GMT".to_owned()),
-        ..Reply::json(&serde_json::to_vec(meetings).expect("JSON"))
-    }
-}
+mod feed_server;
+mod support;
+use feed_server::{Canned, FeedServer, gzipped};
 
-fn redirect(location: &str) -> Reply {
-    Reply { location: Some(location.to_owned()), ..Reply::status(302, "text/plain", "moved") }
-}
-
-/// The shared test server answering each path from a table (404 for any other).
-struct FeedServer {
-    server: TestServer,
-    routes: Arc<Mutex<HashMap<String, Reply>>>,
-}
-
-impl FeedServer {
-    fn start() -> FeedServer {
-        let routes: Arc<Mutex<HashMap<String, Reply>>> = Arc::default();
-        let table = routes.clone();
-        let server = TestServer::start(move |request| {
-            let reply = table.lock().expect("routes").get(&request.target).cloned();
-            reply.unwrap_or_else(|| Reply::status(404, "text/plain", "not found"))
-        });
-        FeedServer { server, routes }
-    }
-
-    fn url(&self, path: &str) -> String {
-        self.server.url(path)
-    }
-
-    fn set(&self, path: &str, reply: Reply) {
-        self.routes.lock().expect("routes").insert(path.to_owned(), reply);
-    }
-
-    /// The requests made for `path`, oldest first.
-    fn requests_for(&self, path: &str) -> Vec<SeenRequest> {
-        self.server.requests().into_iter().filter(|request| request.target == path).collect()
-    }
-}
-
-/// `reply` with its body gzipped.
-fn gzipped(reply: Reply) -> Reply {
-    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-    encoder.write_all(&reply.body).expect("compressed");
-    Reply { body: encoder.finish().expect("compressed"), content_encoding: Some("gzip"), ..reply }
-}
+const BINARY: &str = env!("CARGO_BIN_EXE_mutual-support");
 
 /// A Meeting Guide record.
 fn meeting(slug: &str, name: &str) -> Value {
@@ -74,18 +23,35 @@ fn meeting(slug: &str, name: &str) -> Value {
     })
 }
 
-/// What these tests do with the shared [`Site`]: add AA feeds, sync with a short timeout and a
-/// small size limit, and read the active meetings.
-trait Sources {
-    fn add_source(&self, name: &str, url: &str);
-    fn add_source_following_redirects(&self, name: &str, url: &str);
-    /// `sync` with a 1 s timeout and a 4000-byte limit: whether it succeeded, its output, its errors.
-    fn sync_small(&self, names: &[&str]) -> (bool, String, String);
-    /// The active meetings: public slug → name.
-    fn meetings(&self) -> BTreeMap<String, String>;
+/// A temporary database, and the binary run on it.
+struct Site {
+    _folder: tempfile::TempDir,
+    database: PathBuf,
 }
 
-impl Sources for Site {
+impl Site {
+    fn new() -> Site {
+        let folder = tempfile::tempdir().expect("folder");
+        let database = folder.path().join("data").join("directory.sqlite3");
+        Site { _folder: folder, database }
+    }
+
+    fn run(&self, arguments: &[&str]) -> Output {
+        Command::new(BINARY)
+            .args(arguments)
+            .arg("--db")
+            .arg(&self.database)
+            .env("RUST_LOG", "warn")
+            .output()
+            .expect("the binary runs")
+    }
+
+    fn run_ok(&self, arguments: &[&str]) -> String {
+        let output = self.run(arguments);
+        assert!(output.status.success(), "{arguments:?} failed: {}", text(&output.stderr));
+        text(&output.stdout)
+    }
+
     fn add_source(&self, name: &str, url: &str) {
         self.run_ok(&["source", "add", "--group", "alcoholics-anonymous", name, url]);
     }
@@ -94,22 +60,29 @@ impl Sources for Site {
         self.run_ok(&["source", "add", "--group", "alcoholics-anonymous", "--follow-redirects", name, url]);
     }
 
-    fn sync_small(&self, names: &[&str]) -> (bool, String, String) {
+    /// `sync` with a short timeout and a small size limit; its output and whether it succeeded.
+    fn sync(&self, names: &[&str]) -> (bool, String, String) {
         let mut arguments = vec!["sync", "--fetch-timeout", "1s", "--max-bytes", "4000"];
         arguments.extend(names);
         let output = self.run(&arguments);
         (output.status.success(), text(&output.stdout), text(&output.stderr))
     }
 
+    /// The active meetings: public slug → name.
     fn meetings(&self) -> BTreeMap<String, String> {
-        self.exported()
-            .iter()
+        let feed: Vec<Value> =
+            serde_json::from_str(&self.run_ok(&["export", "--format", "json"])).expect("the export is JSON");
+        feed.iter()
             .map(|meeting| {
                 let field = |name: &str| meeting[name].as_str().unwrap_or_default().to_owned();
                 (field("slug"), field("name"))
             })
             .collect()
     }
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
 }
 
 fn line_of<'a>(output: &'a str, source: &str) -> &'a str {
@@ -119,27 +92,27 @@ fn line_of<'a>(output: &'a str, source: &str) -> &'a str {
 /// Two sources, `north` and `south`, each with two meetings, synced once.
 fn two_synced_sources() -> (FeedServer, Site) {
     let server = FeedServer::start();
-    server.set("/north.json", feed(&[meeting("n-1", "North One"), meeting("n-2", "North Two")], "n1"));
-    server.set("/south.json", feed(&[meeting("s-1", "South One"), meeting("s-2", "South Two")], "s1"));
+    server.set("/north.json", Canned::feed(&[meeting("n-1", "North One"), meeting("n-2", "North Two")], "n1"));
+    server.set("/south.json", Canned::feed(&[meeting("s-1", "South One"), meeting("s-2", "South Two")], "s1"));
     let site = Site::new();
     site.add_source("north", &server.url("/north.json"));
     site.add_source("south", &server.url("/south.json"));
-    let (ok, output, errors) = site.sync_small(&[]);
+    let (ok, output, errors) = site.sync(&[]);
     assert!(ok, "{output}{errors}");
     (server, site)
 }
 
 /// Breaks `south` with `broken`, changes `north`, syncs both: `north` is imported, `south` fails
 /// with a line containing `reason` and keeps its meetings, and the exit code says a source failed.
-fn assert_failing_south_keeps_its_meetings(broken: Reply, reason: &str) {
+fn assert_failing_south_keeps_its_meetings(broken: Canned, reason: &str) {
     let (server, site) = two_synced_sources();
     site.run_ok(&["import", &write_entered_here(&site)]);
     server.set(
         "/north.json",
-        feed(&[meeting("n-1", "North One"), meeting("n-2", "North Two"), meeting("n-3", "North Three")], "n2"),
+        Canned::feed(&[meeting("n-1", "North One"), meeting("n-2", "North Two"), meeting("n-3", "North Three")], "n2"),
     );
     server.set("/south.json", broken);
-    let (ok, output, _) = site.sync_small(&[]);
+    let (ok, output, _) = site.sync(&[]);
     assert!(!ok, "a failing source makes the exit code 1:\n{output}");
     assert!(line_of(&output, "south").contains("FAILED"), "{output}");
     assert!(line_of(&output, "south").contains(reason), "{output}");
@@ -177,7 +150,7 @@ fn a_first_sync_imports_every_source_and_source_list_shows_it() {
 #[test]
 fn an_unchanged_feed_is_asked_for_conditionally_and_its_304_counts_as_success() {
     let (server, site) = two_synced_sources();
-    let (ok, output, errors) = site.sync_small(&[]);
+    let (ok, output, errors) = site.sync(&[]);
     assert!(ok, "{output}{errors}");
     assert!(line_of(&output, "north").contains("unchanged (304)"), "{output}");
     let second = &server.requests_for("/north.json")[1];
@@ -190,8 +163,9 @@ fn an_unchanged_feed_is_asked_for_conditionally_and_its_304_counts_as_success() 
 fn a_changed_feed_archives_the_meeting_it_dropped_and_adds_the_new_one() {
     let (server, site) = two_synced_sources();
     site.run_ok(&["import", &write_entered_here(&site)]);
-    server.set("/north.json", feed(&[meeting("n-1", "North One, renamed"), meeting("n-3", "North Three")], "n2"));
-    let (ok, output, errors) = site.sync_small(&["north"]);
+    server
+        .set("/north.json", Canned::feed(&[meeting("n-1", "North One, renamed"), meeting("n-3", "North Three")], "n2"));
+    let (ok, output, errors) = site.sync(&["north"]);
     assert!(ok, "{output}{errors}");
     assert!(line_of(&output, "north").contains("1 added, 1 updated, 0 unchanged, 1 archived"), "{output}");
     let meetings = site.meetings();
@@ -201,31 +175,31 @@ fn a_changed_feed_archives_the_meeting_it_dropped_and_adds_the_new_one() {
 
 #[test]
 fn a_server_error_fails_that_source_alone_and_it_keeps_its_last_good_meetings() {
-    assert_failing_south_keeps_its_meetings(Reply::status(500, "text/plain", "oops"), "500");
+    assert_failing_south_keeps_its_meetings(Canned::status(500, "text/plain", "oops"), "500");
 }
 
 #[test]
 fn a_server_slower_than_the_timeout_fails_that_source_alone() {
-    let slow = Reply { delay: Duration::from_secs(3), ..feed(&[meeting("s-9", "Too Late")], "late") };
+    let slow = Canned { delay: Duration::from_secs(3), ..Canned::feed(&[meeting("s-9", "Too Late")], "late") };
     assert_failing_south_keeps_its_meetings(slow, "timed out");
 }
 
 #[test]
 fn a_web_page_instead_of_a_feed_fails_that_source_alone() {
-    let page = Reply::status(200, "text/html; charset=utf-8", "<!doctype html><title>Moved</title>");
+    let page = Canned::status(200, "text/html; charset=utf-8", "<!doctype html><title>Moved</title>");
     assert_failing_south_keeps_its_meetings(page, "web page (HTML)");
 }
 
 #[test]
 fn html_sent_as_json_is_still_a_web_page_and_not_a_feed() {
-    let page = Reply::status(200, "application/json", "\n  <html><body>Login</body></html>");
+    let page = Canned::status(200, "application/json", "\n  <html><body>Login</body></html>");
     assert_failing_south_keeps_its_meetings(page, "web page (HTML)");
 }
 
 #[test]
 fn a_feed_over_the_size_limit_fails_that_source_alone() {
     let many: Vec<Value> = (0..100).map(|n| meeting(&format!("s-{n}"), "A Meeting With A Long Name")).collect();
-    assert_failing_south_keeps_its_meetings(feed(&many, "big"), "larger than the limit of 4000 bytes");
+    assert_failing_south_keeps_its_meetings(Canned::feed(&many, "big"), "larger than the limit of 4000 bytes");
 }
 
 #[test]
@@ -233,7 +207,7 @@ fn a_feed_with_a_bad_record_fails_that_source_alone_and_says_which_record() {
     let mut bad = meeting("s-3", "Bad Day");
     bad["day"] = json!(9);
     assert_failing_south_keeps_its_meetings(
-        feed(&[meeting("s-1", "South One"), bad], "bad"),
+        Canned::feed(&[meeting("s-1", "South One"), bad], "bad"),
         "record 2 (slug \"s-3\"): day",
     );
 }
@@ -245,7 +219,7 @@ fn an_unreachable_server_fails_that_source_alone() {
     let url = format!("http://127.0.0.1:{}/gone.json", closed.local_addr().expect("address").port());
     drop(closed);
     site.add_source("gone", &url);
-    let (ok, output, _) = site.sync_small(&[]);
+    let (ok, output, _) = site.sync(&[]);
     assert!(!ok);
     assert!(line_of(&output, "gone").contains("FAILED"), "{output}");
     assert!(line_of(&output, "north").contains("unchanged"), "{output}");
@@ -256,12 +230,14 @@ fn an_unreachable_server_fails_that_source_alone() {
 #[test]
 fn two_sources_with_the_same_slugs_keep_their_own_meetings_under_stable_addresses() {
     let server = FeedServer::start();
-    server.set("/east.json", feed(&[meeting("tuesday", "East Tuesday"), meeting("friday", "East Friday")], "e1"));
-    server.set("/west.json", feed(&[meeting("tuesday", "West Tuesday"), meeting("friday", "West Friday")], "w1"));
+    server
+        .set("/east.json", Canned::feed(&[meeting("tuesday", "East Tuesday"), meeting("friday", "East Friday")], "e1"));
+    server
+        .set("/west.json", Canned::feed(&[meeting("tuesday", "West Tuesday"), meeting("friday", "West Friday")], "w1"));
     let site = Site::new();
     site.add_source("east", &server.url("/east.json"));
     site.add_source("west", &server.url("/west.json"));
-    let (ok, output, errors) = site.sync_small(&["east", "west"]);
+    let (ok, output, errors) = site.sync(&["east", "west"]);
     assert!(ok, "{output}{errors}");
     let expected: BTreeMap<String, String> = [
         ("friday", "East Friday"),
@@ -273,15 +249,17 @@ fn two_sources_with_the_same_slugs_keep_their_own_meetings_under_stable_addresse
     .into();
     assert_eq!(site.meetings(), expected);
     // Both change, and are synced in the other order: each keeps its meetings and their addresses.
-    server.set("/east.json", feed(&[meeting("tuesday", "East Tuesday"), meeting("friday", "East Friday")], "e2"));
-    server.set("/west.json", feed(&[meeting("friday", "West Friday"), meeting("tuesday", "West Tuesday")], "w2"));
-    let (ok, output, errors) = site.sync_small(&["west", "east"]);
+    server
+        .set("/east.json", Canned::feed(&[meeting("tuesday", "East Tuesday"), meeting("friday", "East Friday")], "e2"));
+    server
+        .set("/west.json", Canned::feed(&[meeting("friday", "West Friday"), meeting("tuesday", "West Tuesday")], "w2"));
+    let (ok, output, errors) = site.sync(&["west", "east"]);
     assert!(ok, "{output}{errors}");
     assert_eq!(site.meetings(), expected);
     // East drops its Tuesday: the address is not handed to West, whose meeting stays where it was.
-    server.set("/east.json", feed(&[meeting("friday", "East Friday")], "e3"));
-    server.set("/west.json", feed(&[meeting("tuesday", "West Tuesday, moved")], "w3"));
-    let (ok, output, errors) = site.sync_small(&[]);
+    server.set("/east.json", Canned::feed(&[meeting("friday", "East Friday")], "e3"));
+    server.set("/west.json", Canned::feed(&[meeting("tuesday", "West Tuesday, moved")], "w3"));
+    let (ok, output, errors) = site.sync(&[]);
     assert!(ok, "{output}{errors}");
     let meetings = site.meetings();
     assert_eq!(meetings.keys().collect::<Vec<_>>(), ["friday", "west-tuesday"]);
@@ -298,7 +276,7 @@ fn removing_a_source_archives_its_meetings_and_no_one_elses() {
     assert!(!site.run_ok(&["source", "list"]).contains("south"));
     // Added again, it is fetched in full (not asked for a 304) and its meetings come back at their addresses.
     site.add_source("south", &server.url("/south.json"));
-    let (ok, output, errors) = site.sync_small(&["south"]);
+    let (ok, output, errors) = site.sync(&["south"]);
     assert!(ok, "{output}{errors}");
     assert!(line_of(&output, "south").contains("2 updated"), "{output}");
     assert!(!server.requests_for("/south.json")[1].headers.contains_key("if-none-match"));
@@ -331,7 +309,7 @@ fn source_add_refuses_a_bad_url_an_unknown_group_a_bad_zone_and_a_name_twice() {
     site.add_source("a", "https://example.org/feed");
     refused(&["source", "add", "--group", "alcoholics-anonymous", "a", "https://example.org/other"], "already");
     refused(&["source", "remove", "nowhere"], "no source named \"nowhere\"");
-    let (ok, _, errors) = site.sync_small(&["nowhere"]);
+    let (ok, _, errors) = site.sync(&["nowhere"]);
     assert!(!ok);
     assert!(errors.contains("no source named \"nowhere\""), "{errors}");
 }
@@ -355,7 +333,7 @@ fn the_database_is_created_by_source_commands_when_there_is_none() {
 #[test]
 fn serve_with_sync_every_fetches_the_sources_in_the_background() {
     let server = FeedServer::start();
-    server.set("/north.json", feed(&[meeting("n-1", "North One")], "n1"));
+    server.set("/north.json", Canned::feed(&[meeting("n-1", "North One")], "n1"));
     let site = Site::new();
     site.add_source("north", &server.url("/north.json"));
     let mut child = Command::new(BINARY)
@@ -382,9 +360,9 @@ fn serve_with_sync_every_fetches_the_sources_in_the_background() {
 #[test]
 fn a_gzipped_feed_is_read() {
     let (server, site) = two_synced_sources();
-    let feed = feed(&[meeting("n-1", "North One"), meeting("n-5", "North Five")], "n-gz");
+    let feed = Canned::feed(&[meeting("n-1", "North One"), meeting("n-5", "North Five")], "n-gz");
     server.set("/north.json", gzipped(feed));
-    let (ok, output, errors) = site.sync_small(&["north"]);
+    let (ok, output, errors) = site.sync(&["north"]);
     assert!(ok, "{output}{errors}");
     assert!(site.meetings().contains_key("n-5"), "{output}");
 }
@@ -392,7 +370,7 @@ fn a_gzipped_feed_is_read() {
 #[test]
 fn the_size_limit_counts_the_feed_after_decompression() {
     let many: Vec<Value> = (0..100).map(|n| meeting(&format!("s-{n}"), "Same Name")).collect();
-    let bomb = gzipped(feed(&many, "bomb"));
+    let bomb = gzipped(Canned::feed(&many, "bomb"));
     assert!(bomb.body.len() < 4000, "small on the wire: {} bytes", bomb.body.len());
     assert_failing_south_keeps_its_meetings(bomb, "larger than the limit of 4000 bytes");
 }
@@ -412,11 +390,11 @@ fn an_import_cannot_take_over_the_address_of_a_sources_meeting() {
 #[test]
 fn a_redirect_within_the_sources_host_is_followed_and_the_sync_says_where_it_went() {
     let server = FeedServer::start();
-    server.set("/old.json", redirect("/new.json"));
-    server.set("/new.json", feed(&[meeting("n-1", "North One")], "n1"));
+    server.set("/old.json", Canned::redirect("/new.json"));
+    server.set("/new.json", Canned::feed(&[meeting("n-1", "North One")], "n1"));
     let site = Site::new();
     site.add_source("north", &server.url("/old.json"));
-    let (ok, output, errors) = site.sync_small(&[]);
+    let (ok, output, errors) = site.sync(&[]);
     assert!(ok, "{output}{errors}");
     assert!(line_of(&output, "north").contains(&format!("(redirected to {})", server.url("/new.json"))), "{output}");
     assert!(site.meetings().contains_key("n-1"));
@@ -425,11 +403,11 @@ fn a_redirect_within_the_sources_host_is_followed_and_the_sync_says_where_it_wen
 #[test]
 fn a_redirect_to_another_port_is_not_followed_unless_the_source_was_added_to_follow_it() {
     let (site_itself, elsewhere) = (FeedServer::start(), FeedServer::start());
-    site_itself.set("/staff/users", feed(&[meeting("private", "Not A Feed")], "p"));
-    elsewhere.set("/feed.json", redirect(&site_itself.url("/staff/users")));
+    site_itself.set("/staff/users", Canned::feed(&[meeting("private", "Not A Feed")], "p"));
+    elsewhere.set("/feed.json", Canned::redirect(&site_itself.url("/staff/users")));
     let site = Site::new();
     site.add_source("elsewhere", &elsewhere.url("/feed.json"));
-    let (ok, output, _) = site.sync_small(&[]);
+    let (ok, output, _) = site.sync(&[]);
     assert!(!ok, "{output}");
     assert!(line_of(&output, "elsewhere").contains("another host or port; not followed"), "{output}");
     assert!(site_itself.requests_for("/staff/users").is_empty(), "the other port was never asked");
@@ -437,7 +415,7 @@ fn a_redirect_to_another_port_is_not_followed_unless_the_source_was_added_to_fol
     // Added with --follow-redirects, the same redirect is followed, and the line says so.
     site.run_ok(&["source", "remove", "elsewhere"]);
     site.add_source_following_redirects("elsewhere", &elsewhere.url("/feed.json"));
-    let (ok, output, errors) = site.sync_small(&[]);
+    let (ok, output, errors) = site.sync(&[]);
     assert!(ok, "{output}{errors}");
     assert!(line_of(&output, "elsewhere").contains(&site_itself.url("/staff/users")), "{output}");
 }
@@ -445,10 +423,10 @@ fn a_redirect_to_another_port_is_not_followed_unless_the_source_was_added_to_fol
 #[test]
 fn a_redirect_to_a_file_address_is_refused_even_for_a_source_that_follows_redirects() {
     let server = FeedServer::start();
-    server.set("/feed.json", redirect("file:///etc/passwd"));
+    server.set("/feed.json", Canned::redirect("file:///etc/passwd"));
     let site = Site::new();
     site.add_source_following_redirects("north", &server.url("/feed.json"));
-    let (ok, output, _) = site.sync_small(&[]);
+    let (ok, output, _) = site.sync(&[]);
     assert!(!ok);
     assert!(line_of(&output, "north").contains("not an http or https address"), "{output}");
 }
@@ -456,10 +434,10 @@ fn a_redirect_to_a_file_address_is_refused_even_for_a_source_that_follows_redire
 #[test]
 fn a_first_fetch_answered_304_is_an_error_and_not_unchanged() {
     let server = FeedServer::start();
-    server.set("/north.json", Reply::status(304, "application/json", ""));
+    server.set("/north.json", Canned::status(304, "application/json", ""));
     let site = Site::new();
     site.add_source("north", &server.url("/north.json"));
-    let (ok, output, _) = site.sync_small(&[]);
+    let (ok, output, _) = site.sync(&[]);
     assert!(!ok, "{output}");
     assert!(line_of(&output, "north").contains("FAILED"), "{output}");
     assert!(line_of(&output, "north").contains("304"), "{output}");
@@ -471,7 +449,7 @@ fn a_first_fetch_answered_304_is_an_error_and_not_unchanged() {
 fn a_feed_with_more_records_than_the_limit_fails_naming_the_source() {
     let server = FeedServer::start();
     let many: Vec<Value> = (0..5).map(|n| meeting(&format!("n-{n}"), "North")).collect();
-    server.set("/north.json", feed(&many, "n1"));
+    server.set("/north.json", Canned::feed(&many, "n1"));
     let site = Site::new();
     site.add_source("north", &server.url("/north.json"));
     let output = site.run(&["sync", "--max-records", "4"]);

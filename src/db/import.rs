@@ -20,6 +20,23 @@ pub struct ImportSummary {
     pub archived: usize,
 }
 
+impl ImportSummary {
+    /// The import's summary line, as `import` prints it and the staff upload shows it:
+    /// "12 meetings read: 10 were added, ...; 3 warnings."
+    pub fn describe(&self, read: usize, warnings: usize, dry_run: bool) -> String {
+        let verb = if dry_run { "would be" } else { "were" };
+        format!(
+            "{read} meetings read: {} {verb} added, {} updated, {} unchanged, {} archived; {warnings} warning{}.{}",
+            self.added,
+            self.updated,
+            self.unchanged,
+            self.archived,
+            if warnings == 1 { "" } else { "s" },
+            if dry_run { " (dry run: nothing was written)" } else { "" }
+        )
+    }
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct ImportOptions {
     /// Mark the meetings as sample data (the embedded default's seed).
@@ -28,6 +45,18 @@ pub struct ImportOptions {
     pub replace_group: Option<String>,
     /// Report what would change and write nothing.
     pub dry_run: bool,
+    /// Who imported it and what to note, written to the audit log in the import's transaction
+    /// (the staff upload; the command line writes no log entry).
+    pub audit: Option<Audit>,
+}
+
+/// An import's line in the audit log.
+#[derive(Debug, Clone, Default)]
+pub struct Audit {
+    /// The staff account's address.
+    pub actor: String,
+    /// What was imported and what it did, in words (the file's name, the counts).
+    pub note: String,
 }
 
 impl Store {
@@ -68,6 +97,13 @@ impl Store {
         } else {
             if summary != (ImportSummary { unchanged: summary.unchanged, ..ImportSummary::default() }) {
                 transaction.execute("UPDATE revision SET value = value + 1 WHERE id = 1", [])?;
+            }
+            if let Some(audit) = &options.audit {
+                let note = format!(
+                    "{} ({} added, {} updated, {} unchanged, {} archived)",
+                    audit.note, summary.added, summary.updated, summary.unchanged, summary.archived
+                );
+                super::staff::log(&transaction, &audit.actor, "imported a file", None, None, &[], Some(&note))?;
             }
             transaction.commit()?;
         }
@@ -117,11 +153,12 @@ impl Store {
     ) -> Result<ImportSummary, E> {
         let mut connection = self.writer()?;
         let transaction = connection.transaction().map_err(StoreError::from)?;
-        let scope = SourceScope { id: source.id, name: &source.name };
-        let options = ImportOptions::default();
-        let mut writer = SetWriter::new(&transaction, &options, Some(&scope));
-        let fetch = fill(&mut writer)?;
-        let summary = writer.finish()?;
+        let mut fetch = None;
+        let summary = write_source_set(&transaction, source, |writer| {
+            fetch = Some(fill(writer)?);
+            Ok::<_, E>(())
+        })?;
+        let fetch = fetch.unwrap_or_default();
         sources::record_success(&transaction, source.id, &fetch)?;
         if summary != (ImportSummary { unchanged: summary.unchanged, ..ImportSummary::default() }) {
             transaction.execute("UPDATE revision SET value = value + 1 WHERE id = 1", []).map_err(StoreError::from)?;
@@ -130,6 +167,20 @@ impl Store {
         self.revision()?;
         Ok(summary)
     }
+}
+
+/// Writes a source's set inside a transaction: `fill` hands over the meetings, then what the set
+/// no longer has is archived. What the set did.
+pub(super) fn write_source_set<E: From<StoreError>>(
+    transaction: &Transaction,
+    source: &super::Source,
+    fill: impl FnOnce(&mut SetWriter) -> Result<(), E>,
+) -> Result<ImportSummary, E> {
+    let scope = SourceScope { id: source.id, name: &source.name };
+    let options = ImportOptions::default();
+    let mut writer = SetWriter::new(transaction, &options, Some(&scope));
+    fill(&mut writer)?;
+    Ok(writer.finish()?)
 }
 
 /// The source a set comes from.

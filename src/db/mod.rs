@@ -177,7 +177,7 @@ mod rows;
 mod sources;
 mod staff;
 
-pub use import::{ImportOptions, ImportSummary, SetWriter};
+pub use import::{Audit, ImportOptions, ImportSummary, SetWriter};
 pub use sources::{NewSource, Source, SourceFetch, address_of};
 pub use staff::{
     AuditEntry, ChangeRequest, MeetingLine, NewChangeRequest, Notification, Role, SaveOutcome, StaffMeeting,

@@ -55,6 +55,29 @@ pub struct Source {
 }
 
 impl Source {
+    /// A source not registered (yet): what a preview fetches, with no validators and no history.
+    pub fn unsaved(source: &NewSource) -> Source {
+        Source {
+            id: 0,
+            name: source.name.clone(),
+            url: source.url.clone(),
+            group_slug: source.group_slug.clone(),
+            timezone: source.timezone.clone(),
+            format: source.format,
+            services: source.services.clone(),
+            change_form: source.change_form.clone(),
+            follow_redirects: source.follow_redirects,
+            etag: None,
+            last_modified: None,
+            last_success_at: None,
+            last_error: None,
+            last_error_at: None,
+            meeting_count: 0,
+            warning_count: 0,
+            created_at: None,
+        }
+    }
+
     /// The feed's address as pages, the command line, logs and error messages show it: scheme,
     /// host, port and path, without `user:password@`, query (`?api_key=…`) or fragment, which may
     /// hold secrets. (The stored URL, as entered, is what `sync` fetches.)
@@ -150,47 +173,48 @@ impl Store {
     /// Registers a source. A removed source of the same name comes back (its meetings keep their
     /// public slugs) and is fetched in full at the next sync.
     pub fn add_source(&self, source: &NewSource) -> Result<Source, StoreError> {
+        self.add_source_as(source, None)
+    }
+
+    /// [`Store::add_source`], written to the audit log as done by `actor` (a staff account)
+    /// when one is given, in the same transaction.
+    pub fn add_source_as(&self, source: &NewSource, actor: Option<&str>) -> Result<Source, StoreError> {
         let mut connection = self.writer()?;
         let transaction = connection.transaction()?;
-        let existing: Option<Option<String>> = transaction
-            .query_row("SELECT removed_at FROM sources WHERE name = ?1", [&source.name], |row| row.get("removed_at"))
-            .optional()?;
-        let values = named_params! {
-            ":name": source.name,
-            ":url": source.url,
-            ":group_slug": source.group_slug,
-            ":timezone": source.timezone,
-            ":format": source.format.as_str(),
-            ":services": (!source.services.is_empty())
-                .then(|| source.services.iter().map(ToString::to_string).collect::<Vec<_>>().join(",")),
-            ":change_form": source.change_form,
-            ":follow_redirects": source.follow_redirects,
-            ":now": Timestamp::now().to_string(),
-        };
-        match existing {
-            Some(None) => return Err(StoreError::SourceExists(source.name.clone())),
-            Some(Some(_)) => transaction.execute(
-                "UPDATE sources SET url = :url, group_slug = :group_slug, timezone = :timezone, format = :format,
-                     services = :services, change_form = :change_form, follow_redirects = :follow_redirects, etag = NULL,
-                     last_modified = NULL, removed_at = NULL, created_at = :now
-                 WHERE name = :name",
-                values,
-            )?,
-            None => transaction.execute(
-                "INSERT INTO sources (name, url, group_slug, timezone, format, services, change_form, follow_redirects, created_at)
-                 VALUES (:name, :url, :group_slug, :timezone, :format, :services, :change_form, :follow_redirects, :now)",
-                values,
-            )?,
-        };
-        let added =
-            source_named(&transaction, &source.name)?.ok_or_else(|| StoreError::NoSource(source.name.clone()))?;
+        let added = add_source_in(&transaction, source)?;
+        if let Some(actor) = actor {
+            let note = format!("{} ({})", added.name, added.address());
+            super::staff::log(&transaction, actor, "added the source", None, None, &[], Some(&note))?;
+        }
         transaction.commit()?;
         Ok(added)
+    }
+
+    /// What adding `source` and importing its first set would do, written nowhere: the source is
+    /// registered and `fill` hands its meetings to the writer inside one transaction that is then
+    /// rolled back (the staff pages' preview). The same checks as [`Store::add_source`] and
+    /// [`Store::import_source_streamed`].
+    pub fn dry_run_source<E: From<StoreError>>(
+        &self,
+        source: &NewSource,
+        fill: impl FnOnce(&mut super::SetWriter) -> Result<(), E>,
+    ) -> Result<super::ImportSummary, E> {
+        let mut connection = self.writer()?;
+        let transaction = connection.transaction().map_err(StoreError::from)?;
+        let added = add_source_in(&transaction, source)?;
+        let summary = super::import::write_source_set(&transaction, &added, fill)?;
+        transaction.rollback().map_err(StoreError::from)?;
+        Ok(summary)
     }
 
     /// Removes a source: its meetings are archived (their rows stay, so re-adding the source
     /// brings them back under the same addresses). Returns how many were archived.
     pub fn remove_source(&self, name: &str) -> Result<usize, StoreError> {
+        self.remove_source_as(name, None)
+    }
+
+    /// [`Store::remove_source`], written to the audit log as done by `actor` when one is given.
+    pub fn remove_source_as(&self, name: &str, actor: Option<&str>) -> Result<usize, StoreError> {
         let mut connection = self.writer()?;
         let transaction = connection.transaction()?;
         let source = source_named(&transaction, name)?.ok_or_else(|| StoreError::NoSource(name.to_owned()))?;
@@ -201,6 +225,10 @@ impl Store {
         )?;
         if archived > 0 {
             transaction.execute("UPDATE revision SET value = value + 1 WHERE id = 1", [])?;
+        }
+        if let Some(actor) = actor {
+            let note = format!("{name}; {archived} of its meetings were archived");
+            super::staff::log(&transaction, actor, "removed the source", None, None, &[], Some(&note))?;
         }
         transaction.commit()?;
         self.revision()?;
@@ -260,6 +288,41 @@ impl Store {
     }
 }
 
+/// Registers a source inside a transaction (see [`Store::add_source`]).
+fn add_source_in(transaction: &Transaction, source: &NewSource) -> Result<Source, StoreError> {
+    let existing: Option<Option<String>> = transaction
+        .query_row("SELECT removed_at FROM sources WHERE name = ?1", [&source.name], |row| row.get("removed_at"))
+        .optional()?;
+    let values = named_params! {
+        ":name": source.name,
+        ":url": source.url,
+        ":group_slug": source.group_slug,
+        ":timezone": source.timezone,
+        ":format": source.format.as_str(),
+        ":services": (!source.services.is_empty())
+            .then(|| source.services.iter().map(ToString::to_string).collect::<Vec<_>>().join(",")),
+        ":change_form": source.change_form,
+        ":follow_redirects": source.follow_redirects,
+        ":now": Timestamp::now().to_string(),
+    };
+    match existing {
+        Some(None) => return Err(StoreError::SourceExists(source.name.clone())),
+        Some(Some(_)) => transaction.execute(
+            "UPDATE sources SET url = :url, group_slug = :group_slug, timezone = :timezone, format = :format,
+                 services = :services, change_form = :change_form, follow_redirects = :follow_redirects, etag = NULL,
+                 last_modified = NULL, removed_at = NULL, created_at = :now
+             WHERE name = :name",
+            values,
+        )?,
+        None => transaction.execute(
+            "INSERT INTO sources (name, url, group_slug, timezone, format, services, change_form, follow_redirects, created_at)
+             VALUES (:name, :url, :group_slug, :timezone, :format, :services, :change_form, :follow_redirects, :now)",
+            values,
+        )?,
+    };
+    source_named(transaction, &source.name)?.ok_or_else(|| StoreError::NoSource(source.name.clone()))
+}
+
 /// A registered (not removed) source by name, inside a transaction.
 fn source_named(transaction: &Transaction, name: &str) -> Result<Option<Source>, StoreError> {
     Ok(transaction
@@ -296,8 +359,7 @@ mod tests {
     use super::*;
 
     fn source(url: &str) -> Source {
-        Source {
-            id: 1,
+        Source::unsaved(&NewSource {
             name: "metro".into(),
             url: url.into(),
             group_slug: "alcoholics-anonymous".into(),
@@ -306,15 +368,7 @@ mod tests {
             services: Vec::new(),
             change_form: None,
             follow_redirects: false,
-            etag: None,
-            last_modified: None,
-            last_success_at: None,
-            last_error: None,
-            last_error_at: None,
-            meeting_count: 0,
-            warning_count: 0,
-            created_at: None,
-        }
+        })
     }
 
     #[test]

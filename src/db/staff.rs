@@ -220,7 +220,7 @@ fn bump_revision(transaction: &Transaction) -> Result<(), StoreError> {
     Ok(())
 }
 
-fn log(
+pub(super) fn log(
     transaction: &Transaction,
     actor: &str,
     action: &str,
@@ -756,6 +756,16 @@ impl Store {
         transaction.commit()?;
         self.revision()?;
         Ok(SaveOutcome::Saved(changes))
+    }
+
+    /// Writes a staff action that changes no meeting itself to the audit log (a sync started
+    /// from the staff pages, with its result).
+    pub fn log_action(&self, actor: &str, action: &str, note: &str) -> Result<(), StoreError> {
+        let mut connection = self.connection()?;
+        let transaction = connection.transaction()?;
+        log(&transaction, actor, action, None, None, &[], Some(note))?;
+        transaction.commit()?;
+        Ok(())
     }
 
     /// The newest audit entries first.

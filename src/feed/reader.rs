@@ -94,6 +94,11 @@ impl<'a> RecordStream<'a> {
         self.error_count
     }
 
+    /// The warnings so far (every one, or as many as kept).
+    pub fn warnings(&self) -> &[RecordWarning] {
+        &self.warnings
+    }
+
     /// How many warnings there were, kept or not.
     pub fn warning_count(&self) -> usize {
         self.warning_count

@@ -34,11 +34,7 @@ struct UsersPage<'a> {
 }
 
 fn admin_only(staff: &Staff) -> Result<(), StaffError> {
-    if staff.is_admin() {
-        Ok(())
-    } else {
-        Err(StaffError::Forbidden("Only an administrator can see and manage staff accounts."))
-    }
+    super::admin_only(staff, "Only an administrator can see and manage staff accounts.")
 }
 
 /// The accounts page with what an action did (status 200) or why it was refused (409).

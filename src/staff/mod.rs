@@ -1,6 +1,7 @@
 //! The staff area under `/staff`: login and sessions (a random token in a cookie set only for
 //! `/staff`, its SHA-256 in the database), a CSRF token per session on every form, the login
-//! limits, and the pages for meetings, the change-request queue, the audit log and the accounts.
+//! limits, and the pages for meetings, the change-request queue, the audit log, the accounts, the
+//! sources and file uploads.
 //! Every response here is `Cache-Control: no-store`. Passwords are `password.rs`'s; the meeting
 //! form shared with the public request forms is `form.rs`'s.
 
@@ -28,6 +29,8 @@ pub mod form;
 mod meetings;
 pub mod password;
 mod requests;
+mod sources;
+mod uploads;
 
 /// The session cookie's name; it is only ever sent for paths under `/staff`.
 pub const COOKIE: &str = "staff_session";
@@ -85,6 +88,18 @@ pub fn scope() -> impl HttpServiceFactory {
         .route("/password/{token}", web::post().to(accounts::use_link))
         .route("/account", web::get().to(accounts::own_form))
         .route("/account", web::post().to(accounts::change_own))
+        .route("/sources", web::get().to(sources::list))
+        .route("/sources", web::post().to(sources::add))
+        .route("/sources/preview", web::post().to(sources::preview))
+        .route("/sources/sync", web::get().to(sources::run))
+        .route("/sources/sync", web::post().to(sources::sync_all))
+        .route("/sources/{name}/sync", web::post().to(sources::sync_one))
+        .route("/sources/{name}/remove", web::get().to(sources::remove_form))
+        .route("/sources/{name}/remove", web::post().to(sources::remove))
+        .route("/import", web::get().to(uploads::form))
+        .route("/import", web::post().to(uploads::upload))
+        .route("/import/{token}", web::post().to(uploads::import))
+        .route("/import/{token}/cancel", web::post().to(uploads::cancel))
         .route("/account/notices", web::post().to(accounts::set_notices))
 }
 
@@ -134,6 +149,16 @@ impl Staff {
         Ok(form)
     }
 
+    /// [`Staff::read_form`] of a form only administrators may send (an editor gets 403, `why`).
+    pub async fn read_admin_form(
+        &self,
+        payload: actix_web::web::Payload,
+        why: &'static str,
+    ) -> Result<form::FormData, StaffError> {
+        admin_only(self, why)?;
+        self.read_form(payload).await
+    }
+
     /// Refuses a form whose CSRF token is missing or not this session's.
     pub fn check_csrf(&self, form: &form::FormData) -> Result<(), StaffError> {
         if same_token(form.get("csrf"), &self.csrf) {
@@ -148,6 +173,11 @@ impl Staff {
     pub fn is_admin(&self) -> bool {
         self.user.role == Role::Admin
     }
+}
+
+/// Refuses an editor a page for administrators (403, with `why` in words).
+fn admin_only(staff: &Staff, why: &'static str) -> Result<(), StaffError> {
+    if staff.is_admin() { Ok(()) } else { Err(StaffError::Forbidden(why)) }
 }
 
 impl FromRequest for Staff {

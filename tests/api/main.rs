@@ -2,6 +2,8 @@
 
 mod clinic_handouts;
 mod feed;
+#[path = "../feed_server/mod.rs"]
+mod feed_server;
 mod finder;
 mod groups;
 mod guide;
@@ -22,3 +24,6 @@ mod staff_accounts;
 mod staff_edit;
 mod staff_mail;
 mod staff_queue;
+mod staff_sources;
+#[path = "../support/mod.rs"]
+mod support;

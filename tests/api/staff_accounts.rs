@@ -7,7 +7,7 @@ use mutual_support::db::Role;
 use crate::helpers::{Page, TestApp};
 use crate::staff::{PASSWORD, add_user, csrf, get_as, logged_in_editor, login, post, set_cookie};
 
-async fn logged_in_admin(app: &TestApp) -> (String, String) {
+pub async fn logged_in_admin(app: &TestApp) -> (String, String) {
     add_user(app, "admin@example.org", Role::Admin);
     let cookie = login(app, "admin@example.org").await;
     let token = csrf(app, &cookie).await;

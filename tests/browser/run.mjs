@@ -536,17 +536,28 @@ async function selfTest() {
 async function checkStaffPage(context, name, path, width) {
   const page = await context.newPage();
   await page.setViewportSize({ width, height: 900 });
-  const errors = [];
-  const foreign = [];
+  const watched = await watchStaffPage(page);
+  const response = await page.goto(new URL(path, BASE).href, { waitUntil: "load" });
+  await auditStaffPage(page, response, watched, name, width);
+  await page.close();
+}
+
+/** Blocks and records requests to other hosts and console errors of a staff page. */
+async function watchStaffPage(page) {
+  const watched = { errors: [], foreign: [] };
   await page.route("**/*", (route) => {
     const target = new URL(route.request().url());
     if (target.protocol === "data:" || target.host === BASE.host) return route.continue();
-    foreign.push(target.href);
+    watched.foreign.push(target.href);
     return route.abort();
   });
-  page.on("console", (message) => { if (message.type() === "error") errors.push(message.text()); });
-  page.on("pageerror", (error) => errors.push(String(error)));
-  const response = await page.goto(new URL(path, BASE).href, { waitUntil: "load" });
+  page.on("console", (message) => { if (message.type() === "error") watched.errors.push(message.text()); });
+  page.on("pageerror", (error) => watched.errors.push(String(error)));
+  return watched;
+}
+
+/** The staff checks of a page as it is now (after a GET, or a form sent): status, no-store, axe, no foreign request or console error, no sideways scroll; a screenshot. */
+async function auditStaffPage(page, response, watched, name, width) {
   const label = `staff ${name} @${width}px`;
   check(`${label}: status 200`, response && response.status() === 200, `got ${response && response.status()} at ${page.url()}`);
   check(`${label}: not stored by caches`, response && response.headers()["cache-control"] === "no-store", response && response.headers()["cache-control"]);
@@ -554,12 +565,11 @@ async function checkStaffPage(context, name, path, width) {
   const results = await page.evaluate((tags) => globalThis.axe.run(document, { runOnly: { type: "tag", values: tags } }), WCAG_TAGS);
   const violations = results.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 2).map((n) => n.target.join(" ")).join("; ")}`);
   check(`${label}: no accessibility violations`, violations.length === 0, violations.join(" | "));
-  check(`${label}: no request to another host`, foreign.length === 0, foreign.join(", "));
-  check(`${label}: no console error`, errors.length === 0, errors.join(" | "));
+  check(`${label}: no request to another host`, watched.foreign.length === 0, watched.foreign.join(", "));
+  check(`${label}: no console error`, watched.errors.length === 0, watched.errors.join(" | "));
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   check(`${label}: no horizontal scrolling`, overflow <= 0, `${overflow}px too wide`);
   await page.screenshot({ path: `${options.out}/screenshots/staff-${name}-${width}.png`, fullPage: true });
-  await page.close();
 }
 
 async function staffArea(meetingPath) {
@@ -645,6 +655,72 @@ async function staffArea(meetingPath) {
   check("staff: the session cookie is never sent to or set by public pages", sent.length === 0 && setCookies.length === 0, [...sent, ...setCookies].join(", "));
   await context.close();
 }
+
+// ---- Staff sources (issue 23): add a feed after its preview, sync it now, see it in the list. ----
+// The feed comes from a server this suite starts on 127.0.0.1 (the site fetches it; the browser never does).
+const SOURCE_FEED = JSON.stringify([
+  { slug: "lakeview-tuesday", name: "Lakeview Tuesday Night", day: 2, time: "19:00", timezone: "America/Chicago", types: ["O", "D"], location: "Community Hall", formatted_address: "1 Main St, Lakeview, MN 55001, USA" },
+  { slug: "lakeview-noon", name: "Lakeview Noon", day: "Monday", time: "12:00 PM", latitude: "33.6595", longitude: "-117.9988", types: "O" },
+  { slug: "lakeview-thursday", name: "Lakeview Thursday", day: 4, time: "18:30" },
+]);
+
+async function staffSources() {
+  const email = process.env.STAFF_EMAIL;
+  const password = process.env.STAFF_PASSWORD;
+  if (!email || !password) return;
+  const feeds = createServer((request, response) => {
+    response.setHeader("content-type", "application/json");
+    response.end(SOURCE_FEED);
+  });
+  await new Promise((resolve) => feeds.listen(0, "127.0.0.1", resolve));
+  const feedUrl = `http://127.0.0.1:${feeds.address().port}/meetings.json`;
+  const shots = `${options.out}/../screenshots`;
+  mkdirSync(shots, { recursive: true });
+  for (const width of WIDTHS) {
+    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    const watched = await watchStaffPage(page);
+    await page.goto(new URL("/staff/login", BASE).href);
+    await page.fill("#email", email);
+    await page.fill("#password", password);
+    await Promise.all([page.waitForNavigation(), page.click("form button[type=submit]")]);
+    let response = await page.goto(new URL("/staff/sources", BASE).href);
+    await auditStaffPage(page, response, watched, "sources-empty", width);
+    const name = `lakeview-${width}`;
+    await page.fill("#source-name", name);
+    await page.fill("#source-url", feedUrl);
+    await page.selectOption("#source-group", "alcoholics-anonymous");
+    [response] = await Promise.all([page.waitForNavigation(), page.click("form[action='/staff/sources/preview'] button[type=submit]")]);
+    const heading = await page.textContent("h1");
+    const line = await page.textContent("p.notice");
+    check(`staff sources @${width}px: the preview says what the first sync would bring`, /Preview of/.test(heading || "") && /3 meetings read: 3 would be added/.test(line || ""), `${heading} | ${line}`);
+    const zones = await page.$$eval("table.zones td", (cells) => cells.map((cell) => cell.textContent));
+    check(`staff sources @${width}px: the preview gives the zone each meeting gets`, zones.includes("America/Los_Angeles") && zones.includes("America/Chicago"), zones.join(", "));
+    await auditStaffPage(page, response, watched, "source-preview", width);
+    [response] = await Promise.all([page.waitForNavigation(), page.click("form[action='/staff/sources'] button[type=submit]")]);
+    const added = await page.textContent("p.notice[role=status]");
+    check(`staff sources @${width}px: saving the previewed source says so`, new RegExp(`Added source "${name}"`).test(added || ""), added);
+    [response] = await Promise.all([page.waitForNavigation(), page.click(`form[action='/staff/sources/${name}/sync'] button[type=submit]`)]);
+    let state = "";
+    for (let tries = 0; tries < 100 && !/Finished|Could not run/.test(state); tries += 1) {
+      if (tries > 0) {
+        await page.waitForTimeout(200);
+        response = await page.reload();
+      }
+      state = (await page.textContent(".sync-state")) || "";
+    }
+    const result = await page.$$eval("ul.sync-results li", (items) => items.map((item) => item.textContent));
+    check(`staff sources @${width}px: sync now finishes and shows the source's line`, /Finished/.test(state) && result.some((text) => text.startsWith(`${name}: 3 meetings read`)), `${state} | ${result.join(" | ")}`);
+    await auditStaffPage(page, response, watched, "sync", width);
+    response = await page.goto(new URL("/staff/sources", BASE).href);
+    const card = await page.textContent(`.source-list > li:has(h2:text-is("${name}"))`);
+    check(`staff sources @${width}px: the list shows the synced source's meetings and last success`, /Meetings\s*3 /.test(card || "") && !/Last success\s*never/.test(card || ""), card);
+    await auditStaffPage(page, response, watched, "sources", width);
+    await page.screenshot({ path: `${shots}/staff-sources-${width}.png`, fullPage: true });
+    await context.close();
+  }
+  feeds.close();
+}
 // --- end of the staff block ----------------------------------------------------------------------
 
 // --- The change-request queue (issue 23 item 5) --------------------------------------------------
@@ -715,6 +791,8 @@ try {
   await providers();
   await staffArea((await englishPages()).find(([name]) => name === "meeting")[1]); // staff block (issue 13)
   await staffQueue((await englishPages()).find(([name]) => name === "meeting")[1]); // queue block (issue 23)
+  // Last: its first sync retires the sample meetings the walks above use.
+  await staffSources(); // staff sources (issue 23)
 } catch (error) {
   check("the suite ran to the end", false, String(error && error.stack || error));
 } finally {

@@ -10,7 +10,6 @@ use std::net::{TcpListener, TcpStream};
 use std::path::PathBuf;
 use std::process::{Command, Output};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
 
 pub const BINARY: &str = env!("CARGO_BIN_EXE_mutual-support");
 
@@ -36,19 +35,19 @@ pub struct Reply {
     pub content_type: &'static str,
     pub body: Vec<u8>,
     pub etag: Option<String>,
-    /// Sent as `Last-Modified`.
-    pub last_modified: Option<String>,
     /// Sent as `Location` (for a redirect).
     pub location: Option<String>,
+    /// Sent as `Last-Modified`.
+    pub last_modified: Option<String>,
     /// Sent as `Content-Encoding` (the body is then already encoded so).
     pub content_encoding: Option<&'static str>,
     /// Waited before answering.
-    pub delay: Duration,
+    pub delay: std::time::Duration,
 }
 
 impl Reply {
     pub fn json(body: &[u8]) -> Reply {
-        Reply { content_type: "application/json", body: body.to_vec(), ..Reply::status(200, "", "") }
+        Reply { content_type: "application/json", ..Reply::status(200, "", "") }.with_body(body)
     }
 
     pub fn status(status: u16, content_type: &'static str, body: &str) -> Reply {
@@ -57,11 +56,15 @@ impl Reply {
             content_type,
             body: body.as_bytes().to_vec(),
             etag: None,
-            last_modified: None,
             location: None,
+            last_modified: None,
             content_encoding: None,
-            delay: Duration::ZERO,
+            delay: std::time::Duration::ZERO,
         }
+    }
+
+    fn with_body(self, body: &[u8]) -> Reply {
+        Reply { body: body.to_vec(), ..self }
     }
 }
 
@@ -123,9 +126,9 @@ fn answer(stream: TcpStream, handler: &Mutex<Handler>, requests: &Mutex<Vec<Seen
     }
     let request = SeenRequest { target, headers };
     let reply = (handler.lock().expect("handler"))(&request);
+    std::thread::sleep(reply.delay);
     let not_modified = reply.etag.is_some() && request.headers.get("if-none-match") == reply.etag.as_ref();
     requests.lock().expect("requests").push(request);
-    std::thread::sleep(reply.delay);
     let (status, body): (u16, &[u8]) = if not_modified { (304, b"") } else { (reply.status, &reply.body) };
     let mut head = format!("HTTP/1.1 {status} Test\r\nConnection: close\r\nContent-Type: {}\r\n", reply.content_type);
     if let Some(etag) = &reply.etag {
@@ -144,8 +147,8 @@ fn answer(stream: TcpStream, handler: &Mutex<Handler>, requests: &Mutex<Vec<Seen
         head.push_str(&format!("Content-Length: {}\r\n", body.len()));
     }
     head.push_str("\r\n");
-    // The client may have given up (a timeout test): a broken pipe is expected then.
     let mut stream = stream;
+    // The client may have given up (a timeout test): a broken pipe is expected then.
     let _ = stream.write_all(head.as_bytes()).and_then(|()| stream.write_all(body)).and_then(|()| stream.flush());
 }
 
