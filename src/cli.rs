@@ -90,6 +90,10 @@ struct SourceAddArgs {
     /// BMLT only: the service body ids to read (with the bodies under them); default: all.
     #[arg(long, value_delimiter = ',', value_name = "ID,...")]
     services: Vec<u32>,
+    /// BMLT only: the web form where the server's people take changes to its meetings (BMLT
+    /// names none); each meeting page links to it. Default: none.
+    #[arg(long, value_name = "URL")]
+    change_form: Option<String>,
     /// Follow the feed's redirects to other hosts too (by default only within its host and port).
     #[arg(long)]
     follow_redirects: bool,
@@ -120,6 +124,10 @@ struct SyncArgs {
     /// Longest wait for one feed (connecting and reading), e.g. `30s`, `2m`.
     #[arg(long = "fetch-timeout", env = "SYNC_TIMEOUT", default_value = "30s", value_parser = humantime::parse_duration)]
     fetch_timeout: std::time::Duration,
+    /// Longest wait for all of one source's requests together (a BMLT root server is asked
+    /// several times, once per page of meetings), e.g. `5m`.
+    #[arg(long = "source-timeout", env = "SYNC_SOURCE_TIMEOUT", default_value = "5m", value_parser = humantime::parse_duration)]
+    source_timeout: std::time::Duration,
     /// Largest feed read, in bytes.
     #[arg(long, env = "SYNC_MAX_BYTES", default_value_t = crate::sync::FetchLimits::default().max_bytes)]
     max_bytes: u64,
@@ -478,6 +486,7 @@ fn source_add(args: SourceAddArgs) -> anyhow::Result<()> {
         timezone: args.source_timezone.clone(),
         format: args.format,
         services: args.services.clone(),
+        change_form: args.change_form.clone(),
         follow_redirects: args.follow_redirects,
     };
     let new = crate::sync::check_source(&typed, &state).map_err(|problems| {
@@ -565,6 +574,7 @@ fn sync(args: SyncArgs) -> anyhow::Result<()> {
     let state = Core::open(&args.data.settings(false))?;
     let limits = crate::sync::FetchLimits {
         timeout: args.fetch_timeout,
+        source_timeout: args.source_timeout,
         max_bytes: args.max_bytes,
         max_records: args.max_records,
     };

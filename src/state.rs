@@ -116,6 +116,18 @@ impl Core {
         unit: crate::meetings::DistanceUnit,
         site_zone: &str,
     ) -> Result<FinderIndex, StoreError> {
+        self.build_views(revision, unit, site_zone, None)
+    }
+
+    /// [`Core::build_index`], adding each meeting to `semantic` too (the BMLT interface's
+    /// projection) as it is read: one read of the store, one revision, for both.
+    fn build_views(
+        &self,
+        revision: i64,
+        unit: crate::meetings::DistanceUnit,
+        site_zone: &str,
+        mut semantic: Option<&mut crate::bmlt::serve::SemanticBuilder>,
+    ) -> Result<FinderIndex, StoreError> {
         let sample = self.store.has_sample_meetings()?;
         let mut builder = IndexBuilder::new(revision, &self.content.groups, sample, unit, site_zone);
         // Two threads: one reads the meetings from the store, in batches, while the other adds
@@ -136,6 +148,9 @@ impl Core {
             });
             for (id, meeting) in received.iter().flatten() {
                 builder.add(id, &meeting);
+                if let Some(semantic) = semantic.as_mut() {
+                    semantic.add(id, &meeting);
+                }
             }
             reader.join().unwrap_or_else(|_| Err(StoreError::Interrupted("reading meetings for the finder's index")))
         })?;
@@ -206,16 +221,22 @@ fn seed_sample_meetings(store: &Store, settings: &Settings) -> anyhow::Result<()
     Ok(())
 }
 
+/// What the site answers from at one revision: the finder's index, and the BMLT interface's
+/// projection of the same meetings (its answers are in BMLT's own strings and order).
+struct Views {
+    finder: Arc<FinderIndex>,
+    semantic: Arc<crate::bmlt::serve::Semantic>,
+}
+
 /// What every request handler can reach.
 pub struct AppState {
     pub core: Core,
     pub settings: Settings,
     /// Rendered finder pages and feeds, by request and data revision.
     pub responses: ResponseCache,
-    /// The finder's index of the current revision.
-    index: RevisionMemo<FinderIndex>,
-    /// The BMLT semantic interface's projection of the current revision (built when first asked).
-    semantic: RevisionMemo<crate::bmlt::serve::Semantic>,
+    /// The finder's index of the current revision, and the BMLT interface's projection of it,
+    /// built together from one read of the meetings.
+    views: RevisionMemo<Views>,
     /// Trusted proxies, read-only replica, primary.
     pub deployment: crate::deployment::Deployment,
     /// What staff started and wait on: a sync run, uploaded files.
@@ -249,8 +270,7 @@ impl AppState {
             core,
             settings,
             responses,
-            index: RevisionMemo::default(),
-            semantic: RevisionMemo::default(),
+            views: RevisionMemo::default(),
             deployment,
             jobs: crate::jobs::Jobs::default(),
         });
@@ -270,24 +290,59 @@ impl AppState {
     /// The finder's index at this revision if it is built already: no waiting, no I/O, so the
     /// async threads may ask.
     pub fn built_finder(&self, revision: i64) -> Option<Arc<FinderIndex>> {
-        self.index.current(revision)
+        self.views.current(revision).map(|views| Arc::clone(&views.finder))
     }
 
-    /// The BMLT interface's projection at a revision already read, built once per revision from
-    /// the store (blocking).
+    /// The BMLT interface's projection at a revision already read, built with the finder's index
+    /// of that revision in the same read of the meetings (blocking).
     pub fn semantic_at(&self, revision: i64) -> Result<Arc<crate::bmlt::serve::Semantic>, StoreError> {
-        self.semantic.get_or_try(revision, || {
-            let mut builder =
-                crate::bmlt::serve::SemanticBuilder::new(&self.core.content.groups, &self.core.vocabulary);
-            self.core.store.each_active_meeting(|id, meeting| builder.add(id, &meeting))?;
-            Ok(builder.finish())
-        })
+        Ok(Arc::clone(&self.views_at(revision)?.semantic))
     }
 
     /// The finder's index at a revision already read.
     pub fn finder_at(&self, revision: i64) -> Result<Arc<FinderIndex>, StoreError> {
-        self.index.get_or_try(revision, || {
-            self.core.build_index(revision, self.settings.distance_unit, &self.settings.default_timezone)
+        Ok(Arc::clone(&self.views_at(revision)?.finder))
+    }
+
+    fn views_at(&self, revision: i64) -> Result<Arc<Views>, StoreError> {
+        self.views.get_or_try(revision, || {
+            let mut semantic =
+                crate::bmlt::serve::SemanticBuilder::new(&self.core.content.groups, &self.core.vocabulary);
+            let finder = self.core.build_views(
+                revision,
+                self.settings.distance_unit,
+                &self.settings.default_timezone,
+                Some(&mut semantic),
+            )?;
+            Ok(Views { finder: Arc::new(finder), semantic: Arc::new(semantic.finish()) })
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bmlt_projection_is_built_with_the_finder_index_from_one_read_of_the_meetings() {
+        let folder = tempfile::tempdir().expect("folder");
+        let settings = Settings {
+            database_path: folder.path().join("directory.sqlite3"),
+            default_timezone: "America/Chicago".into(),
+            seed_sample_meetings: true,
+            response_cache_bytes: 0,
+            distance_unit: crate::meetings::DistanceUnit::default(),
+            clinic: Clinic::default(),
+        };
+        let state = AppState::prepare(settings).expect("the app starts");
+        let revision = state.store.revision().expect("revision");
+        let finder = state.finder_at(revision).expect("index");
+        // Building the finder's index built the projection of the same revision: asking for it
+        // reads nothing more, and both come from the one memo of that revision.
+        let views = state.views.current(revision).expect("built together");
+        assert!(Arc::ptr_eq(&views.finder, &finder));
+        let semantic = state.semantic_at(revision).expect("projection");
+        assert!(Arc::ptr_eq(&views.semantic, &semantic));
+        assert!(!semantic.is_empty(), "the sample meetings are served");
     }
 }

@@ -24,6 +24,8 @@ use crate::state::{AppState, Core};
 pub struct FetchLimits {
     /// For connecting, and for the whole request including the body and any redirects.
     pub timeout: Duration,
+    /// For all of one source's requests together (a BMLT source makes several, a page each).
+    pub source_timeout: Duration,
     /// The largest feed read, in bytes after decompression.
     pub max_bytes: u64,
     /// The most records one source's feed may list.
@@ -32,7 +34,12 @@ pub struct FetchLimits {
 
 impl Default for FetchLimits {
     fn default() -> Self {
-        FetchLimits { timeout: Duration::from_secs(30), max_bytes: MAX_FEED_BYTES, max_records: MAX_RECORDS }
+        FetchLimits {
+            timeout: Duration::from_secs(30),
+            source_timeout: Duration::from_secs(300),
+            max_bytes: MAX_FEED_BYTES,
+            max_records: MAX_RECORDS,
+        }
     }
 }
 
@@ -206,6 +213,19 @@ pub fn check_source(typed: &NewSource, core: &Core) -> Result<NewSource, Vec<Ent
     if !typed.services.is_empty() && typed.format != SourceFormat::Bmlt {
         problems.push(("services", "--services goes with --format bmlt (BMLT service body ids)".to_owned()));
     }
+    let change_form = typed.change_form.as_deref().map(str::trim).filter(|form| !form.is_empty());
+    if change_form.is_some() && typed.format != SourceFormat::Bmlt {
+        problems.push((
+            "change_form",
+            "--change-form goes with --format bmlt (a Meeting Guide feed names its own feedback_url)".to_owned(),
+        ));
+    }
+    if let Some(form) = change_form
+        && !url::Url::parse(form).is_ok_and(|url| matches!(url.scheme(), "http" | "https") && url.has_host())
+    {
+        let shown = feed::text::escaped(form);
+        problems.push(("change_form", format!("--change-form \"{shown}\": give a full http:// or https:// address")));
+    }
     let timezone = match typed.timezone.as_deref().map(str::trim).filter(|zone| !zone.is_empty()) {
         Some(zone) => match jiff::tz::TimeZone::get(zone).ok().and_then(|zone| zone.iana_name().map(str::to_owned)) {
             Some(name) => Some(name),
@@ -236,6 +256,7 @@ pub fn check_source(typed: &NewSource, core: &Core) -> Result<NewSource, Vec<Ent
         timezone,
         format: typed.format,
         services: typed.services.clone(),
+        change_form: change_form.map(str::to_owned),
         follow_redirects: typed.follow_redirects,
     })
 }
@@ -323,6 +344,7 @@ fn source_defaults(core: &Core, default_timezone: &str, source: &Source) -> Feed
     FeedDefaults {
         import_timezone: source.timezone.clone(),
         group_slug: Some(source.group_slug.clone()),
+        change_form: source.change_form.clone(),
         known_groups: Some(core.content.groups.iter().map(|group| group.slug.clone()).collect()),
         ..FeedDefaults::new(default_timezone)
     }
@@ -575,19 +597,46 @@ pub fn fetch(
     limits: &FetchLimits,
     spool: Option<&std::path::Path>,
 ) -> Result<Fetched, String> {
+    fetch_by(agent, source, limits, spool, Instant::now() + limits.timeout.min(limits.source_timeout))
+}
+
+/// [`fetch`], done within the request timeout and by `deadline` (the source's, which a BMLT
+/// source's requests share).
+fn fetch_by(
+    agent: &ureq::Agent,
+    source: &Source,
+    limits: &FetchLimits,
+    spool: Option<&std::path::Path>,
+    deadline: Instant,
+) -> Result<Fetched, String> {
     let started = Instant::now();
-    let seconds = limits.timeout.as_secs_f64();
+    // Which limit a timeout is: the source's when it ends before this request's own would.
+    let source_bound = deadline < started + limits.timeout;
+    let timed_out = || {
+        if source_bound {
+            format!(
+                "no complete answers within {} s for all of the source's requests (`--source-timeout`; timed out)",
+                limits.source_timeout.as_secs_f64()
+            )
+        } else {
+            format!("no complete answer within {} s (timed out)", limits.timeout.as_secs_f64())
+        }
+    };
     let first =
         url::Url::parse(&source.url).map_err(|error| format!("the source's address cannot be read: {error}"))?;
     let describe = |error: ureq::Error, url: &url::Url| match error {
-        ureq::Error::Timeout(_) => format!("no complete answer within {seconds} s (timed out)"),
+        ureq::Error::Timeout(_) => timed_out(),
         ureq::Error::BodyExceedsLimit(limit) => format!("the feed is larger than the limit of {limit} bytes"),
         other => format!("fetching {url}: {other}"),
     };
     let conditional = source.etag.is_some() || source.last_modified.is_some();
     let mut url = first.clone();
     for _ in 0..=MAX_REDIRECTS {
-        let remaining = limits.timeout.saturating_sub(started.elapsed());
+        let remaining =
+            limits.timeout.saturating_sub(started.elapsed()).min(deadline.saturating_duration_since(Instant::now()));
+        if remaining.is_zero() {
+            return Err(timed_out());
+        }
         let mut request = agent
             .get(url.as_str())
             .header("Accept", "application/json, text/csv;q=0.9, */*;q=0.1")
@@ -668,8 +717,9 @@ fn spool_file(spool: Option<&std::path::Path>) -> Result<std::fs::File, String> 
 /// A BMLT source's set: its root server's answers (see [`crate::bmlt::fetch`]), each request
 /// through [`fetch`] (the same timeout, size limit, redirect policy and checks; the first search
 /// page carries the source's validators), made into one download; not modified when the first
-/// search page is not. The size limit holds for all the answers together, and paging stops past
-/// `max_records` meetings (which [`read_set`] then refuses).
+/// search page is not. The timeout and the size limit hold for all the answers together (a
+/// thousand pages may not take a thousand timeouts), and paging stops past `max_records`
+/// meetings (which [`read_set`] then refuses).
 fn fetch_bmlt(
     agent: &ureq::Agent,
     source: &Source,
@@ -677,6 +727,7 @@ fn fetch_bmlt(
     spool: Option<&std::path::Path>,
 ) -> Result<Fetched, String> {
     let (mut validators, mut redirected) = ((None, None), None);
+    let deadline = Instant::now() + limits.source_timeout;
     let mut get = |url: &str, first: bool| {
         let request = Source {
             url: url.to_owned(),
@@ -684,7 +735,7 @@ fn fetch_bmlt(
             last_modified: source.last_modified.clone().filter(|_| first),
             ..source.clone()
         };
-        Ok(match fetch(agent, &request, limits, spool)? {
+        Ok(match fetch_by(agent, &request, limits, spool, deadline)? {
             Fetched::NotModified { redirected: to } => {
                 redirected = redirected.take().or(to);
                 crate::bmlt::fetch::Answer::NotModified

@@ -5,6 +5,7 @@
 mod support;
 
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use serde_json::{Value, json};
 use support::{Reply, SeenRequest, Served, Site, TestServer, text};
@@ -25,6 +26,8 @@ struct RootServer {
     /// Answer every `GetSearchResults` with this instead.
     broken: Option<Reply>,
     etag: Option<String>,
+    /// Waited before every answer.
+    delay: Duration,
 }
 
 impl RootServer {
@@ -35,10 +38,15 @@ impl RootServer {
             pages: true,
             broken: None,
             etag: None,
+            delay: Duration::ZERO,
         }
     }
 
     fn answer(&self, request: &SeenRequest) -> Reply {
+        Reply { delay: self.delay, ..self.answer_now(request) }
+    }
+
+    fn answer_now(&self, request: &SeenRequest) -> Reply {
         if !request.target.starts_with("/main_server/client_interface/json/") {
             return Reply::status(404, "text/html", "<html>not found</html>");
         }
@@ -77,6 +85,28 @@ fn serve(root: RootServer) -> (TestServer, Arc<Mutex<RootServer>>) {
     let answering = shared.clone();
     let server = TestServer::start(move |request| answering.lock().expect("root").answer(request));
     (server, shared)
+}
+
+/// A page's text as a reader sees it: tags dropped, blanks collapsed.
+fn visible(html: &str) -> String {
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                text.push(' ');
+            }
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn by_name_bmlt<'a>(meetings: &'a [Value], name: &str) -> &'a Value {
+    meetings.iter().find(|meeting| meeting["meeting_name"] == name).unwrap_or_else(|| panic!("{name} in {meetings:?}"))
 }
 
 fn by_name<'a>(meetings: &'a [Value], name: &str) -> &'a Value {
@@ -414,25 +444,40 @@ fn a_bad_switcher_is_a_422_and_jsonp_wraps_the_answer_in_its_callback() {
 }
 
 #[test]
-fn bmlt_meetings_show_in_the_finder_pages_feeds_and_calendars_in_their_own_zone() {
+fn bmlt_meetings_show_in_the_finder_pages_handouts_feeds_and_calendars_in_their_own_zone() {
+    let fixture: Vec<Value> = serde_json::from_slice(SEARCH_RESULTS).expect("fixture");
+    let unnamed = ["Kreuzberg Montag", "Berlin Online Night Owls"];
+    assert!(unnamed.iter().all(|name| by_name_bmlt(&fixture, name)["time_zone"] == ""), "the server names no zone");
     let (_, _, site, _) = synced_berlin(RootServer::fixture());
     let served = Served::start(&site);
+    // The site's own zone is not Berlin's: each page says the meeting's.
     let (status, _, finder) = served.get("/meetings?group=narcotics-anonymous&day=1");
     assert_eq!(status, 200);
-    assert!(finder.contains("Kreuzberg Montag") && finder.contains("Berlin time"), "the row names its zone");
+    assert!(visible(&finder).contains("Monday, 7:00 pm to 8:30 pm (Berlin time) Kreuzberg Montag"), "{finder}");
     let (_, _, page) = served.get("/meetings/na-berlin-example-101");
     assert!(page.contains("Kreuzberg Montag") && page.contains("Urbanstraße 21"), "{page}");
+    assert!(visible(&page).contains("Monday, 7:00 pm to 8:30 pm (Berlin time)"), "{page}");
     assert!(page.contains("Kept on the BMLT root server") && page.contains("https://na-berlin.example/main_server"));
     assert!(page.contains("Gebiet Berlin"), "the service body publishes the listing");
-    let (_, _, calendar) = served.get("/meetings/na-berlin-example-102.ics");
-    assert!(calendar.contains("DTSTART;TZID=Europe/Berlin:") && calendar.contains("T230000"), "{calendar}");
+    let (status, _, handout) = served.get("/handouts/meetings?group=narcotics-anonymous");
+    assert_eq!(status, 200);
+    assert!(visible(&handout).contains("Times are Berlin time."), "one zone, said once: {handout}");
+    for (name, time) in [("Kreuzberg Montag", "7:00 pm"), ("Berlin Online Night Owls", "11:00 pm")] {
+        let at = handout.find(name).unwrap_or_else(|| panic!("{name} in {handout}"));
+        let row = &handout[handout[..at].rfind("<tr").unwrap_or(0)..];
+        let row = &row[..row.find("</tr>").unwrap_or(row.len())];
+        assert!(visible(row).contains(time), "{name}: {row}");
+    }
     let (_, _, feed) = served.get("/feed/meetings.json?group=narcotics-anonymous");
     let feed: Vec<Value> = serde_json::from_str(&feed).expect("JSON");
     assert_eq!(feed.len(), 3);
-    assert!(feed.iter().all(|meeting| meeting["timezone"] == "Europe/Berlin"));
-    let (status, _, handout) = served.get("/handouts/meetings?group=narcotics-anonymous");
-    assert_eq!(status, 200);
-    assert!(handout.contains("Samstag Neuanfang"), "{handout}");
+    assert!(feed.iter().all(|meeting| meeting["timezone"] == "Europe/Berlin"), "{feed:?}");
+    assert_eq!(by_name(&feed, "Kreuzberg Montag")["time"], "19:00");
+    let (_, _, calendar) = served.get("/meetings/na-berlin-example-102.ics");
+    assert!(calendar.contains("DTSTART;TZID=Europe/Berlin:") && calendar.contains("T230000"), "{calendar}");
+    let (_, _, calendars) = served.get("/meetings.ics?group=narcotics-anonymous");
+    assert_eq!(calendars.matches("DTSTART;TZID=Europe/Berlin:").count(), 3, "{calendars}");
+    assert!(!calendars.contains("TZID=America/"), "{calendars}");
 }
 
 #[test]
@@ -460,4 +505,118 @@ fn a_failing_bmlt_source_stops_no_meeting_guide_source_and_both_are_listed() {
     assert!(line("lakeview").contains("meeting-guide") && line("lakeview").contains("alcoholics-anonymous"), "{list}");
     assert!(line("berlin").contains("bmlt") && line("berlin").contains("narcotics-anonymous"), "{list}");
     assert!(line("berlin").contains("500"), "the last error stays listed beside the newer success:\n{list}");
+}
+
+#[test]
+fn a_root_address_with_a_query_sends_it_with_every_request_to_the_right_path_and_never_shows_it() {
+    let (server, _) = serve(RootServer::fixture());
+    let site = Site::new();
+    site.run_ok(&["source", "add", "--format", "bmlt", "gated", &server.url("/main_server?api_key=k-secret-1")]);
+    let (ok, output, errors) = site.sync(&[]);
+    assert!(ok && output.contains("gated: 3 meetings read: 3 added"), "{output}{errors}");
+    let requests = server.requests();
+    assert_eq!(requests.len(), 3, "{requests:?}");
+    for request in &requests {
+        assert!(request.target.starts_with("/main_server/client_interface/json/?switcher="), "{}", request.target);
+        assert_eq!(request.query("api_key").as_deref(), Some("k-secret-1"), "{}", request.target);
+    }
+    let exported = serde_json::to_string(&site.exported()).expect("JSON");
+    let list = site.run_ok(&["source", "list"]);
+    for shown in [&exported, &list, &output] {
+        assert!(!shown.contains("k-secret-1"), "{shown}");
+    }
+    let shown = server.url("/main_server");
+    assert!(list.lines().any(|line| line.trim_end().ends_with(&shown)), "shown as the root, no query: {list}");
+}
+
+#[test]
+fn a_meeting_page_links_to_the_change_form_staff_gave_for_its_root_server_and_invents_none() {
+    let (server, _) = serve(RootServer::fixture());
+    let site = Site::new();
+    let form = "https://na-berlin.example/meeting-aendern";
+    site.run_ok(&["source", "add", "--format", "bmlt", "--change-form", form, "berlin", &server.url("/main_server")]);
+    let (ok, output, errors) = site.sync(&[]);
+    assert!(ok, "{output}{errors}");
+    assert_eq!(by_name(&site.exported(), "Kreuzberg Montag")["feedback_url"], form);
+    let served = Served::start(&site);
+    let (_, _, page) = served.get("/meetings/na-berlin-example-101");
+    assert!(page.contains("Kept on the BMLT root server"), "{page}");
+    assert_eq!(page.matches(&format!("href=\"{form}\"")).count(), 1, "{page}");
+    assert!(
+        visible(&page)
+            .contains("Kept on the BMLT root server https://na-berlin.example/main_server · its own change form")
+    );
+    assert_eq!(page.matches("Report a change").count(), 1, "one Report a change: {page}");
+    drop(served);
+    // Without one, no change form is made up.
+    let (_, _, plain, _) = synced_berlin(RootServer::fixture());
+    assert!(plain.exported().iter().all(|meeting| meeting.get("feedback_url").is_none()));
+    let refused = |arguments: &[&str], expected: &str| {
+        let output = site.run(arguments);
+        assert!(!output.status.success(), "{arguments:?} was accepted");
+        assert!(text(&output.stderr).contains(expected), "{arguments:?}: {}", text(&output.stderr));
+    };
+    let root = server.url("/main_server");
+    refused(
+        &["source", "add", "--format", "bmlt", "--change-form", "javascript:alert(1)", "x", &root],
+        "--change-form",
+    );
+    refused(
+        &["source", "add", "--group", "alcoholics-anonymous", "--change-form", form, "y", &root],
+        "--change-form goes with --format bmlt",
+    );
+}
+
+#[test]
+fn the_source_timeout_holds_for_all_of_a_root_servers_answers_together() {
+    // Each answer comes well within the fetch timeout; the three together not within the source's.
+    let root = RootServer { delay: Duration::from_millis(800), ..RootServer::fixture() };
+    let (server, _) = serve(root);
+    let site = Site::new();
+    site.run_ok(&["source", "add", "--format", "bmlt", "slow", &server.url("/main_server")]);
+    let output = site.run(&["sync", "--fetch-timeout", "5s", "--source-timeout", "2s", "slow"]);
+    let printed = text(&output.stdout);
+    assert!(!output.status.success(), "{printed}");
+    assert!(printed.contains("slow: FAILED"), "{printed}");
+    assert!(
+        printed.contains("within 2 s for all of the source's requests (`--source-timeout`; timed out)"),
+        "{printed}"
+    );
+    assert!(site.exported().is_empty(), "nothing was imported");
+    // Given time for all of them, the same server is read.
+    let output = site.run(&["sync", "--fetch-timeout", "5s", "--source-timeout", "10s", "slow"]);
+    assert!(output.status.success(), "{}", text(&output.stdout));
+    assert_eq!(site.exported().len(), 3);
+}
+
+#[test]
+fn a_virtual_meeting_without_a_link_is_online_everywhere_and_a_hybrid_one_without_stays_hybrid() {
+    let mut root = RootServer::fixture();
+    root.meetings[1]["virtual_meeting_link"] = json!("");
+    root.meetings[2]["virtual_meeting_link"] = json!("");
+    root.meetings[2]["phone_meeting_number"] = json!("");
+    let (_, _, site, _) = synced_berlin(root);
+    let exported = site.exported();
+    let night = by_name(&exported, "Berlin Online Night Owls");
+    assert_eq!(night["attendance_option"], "online");
+    assert!(night.get("latitude").is_none() && night.get("conference_url").is_none(), "{night}");
+    let saturday = by_name(&exported, "Samstag Neuanfang");
+    assert_eq!(saturday["attendance_option"], "hybrid");
+    assert!(saturday.get("latitude").is_some(), "a hybrid meeting keeps its place");
+    let served = Served::start(&site);
+    let (_, _, page) = served.get("/meetings/na-berlin-example-102");
+    assert!(visible(&page).contains("How to attend Online"), "{page}");
+    let search = |query: &str| -> Vec<Value> {
+        let (_, _, answer) = served.get(&format!("/client_interface/json/?switcher=GetSearchResults{query}"));
+        serde_json::from_str(&answer).expect("JSON")
+    };
+    let everything = search("");
+    assert_eq!(by_name_bmlt(&everything, "Berlin Online Night Owls")["venue_type"], "2");
+    assert_eq!(by_name_bmlt(&everything, "Samstag Neuanfang")["venue_type"], "3");
+    // A search around a point finds the hybrid meeting at its distance, and no online one at any.
+    let near: Vec<String> = search("&lat_val=52.52&long_val=13.405&geo_width_km=50")
+        .iter()
+        .map(|meeting| meeting["meeting_name"].as_str().unwrap_or_default().to_owned())
+        .collect();
+    assert_eq!(near, ["Kreuzberg Montag", "Samstag Neuanfang"]);
 }

@@ -23,6 +23,7 @@ meeting-report-change = Report a change
 meeting-report-change-note = (a short form: a new time or place, or a meeting that has closed; staff check it first)
 meeting-about-listing = About this listing
 meeting-kept-on-bmlt = Kept on the BMLT root server
+meeting-bmlt-change-form = its own change form
 meeting-published-by = Listing published by
 meeting-how-listings-kept = How listings here are kept up to date
 meeting-back-to-results = Back to your results

@@ -23,6 +23,7 @@ meeting-report-change = Informar un cambio
 meeting-report-change-note = (un formulario breve: un nuevo horario o lugar, o una reunión que ya no se hace; el personal lo revisa primero)
 meeting-about-listing = Sobre este anuncio
 meeting-kept-on-bmlt = Registrado en el servidor raíz BMLT
+meeting-bmlt-change-form = su propio formulario de cambios
 meeting-published-by = Anuncio publicado por
 meeting-how-listings-kept = Cómo se mantienen al día los anuncios de este sitio
 meeting-back-to-results = Volver a sus resultados

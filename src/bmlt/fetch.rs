@@ -19,17 +19,43 @@ pub enum Answer {
     Body(Vec<u8>),
 }
 
-/// The root server's base address, from what staff typed: a trailing `/` or the interface's own
-/// path (`…/client_interface/json/`) is dropped.
-pub fn root_of(url: &str) -> String {
-    let url = url.trim().trim_end_matches('/');
-    let url = url.split("/client_interface").next().unwrap_or(url);
-    url.trim_end_matches('/').to_owned()
+/// The root server's base address, from what staff typed: a trailing `/`, the interface's own
+/// path (`…/client_interface/json/`) and a `switcher=` are dropped; any other query (a root
+/// server behind a gateway that wants `?api_key=…`) is kept, to be sent with every request.
+pub fn root_of(typed: &str) -> String {
+    let typed = typed.trim();
+    let (base, query) = typed.split_once('?').unwrap_or((typed, ""));
+    let base = base.split('#').next().unwrap_or(base);
+    let base = base.split("/client_interface").next().unwrap_or(base).trim_end_matches('/');
+    match kept_query(query) {
+        kept if kept.is_empty() => base.to_owned(),
+        kept => format!("{base}?{kept}"),
+    }
 }
 
-/// The semantic interface's address for `switcher` with more query parameters.
+/// A query without its `switcher=` (and fragment): what is sent with every request.
+fn kept_query(query: &str) -> String {
+    let query = query.split('#').next().unwrap_or(query);
+    query
+        .split('&')
+        .filter(|pair| !pair.is_empty() && !pair.starts_with("switcher=") && *pair != "switcher")
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// The root server's address as it is shown and named (slugs, a meeting's provenance): no
+/// query, no password, no trailing `/`.
+pub fn shown_root(root: &str) -> String {
+    crate::db::address_of(&root_of(root)).trim_end_matches('/').to_owned()
+}
+
+/// The semantic interface's address for `switcher` with more query parameters (each starting
+/// with `&`): the interface's path joined to the root's, the root's own query kept after ours.
 pub fn switcher_url(root: &str, switcher: &str, parameters: &str) -> String {
-    format!("{}/client_interface/json/?switcher={switcher}{parameters}", root_of(root))
+    let root = root_of(root);
+    let (base, query) = root.split_once('?').unwrap_or((root.as_str(), ""));
+    let query = if query.is_empty() { String::new() } else { format!("&{query}") };
+    format!("{base}/client_interface/json/?switcher={switcher}{parameters}{query}")
 }
 
 /// Fetches a source's set: `Ok(None)` when the server says it is unchanged. `get(url, first)`
@@ -122,7 +148,7 @@ pub fn fetch(
         };
     }
     let mut document = Map::new();
-    document.insert("root_server".into(), json!(root_of(root)));
+    document.insert("root_server".into(), json!(shown_root(root)));
     document.insert("meetings".into(), Value::Array(meetings));
     document.insert("formats".into(), Value::Array(formats));
     document.insert("service_bodies".into(), Value::Array(bodies));
@@ -146,5 +172,23 @@ mod tests {
             switcher_url("https://na.example.org/main_server/", "GetFormats", ""),
             "https://na.example.org/main_server/client_interface/json/?switcher=GetFormats"
         );
+    }
+
+    #[test]
+    fn a_root_with_a_query_keeps_it_after_the_interface_path_and_never_shows_it() {
+        for typed in [
+            "https://na.example.org/main_server?api_key=k1",
+            "https://na.example.org/main_server/?api_key=k1",
+            "https://na.example.org/main_server/client_interface/json/?switcher=GetServerInfo&api_key=k1",
+        ] {
+            assert_eq!(root_of(typed), "https://na.example.org/main_server?api_key=k1", "{typed}");
+            assert_eq!(
+                switcher_url(typed, "GetSearchResults", "&page_num=1"),
+                "https://na.example.org/main_server/client_interface/json/?switcher=GetSearchResults&page_num=1&api_key=k1",
+                "{typed}"
+            );
+            assert_eq!(shown_root(typed), "https://na.example.org/main_server", "{typed}");
+        }
+        assert_eq!(shown_root("https://na:pw@na.example.org/"), "https://na.example.org");
     }
 }

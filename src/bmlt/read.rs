@@ -11,7 +11,7 @@ use serde_json::{Map, Value, json};
 
 use super::VenueType;
 use crate::feed::{FeedDefaults, FeedError, FeedRead, RecordWarning, collect_records, zone_at};
-use crate::meetings::{MeetingTime, TypeVocabulary, language_code};
+use crate::meetings::{Attendance, MeetingTime, TypeVocabulary, language_code};
 
 /// One BMLT format as `GetFormats` (or `get_used_formats`) gives it.
 #[derive(Debug, Clone, Default)]
@@ -32,6 +32,8 @@ struct Context {
     /// The zone most in-person meetings of the set share: a virtual meeting's last resort.
     usual_zone: Option<String>,
     source_zone: bool,
+    /// The source's change form (BMLT names none): every meeting's `feedback_url`.
+    change_form: Option<String>,
 }
 
 /// Reads a saved or fetched BMLT answer: a `GetSearchResults` array, or an object with
@@ -92,8 +94,14 @@ pub fn read(bytes: &[u8], formats: Option<&[u8]>, defaults: &FeedDefaults) -> Re
         .into_iter()
         .filter_map(|meeting| if let Value::Object(object) = meeting { Some(object) } else { None })
         .collect();
-    let mut context =
-        Context { formats, bodies, root, usual_zone: None, source_zone: defaults.import_timezone.is_some() };
+    let mut context = Context {
+        formats,
+        bodies,
+        root,
+        usual_zone: None,
+        source_zone: defaults.import_timezone.is_some(),
+        change_form: defaults.change_form.clone(),
+    };
     context.usual_zone = usual_zone(&records);
     let mut warnings = Vec::new();
     let mut unmatched: BTreeMap<String, (usize, usize, String)> = BTreeMap::new();
@@ -298,6 +306,12 @@ impl Record<'_> {
         if venue == VenueType::Virtual || street.is_empty() {
             put("approximate", json!("yes"));
         }
+        // venue_type says how people attend, even where the server lists no link to join by.
+        match venue {
+            VenueType::Virtual => put("attendance_option", json!(Attendance::Online.as_str())),
+            VenueType::Hybrid => put("attendance_option", json!(Attendance::Hybrid.as_str())),
+            VenueType::InPerson => {}
+        }
         let zone = field("time_zone");
         if !zone.is_empty() {
             put("timezone", json!(zone));
@@ -366,7 +380,12 @@ impl Record<'_> {
                 self.warn(
                     "venue_type",
                     json!(venue.number().to_string()).to_string(),
-                    "a virtual meeting with no link and no phone: listed without a way to join".into(),
+                    match venue {
+                        VenueType::Hybrid => "a hybrid meeting with no link and no phone: listed as hybrid, \
+                                              without a way to join online"
+                            .into(),
+                        _ => "a virtual meeting with no link and no phone: listed online, without a way to join".into(),
+                    },
                 );
             }
         }
@@ -378,6 +397,9 @@ impl Record<'_> {
         put("bmlt_world_id", json!(field("worldid_mixed")));
         if let Some(root) = root {
             put("bmlt_root_server", json!(root));
+        }
+        if let Some(form) = &context.change_form {
+            put("feedback_url", json!(form));
         }
         for key in
             ["location_neighborhood", "location_city_subsection", "location_sub_province", "bus_lines", "train_lines"]
@@ -564,6 +586,29 @@ mod tests {
             lines.iter().any(|line| line.contains("virtual_meeting_link") && line.contains("https://zoom.us/j/3")),
             "{lines:?}"
         );
+    }
+
+    #[test]
+    fn a_virtual_meeting_without_a_link_is_online_and_a_hybrid_one_keeps_its_venue() {
+        use crate::meetings::Attendance;
+        let read = read_set(vec![
+            meeting(json!({"id_bigint": "1", "venue_type": "2", "latitude": "36.77", "longitude": "-119.41"})),
+            meeting(json!({"id_bigint": "2", "venue_type": "2", "phone_meeting_number": "+49 30 1234567"})),
+            meeting(json!({"id_bigint": "3", "venue_type": "2", "virtual_meeting_link": "ask the secretary"})),
+            meeting(json!({"id_bigint": "4", "venue_type": "3"})),
+        ]);
+        let [no_link, phone_only, note_only, hybrid] = &read.meetings[..] else { panic!("four meetings") };
+        for online in [no_link, phone_only, note_only] {
+            assert_eq!(online.attendance(), Attendance::Online, "{}", online.slug);
+            assert_eq!((online.latitude, online.has_venue()), (None, false), "{}: no place", online.slug);
+        }
+        assert_eq!(phone_only.conference_phone.as_deref(), Some("+49 30 1234567"));
+        assert_eq!(phone_only.conference_url, None, "phone only");
+        assert_eq!(hybrid.attendance(), Attendance::Hybrid, "no link, but still hybrid");
+        assert_eq!(hybrid.latitude, Some(41.8781), "a hybrid meeting keeps its place");
+        let lines: Vec<String> = read.warnings.iter().map(ToString::to_string).collect();
+        assert!(lines.iter().any(|line| line.contains("virtual meeting with no link and no phone")), "{lines:?}");
+        assert!(lines.iter().any(|line| line.contains("hybrid meeting with no link and no phone")), "{lines:?}");
     }
 
     #[test]

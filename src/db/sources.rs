@@ -21,6 +21,8 @@ pub struct NewSource {
     pub format: SourceFormat,
     /// BMLT service body ids to read (with their children); empty: all.
     pub services: Vec<u32>,
+    /// The web form where the source's people take changes (`source add --change-form`).
+    pub change_form: Option<String>,
     /// Redirects to other hosts are followed (`source add --follow-redirects`).
     pub follow_redirects: bool,
 }
@@ -36,6 +38,8 @@ pub struct Source {
     pub format: SourceFormat,
     /// BMLT service body ids to read (with their children); empty: all.
     pub services: Vec<u32>,
+    /// The web form where the source's people take changes: its meetings' `feedback_url`.
+    pub change_form: Option<String>,
     /// Redirects to other hosts are followed; otherwise only within the source's host and port.
     pub follow_redirects: bool,
     pub etag: Option<String>,
@@ -61,6 +65,7 @@ impl Source {
             timezone: source.timezone.clone(),
             format: source.format,
             services: source.services.clone(),
+            change_form: source.change_form.clone(),
             follow_redirects: source.follow_redirects,
             etag: None,
             last_modified: None,
@@ -131,7 +136,7 @@ pub struct SourceFetch {
 
 /// The columns of `sources` that [`source_from_row`] reads, by name.
 const SOURCE_COLUMNS: &str =
-    "id, name, url, group_slug, timezone, format, services, follow_redirects, etag, last_modified, last_success_at, last_error,
+    "id, name, url, group_slug, timezone, format, services, change_form, follow_redirects, etag, last_modified, last_success_at, last_error,
      last_error_at, meeting_count, warning_count, created_at";
 
 fn source_from_row(row: &rusqlite::Row) -> rusqlite::Result<Source> {
@@ -151,6 +156,7 @@ fn source_from_row(row: &rusqlite::Row) -> rusqlite::Result<Source> {
             .split(',')
             .filter_map(|id| id.trim().parse().ok())
             .collect(),
+        change_form: row.get("change_form")?,
         follow_redirects: row.get("follow_redirects")?,
         etag: row.get("etag")?,
         last_modified: row.get("last_modified")?,
@@ -295,6 +301,7 @@ fn add_source_in(transaction: &Transaction, source: &NewSource) -> Result<Source
         ":format": source.format.as_str(),
         ":services": (!source.services.is_empty())
             .then(|| source.services.iter().map(ToString::to_string).collect::<Vec<_>>().join(",")),
+        ":change_form": source.change_form,
         ":follow_redirects": source.follow_redirects,
         ":now": Timestamp::now().to_string(),
     };
@@ -302,14 +309,14 @@ fn add_source_in(transaction: &Transaction, source: &NewSource) -> Result<Source
         Some(None) => return Err(StoreError::SourceExists(source.name.clone())),
         Some(Some(_)) => transaction.execute(
             "UPDATE sources SET url = :url, group_slug = :group_slug, timezone = :timezone, format = :format,
-                 services = :services, follow_redirects = :follow_redirects, etag = NULL,
+                 services = :services, change_form = :change_form, follow_redirects = :follow_redirects, etag = NULL,
                  last_modified = NULL, removed_at = NULL, created_at = :now
              WHERE name = :name",
             values,
         )?,
         None => transaction.execute(
-            "INSERT INTO sources (name, url, group_slug, timezone, format, services, follow_redirects, created_at)
-             VALUES (:name, :url, :group_slug, :timezone, :format, :services, :follow_redirects, :now)",
+            "INSERT INTO sources (name, url, group_slug, timezone, format, services, change_form, follow_redirects, created_at)
+             VALUES (:name, :url, :group_slug, :timezone, :format, :services, :change_form, :follow_redirects, :now)",
             values,
         )?,
     };
@@ -359,6 +366,7 @@ mod tests {
             timezone: None,
             format: SourceFormat::MeetingGuide,
             services: Vec::new(),
+            change_form: None,
             follow_redirects: false,
         })
     }

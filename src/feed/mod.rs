@@ -69,6 +69,8 @@ pub struct FeedDefaults {
     /// field. In any other field (a feed's, or a stored value the form does not show) it is
     /// removed, with a warning.
     pub typed_fields: HashSet<String>,
+    /// A BMLT source's change form (`source add --change-form`): its meetings' `feedback_url`.
+    pub change_form: Option<String>,
 }
 
 impl FeedDefaults {

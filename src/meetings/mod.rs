@@ -424,8 +424,18 @@ impl Meeting {
         !self.approximate && self.address().is_some()
     }
 
+    /// How people attend, derived from the data; a meeting its feed declares held online or
+    /// hybrid (`attendance_option`, which a BMLT `venue_type` becomes) that lists no way to join
+    /// is still not in person: online has no place, hybrid keeps its venue.
     pub fn attendance(&self) -> Attendance {
-        Attendance::derive(self.has_venue(), self.is_online(), self.has_type("TC"))
+        let derived = Attendance::derive(self.has_venue(), self.is_online(), self.has_type("TC"));
+        let declared = self.extra.get("attendance_option").and_then(|value| Attendance::parse(value.as_str()?));
+        match (declared, derived) {
+            (Some(Attendance::Online), Attendance::InPerson) => Attendance::Online,
+            (Some(Attendance::Hybrid), Attendance::InPerson) if self.has_venue() => Attendance::Hybrid,
+            (Some(Attendance::Hybrid), Attendance::InPerson) => Attendance::Online,
+            _ => derived,
+        }
     }
 
     pub fn is_by_appointment(&self) -> bool {
@@ -677,6 +687,21 @@ mod tests {
         assert_eq!(show("12:00").as_deref(), Some("noon"));
         assert_eq!(show("00:30").as_deref(), Some("12:30 am"));
         assert_eq!(show("19:05").as_deref(), Some("7:05 pm"));
+    }
+
+    #[test]
+    fn a_meeting_declared_online_or_hybrid_with_no_way_to_join_is_not_taken_for_in_person() {
+        let declared = |option: &str, address: Option<&str>| Meeting {
+            formatted_address: address.map(str::to_owned),
+            extra: serde_json::json!({"attendance_option": option}).as_object().cloned().unwrap_or_default(),
+            ..Meeting::default()
+        };
+        assert_eq!(declared("online", Some("Berlin, Germany")).attendance(), Attendance::Online);
+        assert_eq!(declared("hybrid", Some("Urbanstraße 21, Berlin")).attendance(), Attendance::Hybrid);
+        assert_eq!(declared("hybrid", None).attendance(), Attendance::Online, "no venue: online");
+        assert_eq!(declared("in_person", Some("1 Main St")).attendance(), Attendance::InPerson);
+        let closed = Meeting { types: vec!["TC".into()], ..declared("hybrid", Some("1 Main St")) };
+        assert_eq!(closed.attendance(), Attendance::Inactive, "a closed venue with no link stays inactive");
     }
 
     #[test]

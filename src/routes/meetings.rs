@@ -493,6 +493,8 @@ struct ListingSource {
     publisher_phone: Option<String>,
     /// The BMLT root server a meeting is kept on (`bmlt_root_server`), when it came from one.
     bmlt_server: Option<String>,
+    /// That server's change form (`feedback_url`, from `source add --change-form`).
+    bmlt_change_form: Option<String>,
 }
 
 impl ListingSource {
@@ -505,12 +507,14 @@ impl ListingSource {
             address.contains('@') && !address.contains(|c: char| c.is_whitespace() || "<>:/?#\"".contains(c))
         };
         let publisher_url = ["entity_url", "entity_website_url"].iter().find_map(|key| text(key).filter(|u| web(u)));
+        let bmlt_server = text("bmlt_root_server").filter(|url| web(url)).map(str::to_owned);
         ListingSource {
+            bmlt_change_form: bmlt_server.as_ref().and(text("feedback_url")).filter(|url| web(url)).map(str::to_owned),
+            bmlt_server,
             publisher: text("entity").or(publisher_url).map(str::to_owned),
             publisher_url: publisher_url.map(str::to_owned),
             publisher_email: text("entity_email").filter(email).map(str::to_owned),
             publisher_phone: text("entity_phone").map(str::to_owned),
-            bmlt_server: text("bmlt_root_server").filter(|url| web(url)).map(str::to_owned),
         }
     }
 }

@@ -94,6 +94,8 @@ impl EntryForm {
             timezone,
             format: crate::feed::SourceFormat::parse(form.get("format")).unwrap_or_default(),
             services: services.unwrap_or_default(),
+            // The staff form has no change-form field yet (`source add --change-form` has).
+            change_form: None,
             follow_redirects: form.get("follow_redirects") == "yes",
         };
         EntryForm { entry, problems, services_text }
