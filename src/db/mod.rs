@@ -25,7 +25,8 @@ pub static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("../../migrations/006_source_redirects.sql")),
         M::up(include_str!("../../migrations/007_password_links.sql")),
         M::up(include_str!("../../migrations/008_source_format.sql")),
-        M::up(include_str!("../../migrations/010_staff_notifications.sql")),
+        M::up(include_str!("../../migrations/009_staff_notifications.sql")),
+        M::up(include_str!("../../migrations/010_source_change_form.sql")),
     ])
 });
 
