@@ -3,8 +3,8 @@
 
 use std::collections::BTreeMap;
 use std::net::TcpListener;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
+use std::process::Command;
 use std::time::Duration;
 
 use serde_json::{Value, json};
@@ -12,6 +12,7 @@ use serde_json::{Value, json};
 mod feed_server;
 mod support;
 use feed_server::{Canned, FeedServer, gzipped};
+use support::{Site, text};
 
 const BINARY: &str = env!("CARGO_BIN_EXE_mutual-support");
 
@@ -23,35 +24,20 @@ fn meeting(slug: &str, name: &str) -> Value {
     })
 }
 
-/// A temporary database, and the binary run on it.
-struct Site {
-    _folder: tempfile::TempDir,
-    database: PathBuf,
+/// A site whose `sync` has a short timeout and a small size limit.
+fn small_site() -> Site {
+    Site::with_sync_limits(&["--fetch-timeout", "1s", "--max-bytes", "4000"])
 }
 
-impl Site {
-    fn new() -> Site {
-        let folder = tempfile::tempdir().expect("folder");
-        let database = folder.path().join("data").join("directory.sqlite3");
-        Site { _folder: folder, database }
-    }
+/// What these tests do to a site beyond running the binary.
+trait Sources {
+    fn add_source(&self, name: &str, url: &str);
+    fn add_source_following_redirects(&self, name: &str, url: &str);
+    /// The active meetings: public slug → name.
+    fn meetings(&self) -> BTreeMap<String, String>;
+}
 
-    fn run(&self, arguments: &[&str]) -> Output {
-        Command::new(BINARY)
-            .args(arguments)
-            .arg("--db")
-            .arg(&self.database)
-            .env("RUST_LOG", "warn")
-            .output()
-            .expect("the binary runs")
-    }
-
-    fn run_ok(&self, arguments: &[&str]) -> String {
-        let output = self.run(arguments);
-        assert!(output.status.success(), "{arguments:?} failed: {}", text(&output.stderr));
-        text(&output.stdout)
-    }
-
+impl Sources for Site {
     fn add_source(&self, name: &str, url: &str) {
         self.run_ok(&["source", "add", "--group", "alcoholics-anonymous", name, url]);
     }
@@ -60,29 +46,15 @@ impl Site {
         self.run_ok(&["source", "add", "--group", "alcoholics-anonymous", "--follow-redirects", name, url]);
     }
 
-    /// `sync` with a short timeout and a small size limit; its output and whether it succeeded.
-    fn sync(&self, names: &[&str]) -> (bool, String, String) {
-        let mut arguments = vec!["sync", "--fetch-timeout", "1s", "--max-bytes", "4000"];
-        arguments.extend(names);
-        let output = self.run(&arguments);
-        (output.status.success(), text(&output.stdout), text(&output.stderr))
-    }
-
-    /// The active meetings: public slug → name.
     fn meetings(&self) -> BTreeMap<String, String> {
-        let feed: Vec<Value> =
-            serde_json::from_str(&self.run_ok(&["export", "--format", "json"])).expect("the export is JSON");
-        feed.iter()
+        self.exported()
+            .iter()
             .map(|meeting| {
                 let field = |name: &str| meeting[name].as_str().unwrap_or_default().to_owned();
                 (field("slug"), field("name"))
             })
             .collect()
     }
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
 }
 
 fn line_of<'a>(output: &'a str, source: &str) -> &'a str {
@@ -94,7 +66,7 @@ fn two_synced_sources() -> (FeedServer, Site) {
     let server = FeedServer::start();
     server.set("/north.json", Canned::feed(&[meeting("n-1", "North One"), meeting("n-2", "North Two")], "n1"));
     server.set("/south.json", Canned::feed(&[meeting("s-1", "South One"), meeting("s-2", "South Two")], "s1"));
-    let site = Site::new();
+    let site = small_site();
     site.add_source("north", &server.url("/north.json"));
     site.add_source("south", &server.url("/south.json"));
     let (ok, output, errors) = site.sync(&[]);
@@ -234,7 +206,7 @@ fn two_sources_with_the_same_slugs_keep_their_own_meetings_under_stable_addresse
         .set("/east.json", Canned::feed(&[meeting("tuesday", "East Tuesday"), meeting("friday", "East Friday")], "e1"));
     server
         .set("/west.json", Canned::feed(&[meeting("tuesday", "West Tuesday"), meeting("friday", "West Friday")], "w1"));
-    let site = Site::new();
+    let site = small_site();
     site.add_source("east", &server.url("/east.json"));
     site.add_source("west", &server.url("/west.json"));
     let (ok, output, errors) = site.sync(&["east", "west"]);
@@ -292,7 +264,7 @@ fn a_replacing_import_leaves_the_meetings_of_sources_alone() {
 
 #[test]
 fn source_add_refuses_a_bad_url_an_unknown_group_a_bad_zone_and_a_name_twice() {
-    let site = Site::new();
+    let site = small_site();
     let refused = |arguments: &[&str], expected: &str| {
         let output = site.run(arguments);
         assert!(!output.status.success(), "{arguments:?} was accepted");
@@ -316,7 +288,7 @@ fn source_add_refuses_a_bad_url_an_unknown_group_a_bad_zone_and_a_name_twice() {
 
 #[test]
 fn serve_refuses_a_sync_interval_it_cannot_read() {
-    let site = Site::new();
+    let site = small_site();
     let output = site.run(&["serve", "--sync-every", "often"]);
     assert!(!output.status.success());
     assert!(text(&output.stderr).contains("--sync-every"), "{}", text(&output.stderr));
@@ -324,7 +296,7 @@ fn serve_refuses_a_sync_interval_it_cannot_read() {
 
 #[test]
 fn the_database_is_created_by_source_commands_when_there_is_none() {
-    let site = Site::new();
+    let site = small_site();
     assert!(!Path::new(&site.database).exists());
     assert!(site.run_ok(&["source", "list"]).contains("No sources"));
     assert!(site.database.exists());
@@ -334,7 +306,7 @@ fn the_database_is_created_by_source_commands_when_there_is_none() {
 fn serve_with_sync_every_fetches_the_sources_in_the_background() {
     let server = FeedServer::start();
     server.set("/north.json", Canned::feed(&[meeting("n-1", "North One")], "n1"));
-    let site = Site::new();
+    let site = small_site();
     site.add_source("north", &server.url("/north.json"));
     let mut child = Command::new(BINARY)
         .args(["serve", "--bind", "127.0.0.1:0", "--sync-every", "1h", "--db"])
@@ -392,7 +364,7 @@ fn a_redirect_within_the_sources_host_is_followed_and_the_sync_says_where_it_wen
     let server = FeedServer::start();
     server.set("/old.json", Canned::redirect("/new.json"));
     server.set("/new.json", Canned::feed(&[meeting("n-1", "North One")], "n1"));
-    let site = Site::new();
+    let site = small_site();
     site.add_source("north", &server.url("/old.json"));
     let (ok, output, errors) = site.sync(&[]);
     assert!(ok, "{output}{errors}");
@@ -405,7 +377,7 @@ fn a_redirect_to_another_port_is_not_followed_unless_the_source_was_added_to_fol
     let (site_itself, elsewhere) = (FeedServer::start(), FeedServer::start());
     site_itself.set("/staff/users", Canned::feed(&[meeting("private", "Not A Feed")], "p"));
     elsewhere.set("/feed.json", Canned::redirect(&site_itself.url("/staff/users")));
-    let site = Site::new();
+    let site = small_site();
     site.add_source("elsewhere", &elsewhere.url("/feed.json"));
     let (ok, output, _) = site.sync(&[]);
     assert!(!ok, "{output}");
@@ -424,7 +396,7 @@ fn a_redirect_to_another_port_is_not_followed_unless_the_source_was_added_to_fol
 fn a_redirect_to_a_file_address_is_refused_even_for_a_source_that_follows_redirects() {
     let server = FeedServer::start();
     server.set("/feed.json", Canned::redirect("file:///etc/passwd"));
-    let site = Site::new();
+    let site = small_site();
     site.add_source_following_redirects("north", &server.url("/feed.json"));
     let (ok, output, _) = site.sync(&[]);
     assert!(!ok);
@@ -435,7 +407,7 @@ fn a_redirect_to_a_file_address_is_refused_even_for_a_source_that_follows_redire
 fn a_first_fetch_answered_304_is_an_error_and_not_unchanged() {
     let server = FeedServer::start();
     server.set("/north.json", Canned::status(304, "application/json", ""));
-    let site = Site::new();
+    let site = small_site();
     site.add_source("north", &server.url("/north.json"));
     let (ok, output, _) = site.sync(&[]);
     assert!(!ok, "{output}");
@@ -450,7 +422,7 @@ fn a_feed_with_more_records_than_the_limit_fails_naming_the_source() {
     let server = FeedServer::start();
     let many: Vec<Value> = (0..5).map(|n| meeting(&format!("n-{n}"), "North")).collect();
     server.set("/north.json", Canned::feed(&many, "n1"));
-    let site = Site::new();
+    let site = small_site();
     site.add_source("north", &server.url("/north.json"));
     let output = site.run(&["sync", "--max-records", "4"]);
     let stdout = text(&output.stdout);

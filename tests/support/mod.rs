@@ -156,13 +156,20 @@ fn answer(stream: TcpStream, handler: &Mutex<Handler>, requests: &Mutex<Vec<Seen
 pub struct Site {
     pub folder: tempfile::TempDir,
     pub database: PathBuf,
+    /// The limits `sync` is run with.
+    sync_limits: &'static [&'static str],
 }
 
 impl Site {
     pub fn new() -> Site {
+        Site::with_sync_limits(&["--fetch-timeout", "5s"])
+    }
+
+    /// A site whose `sync` runs with these limits (e.g. a short timeout and a small size limit).
+    pub fn with_sync_limits(sync_limits: &'static [&'static str]) -> Site {
         let folder = tempfile::tempdir().expect("folder");
         let database = folder.path().join("data").join("directory.sqlite3");
-        Site { folder, database }
+        Site { folder, database, sync_limits }
     }
 
     pub fn run(&self, arguments: &[&str]) -> Output {
@@ -181,9 +188,10 @@ impl Site {
         text(&output.stdout)
     }
 
-    /// `sync` with a short timeout; whether it succeeded, its output and its errors.
+    /// `sync` with this site's limits; whether it succeeded, its output and its errors.
     pub fn sync(&self, names: &[&str]) -> (bool, String, String) {
-        let mut arguments = vec!["sync", "--fetch-timeout", "5s"];
+        let mut arguments = vec!["sync"];
+        arguments.extend(self.sync_limits);
         arguments.extend(names);
         let output = self.run(&arguments);
         (output.status.success(), text(&output.stdout), text(&output.stderr))
