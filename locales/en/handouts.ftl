@@ -39,6 +39,7 @@ handout-directory-lists = { $count ->
     [one] This directory lists 1 of its meetings:
    *[other] This directory lists { $count } of its meetings:
 }
+handout-directory-sample = This directory shows sample meetings (examples, not real ones):
 handout-open-free = Open meetings are open to anyone (one for women or for men only, to any woman or any man). Attending is free; a small donation is usual.
 
 schedule-title = Meeting schedule

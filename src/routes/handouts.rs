@@ -77,6 +77,8 @@ struct GroupHandout<'a> {
     here: String,
     group: &'a Group,
     meeting_count: u64,
+    /// The directory holds only sample meetings: the sheet says so instead of counting them.
+    sample_data: bool,
     site: String,
     printed: String,
 }
@@ -88,12 +90,13 @@ pub async fn group(
     slug: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let group = state.content.in_lang(locale.lang).group(&slug).ok_or(AppError::NotFound)?;
-    let meeting_count = super::current_finder(&state).await?.group_meeting_count(&group.slug);
+    let finder = super::current_finder(&state).await?;
     sheet(&GroupHandout {
         lang: locale.lang,
         here: locale.here.clone(),
         group,
-        meeting_count,
+        meeting_count: finder.group_meeting_count(&group.slug),
+        sample_data: finder.shows_sample_data(),
         site: site_address(&request),
         printed: printed_on(&state, locale.lang),
     })

@@ -239,3 +239,18 @@ async fn sample_data_is_labelled_on_the_home_page_the_printed_schedule_and_the_r
         assert!(real.get(path).await.texts(".sample-data").is_empty(), "{path}: real meetings are not labelled");
     }
 }
+
+#[actix_web::test]
+async fn a_group_one_pager_says_its_meetings_are_samples_instead_of_counting_them() {
+    let sample = TestApp::spawn();
+    let real = clinic_app();
+    for (path, said) in [
+        ("/handouts/groups/alcoholics-anonymous", "sample meetings"),
+        ("/es/handouts/groups/alcoholics-anonymous", "reuniones de ejemplo"),
+    ] {
+        let find = sample.get(path).await.texts(".find-box").join(" ");
+        assert!(find.contains(said), "{path}: {find:?}");
+        let find = real.get(path).await.texts(".find-box").join(" ");
+        assert!(!find.contains(said), "{path}: real meetings are counted, not called samples: {find:?}");
+    }
+}
