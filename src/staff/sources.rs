@@ -94,8 +94,7 @@ impl EntryForm {
             timezone,
             format: crate::feed::SourceFormat::parse(form.get("format")).unwrap_or_default(),
             services: services.unwrap_or_default(),
-            // The staff form has no change-form field yet (`source add --change-form` has).
-            change_form: None,
+            change_form: Some(form.get("change_form").to_owned()).filter(|address| !address.is_empty()),
             follow_redirects: form.get("follow_redirects") == "yes",
         };
         EntryForm { entry, problems, services_text }
@@ -117,6 +116,10 @@ impl EntryForm {
 
     fn zone(&self) -> &str {
         self.entry.timezone.as_deref().unwrap_or_default()
+    }
+
+    fn change_form(&self) -> &str {
+        self.entry.change_form.as_deref().unwrap_or_default()
     }
 }
 

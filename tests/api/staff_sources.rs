@@ -507,6 +507,7 @@ async fn a_bmlt_root_server_is_previewed_and_saved_as_narcotics_anonymous_unless
         ("group", ""),
         ("format", "bmlt"),
         ("services", ""),
+        ("change_form", "https://na-berlin.example.org/aenderung"),
     ];
     let preview = post(&app, "/staff/sources/preview", Some(&admin), &typed).await;
     assert_eq!(preview.status, StatusCode::OK, "{}", preview.body);
@@ -525,6 +526,11 @@ async fn a_bmlt_root_server_is_previewed_and_saved_as_narcotics_anonymous_unless
     assert_eq!(source.format, mutual_support::feed::SourceFormat::Bmlt);
     assert_eq!(source.group_slug, "narcotics-anonymous");
     assert_eq!(source.url, server.url("/main_server"), "the root server's base, as `source add` keeps it");
+    assert_eq!(
+        source.change_form.as_deref(),
+        Some("https://na-berlin.example.org/aenderung"),
+        "kept through the preview"
+    );
 
     // A Meeting Guide feed names its group; service bodies go with BMLT only, as numbers.
     let feed = [
@@ -534,6 +540,7 @@ async fn a_bmlt_root_server_is_previewed_and_saved_as_narcotics_anonymous_unless
         ("group", ""),
         ("format", "meeting-guide"),
         ("services", "2, x"),
+        ("change_form", "https://lakeview.example.org/form"),
     ];
     let refused = post(&app, "/staff/sources/preview", Some(&admin), &feed).await;
     assert_eq!(refused.status, StatusCode::BAD_REQUEST);
@@ -543,6 +550,7 @@ async fn a_bmlt_root_server_is_previewed_and_saved_as_narcotics_anonymous_unless
         "{}",
         refused.body
     );
+    assert!(refused.texts("#source-change-form-error").concat().contains("--format bmlt"), "{}", refused.body);
 }
 
 #[actix_web::test]
