@@ -40,7 +40,7 @@ handout-directory-lists = { $count ->
     [one] Este directorio incluye 1 de sus reuniones:
    *[other] Este directorio incluye { $count } de sus reuniones:
 }
-handout-directory-sample = Este directorio muestra reuniones de ejemplo (no son reales):
+handout-directory-sample = Este directorio tiene reuniones de ejemplo:
 handout-open-free = Las reuniones abiertas son para cualquier persona (las que son solo para mujeres o para hombres, para cualquier mujer o cualquier hombre). Asistir es gratis; se suele dar una pequeña donación.
 
 schedule-title = Horario de reuniones
