@@ -56,7 +56,11 @@ async fn the_spanish_group_handout_is_told_in_spanish_with_the_groups_spanish_na
     assert!(tag.starts_with("Grupo de apoyo mutuo") && tag.contains("De 12 Pasos"), "{tag}");
     assert_ne!(page.texts(".group-sheet .lead"), english.texts(".group-sheet .lead"), "the summary is told in Spanish");
     let find = page.texts(".find-box p").join(" ");
-    assert!(find.contains("Este directorio incluye") && find.contains("/es/meetings?group=alcoholics-anonymous"));
+    assert!(
+        find.contains("Este directorio tiene reuniones de ejemplo")
+            && find.contains("/es/meetings?group=alcoholics-anonymous"),
+        "{find}"
+    );
     assert!(find.contains("Las reuniones abiertas son para cualquier persona"), "{find}");
     assert!(page.attributes(".find-box a", "href").contains(&"/es/meetings?group=alcoholics-anonymous".to_owned()));
     let source = page.texts(".group-sheet .source").join(" ");
